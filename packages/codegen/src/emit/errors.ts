@@ -1,0 +1,39 @@
+/** One error class per schema the spec documents as an error body; each extends the runtime's APIError. */
+import type { SchemaModel, SpecModel } from "../load/model.js";
+import { banner, jsdoc, type EmitContext, type GeneratedFile } from "./source.js";
+
+export function emitErrors(model: SpecModel, ctx: EmitContext): GeneratedFile {
+  const schemas = model.schemas.filter((s) => s.errorClass);
+  const imports = schemas.length === 0 ? "" : [
+    `import { APIError, type APIErrorInit } from ${JSON.stringify(ctx.runtimeImport)};`,
+    `import type { ${schemas.map((s) => s.typeName).join(", ")} } from "./models.js";`,
+    "",
+  ].join("\n");
+  return {
+    path: "errors.ts",
+    contents: `${banner(ctx)}\n${imports}\n${schemas.map(errorClass).join("\n")}`.trimEnd() + "\n",
+  };
+}
+
+function errorClass(schema: SchemaModel): string {
+  const { className, fields, messageField } = schema.errorClass!;
+  const declarations = fields.map(
+    (f) => `${jsdoc([f.description], "  ")}  readonly ${f.name}?: ${schema.typeName}[${JSON.stringify(f.name)}];\n`,
+  );
+  const assignments = fields.map((f) => `    this.${f.name} = data.${f.name};\n`);
+  const detail = messageField ? `typeof data.${messageField} === "string" ? data.${messageField} : undefined` : "undefined";
+  return [
+    jsdoc([schema.description, "", "Thrown when the API answers a documented error status with this body.", "The HTTP status, headers and raw response are on the APIError base class."]),
+    `export class ${className} extends APIError {\n`,
+    declarations.join(""),
+    "  /** The error body as the server sent it. */\n",
+    `  readonly data: ${schema.typeName};\n\n`,
+    "  constructor(init: APIErrorInit) {\n",
+    `    const data = (typeof init.body === "object" && init.body !== null ? init.body : {}) as ${schema.typeName};\n`,
+    `    super(init, ${detail});\n`,
+    `    this.name = ${JSON.stringify(className)};\n`,
+    "    this.data = data;\n",
+    assignments.join(""),
+    "  }\n}\n",
+  ].join("");
+}

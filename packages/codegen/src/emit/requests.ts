@@ -1,0 +1,71 @@
+/**
+ * One request interface per operation (path, query and header parameters as
+ * camel-cased fields, plus the body), and names for inline bodies and responses.
+ * Field types index into openapi-typescript's `operations`, so they cannot drift from the spec.
+ */
+import type { Operation, SpecModel } from "../load/model.js";
+import { propertyKey } from "../load/naming.js";
+import { banner, jsdoc, str, type EmitContext, type GeneratedFile } from "./source.js";
+
+/** Names this file exports for one operation. */
+export function requestTypeName(op: Operation): string {
+  return `${op.typeStem}Request`;
+}
+
+/** The names requests.ts exports for one operation. */
+export function operationTypeNames(op: Operation): string[] {
+  return [
+    requestTypeName(op),
+    ...(op.body && !op.body.schemaName ? [`${op.typeStem}RequestBody`] : []),
+    ...(op.response.kind === "json" && !op.response.schemaName ? [`${op.typeStem}Response`] : []),
+  ];
+}
+
+/** The TypeScript type of the operation's body, or `undefined` when it has none. */
+export function bodyTypeName(model: SpecModel, op: Operation): string | undefined {
+  if (!op.body) return undefined;
+  return op.body.schemaName ? typeNameOf(model, op.body.schemaName) : `${op.typeStem}RequestBody`;
+}
+
+/** The TypeScript type a successful call resolves to. */
+export function responseTypeName(model: SpecModel, op: Operation): string {
+  if (op.response.kind === "empty") return "void";
+  return op.response.schemaName ? typeNameOf(model, op.response.schemaName) : `${op.typeStem}Response`;
+}
+
+export function typeNameOf(model: SpecModel, schemaName: string): string {
+  return model.schemas.find((s) => s.name === schemaName)?.typeName ?? "unknown";
+}
+
+export function emitRequests(model: SpecModel, ctx: EmitContext): GeneratedFile {
+  const operations = model.resources.flatMap((r) => r.operations.map((op) => ({ resource: r.property, op })));
+  const modelNames = new Set<string>();
+  const blocks = operations.map(({ resource, op }) => {
+    const key = `operations[${str(op.operationId)}]`;
+    const lines: string[] = [];
+    if (op.body && !op.body.schemaName) {
+      lines.push(`${jsdoc([op.body.description ?? `Body of \`${resource}.${op.methodName}\`.`])}export type ${op.typeStem}RequestBody = NonNullable<${key}["requestBody"]>["content"][${str(op.body.mediaType)}];\n`);
+    }
+    if (op.response.kind === "json" && !op.response.schemaName) {
+      const status = /^\d+$/.test(op.response.status) ? op.response.status : str(op.response.status);
+      lines.push(`/** What \`${resource}.${op.methodName}\` resolves to. */\nexport type ${op.typeStem}Response = ${key}["responses"][${status}]["content"][${str(op.response.mediaType)}];\n`);
+    }
+    const fields = op.parameters.map((p) => {
+      const doc = jsdoc([p.description, p.defaultValue !== undefined ? `@defaultValue ${JSON.stringify(p.defaultValue)}` : undefined, p.deprecated ? "@deprecated" : undefined], "  ");
+      const type = `NonNullable<${key}["parameters"][${str(p.in)}]>[${str(p.name)}]`;
+      return `${doc}  ${propertyKey(p.field)}${p.required ? "" : "?"}: ${type};\n`;
+    });
+    if (op.body) {
+      const type = bodyTypeName(model, op)!;
+      if (op.body.schemaName) modelNames.add(type);
+      fields.push(`${jsdoc([op.body.description], "  ")}  ${propertyKey(op.body.field)}${op.body.required ? "" : "?"}: ${type};\n`);
+    }
+    lines.push(`/** Request of \`${resource}.${op.methodName}\` (${op.method.toUpperCase()} ${op.path}). */\nexport interface ${requestTypeName(op)} {\n${fields.join("")}}\n`);
+    return lines.join("\n");
+  });
+  const imports = [
+    modelNames.size > 0 ? `import type { ${[...modelNames].sort().join(", ")} } from "./models.js";\n` : "",
+    `import type { operations } from "./types.js";\n`,
+  ].join("");
+  return { path: "requests.ts", contents: `${banner(ctx)}\n${imports}\n${blocks.join("\n")}` };
+}

@@ -1,0 +1,91 @@
+/**
+ * One thin class per tag: each method describes its operation for the runtime
+ * and hands over the caller's request in one line.
+ */
+import type { Operation, Resource, SpecModel } from "../load/model.js";
+import { banner, jsdoc, str, type EmitContext, type GeneratedFile } from "./source.js";
+import { bodyTypeName, requestTypeName, responseTypeName, typeNameOf } from "./requests.js";
+
+export function emitResource(model: SpecModel, resource: Resource, ctx: EmitContext): GeneratedFile {
+  const errorClasses = new Set<string>();
+  const models = new Set<string>();
+  const requests = new Set<string>();
+  for (const op of resource.operations) {
+    requests.add(requestTypeName(op));
+    if (op.body && !op.body.schemaName) requests.add(bodyTypeName(model, op)!);
+    const response = responseTypeName(model, op);
+    if (op.response.kind === "json") (op.response.schemaName ? models : requests).add(response);
+    for (const e of op.errors) errorClasses.add(errorClassOf(model, e.schemaName));
+  }
+  // A model may share its name with this class (the `Connections` page vs the `Connections` resource).
+  const local = (name: string) => (name === resource.className ? `${name}Model` : name);
+  const importList = (names: Set<string>) =>
+    [...names].sort().map((n) => (local(n) === n ? n : `${n} as ${local(n)}`)).join(", ");
+  const imports = [
+    `import type { OperationSpec, RequestOptions, SDKCore } from ${str(ctx.runtimeImport)};\n`,
+    errorClasses.size > 0 ? `import { ${importList(errorClasses)} } from "./errors.js";\n` : "",
+    models.size > 0 ? `import type { ${importList(models)} } from "./models.js";\n` : "",
+    `import type { ${importList(requests)} } from "./requests.js";\n`,
+  ].join("");
+
+  const specs = resource.operations.map((op) => `  ${op.methodName}: ${operationSpec(model, resource, op)},\n`);
+  const methods = resource.operations.map((op) => {
+    const required = op.parameters.some((p) => p.required) || op.body?.required === true;
+    const response = op.response.kind === "json" ? local(responseTypeName(model, op)) : "void";
+    const errorStatuses = op.errors.map((e) => e.status).join(", ");
+    const doc = jsdoc(
+      [
+        op.summary,
+        op.summary && op.description ? "" : undefined,
+        op.description,
+        "",
+        errorStatuses ? `@throws {${[...new Set(op.errors.map((e) => errorClassOf(model, e.schemaName)))].join(" | ")}} on ${errorStatuses}` : undefined,
+        "@throws {SDKError} on any other non-2xx status",
+        "@throws {SDKValidationError} on a bad argument, before any request is sent",
+        op.deprecated ? "@deprecated" : undefined,
+      ],
+      "  ",
+    );
+    return `${doc}  ${op.methodName}(request: ${requestTypeName(op)}${required ? "" : " = {}"}, options?: RequestOptions): Promise<${response}> {\n` +
+      `    return this.#core.invoke(operations.${op.methodName}, request, options);\n  }\n`;
+  });
+  const contents = [
+    banner(ctx),
+    imports,
+    `\nconst operations = {\n${specs.join("")}} satisfies Record<string, OperationSpec>;\n\n`,
+    jsdoc([resource.description]),
+    `export class ${resource.className} {\n`,
+    "  readonly #core: SDKCore;\n\n",
+    "  /** @internal Reached through the client: `client." + resource.property + "`. */\n",
+    "  constructor(core: SDKCore) {\n    this.#core = core;\n  }\n\n",
+    methods.join("\n"),
+    "}\n",
+  ].join("");
+  return { path: `${resource.fileName}.ts`, contents };
+}
+
+function operationSpec(model: SpecModel, resource: Resource, op: Operation): string {
+  const params = op.parameters.map(
+    (p) => `      { field: ${str(p.field)}, name: ${str(p.name)}, in: ${str(p.in)}, required: ${p.required} },\n`,
+  );
+  const body = op.body
+    ? `    body: { field: ${str(op.body.field)}, required: ${op.body.required}, mediaType: ${str(op.body.mediaType)} },\n`
+    : "";
+  const errors = op.errors.map((e) => `${str(e.status)}: ${errorClassOf(model, e.schemaName)}`).join(", ");
+  return [
+    "{\n",
+    `    operationId: ${str(op.operationId)},\n`,
+    `    methodPath: ${str(`${resource.property}.${op.methodName}`)},\n`,
+    `    method: ${str(op.method)},\n`,
+    `    path: ${str(op.path)},\n`,
+    params.length > 0 ? `    parameters: [\n${params.join("")}    ],\n` : "    parameters: [],\n",
+    body,
+    `    response: ${str(op.response.kind)},\n`,
+    `    errors: ${errors ? `{ ${errors} }` : "{}"},\n`,
+    "  }",
+  ].join("");
+}
+
+function errorClassOf(model: SpecModel, schemaName: string): string {
+  return model.schemas.find((s) => s.name === schemaName)?.errorClass?.className ?? typeNameOf(model, schemaName);
+}

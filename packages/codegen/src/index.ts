@@ -1,0 +1,6 @@
+export { main } from "./cli.js";
+export { CodegenError } from "./errors.js";
+export { findDrift, generateFiles, writeFiles, type Drift } from "./generate.js";
+export { loadSpec, type SpecModel } from "./load/index.js";
+export { camelCase, pascalCase } from "./load/naming.js";
+export { readTarget, type PackageTarget } from "./target.js";

@@ -1,0 +1,98 @@
+/** Loads one spec into the model every emitter prints from. */
+import { CodegenError, pointer } from "../errors.js";
+import type { ErrorClassModel, SchemaModel, SecurityScheme, SpecModel } from "./model.js";
+import { NAME_OVERRIDE, readGlobalOverrides } from "./method-names.js";
+import { camelCase, isIdentifier, pascalCase } from "./naming.js";
+import { readResources } from "./operations.js";
+import { readSpec } from "./read-spec.js";
+import { deref, hoistNestedSchemaRefs } from "./refs.js";
+import { isRecord, readRetryPolicy, RETRY_EXTENSION } from "./retries.js";
+
+export type { SpecModel } from "./model.js";
+
+/** Error-body fields that would shadow what every APIError already has. */
+const RESERVED_ERROR_FIELDS = new Set(["name", "message", "stack", "cause", "status", "headers", "body", "bodyText", "rawResponse", "methodPath", "data"]);
+/** Fields whose value reads best as an error's message, in order of preference. */
+const MESSAGE_FIELDS = ["error", "message", "detail", "title"];
+
+export async function loadSpec(file: string, absolutePath: string): Promise<SpecModel> {
+  const raw = await readSpec(file, absolutePath);
+  const document = hoistNestedSchemaRefs(raw);
+  const problems: string[] = [];
+  const retry = readRetryPolicy(document[RETRY_EXTENSION], problems);
+  const resources = readResources(document, readGlobalOverrides(document[NAME_OVERRIDE], problems), problems);
+  if (resources.length === 0) problems.push(`${pointer("paths")}: no operations to generate`);
+  const info = isRecord(document.info) ? document.info : {};
+  const servers = (Array.isArray(document.servers) ? document.servers : []).filter(isRecord).map((s) => ({
+    url: String(s.url),
+    ...(typeof s.description === "string" ? { description: s.description } : {}),
+  }));
+  if (servers.length === 0) problems.push(`${pointer("servers")}: at least one server is needed for the client's default URL`);
+  const errorSchemas = new Set(resources.flatMap((r) => r.operations.flatMap((o) => o.errors.map((e) => e.schemaName))));
+  const model: SpecModel = {
+    file,
+    document,
+    title: typeof info.title === "string" ? info.title : file,
+    ...(typeof info.description === "string" ? { description: info.description } : {}),
+    servers,
+    securitySchemes: readSecuritySchemes(document, problems),
+    ...(retry ? { retry } : {}),
+    schemas: readSchemas(document, errorSchemas, problems),
+    resources,
+  };
+  if (problems.length > 0) throw new CodegenError(file, problems);
+  return model;
+}
+
+function readSchemas(document: Record<string, unknown>, errorSchemas: Set<string>, problems: string[]): SchemaModel[] {
+  const components = isRecord(document.components) ? document.components : {};
+  const schemas = isRecord(components.schemas) ? components.schemas : {};
+  const taken = new Map<string, string>();
+  return Object.entries(schemas).map(([name, raw]) => {
+    const schema = deref(document, raw) ?? {};
+    const base = isIdentifier(name) ? name : pascalCase(name);
+    const typeName = errorSchemas.has(name) ? `${base}Data` : base;
+    const clash = taken.get(typeName);
+    if (clash !== undefined) problems.push(`${pointer("components", "schemas", name)}: its type name ${typeName} clashes with schema ${clash}`);
+    taken.set(typeName, name);
+    return {
+      name,
+      typeName,
+      ...(typeof schema.description === "string" ? { description: schema.description } : {}),
+      ...(errorSchemas.has(name) ? { errorClass: errorClassFor(base, document, schema) } : {}),
+    };
+  });
+}
+
+function errorClassFor(className: string, document: Record<string, unknown>, schema: Record<string, unknown>): ErrorClassModel {
+  const properties = isRecord(schema.properties) ? schema.properties : {};
+  const fields = Object.entries(properties)
+    .filter(([name]) => isIdentifier(name) && !RESERVED_ERROR_FIELDS.has(name))
+    .map(([name, raw]) => {
+      const description = deref(document, raw)?.description;
+      return { name, ...(typeof description === "string" ? { description } : {}) };
+    });
+  const messageField = MESSAGE_FIELDS.find((f) => fields.some((field) => field.name === f));
+  return { className, fields, ...(messageField ? { messageField } : {}) };
+}
+
+function readSecuritySchemes(document: Record<string, unknown>, problems: string[]): SecurityScheme[] {
+  const components = isRecord(document.components) ? document.components : {};
+  const schemes = isRecord(components.securitySchemes) ? components.securitySchemes : {};
+  const result: SecurityScheme[] = [];
+  for (const [schemeName, raw] of Object.entries(schemes)) {
+    const scheme = deref(document, raw) ?? {};
+    if (scheme.type !== "apiKey" || (scheme.in !== "header" && scheme.in !== "query") || typeof scheme.name !== "string") {
+      problems.push(`${pointer("components", "securitySchemes", schemeName)}: only apiKey schemes in a header or query are supported`);
+      continue;
+    }
+    result.push({
+      schemeName,
+      field: camelCase(schemeName),
+      in: scheme.in,
+      name: scheme.name,
+      ...(typeof scheme.description === "string" ? { description: scheme.description } : {}),
+    });
+  }
+  return result;
+}

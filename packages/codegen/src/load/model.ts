@@ -1,0 +1,95 @@
+/**
+ * The spec as the emitters see it: every name decided, every $ref resolved,
+ * so emitters only print. Built by `loadSpec`.
+ */
+import type { SpecRetryPolicy } from "./retries.js";
+
+export type HttpMethod = "get" | "put" | "post" | "delete" | "patch" | "head" | "options" | "trace";
+
+export interface SpecModel {
+  /** The spec file as the user named it (for messages and banners). */
+  readonly file: string;
+  /** The document handed to openapi-typescript (after normalisation). */
+  readonly document: Record<string, unknown>;
+  readonly title: string;
+  readonly description?: string;
+  readonly servers: readonly { url: string; description?: string }[];
+  readonly securitySchemes: readonly SecurityScheme[];
+  readonly retry?: SpecRetryPolicy;
+  /** Component schema names, in spec order, with the TypeScript name of each. */
+  readonly schemas: readonly SchemaModel[];
+  readonly resources: readonly Resource[];
+}
+
+export interface SchemaModel {
+  /** Name under `components/schemas`. */
+  readonly name: string;
+  /** Exported TypeScript name. */
+  readonly typeName: string;
+  readonly description?: string;
+  /** Set when the schema is an error body: the generated error class. */
+  readonly errorClass?: ErrorClassModel;
+}
+
+export interface ErrorClassModel {
+  readonly className: string;
+  /** Top-level properties copied onto the error instance. */
+  readonly fields: readonly { name: string; description?: string }[];
+  /** The property whose value reads best as the error's message, if any. */
+  readonly messageField?: string;
+}
+
+export interface SecurityScheme {
+  readonly schemeName: string;
+  readonly field: string;
+  readonly in: "header" | "query";
+  readonly name: string;
+  readonly description?: string;
+}
+
+export interface Resource {
+  readonly tag: string;
+  readonly className: string;
+  /** Property of the client that exposes it, e.g. `connections`. */
+  readonly property: string;
+  /** File name under src/generated, without extension. */
+  readonly fileName: string;
+  readonly description?: string;
+  readonly operations: readonly Operation[];
+}
+
+export interface Parameter {
+  readonly name: string;
+  readonly field: string;
+  readonly in: "path" | "query" | "header";
+  readonly required: boolean;
+  readonly description?: string;
+  readonly defaultValue?: unknown;
+  readonly deprecated: boolean;
+}
+
+export interface Operation {
+  readonly operationId: string;
+  readonly methodName: string;
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly summary?: string;
+  readonly description?: string;
+  readonly deprecated: boolean;
+  /** Pascal-cased operationId, the stem of the operation's type names. */
+  readonly typeStem: string;
+  readonly parameters: readonly Parameter[];
+  readonly body?: {
+    readonly field: string;
+    readonly required: boolean;
+    readonly mediaType: string;
+    /** Set when the body schema is a $ref to a component schema. */
+    readonly schemaName?: string;
+    readonly description?: string;
+  };
+  readonly response:
+    | { readonly kind: "empty"; readonly status: string }
+    | { readonly kind: "json"; readonly status: string; readonly mediaType: string; readonly schemaName?: string };
+  /** Documented error statuses with a component schema body. */
+  readonly errors: readonly { readonly status: string; readonly schemaName: string }[];
+}

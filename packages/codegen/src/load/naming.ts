@@ -1,0 +1,35 @@
+/** Identifier casing shared by every emitter, so names agree across files. */
+
+const WORD_RE = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
+
+function words(input: string): string[] {
+  return input.match(WORD_RE) ?? [];
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+}
+
+/** `update-connection-authorization` → `updateConnectionAuthorization`; `auth_header` → `authHeader`. */
+export function camelCase(input: string): string {
+  const [first = "", ...rest] = words(input);
+  const name = first.toLowerCase() + rest.map(capitalize).join("");
+  return /^[0-9]/.test(name) ? `_${name}` : name;
+}
+
+/** `sync-commerce` → `SyncCommerce`; `get-connection` → `GetConnection`. */
+export function pascalCase(input: string): string {
+  const name = words(input).map(capitalize).join("");
+  return /^[0-9]/.test(name) ? `_${name}` : name;
+}
+
+const IDENTIFIER_RE = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+export function isIdentifier(name: string): boolean {
+  return IDENTIFIER_RE.test(name);
+}
+
+/** A property key as TypeScript source: bare when it is an identifier, quoted otherwise. */
+export function propertyKey(name: string): string {
+  return isIdentifier(name) ? name : JSON.stringify(name);
+}

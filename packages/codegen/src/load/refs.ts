@@ -1,0 +1,74 @@
+/** Local `$ref` resolution, and the one normalisation openapi-typescript needs from us. */
+import { pascalCase } from "./naming.js";
+import { isRecord } from "./retries.js";
+
+/** Follows one local JSON pointer (`#/components/schemas/X`); `undefined` when it leads nowhere. */
+export function resolvePointer(document: unknown, ref: string): unknown {
+  if (!ref.startsWith("#/")) return undefined;
+  let node: unknown = document;
+  for (const raw of ref.slice(2).split("/")) {
+    const key = decodeURIComponent(raw).replaceAll("~1", "/").replaceAll("~0", "~");
+    if (!isRecord(node) && !Array.isArray(node)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/** Follows `$ref` chains until a real object; cycles and dead ends give `undefined`. */
+export function deref<T = Record<string, unknown>>(document: unknown, value: unknown): T | undefined {
+  const seen = new Set<string>();
+  let node = value;
+  while (isRecord(node) && typeof node.$ref === "string") {
+    if (seen.has(node.$ref)) return undefined;
+    seen.add(node.$ref);
+    node = resolvePointer(document, node.$ref);
+  }
+  return isRecord(node) ? (node as T) : undefined;
+}
+
+/** `#/components/schemas/Name` → `Name`; deeper or other pointers → `undefined`. */
+export function componentSchemaName(value: unknown): string | undefined {
+  if (!isRecord(value) || typeof value.$ref !== "string") return undefined;
+  const match = /^#\/components\/schemas\/([^/]+)$/.exec(value.$ref);
+  return match?.[1] ? decodeURIComponent(match[1]).replaceAll("~1", "/").replaceAll("~0", "~") : undefined;
+}
+
+/**
+ * Published specs point `$ref`s into the middle of other schemas
+ * (`#/components/schemas/Connection/definitions/status`, `#/components/parameters/id/schema`).
+ * openapi-typescript turns those into indexed types that do not exist, so each such target
+ * is copied to its own entry under `components/schemas` and the references are rewritten.
+ * Returns a new document; the input is not modified.
+ */
+export function hoistNestedSchemaRefs(input: Record<string, unknown>): Record<string, unknown> {
+  const document = structuredClone(input);
+  const components = (isRecord(document.components) ? document.components : (document.components = {})) as Record<string, unknown>;
+  const schemas = (isRecord(components.schemas) ? components.schemas : (components.schemas = {})) as Record<string, unknown>;
+  const renamed = new Map<string, string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!isRecord(node)) return;
+    if (typeof node.$ref === "string" && isNestedSchemaPointer(node.$ref)) {
+      node.$ref = `#/components/schemas/${hoist(node.$ref)}`;
+    }
+    Object.values(node).forEach(visit);
+  };
+  const hoist = (ref: string): string => {
+    const known = renamed.get(ref);
+    if (known) return known;
+    const segments = ref.split("/").slice(3).filter((s) => !["definitions", "properties", "schema", "items"].includes(s));
+    const stem = pascalCase(segments.join("-")) || "Schema";
+    let name = stem;
+    for (let n = 2; name in schemas; n++) name = `${stem}${n}`;
+    renamed.set(ref, name);
+    schemas[name] = structuredClone(resolvePointer(input, ref) ?? {});
+    visit(schemas[name]);
+    return name;
+  };
+  visit(document);
+  return document;
+}
+
+function isNestedSchemaPointer(ref: string): boolean {
+  return /^#\/components\/schemas\/[^/]+\/.+/.test(ref) || /^#\/components\/[^/]+\/[^/]+\/(.+\/)?schema(\/|$)/.test(ref);
+}

@@ -1,0 +1,61 @@
+/** Which spec a package is generated from, read from the `x-codegen` field of its package.json. */
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
+import { CodegenError } from "./errors.js";
+import { pascalCase } from "./load/naming.js";
+
+export interface PackageTarget {
+  readonly packageName: string;
+  readonly packageDir: string;
+  /** The spec relative to the workspace root, as banners and messages show it. */
+  readonly specFile: string;
+  readonly specPath: string;
+  readonly clientName: string;
+  readonly runtimeImport: string;
+  readonly outDir: string;
+}
+
+/** package.json `x-codegen` field. */
+interface CodegenConfig {
+  /** Spec path relative to the package. */
+  spec: string;
+  /** Client class name; defaults to the package name without scope, pascal-cased. */
+  clientName?: string;
+  /** @default "@x/runtime" */
+  runtime?: string;
+}
+
+export async function readTarget(packageDir: string): Promise<PackageTarget> {
+  const manifestPath = join(packageDir, "package.json");
+  const manifestFile = relative(workspaceRoot(packageDir), manifestPath);
+  let manifest: { name?: string; "x-codegen"?: Partial<CodegenConfig> };
+  try {
+    manifest = JSON.parse(await readFile(manifestPath, "utf8"));
+  } catch (error) {
+    throw new CodegenError(manifestFile, [`cannot read package manifest: ${(error as Error).message}`]);
+  }
+  const config = manifest["x-codegen"];
+  if (!config || typeof config.spec !== "string") {
+    throw new CodegenError(manifestFile, ['needs an "x-codegen": { "spec": "<path to the OpenAPI file>" } field']);
+  }
+  const packageName = manifest.name ?? packageDir;
+  const specPath = resolve(packageDir, config.spec);
+  return {
+    packageName,
+    packageDir,
+    specFile: relative(workspaceRoot(packageDir), specPath).split("\\").join("/"),
+    specPath,
+    clientName: config.clientName ?? pascalCase(packageName.replace(/^@[^/]+\//, "")),
+    runtimeImport: config.runtime ?? "@x/runtime",
+    outDir: join(packageDir, "src", "generated"),
+  };
+}
+
+/** The nearest directory with a pnpm-workspace.yaml, so banners do not depend on where the repo is cloned. */
+function workspaceRoot(from: string): string {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "pnpm-workspace.yaml"))) return dir;
+    if (dirname(dir) === dir) return resolve(from);
+  }
+}
