@@ -44,7 +44,7 @@ export async function readTarget(packageDir: string): Promise<PackageTarget> {
   return {
     packageName,
     packageDir,
-    specFile: relative(workspaceRoot(packageDir), specPath).split("\\").join("/"),
+    specFile: displayPath(workspaceRoot(packageDir), specPath),
     specPath,
     clientName: config.clientName ?? pascalCase(packageName.replace(/^@[^/]+\//, "")),
     runtimeImport: config.runtime ?? "@x/runtime",
@@ -58,4 +58,10 @@ function workspaceRoot(from: string): string {
     if (existsSync(join(dir, "pnpm-workspace.yaml"))) return dir;
     if (dirname(dir) === dir) return resolve(from);
   }
+}
+
+/** Relative to the workspace when the spec lives in it, else absolute. */
+function displayPath(root: string, file: string): string {
+  const rel = relative(root, file).split("\\").join("/");
+  return rel.startsWith("../") ? file : rel;
 }

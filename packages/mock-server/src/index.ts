@@ -21,8 +21,10 @@ export interface MockServerOptions {
   readonly host?: string;
   /** @default 0 (a free port) */
   readonly port?: number;
-  /** Prism's log level; it logs every request at "info". @default "error" */
+  /** Prism's log level; it logs every request at "info" and every rejected one at "error". @default "silent" */
   readonly logLevel?: "silent" | "error" | "warn" | "info" | "debug";
+  /** Where log lines go. @default stdout */
+  readonly logDestination?: { write(line: string): void };
 }
 
 const REPO_ROOT = resolve(fileURLToPath(new URL("../../..", import.meta.url)));
@@ -37,9 +39,9 @@ export async function startMockServer(specPath: string, options: MockServerOptio
   const operations = await getHttpOperationsFromSpec(specPath);
   // Prism logs the headers of a rejected request; credentials must never reach a log line.
   const logger = createLogger("prism", {
-    level: options.logLevel ?? "error",
+    level: options.logLevel ?? "silent",
     redact: { paths: ["input.headers.authorization", "input.url.query"], censor: "[redacted]" },
-  });
+  }, options.logDestination);
   const server = createServer(operations, {
     cors: false,
     config: {
@@ -49,6 +51,7 @@ export async function startMockServer(specPath: string, options: MockServerOptio
       checkSecurity: true,
       errors: false,
       isProxy: false,
+      upstreamProxy: undefined,
     },
     components: { logger },
   });

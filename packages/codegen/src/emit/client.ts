@@ -28,7 +28,7 @@ export function emitClient(model: SpecModel, ctx: EmitContext): GeneratedFile {
     `export const ServerList = [\n${servers.join("")}] as const;\n\n`,
     `const definition: SDKDefinition = {\n  sdkName: ${str(name)},\n  servers: ServerList,\n  securitySchemes: [\n${schemes.join("")}  ],\n${retry}};\n\n`,
     `/** Options of {@link ${name}}: credentials, server, retries, timeout, hooks. */\nexport type ${name}Options = ClientOptions<Security>;\n\n`,
-    jsdoc([`Client of ${model.title}.`, "", "```ts", `const client = new ${name}({ security: { ${model.securitySchemes[0]?.field ?? "token"}: "..." } });`, "```"]),
+    jsdoc([`Client of ${model.title}.`, "", "```ts", `const client = new ${name}(${exampleOptions(model)});`, "```"]),
     `export class ${name} {\n`,
     resourceFields.join(""),
     `\n  constructor(options: ${name}Options = {}) {\n`,
@@ -37,4 +37,9 @@ export function emitClient(model: SpecModel, ctx: EmitContext): GeneratedFile {
     "  }\n}\n",
   ].join("");
   return { path: "sdk.ts", contents };
+}
+
+function exampleOptions(model: SpecModel): string {
+  const first = model.securitySchemes[0];
+  return first ? `{ security: { ${propertyKey(first.field)}: "..." } }` : "";
 }

@@ -72,7 +72,7 @@ function errorClassFor(className: string, document: Record<string, unknown>, sch
       const description = deref(document, raw)?.description;
       return { name, ...(typeof description === "string" ? { description } : {}) };
     });
-  const messageField = MESSAGE_FIELDS.find((f) => fields.some((field) => field.name === f));
+  const messageField = MESSAGE_FIELDS.find((f) => f in properties);
   return { className, fields, ...(messageField ? { messageField } : {}) };
 }
 

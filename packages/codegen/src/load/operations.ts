@@ -157,7 +157,7 @@ function readErrors(doc: Record<string, unknown>, op: Record<string, unknown>): 
     if (!isRecord(content)) continue;
     const mediaType = Object.keys(content).find(isJsonMediaType);
     const schemaName = mediaType ? componentSchemaName((content[mediaType] as Record<string, unknown>)?.schema) : undefined;
-    if (schemaName) errors.push({ status: status.toUpperCase(), schemaName });
+    if (schemaName) errors.push({ status: /^default$/i.test(status) ? "default" : status.toUpperCase(), schemaName });
   }
   return errors;
 }

@@ -1,0 +1,22 @@
+/**
+ * @x/common: the Common API's connections operations.
+ *
+ * Everything generated from openapi/common.yaml (the client, models, request types
+ * and the ErrorMessage error), plus the runtime's error classes and option types
+ * that callers branch on or annotate with.
+ */
+export * from "./generated/index.js";
+export {
+  APIError,
+  ConnectionError,
+  RequestAbortedError,
+  RequestTimeoutError,
+  SDKBaseError,
+  SDKError,
+  SDKValidationError,
+  type BackoffConfig,
+  type HookContext,
+  type Hooks,
+  type RequestOptions,
+  type RetryConfig,
+} from "@x/runtime";

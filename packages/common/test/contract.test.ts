@@ -1,0 +1,147 @@
+/**
+ * Every operation of @x/common against a Prism mock of openapi/common.yaml, which
+ * validates our requests (sl-violations) and enforces the auth_header scheme.
+ */
+import { connectionShape, expectErrorMessage, recorder } from "@x/mock-server/contract";
+import { describe, expect, expectTypeOf, inject, it } from "vitest";
+import {
+  Common,
+  ErrorMessage,
+  SDKError,
+  SDKValidationError,
+  type Connection,
+  type Connections,
+  type RequestOptions,
+} from "../src/index.js";
+
+const API_KEY_HEADER = `Basic ${Buffer.from("contract-test-api-key").toString("base64")}`;
+const companyId = "8a210b68-6988-11ed-a1eb-0242ac120002";
+const connectionId = "2e9d2c44-f675-40ba-8049-353bfcb5e171";
+const serverURL = inject("mockUrl");
+const NO_RETRIES: RequestOptions = { retries: { strategy: "none" } };
+
+function recordingClient(security: { authHeader: string } | null = { authHeader: API_KEY_HEADER }) {
+  const rec = recorder();
+  return { ...rec, client: new Common({ ...(security ? { security } : {}), serverURL, ...rec.options }) };
+}
+
+type Call = (client: Common, options?: RequestOptions) => Promise<unknown>;
+const OPERATIONS: { method: string; call: Call; errors: number[]; check: (result: unknown) => void }[] = [
+  {
+    method: "create",
+    call: (c, o) => c.connections.create({ companyId, requestBody: { platformKey: "gbol" } }, o),
+    errors: [401, 402, 403, 404, 429, 500, 503],
+    check: (r) => expect(r).toMatchObject(connectionShape),
+  },
+  {
+    method: "delete",
+    call: (c, o) => c.connections.delete({ companyId, connectionId }, o),
+    errors: [401, 402, 403, 404, 429, 500, 503],
+    check: (r) => expect(r).toBeUndefined(),
+  },
+  {
+    method: "get",
+    call: (c, o) => c.connections.get({ companyId, connectionId }, o),
+    errors: [401, 402, 403, 404, 429, 500, 503],
+    check: (r) => expect(r).toMatchObject(connectionShape),
+  },
+  {
+    method: "list",
+    call: (c, o) => c.connections.list({ companyId, page: 1, pageSize: 100, query: "status=Linked", orderBy: "-modifiedDate" }, o),
+    errors: [400, 401, 402, 403, 404, 429, 500, 503],
+    check: (r) => {
+      const page = r as Connections;
+      expect(page).toMatchObject({ pageNumber: 1, pageSize: expect.any(Number), totalResults: expect.any(Number) });
+      expect(page._links.self.href).toEqual(expect.any(String));
+      expect(page.results?.length).toBeGreaterThan(0);
+      for (const c of page.results ?? []) expect(c).toMatchObject(connectionShape);
+    },
+  },
+  {
+    method: "unlinkConnection",
+    call: (c, o) => c.connections.unlinkConnection({ companyId, connectionId, requestBody: { status: "Unlinked" } }, o),
+    errors: [401, 402, 403, 404, 429, 500, 503],
+    check: (r) => expect(r).toMatchObject(connectionShape),
+  },
+  {
+    method: "updateAuthorization",
+    call: (c, o) => c.connections.updateAuthorization({ companyId, connectionId, requestBody: { username: "finance@example.com", password: "hunter2" } }, o),
+    errors: [401, 402, 403, 404, 429, 500, 503],
+    check: (r) => expect(r).toMatchObject(connectionShape),
+  },
+];
+
+describe("the typed surface", () => {
+  it("resolves each method to its model type", () => {
+    const c = new Common();
+    expectTypeOf(c.connections.get).returns.resolves.toEqualTypeOf<Connection>();
+    expectTypeOf(c.connections.list).returns.resolves.toEqualTypeOf<Connections>();
+    expectTypeOf(c.connections.create).returns.resolves.toEqualTypeOf<Connection>();
+    expectTypeOf(c.connections.delete).returns.resolves.toEqualTypeOf<void>();
+    expectTypeOf(c.connections.unlinkConnection).returns.resolves.toEqualTypeOf<Connection>();
+    expectTypeOf(c.connections.updateAuthorization).returns.resolves.toEqualTypeOf<Connection>();
+    expect(Object.getOwnPropertyNames(Object.getPrototypeOf(c.connections)).sort()).toEqual(
+      ["constructor", ...OPERATIONS.map((o) => o.method)].sort(),
+    );
+  });
+});
+
+describe.each(OPERATIONS)("connections.$method", ({ method, call, errors, check }) => {
+  it("succeeds with the typed model and no request violation", async () => {
+    const { client, violations } = recordingClient();
+    check(await call(client));
+    expect(violations).toEqual([]);
+  });
+
+  it.each(errors)("throws ErrorMessage with the body's fields on a documented %i", async (status) => {
+    const { client } = recordingClient();
+    const error = await call(client, { ...NO_RETRIES, headers: { Prefer: `code=${status}` } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ErrorMessage);
+    expectErrorMessage(error as ErrorMessage, status, `connections.${method}`, API_KEY_HEADER);
+  });
+
+  it("throws the 401 as ErrorMessage when the client has no credentials", async () => {
+    const { client, violations } = recordingClient(null);
+    const error = await call(client, NO_RETRIES).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ErrorMessage);
+    expect((error as ErrorMessage).status).toBe(401);
+    expect(violations).toEqual([expect.stringContaining("security")]);
+  });
+});
+
+describe("requests Prism can judge", () => {
+  it("retries a 503 with the spec's policy, then throws it as ErrorMessage", async () => {
+    const retried: number[] = [];
+    const client = new Common({
+      security: { authHeader: API_KEY_HEADER },
+      serverURL,
+      hooks: { beforeRetry: (_ctx, info) => void retried.push(info.attempt) },
+    });
+    const error = await client.connections
+      .get({ companyId, connectionId }, {
+        headers: { Prefer: "code=503" },
+        retries: { strategy: "backoff", backoff: { initialInterval: 1, maxInterval: 5, maxElapsedTime: 40, exponent: 1.5 } },
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ErrorMessage);
+    expect((error as ErrorMessage).status).toBe(503);
+    expect(retried.length).toBeGreaterThan(1);
+  });
+
+  it("surfaces Prism's 422 for an id that breaks the uuid format as SDKError, an undocumented status", async () => {
+    const { client } = recordingClient();
+    const error = await client.connections.get({ companyId: "not-a-uuid", connectionId }, NO_RETRIES).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SDKError);
+    expect(error).not.toBeInstanceOf(ErrorMessage);
+    expect((error as SDKError).status).toBe(422);
+    expect((error as SDKError).bodyText).toContain("uuid");
+  });
+
+  it("fails a call missing a required parameter before anything is sent", async () => {
+    const { client, sent } = recordingClient();
+    const error = await client.connections.get({ companyId } as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SDKValidationError);
+    expect((error as Error).message).toContain('"connectionId"');
+    expect(sent()).toBe(0);
+  });
+});

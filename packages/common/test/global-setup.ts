@@ -1,0 +1,3 @@
+import { prismGlobalSetup } from "@x/mock-server/vitest";
+
+export default prismGlobalSetup("common");

@@ -1,0 +1,23 @@
+/**
+ * A vitest globalSetup that serves one spec with Prism for the whole run and
+ * provides its URL to tests as `inject("mockUrl")`.
+ */
+import { SPECS, startMockServer } from "./index.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    mockUrl: string;
+  }
+}
+
+export interface SetupContext {
+  provide(key: "mockUrl", value: string): void;
+}
+
+export function prismGlobalSetup(spec: keyof typeof SPECS) {
+  return async ({ provide }: SetupContext): Promise<() => Promise<void>> => {
+    const server = await startMockServer(SPECS[spec]);
+    provide("mockUrl", server.url);
+    return () => server.close();
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * The public surface of @x/runtime, listed by name so that nothing becomes public by
+ * accident. Generated SDKs use SDKCore, the contract types and the error classes.
+ */
+export { SDKCore } from "./core.js";
+export {
+  SDKBaseError,
+  APIError,
+  SDKError,
+  SDKValidationError,
+  ConnectionError,
+  RequestTimeoutError,
+  RequestAbortedError,
+} from "./errors.js";
+export type { APIErrorInit } from "./errors.js";
+export type { SecuritySource } from "./auth.js";
+export type { Hooks, HookContext } from "./hooks.js";
+export { DEFAULT_TIMEOUT_MS } from "./options.js";
+export { DEFAULT_SERVER_IDX } from "./server-url.js";
+export type { ClientOptions, RequestOptions } from "./options.js";
+export type {
+  HttpMethod,
+  OperationSpec,
+  ParameterSpec,
+  BodySpec,
+  ErrorClass,
+  SecuritySchemeSpec,
+  ServerSpec,
+  SDKDefinition,
+  SpecRetryPolicy,
+} from "./operation.js";
+export {
+  resolveRetryPolicy,
+  DEFAULT_INITIAL_INTERVAL_MS,
+  DEFAULT_MAX_INTERVAL_MS,
+  DEFAULT_EXPONENT,
+  DEFAULT_MAX_ELAPSED_TIME_MS,
+  DEFAULT_RETRY_CONNECTION_ERRORS,
+  DEFAULT_RETRY_STATUS_CODES,
+} from "./retry/config.js";
+export type { BackoffConfig, RetryConfig, RetryPolicy } from "./retry/config.js";
+export { backoffDelayMs, JITTER_RATIO } from "./retry/backoff.js";
+export { parseRetryAfterMs } from "./retry/retry-after.js";
+export { isRetryableStatus } from "./retry/status.js";
+export { createRetryingFetch } from "./retry/fetch.js";
+export type { RetryingFetchOptions, RetryInfo } from "./retry/fetch.js";

@@ -1,0 +1,88 @@
+/**
+ * The contract between generated SDK code and the runtime: generated resource
+ * methods describe each operation with an `OperationSpec` and hand it, with the
+ * caller's request object, to `SDKCore.invoke`.
+ */
+import type { APIError, APIErrorInit } from "./errors.js";
+
+export type HttpMethod = "get" | "put" | "post" | "delete" | "patch" | "head" | "options" | "trace";
+
+/** One path, query or header parameter of an operation. */
+export interface ParameterSpec {
+  /** Field of the request object that carries the value (camel-cased). */
+  readonly field: string;
+  /** Name of the parameter on the wire, as the spec spells it. */
+  readonly name: string;
+  readonly in: "path" | "query" | "header";
+  readonly required: boolean;
+}
+
+/** The JSON request body of an operation. */
+export interface BodySpec {
+  /** Field of the request object that carries the body (`requestBody` or the camel-cased component name). */
+  readonly field: string;
+  readonly required: boolean;
+  readonly mediaType: string;
+}
+
+/** A generated error class for a documented error schema. */
+export type ErrorClass = new (init: APIErrorInit) => APIError;
+
+export interface OperationSpec {
+  /** The spec's operationId, e.g. `get-connection`. */
+  readonly operationId: string;
+  /** How a user calls it, e.g. `connections.get`; used in error messages. */
+  readonly methodPath: string;
+  readonly method: HttpMethod;
+  /** Path template relative to the server URL, e.g. `/companies/{companyId}`. */
+  readonly path: string;
+  readonly parameters: readonly ParameterSpec[];
+  readonly body?: BodySpec;
+  /** `json`: the success body is parsed and returned; `empty`: the call resolves to `undefined`. */
+  readonly response: "json" | "empty";
+  /**
+   * Documented error responses: status code (`"404"`), range (`"5XX"`) or `"default"`
+   * mapped to the class thrown when the response has a JSON body.
+   */
+  readonly errors: Readonly<Record<string, ErrorClass>>;
+}
+
+/** A security scheme of the spec, applied from the matching field of the caller's `security` object. */
+export interface SecuritySchemeSpec {
+  /** Field of the `security` object, camel-cased from the scheme name (`auth_header` → `authHeader`). */
+  readonly field: string;
+  readonly type: "apiKey";
+  readonly in: "header" | "query";
+  /** Header or query parameter name, e.g. `Authorization`. */
+  readonly name: string;
+}
+
+export interface ServerSpec {
+  readonly url: string;
+  readonly description?: string;
+}
+
+/** Everything an SDK package knows from its spec, emitted by the generator. */
+export interface SDKDefinition {
+  /** Client class name, e.g. `Common`; used in messages. */
+  readonly sdkName: string;
+  /** Servers in spec order; the first is the default. */
+  readonly servers: readonly ServerSpec[];
+  readonly securitySchemes: readonly SecuritySchemeSpec[];
+  /** The spec's retry policy (`x-speakeasy-retries`); `undefined` means no retries by default. */
+  readonly retry?: SpecRetryPolicy;
+}
+
+/** The retry policy as a spec publishes it. */
+export interface SpecRetryPolicy {
+  readonly strategy: "backoff" | "none";
+  readonly backoff: {
+    readonly initialInterval: number;
+    readonly maxInterval: number;
+    readonly exponent: number;
+    readonly maxElapsedTime: number;
+  };
+  /** Status codes to retry: numbers (`429`) or ranges (`"5XX"`). */
+  readonly statusCodes: readonly (number | string)[];
+  readonly retryConnectionErrors: boolean;
+}

@@ -1,0 +1,120 @@
+/** What users configure, on the client once and per call, and the defaults, resolved once. */
+import { SDKValidationError } from "./errors.js";
+import type { SecuritySource } from "./auth.js";
+import type { Hooks } from "./hooks.js";
+import type { SDKDefinition } from "./operation.js";
+import { resolveRetryPolicy, type RetryConfig, type RetryPolicy } from "./retry/config.js";
+import { resolveServerURL } from "./server-url.js";
+import { checkTimeoutMs, isPlainObject } from "./validate.js";
+
+/** Limit of each attempt, not of the whole call with its retries, in ms. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+const CLIENT_OPTION_KEYS: readonly string[] = ["security", "serverURL", "serverIdx", "retryConfig", "timeoutMs", "fetch", "hooks"];
+const HOOK_NAMES = ["beforeRequest", "afterResponse", "beforeRetry"] as const;
+
+export interface ClientOptions<S> {
+  /**
+   * Credentials, or a function returning them that is called on every call (so it can
+   * rotate tokens). Fields left undefined or empty send nothing.
+   * @default undefined — no credentials are sent
+   */
+  security?: S | (() => S | Promise<S>);
+  /**
+   * Base URL of the API, e.g. `https://api.example.com/v1`; overrides `serverIdx`.
+   * A trailing slash is removed.
+   * @default the spec's server at `serverIdx`
+   */
+  serverURL?: string;
+  /**
+   * Which of the spec's servers to use.
+   * @default 0 (`DEFAULT_SERVER_IDX`), the spec's first server
+   */
+  serverIdx?: number;
+  /**
+   * Retry policy of every call; `backoff` fields left out fall back to the spec's.
+   * @default the spec's policy (`x-speakeasy-retries`), or no retries when it has none
+   */
+  retryConfig?: RetryConfig;
+  /**
+   * Limit of each attempt in ms, response body included; retries get a fresh limit.
+   * @default 60_000 (`DEFAULT_TIMEOUT_MS`)
+   */
+  timeoutMs?: number;
+  /**
+   * Sends one HTTP request; use it for proxies, test doubles or instrumentation.
+   * @default `globalThis.fetch`, looked up on every request so stubs installed later apply
+   */
+  fetch?: (request: Request) => Promise<Response>;
+  /**
+   * Callbacks around each request.
+   * @default no hooks
+   */
+  hooks?: Hooks;
+}
+
+/** Options of one call; each overrides the client's. */
+export interface RequestOptions {
+  /** @default the client's `retryConfig` */
+  retries?: RetryConfig;
+  /** Limit of each attempt in ms. @default the client's `timeoutMs` */
+  timeoutMs?: number;
+  /** Aborts the call, retries and the sleeps between them included. @default none */
+  signal?: AbortSignal;
+  /** Extra request headers; they override the SDK's own, credentials included. @default none */
+  headers?: Record<string, string>;
+}
+
+/** @internal ClientOptions with every default applied. */
+export interface ResolvedClientOptions<S> {
+  security: SecuritySource<S> | undefined;
+  serverURL: string;
+  retryConfig: RetryConfig | undefined;
+  retryPolicy: RetryPolicy;
+  timeoutMs: number;
+  fetch: (request: Request) => Promise<Response>;
+  hooks: Hooks;
+}
+
+/** @throws SDKValidationError naming the bad option; messages never quote a URL given by the user. */
+export function resolveClientOptions<S>(definition: SDKDefinition, input: unknown): ResolvedClientOptions<S> {
+  const at = definition.sdkName;
+  const options = input === undefined ? {} : input;
+  if (!isPlainObject(options)) throw new SDKValidationError(`${at}: options must be an object`, "options");
+  for (const key of Object.keys(options)) {
+    if (!CLIENT_OPTION_KEYS.includes(key)) {
+      throw new SDKValidationError(`${at}: unknown option "${key}"; expected: ${CLIENT_OPTION_KEYS.join(", ")}`, key);
+    }
+  }
+  const { security, fetch, hooks } = options as ClientOptions<S>;
+  if (security !== undefined && security !== null && typeof security !== "object" && typeof security !== "function") {
+    throw new SDKValidationError(`${at}: security must be an object or a function returning one`, "security");
+  }
+  checkTimeoutMs(options.timeoutMs, "timeoutMs", at);
+  if (fetch !== undefined && typeof fetch !== "function") {
+    throw new SDKValidationError(`${at}: fetch must be a function`, "fetch");
+  }
+  checkHooks(hooks, at);
+  const retryConfig = options.retryConfig as RetryConfig | undefined;
+  return {
+    security,
+    serverURL: resolveServerURL(definition, options.serverURL, options.serverIdx),
+    retryConfig,
+    retryPolicy: resolveRetryPolicy(definition.retry, retryConfig, undefined, at),
+    timeoutMs: (options.timeoutMs as number | undefined) ?? DEFAULT_TIMEOUT_MS,
+    fetch: fetch ?? ((request) => globalThis.fetch(request)),
+    hooks: hooks ?? {},
+  };
+}
+
+function checkHooks(hooks: unknown, at: string): void {
+  if (hooks === undefined) return;
+  // Any object will do: a class instance keeps its hooks on the prototype.
+  if (typeof hooks !== "object" || hooks === null) throw new SDKValidationError(`${at}: hooks must be an object`, "hooks");
+  for (const name of HOOK_NAMES) {
+    const hook: unknown = (hooks as Record<string, unknown>)[name];
+    if (hook !== undefined && typeof hook !== "function") {
+      throw new SDKValidationError(`${at}: hooks.${name} must be a function`, `hooks.${name}`);
+    }
+  }
+}

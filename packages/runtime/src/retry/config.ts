@@ -1,0 +1,135 @@
+/**
+ * Retry settings as users write them, and the one pure function that merges them
+ * with the spec's policy into the policy a call runs with.
+ */
+import { SDKValidationError } from "../errors.js";
+import type { SpecRetryPolicy } from "../operation.js";
+
+/** Used when neither the caller nor the spec gives a value (Speakeasy's defaults). */
+export const DEFAULT_INITIAL_INTERVAL_MS = 500;
+export const DEFAULT_MAX_INTERVAL_MS = 60_000;
+export const DEFAULT_EXPONENT = 1.5;
+export const DEFAULT_MAX_ELAPSED_TIME_MS = 3_600_000;
+/**
+ * With no spec policy no status is retried, so a user who turns on `backoff` would get
+ * nothing unless connection errors were retried by default.
+ */
+export const DEFAULT_RETRY_CONNECTION_ERRORS = true;
+/** A spec without a retry policy retries no status code. */
+export const DEFAULT_RETRY_STATUS_CODES: readonly (number | string)[] = [];
+/** setTimeout fires at once for longer delays, so intervals are capped here (about 24.8 days). */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+export interface BackoffConfig {
+  /** Delay before the first retry, in ms. */
+  initialInterval: number;
+  /** Upper bound of any single delay, in ms. */
+  maxInterval: number;
+  /** Growth factor of the delay per attempt (>= 1). */
+  exponent: number;
+  /** No retry starts once this much time (ms) would have passed since the first attempt. */
+  maxElapsedTime: number;
+}
+
+export type RetryConfig =
+  | { strategy: "none" }
+  | { strategy: "backoff"; backoff?: Partial<BackoffConfig>; retryConnectionErrors?: boolean };
+
+/** The fully resolved policy one call runs with. */
+export interface RetryPolicy {
+  readonly strategy: "none" | "backoff";
+  readonly backoff: Readonly<BackoffConfig>;
+  /** Always the spec's: which statuses are transient is a fact about the API, not a preference. */
+  readonly statusCodes: readonly (number | string)[];
+  readonly retryConnectionErrors: boolean;
+}
+
+const BACKOFF_FIELDS = ["initialInterval", "maxInterval", "exponent", "maxElapsedTime"] as const;
+const STATUS_CODE_RE = /^([1-5]\d\d|[1-5]XX)$/i;
+
+/**
+ * Per-call settings override the client's, which override the spec's, field by field;
+ * a backoff field nobody sets falls back to the `DEFAULT_*` constants.
+ *
+ * @param context prefixes validation messages, e.g. `connections.get`.
+ * @throws SDKValidationError naming the bad field, e.g. `retryConfig.backoff.exponent`.
+ */
+export function resolveRetryPolicy(
+  spec: SpecRetryPolicy | undefined,
+  client?: RetryConfig,
+  call?: RetryConfig,
+  context?: string,
+): RetryPolicy {
+  const prefix = context ? `${context}: ` : "";
+  if (spec !== undefined) checkSpec(spec, prefix);
+  const overrides = [checkConfig(call, "retries", prefix), checkConfig(client, "retryConfig", prefix)];
+  const backoffs = overrides.map((c) => (c?.strategy === "backoff" ? c.backoff : undefined));
+  const pick = <K extends keyof BackoffConfig>(key: K, fallback: number): number =>
+    backoffs[0]?.[key] ?? backoffs[1]?.[key] ?? spec?.backoff[key] ?? fallback;
+  const retryConnectionErrors = overrides
+    .map((c) => (c?.strategy === "backoff" ? c.retryConnectionErrors : undefined))
+    .find((value) => value !== undefined);
+
+  return {
+    strategy: call?.strategy ?? client?.strategy ?? spec?.strategy ?? "none",
+    backoff: {
+      initialInterval: pick("initialInterval", DEFAULT_INITIAL_INTERVAL_MS),
+      maxInterval: pick("maxInterval", DEFAULT_MAX_INTERVAL_MS),
+      exponent: pick("exponent", DEFAULT_EXPONENT),
+      maxElapsedTime: pick("maxElapsedTime", DEFAULT_MAX_ELAPSED_TIME_MS),
+    },
+    statusCodes: spec?.statusCodes ?? DEFAULT_RETRY_STATUS_CODES,
+    retryConnectionErrors: retryConnectionErrors ?? spec?.retryConnectionErrors ?? DEFAULT_RETRY_CONNECTION_ERRORS,
+  };
+}
+
+/** Checks a user-supplied config, which plain JavaScript callers can get wrong in any way. */
+function checkConfig(config: RetryConfig | undefined, name: string, prefix: string): RetryConfig | undefined {
+  if (config === undefined) return undefined;
+  if (typeof config !== "object" || config === null) {
+    throw new SDKValidationError(`${prefix}${name} must be an object like { strategy: "backoff" }`, name);
+  }
+  if (config.strategy !== "none" && config.strategy !== "backoff") {
+    throw new SDKValidationError(`${prefix}${name}.strategy must be "none" or "backoff"`, `${name}.strategy`);
+  }
+  if (config.strategy === "none") return config;
+  if (config.retryConnectionErrors !== undefined && typeof config.retryConnectionErrors !== "boolean") {
+    const field = `${name}.retryConnectionErrors`;
+    throw new SDKValidationError(`${prefix}${field} must be a boolean`, field);
+  }
+  if (config.backoff !== undefined) {
+    if (typeof config.backoff !== "object" || config.backoff === null) {
+      throw new SDKValidationError(`${prefix}${name}.backoff must be an object`, `${name}.backoff`);
+    }
+    checkBackoff(config.backoff, `${name}.backoff`, prefix);
+  }
+  return config;
+}
+
+function checkSpec(spec: SpecRetryPolicy, prefix: string): void {
+  if (spec.strategy !== "none" && spec.strategy !== "backoff") {
+    throw new SDKValidationError(`${prefix}retry.strategy must be "none" or "backoff"`, "retry.strategy");
+  }
+  checkBackoff(spec.backoff, "retry.backoff", prefix);
+  for (const code of spec.statusCodes) {
+    if (!STATUS_CODE_RE.test(String(code))) {
+      throw new SDKValidationError(`${prefix}retry.statusCodes has ${JSON.stringify(code)}; want 429 or "5XX"`, "retry.statusCodes");
+    }
+  }
+}
+
+function checkBackoff(backoff: Partial<BackoffConfig>, name: string, prefix: string): void {
+  for (const key of BACKOFF_FIELDS) {
+    const value: unknown = backoff[key];
+    if (value === undefined) continue;
+    const field = `${name}.${key}`;
+    const ok = typeof value === "number" && Number.isFinite(value) && value >= (key === "exponent" ? 1 : 0);
+    if (!ok) {
+      const want = key === "exponent" ? "a finite number >= 1" : "a finite number of ms >= 0";
+      throw new SDKValidationError(`${prefix}${field} must be ${want} (got ${String(value)})`, field);
+    }
+    if ((key === "initialInterval" || key === "maxInterval") && value > MAX_TIMER_MS) {
+      throw new SDKValidationError(`${prefix}${field} must be at most ${MAX_TIMER_MS} ms`, field);
+    }
+  }
+}

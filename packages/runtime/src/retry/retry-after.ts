@@ -1,0 +1,23 @@
+/** The server's own answer to "when may I retry", which wins over our backoff. */
+
+/** Every HTTP-date form (IMF-fixdate, RFC 850, asctime) starts with a day name. */
+const HTTP_DATE_RE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /i;
+/** delay-seconds is an integer in RFC 9110; decimals are accepted because servers send them. */
+const DELAY_SECONDS_RE = /^\d+(\.\d+)?$/;
+const MS_PER_SECOND = 1000;
+
+/**
+ * Parses a Retry-After header value into a delay in ms from `nowMs`.
+ *
+ * @returns the delay; 0 for a date in the past; `undefined` when absent or invalid
+ *   (negative numbers included), so the caller falls back to its backoff.
+ */
+export function parseRetryAfterMs(value: string | null, nowMs: number): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (DELAY_SECONDS_RE.test(trimmed)) return Math.ceil(Number(trimmed) * MS_PER_SECOND);
+  if (!HTTP_DATE_RE.test(trimmed)) return undefined;
+  const dateMs = Date.parse(trimmed);
+  if (Number.isNaN(dateMs)) return undefined;
+  return Math.max(0, Math.ceil(dateMs - nowMs));
+}

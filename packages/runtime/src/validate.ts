@@ -1,0 +1,136 @@
+/**
+ * Checks of what callers pass, run before any request is sent: a typo or a missing
+ * argument fails here with a message naming the method and the field, rather than as
+ * a confusing 4xx (or a request to the wrong path) from the server.
+ */
+import { SDKValidationError } from "./errors.js";
+import type { OperationSpec, ParameterSpec } from "./operation.js";
+import type { RequestOptions } from "./options.js";
+import { MAX_TIMER_MS } from "./retry/config.js";
+
+const REQUEST_OPTION_KEYS: readonly string[] = ["retries", "timeoutMs", "signal", "headers"];
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** `null`, `array`, `Date` (a class name) or the `typeof`, for messages. */
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "object" && !isPlainObject(value)) return value.constructor?.name ?? "object";
+  return typeof value;
+}
+
+/**
+ * @returns the request's fields. `undefined` is taken as `{}`, so operations without
+ *   inputs can be called with no argument.
+ */
+export function validateRequest(op: OperationSpec, request: unknown): Record<string, unknown> {
+  const at = op.methodPath;
+  const expected = [...op.parameters.map((p) => p.field), ...(op.body ? [op.body.field] : [])];
+  const fields = request === undefined ? {} : request;
+  if (!isPlainObject(fields)) {
+    const like = expected.length ? ` like { ${expected.join(", ")} }` : "";
+    throw new SDKValidationError(`${at}: request must be an object${like}, got ${kindOf(request)}`);
+  }
+  for (const key of Object.keys(fields)) {
+    if (expected.includes(key)) continue;
+    const want = expected.length ? `expected: ${expected.join(", ")}` : "this operation takes no fields";
+    throw new SDKValidationError(`${at}: unknown field "${key}"; ${want}`, key);
+  }
+  for (const param of op.parameters) {
+    const value = fields[param.field];
+    if (value === undefined || value === null) {
+      if (!param.required) continue;
+      throw new SDKValidationError(`${at}: missing required parameter "${param.field}" (${param.in})`, param.field);
+    }
+    if (param.in === "path") checkPathValue(at, param, value);
+    if (param.in === "header") checkHeaderParam(at, param, value);
+  }
+  if (op.body?.required && (fields[op.body.field] === undefined || fields[op.body.field] === null)) {
+    throw new SDKValidationError(`${at}: missing required request body "${op.body.field}"`, op.body.field);
+  }
+  return fields;
+}
+
+function checkPathValue(at: string, param: ParameterSpec, value: unknown): void {
+  const name = `path parameter "${param.field}"`;
+  if (typeof value === "number" && Number.isFinite(value)) return;
+  if (typeof value !== "string") {
+    throw new SDKValidationError(`${at}: ${name} must be a string or a finite number, got ${kindOf(value)}`, param.field);
+  }
+  if (value === "") throw new SDKValidationError(`${at}: ${name} must not be empty`, param.field);
+  // Percent-encoding leaves these alone, and URL parsing would climb out of the path segment.
+  if (value === "." || value === "..") {
+    throw new SDKValidationError(`${at}: ${name} must not be "." or ".."`, param.field);
+  }
+}
+
+function checkHeaderParam(at: string, param: ParameterSpec, value: unknown): void {
+  const values = Array.isArray(value) ? value : [value];
+  const ok = values.every((v) => ["string", "number", "boolean"].includes(typeof v) && isValidHeaderValue(String(v)));
+  if (!ok) {
+    throw new SDKValidationError(`${at}: header parameter "${param.field}" is not a valid HTTP header value`, param.field);
+  }
+}
+
+/** Checks options passed to one call; `retries` is checked when the retry policy is resolved. */
+export function validateRequestOptions(at: string, options: unknown): RequestOptions {
+  if (options === undefined) return {};
+  if (!isPlainObject(options)) {
+    throw new SDKValidationError(`${at}: options must be an object, got ${kindOf(options)}`, "options");
+  }
+  for (const key of Object.keys(options)) {
+    if (!REQUEST_OPTION_KEYS.includes(key)) {
+      const field = `options.${key}`;
+      throw new SDKValidationError(`${at}: unknown option "${key}"; expected: ${REQUEST_OPTION_KEYS.join(", ")}`, field);
+    }
+  }
+  checkTimeoutMs(options.timeoutMs, "options.timeoutMs", at);
+  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
+    throw new SDKValidationError(`${at}: options.signal must be an AbortSignal`, "options.signal");
+  }
+  checkHeaders(options.headers, "options.headers", at);
+  return options as RequestOptions;
+}
+
+export function checkTimeoutMs(value: unknown, field: string, context: string): void {
+  if (value === undefined) return;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > MAX_TIMER_MS) {
+    throw new SDKValidationError(`${context}: ${field} must be a number of ms in (0, ${MAX_TIMER_MS}]`, field);
+  }
+}
+
+/** Header values may be credentials: messages name the header, never the value. */
+export function checkHeaders(value: unknown, field: string, context: string): void {
+  if (value === undefined) return;
+  if (!isPlainObject(value)) {
+    throw new SDKValidationError(`${context}: ${field} must be an object of strings`, field);
+  }
+  for (const [name, headerValue] of Object.entries(value)) {
+    if (typeof headerValue !== "string" || !isValidHeaderName(name) || !isValidHeaderValue(headerValue)) {
+      throw new SDKValidationError(`${context}: ${field} has an invalid header "${name}"`, `${field}.${name}`);
+    }
+  }
+}
+
+/** Headers#set quotes the value in its own error, so it is only ever called here, on a throwaway. */
+export function isValidHeaderValue(value: string): boolean {
+  return isValidHeader("x", value);
+}
+
+function isValidHeaderName(name: string): boolean {
+  return isValidHeader(name, "");
+}
+
+function isValidHeader(name: string, value: string): boolean {
+  try {
+    new Headers().set(name, value);
+    return true;
+  } catch {
+    return false;
+  }
+}

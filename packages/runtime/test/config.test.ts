@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { SDKValidationError } from "../src/errors.js";
+import type { SpecRetryPolicy } from "../src/operation.js";
+import {
+  DEFAULT_EXPONENT,
+  DEFAULT_INITIAL_INTERVAL_MS,
+  DEFAULT_MAX_ELAPSED_TIME_MS,
+  DEFAULT_MAX_INTERVAL_MS,
+  resolveRetryPolicy,
+  type RetryConfig,
+  type RetryPolicy,
+} from "../src/retry/config.js";
+
+const spec: SpecRetryPolicy = {
+  strategy: "backoff",
+  backoff: { initialInterval: 10, maxInterval: 100, exponent: 2, maxElapsedTime: 1_000 },
+  statusCodes: [429, "5XX"],
+  retryConnectionErrors: false,
+};
+const defaults = {
+  initialInterval: DEFAULT_INITIAL_INTERVAL_MS,
+  maxInterval: DEFAULT_MAX_INTERVAL_MS,
+  exponent: DEFAULT_EXPONENT,
+  maxElapsedTime: DEFAULT_MAX_ELAPSED_TIME_MS,
+};
+
+describe("resolveRetryPolicy precedence", () => {
+  const cases: {
+    name: string;
+    given: { spec?: SpecRetryPolicy; client?: RetryConfig; call?: RetryConfig };
+    want: RetryPolicy;
+  }[] = [
+    {
+      name: "nothing at all: no retries, defaults, no statuses",
+      given: {},
+      want: { strategy: "none", backoff: defaults, statusCodes: [], retryConnectionErrors: true },
+    },
+    { name: "the spec alone", given: { spec }, want: { ...spec } },
+    {
+      name: "client none beats spec backoff",
+      given: { spec, client: { strategy: "none" } },
+      want: { ...spec, strategy: "none" },
+    },
+    {
+      name: "call backoff beats client none; fields fall back to the spec",
+      given: { spec, client: { strategy: "none" }, call: { strategy: "backoff", backoff: { initialInterval: 1 } } },
+      want: { ...spec, backoff: { ...spec.backoff, initialInterval: 1 } },
+    },
+    {
+      name: "call none beats client backoff",
+      given: { spec, client: { strategy: "backoff" }, call: { strategy: "none" } },
+      want: { ...spec, strategy: "none" },
+    },
+    {
+      name: "fields merge call > client > spec",
+      given: {
+        spec,
+        client: { strategy: "backoff", backoff: { initialInterval: 2, maxInterval: 20 }, retryConnectionErrors: true },
+        call: { strategy: "backoff", backoff: { initialInterval: 3 } },
+      },
+      want: {
+        ...spec,
+        backoff: { initialInterval: 3, maxInterval: 20, exponent: 2, maxElapsedTime: 1_000 },
+        retryConnectionErrors: true,
+      },
+    },
+    {
+      name: "call retryConnectionErrors beats client's",
+      given: {
+        spec,
+        client: { strategy: "backoff", retryConnectionErrors: true },
+        call: { strategy: "backoff", retryConnectionErrors: false },
+      },
+      want: { ...spec, retryConnectionErrors: false },
+    },
+    {
+      name: "no spec: missing fields use the named defaults",
+      given: { client: { strategy: "backoff", backoff: { maxElapsedTime: 5 } } },
+      want: { strategy: "backoff", backoff: { ...defaults, maxElapsedTime: 5 }, statusCodes: [], retryConnectionErrors: true },
+    },
+  ];
+  it.each(cases)("$name", ({ given, want }) => {
+    expect(resolveRetryPolicy(given.spec, given.client, given.call)).toEqual(want);
+  });
+
+  it("takes status codes from the spec only", () => {
+    const client = { strategy: "backoff", statusCodes: [404] } as unknown as RetryConfig;
+    expect(resolveRetryPolicy(spec, client).statusCodes).toEqual([429, "5XX"]);
+  });
+});
+
+describe("resolveRetryPolicy validation", () => {
+  const cases: { name: string; given: { spec?: SpecRetryPolicy; client?: unknown; call?: unknown }; want: string }[] = [
+    { name: "negative interval", given: { client: { strategy: "backoff", backoff: { initialInterval: -1 } } }, want: "retryConfig.backoff.initialInterval" },
+    { name: "NaN", given: { call: { strategy: "backoff", backoff: { maxInterval: Number.NaN } } }, want: "retries.backoff.maxInterval" },
+    { name: "Infinity", given: { call: { strategy: "backoff", backoff: { maxElapsedTime: Infinity } } }, want: "retries.backoff.maxElapsedTime" },
+    { name: "exponent below 1", given: { client: { strategy: "backoff", backoff: { exponent: 0.5 } } }, want: "retryConfig.backoff.exponent" },
+    { name: "string number", given: { client: { strategy: "backoff", backoff: { initialInterval: "5" } } }, want: "retryConfig.backoff.initialInterval" },
+    { name: "timer overflow", given: { client: { strategy: "backoff", backoff: { maxInterval: 2 ** 31 } } }, want: "retryConfig.backoff.maxInterval" },
+    { name: "unknown strategy", given: { call: { strategy: "exponential" } }, want: "retries.strategy" },
+    { name: "not an object", given: { client: "backoff" }, want: "retryConfig" },
+    { name: "backoff not an object", given: { client: { strategy: "backoff", backoff: 5 } }, want: "retryConfig.backoff" },
+    { name: "non-boolean flag", given: { call: { strategy: "backoff", retryConnectionErrors: "yes" } }, want: "retries.retryConnectionErrors" },
+    { name: "bad spec value", given: { spec: { ...spec, backoff: { ...spec.backoff, exponent: 0 } } }, want: "retry.backoff.exponent" },
+    { name: "bad spec status", given: { spec: { ...spec, statusCodes: ["5XXX"] } }, want: "retry.statusCodes" },
+  ];
+  it.each(cases)("$name → names $want", ({ given, want }) => {
+    const run = () => resolveRetryPolicy(given.spec, given.client as RetryConfig, given.call as RetryConfig, "connections.get");
+    expect(run).toThrow(SDKValidationError);
+    try {
+      run();
+    } catch (error) {
+      expect((error as SDKValidationError).field).toBe(want);
+      expect((error as Error).message).toMatch(new RegExp(`^connections\\.get: ${want.replace(/\./g, "\\.")}\\b`));
+    }
+  });
+
+  it("accepts zero intervals and exponent 1", () => {
+    const policy = resolveRetryPolicy(undefined, {
+      strategy: "backoff",
+      backoff: { initialInterval: 0, maxInterval: 0, exponent: 1, maxElapsedTime: 0 },
+    });
+    expect(policy.backoff).toEqual({ initialInterval: 0, maxInterval: 0, exponent: 1, maxElapsedTime: 0 });
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import {
+  APIError,
+  ConnectionError,
+  RequestAbortedError,
+  RequestTimeoutError,
+  SDKBaseError,
+  SDKError,
+  SDKValidationError,
+  registerSecrets,
+  type APIErrorInit,
+} from "../src/errors.js";
+import { ErrorMessage } from "./support/fixtures.js";
+
+function init(status: number, bodyText: string, statusText = "Not Found"): APIErrorInit {
+  const response = new Response(bodyText, { status, statusText, headers: { "X-Request-Id": "r1" } });
+  let body: unknown = bodyText;
+  try {
+    body = JSON.parse(bodyText);
+  } catch {
+    // not JSON: body stays the text
+  }
+  return { response, body, bodyText, methodPath: "connections.get" };
+}
+
+describe("APIError message", () => {
+  const long = "x".repeat(500);
+  const cases: { name: string; given: { init: APIErrorInit; detail?: unknown }; want: string }[] = [
+    { name: "detail given", given: { init: init(404, "{}"), detail: "no such connection" }, want: "connections.get: HTTP 404 Not Found: no such connection" },
+    { name: "body text by default", given: { init: init(404, "gone") }, want: "connections.get: HTTP 404 Not Found: gone" },
+    { name: "empty body", given: { init: init(404, "") }, want: "connections.get: HTTP 404 Not Found" },
+    { name: "no status text", given: { init: init(500, "boom", "") }, want: "connections.get: HTTP 500: boom" },
+    { name: "whitespace collapsed", given: { init: init(404, "a\n\n  b") }, want: "connections.get: HTTP 404 Not Found: a b" },
+    { name: "long bodies truncated", given: { init: init(404, long) }, want: `connections.get: HTTP 404 Not Found: ${"x".repeat(200)}…` },
+    { name: "non-string detail ignored", given: { init: init(404, "text"), detail: 42 }, want: "connections.get: HTTP 404 Not Found: text" },
+    { name: "blank detail ignored", given: { init: init(404, "text"), detail: "  " }, want: "connections.get: HTTP 404 Not Found: text" },
+  ];
+  it.each(cases)("$name", ({ given, want }) => {
+    expect(new APIError(given.init, given.detail as string).message).toBe(want);
+  });
+});
+
+describe("APIError fields", () => {
+  it("exposes status, headers, body, bodyText, rawResponse and methodPath", () => {
+    const given = init(404, '{"error":"nope"}');
+    const error = new APIError(given);
+    expect(error).toMatchObject({ name: "APIError", status: 404, body: { error: "nope" }, bodyText: '{"error":"nope"}', methodPath: "connections.get" });
+    expect(error.headers.get("x-request-id")).toBe("r1");
+    expect(error.rawResponse).toBe(given.response);
+    expect(error).toBeInstanceOf(SDKBaseError);
+    expect(error).toBeInstanceOf(Error);
+  });
+});
+
+describe("a generated subclass with ES2022 class fields", () => {
+  it("keeps everything the base set, and its own fields", () => {
+    const error = new ErrorMessage(init(404, '{"statusCode":404,"service":"svc","error":"Missing connection"}'));
+    // Proves define semantics are in effect: an unassigned declared field is an own property.
+    expect(Object.prototype.hasOwnProperty.call(error, "correlationId")).toBe(true);
+    expect(error).toMatchObject({ name: "ErrorMessage", status: 404, statusCode: 404, service: "svc", error: "Missing connection", bodyText: '{"statusCode":404,"service":"svc","error":"Missing connection"}' });
+    expect(error.message).toBe("connections.get: HTTP 404 Not Found: Missing connection");
+    expect(error.headers.get("x-request-id")).toBe("r1");
+    expect(error.data).toEqual({ statusCode: 404, service: "svc", error: "Missing connection" });
+    expect(error).toBeInstanceOf(APIError);
+    expect(String(error)).toBe("ErrorMessage: connections.get: HTTP 404 Not Found: Missing connection");
+  });
+
+  it("works the same when written as plain ES2022 JavaScript (what tsup emits)", () => {
+    // Native class fields always use define semantics, whatever a transpiler does with TypeScript.
+    const makeClass = new Function(
+      "APIError",
+      `return class Plain extends APIError {
+        statusCode; service;
+        constructor(init) { const data = init.body; super(init, data.service); this.name = "Plain"; this.statusCode = data.statusCode; }
+      }`,
+    ) as (base: typeof APIError) => new (init: APIErrorInit) => APIError & { statusCode?: number; service?: string };
+    const Plain = makeClass(APIError);
+    const error = new Plain(init(409, '{"statusCode":409}', "Conflict"));
+    expect(error).toMatchObject({ name: "Plain", status: 409, statusCode: 409, service: undefined, methodPath: "connections.get" });
+    expect(error.message).toBe('connections.get: HTTP 409 Conflict: {"statusCode":409}');
+  });
+});
+
+describe("credential scrubbing", () => {
+  it("removes registered credentials and their long parts from the message, even near the cut", () => {
+    const secret = "Basic c2VjcmV0LXVzZXI6cGFzc3dvcmQ=";
+    const given = init(401, `you sent ${secret}, token c2VjcmV0LXVzZXI6cGFzc3dvcmQ= ${"y".repeat(104)} ${secret}`, "Unauthorized");
+    registerSecrets(given.response, [secret]);
+    const error = new SDKError(given);
+    expect(error.message).not.toContain("c2VjcmV0");
+    expect(String(error)).not.toContain("c2VjcmV0");
+    expect(error.stack).not.toContain("c2VjcmV0");
+    expect(error.message).toContain("[REDACTED]");
+    // The raw data stays untouched for the caller who needs it.
+    expect(error.bodyText).toContain(secret);
+  });
+});
+
+describe("class names survive minification", () => {
+  const cases = [
+    { given: new SDKBaseError("m"), want: "SDKBaseError" },
+    { given: new SDKError(init(500, "")), want: "SDKError" },
+    { given: new SDKValidationError("m", "f"), want: "SDKValidationError" },
+    { given: new ConnectionError("m", { cause: new Error("c") }), want: "ConnectionError" },
+    { given: new RequestTimeoutError("m"), want: "RequestTimeoutError" },
+    { given: new RequestAbortedError("m"), want: "RequestAbortedError" },
+  ];
+  it.each(cases)("$want", ({ given, want }) => {
+    expect(given.name).toBe(want);
+    expect(given).toBeInstanceOf(SDKBaseError);
+  });
+
+  it("keeps the cause of a ConnectionError", () => {
+    const cause = new Error("socket hang up");
+    expect(new ConnectionError("m", { cause }).cause).toBe(cause);
+  });
+});

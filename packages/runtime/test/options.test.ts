@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { SDKCore } from "../src/core.js";
+import { SDKValidationError } from "../src/errors.js";
+import type { SDKDefinition } from "../src/operation.js";
+import { DEFAULT_TIMEOUT_MS, resolveClientOptions } from "../src/options.js";
+import { resolveServerURL } from "../src/server-url.js";
+import { SPEC_RETRY, definition } from "./support/fixtures.js";
+
+const noServers: SDKDefinition = { ...definition, servers: [] };
+const templated: SDKDefinition = { ...definition, servers: [{ url: "https://{region}.example.com" }] };
+
+describe("resolveServerURL", () => {
+  const cases: { name: string; given: { def?: SDKDefinition; serverURL?: unknown; serverIdx?: unknown }; want: string }[] = [
+    { name: "the spec's first server by default, without its trailing slash", given: {}, want: "https://api.example.com/v1" },
+    { name: "serverIdx picks a server", given: { serverIdx: 1 }, want: "https://sandbox.example.com" },
+    { name: "serverURL wins over serverIdx", given: { serverURL: "http://localhost:4010/", serverIdx: 1 }, want: "http://localhost:4010" },
+    { name: "serverURL keeps its path", given: { serverURL: "https://proxy.test/api/v1//" }, want: "https://proxy.test/api/v1" },
+    { name: "serverURL works without spec servers", given: { def: noServers, serverURL: "https://x.test" }, want: "https://x.test" },
+  ];
+  it.each(cases)("$name", ({ given, want }) => {
+    expect(resolveServerURL(given.def ?? definition, given.serverURL, given.serverIdx)).toBe(want);
+  });
+
+  const rejects: { name: string; given: { def?: SDKDefinition; serverURL?: unknown; serverIdx?: unknown }; want: { message: string; field: string } }[] = [
+    { name: "serverIdx out of range", given: { serverIdx: 2 }, want: { message: "Test: serverIdx 2 is out of range (the spec lists servers 0..1); pass serverURL", field: "serverIdx" } },
+    { name: "negative serverIdx", given: { serverIdx: -1 }, want: { message: "Test: serverIdx -1 is out of range (the spec lists servers 0..1); pass serverURL", field: "serverIdx" } },
+    { name: "fractional serverIdx", given: { serverIdx: 0.5 }, want: { message: "Test: serverIdx must be an integer", field: "serverIdx" } },
+    { name: "no servers at all", given: { def: noServers }, want: { message: "Test: serverIdx 0 is out of range (the spec lists no servers); pass serverURL", field: "serverIdx" } },
+    { name: "a templated spec server", given: { def: templated }, want: { message: "Test: server 0 of the spec (https://{region}.example.com) has {variables}, which the runtime does not fill in; pass serverURL", field: "serverIdx" } },
+    { name: "a relative serverURL", given: { serverURL: "/v1" }, want: { message: "Test: serverURL must be an absolute http(s) URL", field: "serverURL" } },
+    { name: "a non-http serverURL", given: { serverURL: "ftp://files.test" }, want: { message: "Test: serverURL must be an absolute http(s) URL", field: "serverURL" } },
+    { name: "a serverURL with credentials", given: { serverURL: "https://me:hunter2@api.test" }, want: { message: "Test: serverURL must not contain credentials; pass them in security", field: "serverURL" } },
+    { name: "a serverURL with a query", given: { serverURL: "https://api.test/?api_key=k" }, want: { message: "Test: serverURL must not have a query string or fragment", field: "serverURL" } },
+    { name: "a non-string serverURL", given: { serverURL: 8080 }, want: { message: "Test: serverURL must be a string", field: "serverURL" } },
+  ];
+  it.each(rejects)("rejects $name", ({ given, want }) => {
+    const run = () => resolveServerURL(given.def ?? definition, given.serverURL, given.serverIdx);
+    expect(run).toThrow(SDKValidationError);
+    expect(run).toThrow(expect.objectContaining(want));
+  });
+});
+
+describe("resolveClientOptions", () => {
+  it("fills every default once", () => {
+    const resolved = resolveClientOptions(definition, undefined);
+    expect(resolved.timeoutMs).toBe(DEFAULT_TIMEOUT_MS);
+    expect(DEFAULT_TIMEOUT_MS).toBe(60_000);
+    expect(resolved.serverURL).toBe("https://api.example.com/v1");
+    expect(resolved.retryPolicy).toEqual({ ...SPEC_RETRY });
+    expect(resolved.hooks).toEqual({});
+    expect(typeof resolved.fetch).toBe("function");
+  });
+
+  const rejects: { name: string; given: unknown; want: { message: string; field: string } }[] = [
+    { name: "a typo in an option name", given: { serverUrl: "https://x.test" }, want: { message: 'Test: unknown option "serverUrl"; expected: security, serverURL, serverIdx, retryConfig, timeoutMs, fetch, hooks', field: "serverUrl" } },
+    { name: "a zero timeout", given: { timeoutMs: 0 }, want: { message: "Test: timeoutMs must be a number of ms in (0, 2147483647]", field: "timeoutMs" } },
+    { name: "a fetch that is not a function", given: { fetch: "fetch" }, want: { message: "Test: fetch must be a function", field: "fetch" } },
+    { name: "a hook that is not a function", given: { hooks: { beforeRequest: true } }, want: { message: "Test: hooks.beforeRequest must be a function", field: "hooks.beforeRequest" } },
+    { name: "a security that is a string", given: { security: "Basic abc" }, want: { message: "Test: security must be an object or a function returning one", field: "security" } },
+    { name: "a bad retry config", given: { retryConfig: { strategy: "backoff", backoff: { initialInterval: -1 } } }, want: { message: "Test: retryConfig.backoff.initialInterval must be a finite number of ms >= 0 (got -1)", field: "retryConfig.backoff.initialInterval" } },
+    { name: "options that are not an object", given: "https://x.test", want: { message: "Test: options must be an object", field: "options" } },
+  ];
+  it.each(rejects)("rejects $name", ({ given, want }) => {
+    const run = () => resolveClientOptions(definition, given);
+    expect(run).toThrow(SDKValidationError);
+    expect(run).toThrow(expect.objectContaining(want));
+  });
+
+  it("accepts hooks kept on a class prototype", () => {
+    class Logger {
+      afterResponse(): void {}
+    }
+    expect(resolveClientOptions(definition, { hooks: new Logger() }).hooks).toBeInstanceOf(Logger);
+  });
+
+  it("makes SDKCore's constructor throw before any request", () => {
+    expect(() => new SDKCore(definition, { serverURL: "https://me:hunter2@api.test" })).toThrow(SDKValidationError);
+    expect(() => new SDKCore(definition, { serverURL: "https://me:hunter2@api.test" })).not.toThrow(/hunter2/);
+  });
+});
