@@ -18,7 +18,7 @@ const definition: SDKDefinition = {
   securitySchemes: [{ field: "authHeader", type: "apiKey", in: "header", name: "Authorization" }],
   retry: {
     strategy: "backoff",
-    backoff: { initialInterval: 1, maxInterval: 2, exponent: 1.5, maxElapsedTime: 100 },
+    backoff: { initialInterval: 1, maxInterval: 2, exponent: 1.5, maxElapsedTime: 10_000 },
     statusCodes: [429, "5XX"],
     retryConnectionErrors: true,
   },

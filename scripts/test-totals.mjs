@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Sums the vitest JSON reports (reports/vitest.json) of every workspace package that
+// has a test script, and prints `N passed, N failed` as the last line. A package whose
+// report is missing (its tests never ran) counts as a failure, named on the line before.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+let passed = 0;
+let failed = 0;
+const missing = [];
+for (const group of ["packages", "examples"]) {
+  const dir = join(root, group);
+  if (!existsSync(dir)) continue;
+  for (const name of readdirSync(dir).sort()) {
+    const manifest = join(dir, name, "package.json");
+    if (!existsSync(manifest) || !JSON.parse(readFileSync(manifest, "utf8")).scripts?.test) continue;
+    const report = join(dir, name, "reports", "vitest.json");
+    if (!existsSync(report)) {
+      missing.push(`${group}/${name}`);
+      continue;
+    }
+    const totals = JSON.parse(readFileSync(report, "utf8"));
+    passed += totals.numPassedTests;
+    failed += totals.numFailedTests + (totals.success === false && totals.numFailedTests === 0 ? 1 : 0);
+  }
+}
+if (missing.length > 0) {
+  console.log(`no test report from: ${missing.join(", ")} (their tests did not run)`);
+  failed += missing.length;
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;
