@@ -1,0 +1,13 @@
+/** The tarball users install: clean by publint and arethetypeswrong, lean, within its size budget. */
+import { resolve } from "node:path";
+import { expect, it } from "vitest";
+import { checkPublishedPackage } from "../../../scripts/package-checks.js";
+
+it("packs as a clean, typed, lean package", async () => {
+  const report = await checkPublishedPackage(resolve(import.meta.dirname, ".."), {
+    dependencies: ["@x/runtime"],
+    gzipBudgetBytes: 3072,
+  });
+  expect(report.problems).toEqual([]);
+  expect(report.files.filter((f) => !f.startsWith("dist/"))).toEqual(["LICENSE", "README.md", "package.json"]);
+}, 60_000);
