@@ -2,7 +2,7 @@
  * Every operation of @x/common against a Prism mock of openapi/common.yaml, which
  * validates our requests (sl-violations) and enforces the auth_header scheme.
  */
-import { connectionShape, expectErrorMessage, recorder } from "@x/mock-server/contract";
+import { connectionShape, describeOperationContracts, recorder, type OperationCase } from "@x/mock-server/contract";
 import { describe, expect, expectTypeOf, inject, it } from "vitest";
 import {
   Common,
@@ -20,13 +20,12 @@ const connectionId = "2e9d2c44-f675-40ba-8049-353bfcb5e171";
 const serverURL = inject("mockUrl");
 const NO_RETRIES: RequestOptions = { retries: { strategy: "none" } };
 
-function recordingClient(security: { authHeader: string } | null = { authHeader: API_KEY_HEADER }) {
+function recordingClient(credential: string | null = API_KEY_HEADER) {
   const rec = recorder();
-  return { ...rec, client: new Common({ ...(security ? { security } : {}), serverURL, ...rec.options }) };
+  return { ...rec, client: new Common({ ...(credential ? { security: { authHeader: credential } } : {}), serverURL, ...rec.options }) };
 }
 
-type Call = (client: Common, options?: RequestOptions) => Promise<unknown>;
-const OPERATIONS: { method: string; call: Call; errors: number[]; check: (result: unknown) => void }[] = [
+const OPERATIONS: OperationCase<Common>[] = [
   {
     method: "create",
     call: (c, o) => c.connections.create({ companyId, requestBody: { platformKey: "gbol" } }, o),
@@ -86,28 +85,7 @@ describe("the typed surface", () => {
   });
 });
 
-describe.each(OPERATIONS)("connections.$method", ({ method, call, errors, check }) => {
-  it("succeeds with the typed model and no request violation", async () => {
-    const { client, violations } = recordingClient();
-    check(await call(client));
-    expect(violations).toEqual([]);
-  });
-
-  it.each(errors)("throws ErrorMessage with the body's fields on a documented %i", async (status) => {
-    const { client } = recordingClient();
-    const error = await call(client, { ...NO_RETRIES, headers: { Prefer: `code=${status}` } }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ErrorMessage);
-    expectErrorMessage(error as ErrorMessage, status, `connections.${method}`, API_KEY_HEADER);
-  });
-
-  it("throws the 401 as ErrorMessage when the client has no credentials", async () => {
-    const { client, violations } = recordingClient(null);
-    const error = await call(client, NO_RETRIES).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ErrorMessage);
-    expect((error as ErrorMessage).status).toBe(401);
-    expect(violations).toEqual([expect.stringContaining("security")]);
-  });
-});
+describeOperationContracts(OPERATIONS, { client: recordingClient, errorClass: ErrorMessage, credential: API_KEY_HEADER });
 
 describe("requests Prism can judge", () => {
   it("retries a 503 with the spec's policy, then throws it as ErrorMessage", async () => {

@@ -1,6 +1,6 @@
 /** Pieces both SDKs' contract tests share: what Prism reported, and what a Connection looks like. */
 import { inspect } from "node:util";
-import { expect } from "vitest";
+import { describe, expect, it } from "vitest";
 
 /** Client options that record Prism's request violations and count requests sent. */
 export function recorder() {
@@ -62,4 +62,56 @@ export function expectErrorMessage(error: ErrorMessageLike, status: number, meth
   for (const text of [error.message, String(error), inspect(error), JSON.stringify(error)]) {
     expect(text).not.toContain(secret);
   }
+}
+
+/** One operation of an SDK, as the shared contract suite drives it. */
+export interface OperationCase<C> {
+  readonly method: string;
+  /** Calls the operation with valid arguments; `options` are the SDK's per-call options. */
+  readonly call: (client: C, options?: { retries?: { strategy: "none" }; headers?: Record<string, string> }) => Promise<unknown>;
+  /** Documented error statuses (`Prefer: code=N` makes Prism answer each). */
+  readonly errors: readonly number[];
+  /** Asserts the success value. */
+  readonly check: (result: unknown) => void;
+}
+
+export interface ContractSetup<C> {
+  /** A client on the mock; `null` means no credentials. */
+  readonly client: (credential: string | null) => { client: C; violations: string[] };
+  /** The SDK's documented error class (ErrorMessage). */
+  readonly errorClass: abstract new (...args: never[]) => ErrorMessageLike;
+  /** The credential `client` sends, which must never show in an error. */
+  readonly credential: string;
+}
+
+const NO_RETRIES = { retries: { strategy: "none" as const } };
+
+/**
+ * For each operation: success returns the model with no request violation, every
+ * documented error status throws the error class with the body's fields, and a client
+ * without credentials gets the 401 as that class.
+ */
+export function describeOperationContracts<C>(cases: readonly OperationCase<C>[], setup: ContractSetup<C>): void {
+  describe.each(cases)("connections.$method", ({ method, call, errors, check }) => {
+    it("succeeds with the typed model and no request violation", async () => {
+      const { client, violations } = setup.client(setup.credential);
+      check(await call(client));
+      expect(violations).toEqual([]);
+    });
+
+    it.each(errors)("throws the documented error with the body's fields on %i", async (status) => {
+      const { client } = setup.client(setup.credential);
+      const error = await call(client, { ...NO_RETRIES, headers: { Prefer: `code=${status}` } }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(setup.errorClass);
+      expectErrorMessage(error as ErrorMessageLike, status, `connections.${method}`, setup.credential);
+    });
+
+    it("throws the 401 as the documented error when the client has no credentials", async () => {
+      const { client, violations } = setup.client(null);
+      const error = await call(client, NO_RETRIES).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(setup.errorClass);
+      expect((error as ErrorMessageLike).status).toBe(401);
+      expect(violations).toEqual([expect.stringContaining("security")]);
+    });
+  });
 }

@@ -1,18 +1,9 @@
 /** Reads the vendor's retry policy extension (`x-speakeasy-retries`) at the top of a spec. */
+import type { SpecRetryPolicy } from "@x/runtime";
 import { pointer } from "../errors.js";
 
-export interface SpecRetryPolicy {
-  readonly strategy: "backoff" | "none";
-  readonly backoff: {
-    readonly initialInterval: number;
-    readonly maxInterval: number;
-    readonly exponent: number;
-    readonly maxElapsedTime: number;
-  };
-  readonly statusCodes: readonly (number | string)[];
-  readonly retryConnectionErrors: boolean;
-}
-
+/** The shape the runtime takes (SDKDefinition.retry), so emitted code and runtime agree. */
+export type { SpecRetryPolicy } from "@x/runtime";
 export const RETRY_EXTENSION = "x-speakeasy-retries";
 const BACKOFF_FIELDS = ["initialInterval", "maxInterval", "exponent", "maxElapsedTime"] as const;
 const STATUS_RE = /^[1-5](?:[0-9]{2}|XX)$/;
