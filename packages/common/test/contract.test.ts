@@ -107,13 +107,26 @@ describe("requests Prism can judge", () => {
     expect(retried.length).toBeGreaterThanOrEqual(1);
   });
 
-  it("surfaces Prism's 422 for an id that breaks the uuid format as SDKError, an undocumented status", async () => {
+  it("surfaces Prism's 422 for a body that breaks the spec as SDKError, an undocumented status", async () => {
     const { client } = recordingClient();
-    const error = await client.connections.get({ companyId: "not-a-uuid", connectionId }, NO_RETRIES).catch((e: unknown) => e);
+    const requestBody = { username: 42 } as never; // the spec wants string values; bodies are not checked client-side
+    const error = await client.connections.updateAuthorization({ companyId, connectionId, requestBody }, NO_RETRIES).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SDKError);
     expect(error).not.toBeInstanceOf(ErrorMessage);
     expect((error as SDKError).status).toBe(422);
-    expect((error as SDKError).bodyText).toContain("uuid");
+    expect((error as SDKError).bodyText).toContain("username");
+  });
+
+  it.each([
+    { name: "a companyId that is not a UUID", request: { companyId: "not-a-uuid" }, want: 'path parameter "companyId" must be a UUID (8-4-4-4-12 hex digits)' },
+    { name: "a pageSize over 5000", request: { companyId, pageSize: 5001 }, want: 'query parameter "pageSize" must be at most 5000, got 5001' },
+    { name: "page 0", request: { companyId, page: 0 }, want: 'query parameter "page" must be at least 1, got 0' },
+  ])("rejects $name before anything is sent", async ({ request, want }) => {
+    const { client, sent } = recordingClient();
+    const error = await client.connections.list(request).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SDKValidationError);
+    expect((error as Error).message).toBe(`connections.list: ${want}`);
+    expect(sent()).toBe(0);
   });
 
   it("fails a call missing a required parameter before anything is sent", async () => {

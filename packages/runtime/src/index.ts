@@ -22,6 +22,7 @@ export type {
   HttpMethod,
   OperationSpec,
   ParameterSpec,
+  ParameterConstraints,
   BodySpec,
   ErrorClass,
   SecuritySchemeSpec,

@@ -15,6 +15,23 @@ export interface ParameterSpec {
   readonly name: string;
   readonly in: "path" | "query" | "header";
   readonly required: boolean;
+  /** What the spec's schema allows, checked before sending. */
+  readonly constraints?: ParameterConstraints;
+}
+
+/**
+ * The parts of a parameter's schema worth checking on the caller's side: a value that
+ * breaks them would only earn a 400 from the server. Formats other than `uuid` are
+ * left to the server.
+ */
+export interface ParameterConstraints {
+  readonly type?: "string" | "integer" | "number" | "boolean";
+  readonly format?: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly enum?: readonly (string | number | boolean)[];
 }
 
 /** The JSON request body of an operation. */

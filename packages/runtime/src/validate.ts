@@ -3,6 +3,7 @@
  * argument fails here with a message naming the method and the field, rather than as
  * a confusing 4xx (or a request to the wrong path) from the server.
  */
+import { checkConstraints } from "./constraints.js";
 import { SDKValidationError } from "./errors.js";
 import type { OperationSpec, ParameterSpec } from "./operation.js";
 import type { RequestOptions } from "./options.js";
@@ -47,6 +48,7 @@ export function validateRequest(op: OperationSpec, request: unknown): Record<str
       if (!param.required) continue;
       throw new SDKValidationError(`${at}: missing required parameter "${param.field}" (${param.in})`, param.field);
     }
+    checkConstraints(at, param, value);
     if (param.in === "path") checkPathValue(at, param, value);
     if (param.in === "header") checkHeaderParam(at, param, value);
   }

@@ -3,7 +3,7 @@
  * and hands over the caller's request in one line.
  */
 import type { Operation, Resource, SpecModel } from "../load/model.js";
-import { banner, jsdoc, str, type EmitContext, type GeneratedFile } from "./source.js";
+import { banner, jsdoc, literal, str, type EmitContext, type GeneratedFile } from "./source.js";
 import { bodyTypeName, requestTypeName, responseTypeName, typeNameOf } from "./requests.js";
 
 export function emitResource(model: SpecModel, resource: Resource, ctx: EmitContext): GeneratedFile {
@@ -66,7 +66,7 @@ export function emitResource(model: SpecModel, resource: Resource, ctx: EmitCont
 
 function operationSpec(model: SpecModel, resource: Resource, op: Operation): string {
   const params = op.parameters.map(
-    (p) => `      { field: ${str(p.field)}, name: ${str(p.name)}, in: ${str(p.in)}, required: ${p.required} },\n`,
+    (p) => `      { field: ${str(p.field)}, name: ${str(p.name)}, in: ${str(p.in)}, required: ${p.required}${p.constraints ? `, constraints: ${literal(p.constraints)}` : ""} },\n`,
   );
   const body = op.body
     ? `    body: { field: ${str(op.body.field)}, required: ${op.body.required}, mediaType: ${str(op.body.mediaType)} },\n`

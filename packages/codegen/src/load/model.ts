@@ -66,6 +66,8 @@ export interface Parameter {
   readonly description?: string;
   readonly defaultValue?: unknown;
   readonly deprecated: boolean;
+  /** Schema constraints the runtime checks before sending (the runtime's ParameterConstraints). */
+  readonly constraints?: Record<string, unknown>;
 }
 
 export interface Operation {

@@ -107,6 +107,7 @@ function readParameters(
       ...text("description", param.description ?? schema.description),
       ...(schema.default !== undefined ? { defaultValue: schema.default } : {}),
       deprecated: param.deprecated === true,
+      ...constraintsOf(schema),
     });
   }
   const rank = { path: 0, query: 1, header: 2 };
@@ -171,6 +172,21 @@ function reportClashes(resources: readonly Resource[], problems: string[]): void
       seen.set(op.methodName, op.operationId);
     }
   }
+}
+
+const SCALAR_TYPES = ["string", "integer", "number", "boolean"];
+const NUMERIC_CONSTRAINTS = ["minimum", "maximum", "minLength", "maxLength"] as const;
+
+/** A scalar parameter schema's checkable constraints, in a fixed key order. */
+function constraintsOf(schema: Record<string, unknown>): { constraints?: Record<string, unknown> } {
+  const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter((t) => t !== "null");
+  const type = types.length === 1 && SCALAR_TYPES.includes(types[0] as string) ? (types[0] as string) : undefined;
+  if (!type) return {};
+  const constraints: Record<string, unknown> = { type };
+  if (typeof schema.format === "string") constraints.format = schema.format;
+  for (const key of NUMERIC_CONSTRAINTS) if (typeof schema[key] === "number") constraints[key] = schema[key];
+  if (Array.isArray(schema.enum) && schema.enum.every((v) => typeof v !== "object")) constraints.enum = schema.enum;
+  return { constraints };
 }
 
 export function isJsonMediaType(type: string): boolean {

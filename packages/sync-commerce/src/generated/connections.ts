@@ -12,8 +12,8 @@ const operations = {
     method: "delete",
     path: "/companies/{companyId}/connections/{connectionId}",
     parameters: [
-      { field: "companyId", name: "companyId", in: "path", required: true },
-      { field: "connectionId", name: "connectionId", in: "path", required: true },
+      { field: "companyId", name: "companyId", in: "path", required: true, constraints: { type: "string", format: "uuid" } },
+      { field: "connectionId", name: "connectionId", in: "path", required: true, constraints: { type: "string", format: "uuid" } },
     ],
     response: "empty",
     errors: { "401": ErrorMessage, "402": ErrorMessage, "403": ErrorMessage, "404": ErrorMessage, "429": ErrorMessage, "500": ErrorMessage, "503": ErrorMessage },
@@ -24,8 +24,8 @@ const operations = {
     method: "get",
     path: "/companies/{companyId}/connections/{connectionId}",
     parameters: [
-      { field: "companyId", name: "companyId", in: "path", required: true },
-      { field: "connectionId", name: "connectionId", in: "path", required: true },
+      { field: "companyId", name: "companyId", in: "path", required: true, constraints: { type: "string", format: "uuid" } },
+      { field: "connectionId", name: "connectionId", in: "path", required: true, constraints: { type: "string", format: "uuid" } },
     ],
     response: "json",
     errors: { "401": ErrorMessage, "402": ErrorMessage, "403": ErrorMessage, "404": ErrorMessage, "429": ErrorMessage, "500": ErrorMessage, "503": ErrorMessage },
@@ -36,8 +36,8 @@ const operations = {
     method: "patch",
     path: "/companies/{companyId}/connections/{connectionId}",
     parameters: [
-      { field: "companyId", name: "companyId", in: "path", required: true },
-      { field: "connectionId", name: "connectionId", in: "path", required: true },
+      { field: "companyId", name: "companyId", in: "path", required: true, constraints: { type: "string", format: "uuid" } },
+      { field: "connectionId", name: "connectionId", in: "path", required: true, constraints: { type: "string", format: "uuid" } },
     ],
     body: { field: "updateConnection", required: false, mediaType: "application/json" },
     response: "json",

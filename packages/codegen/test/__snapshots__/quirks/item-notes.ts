@@ -10,7 +10,7 @@ const operations = {
     method: "get",
     path: "/items/{itemId}/history",
     parameters: [
-      { field: "itemId", name: "itemId", in: "path", required: true },
+      { field: "itemId", name: "itemId", in: "path", required: true, constraints: { type: "string", format: "uuid" } },
     ],
     response: "json",
     errors: {},

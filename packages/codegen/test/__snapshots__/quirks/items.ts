@@ -12,8 +12,8 @@ const operations = {
     method: "get",
     path: "/items/{itemId}",
     parameters: [
-      { field: "itemId", name: "itemId", in: "path", required: true },
-      { field: "xTraceId", name: "X-Trace-Id", in: "header", required: false },
+      { field: "itemId", name: "itemId", in: "path", required: true, constraints: { type: "string", format: "uuid" } },
+      { field: "xTraceId", name: "X-Trace-Id", in: "header", required: false, constraints: { type: "string" } },
     ],
     response: "json",
     errors: { "4XX": Problem, "default": Problem },
@@ -24,8 +24,8 @@ const operations = {
     method: "get",
     path: "/items",
     parameters: [
-      { field: "pageSize", name: "page_size", in: "query", required: false },
-      { field: "status", name: "status", in: "query", required: false },
+      { field: "pageSize", name: "page_size", in: "query", required: false, constraints: { type: "integer", minimum: 1 } },
+      { field: "status", name: "status", in: "query", required: false, constraints: { type: "string", enum: ["Active", "Retired"] } },
     ],
     response: "json",
     errors: {},
@@ -36,7 +36,7 @@ const operations = {
     method: "put",
     path: "/items/{itemId}",
     parameters: [
-      { field: "itemId", name: "itemId", in: "path", required: true },
+      { field: "itemId", name: "itemId", in: "path", required: true, constraints: { type: "string", format: "uuid" } },
     ],
     body: { field: "itemUpdate", required: true, mediaType: "application/json" },
     response: "empty",
