@@ -44,11 +44,14 @@ try {
       () => "unexpected success"),
     await row("@x/common", "connections.get (no key)", () => anonymous.connections.get({ companyId, connectionId }),
       () => "unexpected success"),
+    await row("@x/common", "connections.list (pageSize 6000)", () => common.connections.list({ companyId, pageSize: 6000 }),
+      () => "unexpected success"),
   ];
   console.log(table(rows));
-  const expected = rows.filter((r) => r.outcome === "ok").length === 9 && rows.slice(9).every((r) => r.outcome === "ErrorMessage");
+  const expected = rows.filter((r) => r.outcome === "ok").length === 9 &&
+    rows.slice(9, 11).every((r) => r.outcome === "ErrorMessage") && rows[11]?.outcome === "SDKValidationError";
   console.log(expected
-    ? "\nAll 9 operations answered; documented errors arrived as ErrorMessage."
+    ? "\nAll 9 operations answered; documented errors arrived as ErrorMessage; the bad argument was refused before sending."
     : "\nSomething did not behave as documented: see the table above.");
   process.exitCode = expected ? 0 : 1;
 } finally {
