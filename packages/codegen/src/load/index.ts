@@ -6,7 +6,8 @@ import { camelCase, isIdentifier, pascalCase } from "./naming.js";
 import { readResources } from "./operations.js";
 import { readSpec } from "./read-spec.js";
 import { deref, hoistNestedSchemaRefs } from "./refs.js";
-import { isRecord, readRetryPolicy, RETRY_EXTENSION } from "./retries.js";
+import { isRecord } from "./json.js";
+import { readRetryPolicy, RETRY_EXTENSION } from "./retries.js";
 
 export type { SpecModel } from "./model.js";
 

@@ -6,7 +6,7 @@
  */
 import { pointer } from "../errors.js";
 import { camelCase } from "./naming.js";
-import { isRecord } from "./retries.js";
+import { isRecord } from "./json.js";
 
 export const NAME_OVERRIDE = "x-speakeasy-name-override";
 

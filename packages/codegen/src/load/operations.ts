@@ -4,7 +4,7 @@ import { methodNameFor, NAME_OVERRIDE, type GlobalOverride } from "./method-name
 import type { HttpMethod, Operation, Parameter, Resource } from "./model.js";
 import { camelCase, isIdentifier, pascalCase } from "./naming.js";
 import { componentSchemaName, deref } from "./refs.js";
-import { isRecord } from "./retries.js";
+import { isRecord } from "./json.js";
 
 const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 const DEFAULT_TAG = "default";

@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import { createConfig, getLineColLocation, lintFromString } from "@redocly/openapi-core";
 import { parseDocument } from "yaml";
 import { CodegenError } from "../errors.js";
-import { isRecord } from "./retries.js";
+import { isRecord } from "./json.js";
 
 /** The rules a spec must pass before we generate from it: structure and resolvable references. */
 const STRUCTURE_RULES = {

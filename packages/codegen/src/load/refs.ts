@@ -1,6 +1,6 @@
 /** Local `$ref` resolution, and the one normalisation openapi-typescript needs from us. */
 import { pascalCase } from "./naming.js";
-import { isRecord } from "./retries.js";
+import { isRecord } from "./json.js";
 
 /** Follows one local JSON pointer (`#/components/schemas/X`); `undefined` when it leads nowhere. */
 export function resolvePointer(document: unknown, ref: string): unknown {

@@ -1,6 +1,7 @@
 /** Reads the vendor's retry policy extension (`x-speakeasy-retries`) at the top of a spec. */
 import type { SpecRetryPolicy } from "@x/runtime";
 import { pointer } from "../errors.js";
+import { isRecord } from "./json.js";
 
 /** The shape the runtime takes (SDKDefinition.retry), so emitted code and runtime agree. */
 export type { SpecRetryPolicy } from "@x/runtime";
@@ -48,8 +49,4 @@ export function readRetryPolicy(
     statusCodes,
     retryConnectionErrors: retryConnectionErrors === true,
   };
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
