@@ -34,7 +34,9 @@ export async function checkPublishedPackage(packageDir: string, want: PackageExp
     const tarball = await readFile(stdout.trim().split("\n").at(-1)!);
     const problems: string[] = [];
 
-    const lint = await publint({ pkgDir: packageDir, pack: "pnpm", strict: true, level: "warning" });
+    // The same tarball for every check; publint finds package.json inside it.
+    const packed = tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength);
+    const lint = await publint({ pack: { tarball: packed }, strict: true, level: "warning" });
     problems.push(...lint.messages.map((m) => `publint: ${formatMessage(m, lint.pkg) ?? m.code}`));
 
     const pkg = createPackageFromTarballData(new Uint8Array(tarball));

@@ -45,7 +45,7 @@ interface ErrorMessageLike {
 }
 
 /** An ErrorMessage as Prism serves the spec's examples, with no trace of the credential. */
-export function expectErrorMessage(error: ErrorMessageLike, status: number, methodPath: string, secret: string): void {
+function expectErrorMessage(error: ErrorMessageLike, status: number, methodPath: string, secret: string): void {
   expect(error.status).toBe(status);
   expect(error).toMatchObject({
     statusCode: status,

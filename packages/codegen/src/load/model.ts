@@ -2,6 +2,7 @@
  * The spec as the emitters see it: every name decided, every $ref resolved,
  * so emitters only print. Built by `loadSpec`.
  */
+import type { ParameterConstraints } from "@x/runtime";
 import type { SpecRetryPolicy } from "./retries.js";
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "patch" | "head" | "options" | "trace";
@@ -66,8 +67,8 @@ export interface Parameter {
   readonly description?: string;
   readonly defaultValue?: unknown;
   readonly deprecated: boolean;
-  /** Schema constraints the runtime checks before sending (the runtime's ParameterConstraints). */
-  readonly constraints?: Record<string, unknown>;
+  /** Schema constraints the runtime checks before sending. */
+  readonly constraints?: ParameterConstraints;
 }
 
 export interface Operation {

@@ -1,6 +1,7 @@
 /** Turns the spec's paths into resources (one per tag) of named, fully resolved operations. */
 import { pointer } from "../errors.js";
 import { methodNameFor, NAME_OVERRIDE, type GlobalOverride } from "./method-names.js";
+import type { ParameterConstraints } from "@x/runtime";
 import type { HttpMethod, Operation, Parameter, Resource } from "./model.js";
 import { camelCase, isIdentifier, pascalCase } from "./naming.js";
 import { componentSchemaName, deref } from "./refs.js";
@@ -174,15 +175,14 @@ function reportClashes(resources: readonly Resource[], problems: string[]): void
   }
 }
 
-const SCALAR_TYPES = ["string", "integer", "number", "boolean"];
+const SCALAR_TYPES: readonly string[] = ["string", "integer", "number", "boolean"] satisfies ParameterConstraints["type"][];
 const NUMERIC_CONSTRAINTS = ["minimum", "maximum", "minLength", "maxLength"] as const;
 
 /** A scalar parameter schema's checkable constraints, in a fixed key order. */
-function constraintsOf(schema: Record<string, unknown>): { constraints?: Record<string, unknown> } {
+function constraintsOf(schema: Record<string, unknown>): { constraints?: ParameterConstraints } {
   const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter((t) => t !== "null");
-  const type = types.length === 1 && SCALAR_TYPES.includes(types[0] as string) ? (types[0] as string) : undefined;
-  if (!type) return {};
-  const constraints: Record<string, unknown> = { type };
+  if (types.length !== 1 || !SCALAR_TYPES.includes(types[0])) return {};
+  const constraints: { -readonly [K in keyof ParameterConstraints]: ParameterConstraints[K] } = { type: types[0] as ParameterConstraints["type"] };
   if (typeof schema.format === "string") constraints.format = schema.format;
   for (const key of NUMERIC_CONSTRAINTS) if (typeof schema[key] === "number") constraints[key] = schema[key];
   if (Array.isArray(schema.enum) && schema.enum.every((v) => typeof v !== "object")) constraints.enum = schema.enum;
