@@ -4,6 +4,7 @@
  * which says more than a guess made here could.
  */
 import { SDKValidationError } from "./errors.js";
+import { isSensitiveName } from "./redact.js";
 import type { SecuritySchemeSpec } from "./operation.js";
 import { isPlainObject, isValidHeaderValue } from "./validate.js";
 
@@ -63,12 +64,9 @@ export function applySecurity(
   return applied;
 }
 
-/** Names of headers whose values are credentials and must never show in a message. */
-const SENSITIVE_HEADER_RE = /auth|cookie|key|token|secret|signature/i;
-
 /** Values of per-call headers that look like credentials, for scrubbing error messages. */
 export function sensitiveHeaderValues(headers: Record<string, string> | undefined): string[] {
   return Object.entries(headers ?? {})
-    .filter(([name]) => SENSITIVE_HEADER_RE.test(name))
+    .filter(([name]) => isSensitiveName(name))
     .map(([, value]) => value);
 }

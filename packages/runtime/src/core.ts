@@ -1,16 +1,19 @@
 /**
  * The one class generated SDKs talk to: each resource method hands `invoke` its
- * OperationSpec and the caller's arguments, and gets the parsed body or a typed error.
+ * OperationSpec and the caller's arguments, and gets an APIPromise of the parsed body
+ * or a typed error.
  */
 import openapiFetch, { type Middleware } from "openapi-fetch";
-import { applySecurity, resolveSecurity, sensitiveHeaderValues } from "./auth.js";
-import { SDKError, registerSecrets, type APIError } from "./errors.js";
-import { hooksMiddleware, type HookContext } from "./hooks.js";
-import type { ErrorClass, OperationSpec, SDKDefinition } from "./operation.js";
+import { APIPromise, type CallResult } from "./api-promise.js";
+import { applySecurity, resolveSecurity, sensitiveHeaderValues, type AppliedSecurity } from "./auth.js";
+import { SDKBaseError, SDKValidationError } from "./errors.js";
+import type { HookContext } from "./hooks.js";
+import type { OperationSpec, SDKDefinition } from "./operation.js";
 import { resolveClientOptions, type ClientOptions, type RequestOptions, type ResolvedClientOptions } from "./options.js";
+import { urlWithoutQuery } from "./redact.js";
+import { errorFor, parseSuccess, readableCopy } from "./response.js";
 import { resolveRetryPolicy } from "./retry/config.js";
 import { createRetryingFetch } from "./retry/fetch.js";
-import { statusMatches } from "./retry/status.js";
 import { validateRequest, validateRequestOptions } from "./validate.js";
 
 /** openapi-fetch's `request` without the path-typing generics, which need a generated `paths` type. */
@@ -44,55 +47,100 @@ export class SDKCore<S extends object = object> {
 
   /**
    * Sends one operation. Resolves to the parsed JSON body (`undefined` for an "empty"
-   * operation); throws SDKValidationError before sending, a class from `op.errors` or
-   * SDKError for a bad response, or ConnectionError / RequestTimeoutError /
-   * RequestAbortedError when no response came.
+   * operation); `.withResponse()` gives the response too. Rejects with
+   * SDKValidationError before sending, a class from `op.errors` or SDKError for a bad
+   * response, or ConnectionError / RequestTimeoutError / RequestAbortedError when no
+   * response came; the client's `afterError` hook may replace any but the first.
    */
-  async invoke<T>(op: OperationSpec, request: unknown, options?: RequestOptions): Promise<T> {
+  invoke<T>(op: OperationSpec, request: unknown, options?: RequestOptions): APIPromise<T> {
+    return new APIPromise<T>(this.#call<T>(op, request, options));
+  }
+
+  async #call<T>(op: OperationSpec, request: unknown, options: RequestOptions | undefined): Promise<CallResult<T>> {
     const at = op.methodPath;
     const call = validateRequestOptions(at, options);
     const fields = validateRequest(op, request);
     const resolved = this.#options;
+    const { hooks } = resolved;
     const policy = call.retries === undefined
       ? resolved.retryPolicy
       : resolveRetryPolicy(this.#definition.retry, resolved.retryConfig, call.retries, at);
-    const security = applySecurity(
-      this.#definition.securitySchemes,
-      await resolveSecurity(resolved.security),
-      this.#definition.sdkName,
-    );
-    const params = buildParams(op, fields);
-    Object.assign(params.query, security.query);
-    const body = op.body ? (fields[op.body.field] ?? undefined) : undefined;
-
     const ctx: HookContext = { operationId: op.operationId, methodPath: at };
-    const { beforeRetry } = resolved.hooks;
+    /** Every credential the call sends, to scrub from what it shows; grows as providers rotate them. */
+    const secrets = sensitiveHeaderValues(call.headers);
+    const trace = { attempts: 0 };
     const captured: { errorText?: string } = {};
-    const { data, response } = await this.#request(op.method, op.path, {
-      params,
-      body,
-      headers: {
-        Accept: "application/json",
-        ...(body !== undefined && op.body ? { "Content-Type": op.body.mediaType } : {}),
-        ...security.headers,
-        ...call.headers,
-      },
-      signal: call.signal,
-      fetch: createRetryingFetch({
-        fetch: resolved.fetch,
-        policy,
-        timeoutMs: call.timeoutMs ?? resolved.timeoutMs,
-        methodPath: at,
-        onRetry: beforeRetry ? (info) => beforeRetry.call(resolved.hooks, ctx, info) : undefined,
-      }),
-      middleware: [...hooksMiddleware(resolved.hooks, ctx), captureErrorText(captured)],
-      parseAs: "text",
-    });
-
-    registerSecrets(response, [...security.secrets, ...sensitiveHeaderValues(call.headers)]);
-    if (response.ok) return parseSuccess<T>(op, data, response);
-    throw errorFor(op, response, captured.errorText ?? "");
+    const body = op.body ? (fields[op.body.field] ?? undefined) : undefined;
+    let result: CallResult<T>;
+    try {
+      const { data, response } = await this.#request(op.method, op.path, {
+        params: buildParams(op, fields),
+        body,
+        headers: {
+          Accept: "application/json",
+          ...(body !== undefined && op.body ? { "Content-Type": op.body.mediaType } : {}),
+          ...call.headers,
+        },
+        signal: call.signal,
+        fetch: createRetryingFetch({
+          fetch: resolved.fetch,
+          policy,
+          timeoutMs: call.timeoutMs ?? resolved.timeoutMs,
+          idempotent: op.idempotent ?? false,
+          methodPath: at,
+          trace,
+          prepare: async (attemptRequest, attempt) => {
+            const security = applySecurity(
+              this.#definition.securitySchemes,
+              await resolveSecurity(resolved.security),
+              this.#definition.sdkName,
+            );
+            secrets.push(...security.secrets);
+            const prepared = await withCredentials(attemptRequest, security, call.headers);
+            const replaced = await hooks.beforeRequest?.call(hooks, ctx, prepared, { attempt });
+            return replaced instanceof Request ? replaced : prepared;
+          },
+          onRetry: hooks.beforeRetry ? (info) => hooks.beforeRetry?.call(hooks, ctx, info) : undefined,
+          log: resolved.debugLogger ? (line) => resolved.debugLogger?.debug(line) : undefined,
+          sensitiveNames: this.#definition.securitySchemes.map((scheme) => scheme.name),
+        }),
+        middleware: [captureErrorText(captured)],
+        parseAs: "text",
+      });
+      const target = { method: op.method.toUpperCase(), url: urlWithoutQuery(response.url), attempts: trace.attempts };
+      if (!response.ok) throw errorFor(op, response, captured.errorText ?? "", target, secrets);
+      const text = typeof data === "string" ? data : "";
+      result = { data: parseSuccess<T>(op, text, response, target, secrets), response, bodyText: text };
+    } catch (error) {
+      throw await afterError(resolved.hooks, ctx, error);
+    }
+    await hooks.afterSuccess?.call(hooks, ctx, readableCopy(result.response, result.bodyText));
+    return result;
   }
+}
+
+/** The client's `afterError` hook may replace an error of a call that was attempted. */
+async function afterError(hooks: ResolvedClientOptions<object>["hooks"], ctx: HookContext, error: unknown): Promise<unknown> {
+  if (!hooks.afterError || !(error instanceof SDKBaseError) || error instanceof SDKValidationError) return error;
+  const mapped = await hooks.afterError.call(hooks, ctx, error);
+  return mapped instanceof Error ? mapped : error;
+}
+
+/**
+ * Sets the credentials on one attempt's request. Headers the caller set for this call
+ * win over the client's credentials.
+ */
+async function withCredentials(request: Request, security: AppliedSecurity, callHeaders: Record<string, string> | undefined): Promise<Request> {
+  const overridden = new Set(Object.keys(callHeaders ?? {}).map((name) => name.toLowerCase()));
+  for (const [name, value] of Object.entries(security.headers)) {
+    if (!overridden.has(name.toLowerCase())) request.headers.set(name, value);
+  }
+  const query = Object.entries(security.query);
+  if (query.length === 0) return request;
+  const url = new URL(request.url);
+  for (const [name, value] of query) url.searchParams.set(name, value);
+  const body = request.body === null ? null : await request.arrayBuffer();
+  return new Request(url, { method: request.method, headers: request.headers, body, redirect: request.redirect, signal: request.signal });
 }
 
 /** Maps request fields to wire names; `undefined` and `null` send nothing. */
@@ -117,38 +165,4 @@ function captureErrorText(captured: { errorText?: string }): Middleware {
       if (!response.ok) captured.errorText = await response.clone().text();
     },
   };
-}
-
-function parseSuccess<T>(op: OperationSpec, data: unknown, response: Response): T {
-  if (op.response === "empty") return undefined as T;
-  const text = typeof data === "string" ? data : "";
-  const init = { response, body: text, bodyText: text, methodPath: op.methodPath };
-  if (text.trim() === "") throw new SDKError(init, "expected a JSON body, got an empty one");
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    throw new SDKError(init, "response body is not valid JSON");
-  }
-}
-
-/** A documented class only for a JSON body: its typed fields mean nothing for anything else. */
-function errorFor(op: OperationSpec, response: Response, bodyText: string): APIError {
-  let parsed: { value: unknown } | undefined;
-  try {
-    parsed = bodyText.trim() === "" ? undefined : { value: JSON.parse(bodyText) };
-  } catch {
-    parsed = undefined;
-  }
-  const init = { response, body: parsed ? parsed.value : bodyText, bodyText, methodPath: op.methodPath };
-  const DocumentedError = parsed ? findErrorClass(op.errors, response.status) : undefined;
-  return DocumentedError ? new DocumentedError(init) : new SDKError(init);
-}
-
-/** The exact status first, then its range (`"4XX"`), then `"default"`. */
-function findErrorClass(errors: Readonly<Record<string, ErrorClass>>, status: number): ErrorClass | undefined {
-  const keys = Object.keys(errors);
-  const exact = keys.find((key) => key.trim() === String(status));
-  const range = keys.find((key) => /^[1-5]XX$/i.test(key.trim()) && statusMatches(status, key));
-  const key = exact ?? range ?? (keys.includes("default") ? "default" : undefined);
-  return key === undefined ? undefined : errors[key];
 }

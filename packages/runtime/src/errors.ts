@@ -2,39 +2,15 @@
  * Everything the SDK throws. Users branch with `instanceof`; every class sets
  * `this.name` itself because minifiers rename classes.
  *
- * Messages never carry credentials: they name the method path, the HTTP method
- * and the URL path only (never a query string, where an apiKey may live, nor
- * request headers), and text taken from a response body is scrubbed of the
- * credentials the call sent, since some servers echo request headers back.
+ * Nothing here ever holds a credential: messages and `url` fields name the method and
+ * the URL without its query string (where an apiKey may live), request headers are
+ * never kept, and the core scrubs the credentials a call sent out of any response text
+ * before it builds an error, since some servers echo request headers back.
  */
-
 /** How much of a response body an error message quotes. */
 const DETAIL_MAX_CHARS = 200;
-/** Parts of a credential shorter than this are not scrubbed on their own ("Bearer", "Basic"). */
-const MIN_SECRET_PART_CHARS = 8;
-const REDACTED = "[REDACTED]";
-
-/**
- * Credentials sent by the call that produced a response. Keyed by the Response so that
- * generated error classes, whose constructor takes only `APIErrorInit`, get scrubbed
- * messages without knowing anything about credentials.
- */
-const secretsByResponse = new WeakMap<Response, readonly string[]>();
-
-/** @internal Called by the core before it builds an error from `response`. */
-export function registerSecrets(response: Response, secrets: readonly string[]): void {
-  const parts = secrets.flatMap((secret) => [
-    secret,
-    ...secret.split(/\s+/).filter((part) => part.length >= MIN_SECRET_PART_CHARS),
-  ]);
-  // Longest first, so a whole credential is replaced before its parts are looked for.
-  const unique = [...new Set(parts.filter((part) => part !== ""))].sort((a, b) => b.length - a.length);
-  secretsByResponse.set(response, unique);
-}
-
-function redact(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((out, secret) => out.split(secret).join(REDACTED), text);
-}
+/** Fields `toJSON` leaves out: objects that serialize to `{}` or can be large. */
+const NOT_SERIALIZED = new Set(["rawResponse", "headers", "cause"]);
 
 /** The root of everything the SDK throws. */
 export class SDKBaseError extends Error {
@@ -42,13 +18,33 @@ export class SDKBaseError extends Error {
     super(message, options);
     this.name = "SDKBaseError";
   }
+
+  /** What `JSON.stringify(error)` gives: name, message and the own data fields. */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [key, value] of Object.entries(this)) {
+      if (!NOT_SERIALIZED.has(key) && value !== undefined) out[key] = value;
+    }
+    return out;
+  }
+}
+
+/** Where a call went and how often: enough to find it in server logs, never a credential. */
+export interface RequestTarget {
+  /** The HTTP method, e.g. `GET`. */
+  method: string;
+  /** Origin and path of the request; the query string is left out, it may carry an apiKey. */
+  url: string;
+  /** Attempts made, the first one included. */
+  attempts: number;
 }
 
 /** What the core hands to an error class when a response has a non-2xx status. */
-export interface APIErrorInit {
+export interface APIErrorInit extends RequestTarget {
   response: Response;
-  /** The body parsed as JSON, or its text when it is not JSON. */
+  /** The body parsed as JSON, or its text when it is not JSON; credentials sent are scrubbed. */
   body: unknown;
+  /** The body as text; credentials sent are scrubbed. */
   bodyText: string;
   /** How the user called the operation, e.g. `connections.get`. */
   methodPath: string;
@@ -59,54 +55,66 @@ export interface APIErrorInit {
  * a 2xx whose body is not what the operation promises).
  *
  * Generated classes for documented error schemas extend this one. Field names of this
- * class (`status`, `headers`, `body`, `bodyText`, `rawResponse`, `methodPath`) and of
- * `Error` (`name`, `message`, `stack`, `cause`) must not be redeclared by a subclass:
- * with ES2022 class fields a redeclared field is reset to `undefined` after `super()`.
+ * class (`status`, `headers`, `body`, `bodyText`, `rawResponse`, `methodPath`, `method`,
+ * `url`, `attempts`) and of `Error` (`name`, `message`, `stack`, `cause`) must not be
+ * redeclared by a subclass: with ES2022 class fields a redeclared field is reset to
+ * `undefined` after `super()`.
  */
-export class APIError extends SDKBaseError {
+export class APIError extends SDKBaseError implements RequestTarget {
   /** The HTTP status code. */
   readonly status: number;
-  readonly headers: Headers;
+  /** The response headers. */
+  declare readonly headers: Headers;
   /** The body parsed as JSON, or its text when it is not JSON. */
   readonly body: unknown;
   readonly bodyText: string;
   /** The response as received; its body has already been read, use `body` or `bodyText`. */
-  readonly rawResponse: Response;
+  declare readonly rawResponse: Response;
   readonly methodPath: string;
+  readonly method: string;
+  readonly url: string;
+  readonly attempts: number;
 
   /** @param detail what went wrong, for the message; defaults to the start of the body text. */
-  constructor(init: APIErrorInit, detail?: string) {
-    super(apiErrorMessage(init, detail));
+  constructor(init: APIErrorInit, detail?: string, options?: { cause?: unknown }) {
+    super(apiErrorMessage(init, detail), options);
     this.name = "APIError";
     this.status = init.response.status;
-    this.headers = init.response.headers;
+    // Not enumerable: logging or snapshotting the error prints its data, not two objects.
+    hide(this, "headers", init.response.headers);
     this.body = init.body;
     this.bodyText = init.bodyText;
-    this.rawResponse = init.response;
+    hide(this, "rawResponse", init.response);
     this.methodPath = init.methodPath;
+    this.method = init.method;
+    this.url = init.url;
+    this.attempts = init.attempts;
   }
 }
 
+function hide(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: false, writable: false, configurable: true });
+}
+
 function apiErrorMessage(init: APIErrorInit, detail: string | undefined): string {
-  const secrets = secretsByResponse.get(init.response) ?? [];
   const { status, statusText } = init.response;
   // `detail` comes from a parsed body in generated code, so it may not be a string at runtime.
   const raw = typeof detail === "string" && detail.trim() !== "" ? detail : init.bodyText;
-  // Scrub before truncating, so a credential cut at the limit cannot leave its prefix behind.
-  const text = redact(raw.replace(/\s+/g, " ").trim(), secrets);
+  const text = raw.replace(/\s+/g, " ").trim();
   const quoted = text.length > DETAIL_MAX_CHARS ? `${text.slice(0, DETAIL_MAX_CHARS)}…` : text;
-  const head = `${init.methodPath}: HTTP ${status}${statusText ? ` ${statusText}` : ""}`;
-  return redact(quoted ? `${head}: ${quoted}` : head, secrets);
+  const tries = init.attempts > 1 ? ` after ${init.attempts} attempts` : "";
+  const head = `${init.methodPath}: HTTP ${status}${statusText ? ` ${statusText}` : ""}${tries}`;
+  return quoted ? `${head}: ${quoted}` : head;
 }
 
 /**
  * A response the SDK has no typed error for: a non-2xx status the spec does not
  * document, a documented one whose body is not JSON, or a 2xx whose body is not the
- * JSON the operation promises.
+ * JSON the operation promises (then `cause` is the parser's error).
  */
 export class SDKError extends APIError {
-  constructor(init: APIErrorInit, detail?: string) {
-    super(init, detail);
+  constructor(init: APIErrorInit, detail?: string, options?: { cause?: unknown }) {
+    super(init, detail, options);
     this.name = "SDKError";
   }
 }
@@ -123,26 +131,53 @@ export class SDKValidationError extends SDKBaseError {
   }
 }
 
-/** The request never got a response: DNS, refused or reset connection, TLS and the like. */
-export class ConnectionError extends SDKBaseError {
-  constructor(message: string, options: { cause: unknown }) {
-    super(message, options);
+/** What a transport error knows: where the call went, how often, and what failed. */
+export interface TransportErrorInit extends RequestTarget {
+  cause?: unknown;
+}
+
+/** The base of the errors raised when no usable response came. */
+abstract class TransportError extends SDKBaseError implements RequestTarget {
+  readonly method: string;
+  readonly url: string;
+  readonly attempts: number;
+
+  constructor(message: string, init: TransportErrorInit) {
+    super(message, { cause: init.cause });
+    this.method = init.method;
+    this.url = init.url;
+    this.attempts = init.attempts;
+  }
+}
+
+/** The request never got a complete response: DNS, refused or reset connection, TLS and the like. */
+export class ConnectionError extends TransportError {
+  /** The system error code, e.g. `ECONNREFUSED`, when there is one. */
+  readonly code?: string;
+
+  constructor(message: string, init: TransportErrorInit & { code?: string }) {
+    super(message, init);
     this.name = "ConnectionError";
+    this.code = init.code;
   }
 }
 
 /** An attempt took longer than `timeoutMs` (response headers and body included). */
-export class RequestTimeoutError extends SDKBaseError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+export class RequestTimeoutError extends TransportError {
+  /** The limit that was exceeded, in ms. */
+  readonly timeoutMs: number;
+
+  constructor(message: string, init: TransportErrorInit & { timeoutMs: number }) {
+    super(message, init);
     this.name = "RequestTimeoutError";
+    this.timeoutMs = init.timeoutMs;
   }
 }
 
 /** The caller's `AbortSignal` fired; `cause` is the signal's reason. */
-export class RequestAbortedError extends SDKBaseError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+export class RequestAbortedError extends TransportError {
+  constructor(message: string, init: TransportErrorInit) {
+    super(message, init);
     this.name = "RequestAbortedError";
   }
 }

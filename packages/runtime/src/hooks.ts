@@ -1,9 +1,10 @@
 /**
- * Points where users can watch or adjust the SDK's traffic: logging, tracing, signing.
- * Request and response hooks run as an openapi-fetch middleware; `beforeRetry` runs
- * inside the retry loop, which sits beneath the middleware.
+ * Points where users can watch or adjust the SDK's traffic: signing, tracing, logging,
+ * error mapping. All run inside the SDK's retry loop or around it, never beneath
+ * openapi-fetch's middleware, so they see each attempt and every failure.
  */
-import type { Middleware } from "openapi-fetch";
+import type { SDKBaseError } from "./errors.js";
+import type { RetryInfo } from "./retry/fetch.js";
 
 export interface HookContext {
   /** The spec's operationId, e.g. `get-connection`. */
@@ -14,38 +15,29 @@ export interface HookContext {
 
 export interface Hooks {
   /**
-   * Runs once per call, after auth headers are set and before the first attempt;
-   * every retry re-sends what it leaves. Return a new Request to replace it.
+   * Runs before every attempt, retries included, after credentials are set: the place
+   * to sign a request or add a tracing header. Return a new Request to replace it;
+   * `attempt` counts from 1.
    */
-  beforeRequest?(ctx: HookContext, request: Request): Request | void | Promise<Request | void>;
+  beforeRequest?(ctx: HookContext, request: Request, info: { attempt: number }): Request | void | Promise<Request | void>;
   /**
-   * Runs once per call with the final response (after retries, before error mapping).
-   * It receives a clone, so reading its body does not take it from the SDK.
+   * Runs once per call after a successful (2xx) response has been read and parsed. The
+   * Response is a copy whose body can still be read.
    */
-  afterResponse?(ctx: HookContext, response: Response): void | Promise<void>;
+  afterSuccess?(ctx: HookContext, response: Response): void | Promise<void>;
+  /**
+   * Runs once per call when it fails after a request was attempted: an `APIError` (its
+   * subclasses included), `ConnectionError`, `RequestTimeoutError` or
+   * `RequestAbortedError`. Return an Error to throw it instead (for example a domain
+   * error of your own); return nothing to throw the original. Not called for
+   * `SDKValidationError`, which is thrown before any request.
+   */
+  afterError?(ctx: HookContext, error: SDKBaseError): Error | void | Promise<Error | void>;
   /**
    * Runs before each retry. `response` is the one retried past, its body already
    * discarded; `error` is the ConnectionError or RequestTimeoutError retried past.
    */
-  beforeRetry?(
-    ctx: HookContext,
-    info: { attempt: number; delayMs: number; response?: Response; error?: unknown },
-  ): void | Promise<void>;
+  beforeRetry?(ctx: HookContext, info: RetryInfo): void | Promise<void>;
 }
 
-/** The middleware for `hooks`, or none when there is nothing to call. */
-export function hooksMiddleware(hooks: Hooks, ctx: HookContext): Middleware[] {
-  const { beforeRequest, afterResponse } = hooks;
-  if (!beforeRequest && !afterResponse) return [];
-  return [
-    {
-      async onRequest({ request }) {
-        const replaced = await beforeRequest?.call(hooks, ctx, request);
-        return replaced instanceof Request ? replaced : undefined;
-      },
-      async onResponse({ response }) {
-        await afterResponse?.call(hooks, ctx, response.clone());
-      },
-    },
-  ];
-}
+export const HOOK_NAMES = ["beforeRequest", "afterSuccess", "afterError", "beforeRetry"] as const;

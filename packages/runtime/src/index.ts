@@ -3,6 +3,8 @@
  * accident. Generated SDKs use SDKCore, the contract types and the error classes.
  */
 export { SDKCore } from "./core.js";
+export { APIPromise } from "./api-promise.js";
+export type { WithResponse } from "./api-promise.js";
 export {
   SDKBaseError,
   APIError,
@@ -12,12 +14,12 @@ export {
   RequestTimeoutError,
   RequestAbortedError,
 } from "./errors.js";
-export type { APIErrorInit } from "./errors.js";
+export type { APIErrorInit, RequestTarget, TransportErrorInit } from "./errors.js";
 export type { SecuritySource } from "./auth.js";
 export type { Hooks, HookContext } from "./hooks.js";
 export { DEFAULT_TIMEOUT_MS } from "./options.js";
 export { DEFAULT_SERVER_IDX } from "./server-url.js";
-export type { ClientOptions, RequestOptions } from "./options.js";
+export type { ClientOptions, RequestOptions, DebugLogger } from "./options.js";
 export type {
   HttpMethod,
   OperationSpec,
@@ -41,7 +43,9 @@ export {
 } from "./retry/config.js";
 export type { BackoffConfig, RetryConfig, RetryPolicy } from "./retry/config.js";
 export { backoffDelayMs, JITTER_RATIO } from "./retry/backoff.js";
-export { parseRetryAfterMs } from "./retry/retry-after.js";
+export { parseRetryAfterMs, serverRetryDelayMs } from "./retry/retry-after.js";
+export { decideRetry, isIdempotentCall } from "./retry/decision.js";
+export type { RetryContext, RetryDecision } from "./retry/decision.js";
 export { isRetryableStatus } from "./retry/status.js";
 export { createRetryingFetch } from "./retry/fetch.js";
 export type { RetryingFetchOptions, RetryInfo } from "./retry/fetch.js";

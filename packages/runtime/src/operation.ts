@@ -55,6 +55,11 @@ export interface OperationSpec {
   readonly path: string;
   readonly parameters: readonly ParameterSpec[];
   readonly body?: BodySpec;
+  /**
+   * The spec marks the operation safe to repeat (`x-idempotent: true`), so a POST or
+   * PATCH is retried like a GET. Other methods are idempotent by definition.
+   */
+  readonly idempotent?: boolean;
   /** `json`: the success body is parsed and returned; `empty`: the call resolves to `undefined`. */
   readonly response: "json" | "empty";
   /**

@@ -1,7 +1,7 @@
 /** What users configure, on the client once and per call, and the defaults, resolved once. */
 import { SDKValidationError } from "./errors.js";
 import type { SecuritySource } from "./auth.js";
-import type { Hooks } from "./hooks.js";
+import { HOOK_NAMES, type Hooks } from "./hooks.js";
 import type { SDKDefinition } from "./operation.js";
 import { resolveRetryPolicy, type RetryConfig, type RetryPolicy } from "./retry/config.js";
 import { resolveServerURL } from "./server-url.js";
@@ -10,8 +10,12 @@ import { checkTimeoutMs, isPlainObject } from "./validate.js";
 /** Limit of each attempt, not of the whole call with its retries, in ms. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
-const CLIENT_OPTION_KEYS: readonly string[] = ["security", "serverURL", "serverIdx", "retryConfig", "timeoutMs", "fetch", "hooks"];
-const HOOK_NAMES = ["beforeRequest", "afterResponse", "beforeRetry"] as const;
+const CLIENT_OPTION_KEYS: readonly string[] = ["security", "serverURL", "serverIdx", "retryConfig", "timeoutMs", "fetch", "hooks", "debugLogger"];
+
+/** Where debug lines go; `console` is one. */
+export interface DebugLogger {
+  debug(message: string): void;
+}
 
 export interface ClientOptions<S> {
   /**
@@ -51,6 +55,14 @@ export interface ClientOptions<S> {
    * @default no hooks
    */
   hooks?: Hooks;
+  /**
+   * Receives a line for each attempt (method, URL, headers), its outcome (status or
+   * error, and time taken), and each retry decision with its delay. Credentials are
+   * replaced by `[REDACTED]`: the `Authorization` header, headers and query parameters
+   * named like a credential, and the spec's apiKey parameters. Pass `console` to see them.
+   * @default no logging
+   */
+  debugLogger?: DebugLogger;
 }
 
 /** Options of one call; each overrides the client's. */
@@ -74,6 +86,7 @@ export interface ResolvedClientOptions<S> {
   timeoutMs: number;
   fetch: (request: Request) => Promise<Response>;
   hooks: Hooks;
+  debugLogger: DebugLogger | undefined;
 }
 
 /** @throws SDKValidationError naming the bad option; messages never quote a URL given by the user. */
@@ -86,7 +99,7 @@ export function resolveClientOptions<S>(definition: SDKDefinition, input: unknow
       throw new SDKValidationError(`${at}: unknown option "${key}"; expected: ${CLIENT_OPTION_KEYS.join(", ")}`, key);
     }
   }
-  const { security, fetch, hooks } = options as ClientOptions<S>;
+  const { security, fetch, hooks, debugLogger } = options as ClientOptions<S>;
   if (security !== undefined && security !== null && typeof security !== "object" && typeof security !== "function") {
     throw new SDKValidationError(`${at}: security must be an object or a function returning one`, "security");
   }
@@ -95,6 +108,9 @@ export function resolveClientOptions<S>(definition: SDKDefinition, input: unknow
     throw new SDKValidationError(`${at}: fetch must be a function`, "fetch");
   }
   checkHooks(hooks, at);
+  if (debugLogger !== undefined && typeof (debugLogger as Partial<DebugLogger> | null)?.debug !== "function") {
+    throw new SDKValidationError(`${at}: debugLogger must have a debug method, like console`, "debugLogger");
+  }
   const retryConfig = options.retryConfig as RetryConfig | undefined;
   return {
     security,
@@ -104,6 +120,7 @@ export function resolveClientOptions<S>(definition: SDKDefinition, input: unknow
     timeoutMs: (options.timeoutMs as number | undefined) ?? DEFAULT_TIMEOUT_MS,
     fetch: fetch ?? ((request) => globalThis.fetch(request)),
     hooks: hooks ?? {},
+    debugLogger,
   };
 }
 

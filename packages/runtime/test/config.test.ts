@@ -17,6 +17,8 @@ const spec: SpecRetryPolicy = {
   statusCodes: [429, "5XX"],
   retryConnectionErrors: false,
 };
+/** The spec's policy as resolved: the spec has no say on non-idempotent retries. */
+const specPolicy: RetryPolicy = { ...spec, retryNonIdempotent: false };
 const defaults = {
   initialInterval: DEFAULT_INITIAL_INTERVAL_MS,
   maxInterval: DEFAULT_MAX_INTERVAL_MS,
@@ -33,23 +35,23 @@ describe("resolveRetryPolicy precedence", () => {
     {
       name: "nothing at all: no retries, defaults, no statuses",
       given: {},
-      want: { strategy: "none", backoff: defaults, statusCodes: [], retryConnectionErrors: true },
+      want: { strategy: "none", backoff: defaults, statusCodes: [], retryConnectionErrors: true, retryNonIdempotent: false },
     },
-    { name: "the spec alone", given: { spec }, want: { ...spec } },
+    { name: "the spec alone", given: { spec }, want: { ...specPolicy } },
     {
       name: "client none beats spec backoff",
       given: { spec, client: { strategy: "none" } },
-      want: { ...spec, strategy: "none" },
+      want: { ...specPolicy, strategy: "none" },
     },
     {
       name: "call backoff beats client none; fields fall back to the spec",
       given: { spec, client: { strategy: "none" }, call: { strategy: "backoff", backoff: { initialInterval: 1 } } },
-      want: { ...spec, backoff: { ...spec.backoff, initialInterval: 1 } },
+      want: { ...specPolicy, backoff: { ...spec.backoff, initialInterval: 1 } },
     },
     {
       name: "call none beats client backoff",
       given: { spec, client: { strategy: "backoff" }, call: { strategy: "none" } },
-      want: { ...spec, strategy: "none" },
+      want: { ...specPolicy, strategy: "none" },
     },
     {
       name: "fields merge call > client > spec",
@@ -62,6 +64,7 @@ describe("resolveRetryPolicy precedence", () => {
         ...spec,
         backoff: { initialInterval: 3, maxInterval: 20, exponent: 2, maxElapsedTime: 1_000 },
         retryConnectionErrors: true,
+        retryNonIdempotent: false,
       },
     },
     {
@@ -71,21 +74,31 @@ describe("resolveRetryPolicy precedence", () => {
         client: { strategy: "backoff", retryConnectionErrors: true },
         call: { strategy: "backoff", retryConnectionErrors: false },
       },
-      want: { ...spec, retryConnectionErrors: false },
+      want: { ...specPolicy, retryConnectionErrors: false },
     },
     {
       name: "no spec: missing fields use the named defaults",
       given: { client: { strategy: "backoff", backoff: { maxElapsedTime: 5 } } },
-      want: { strategy: "backoff", backoff: { ...defaults, maxElapsedTime: 5 }, statusCodes: [], retryConnectionErrors: true },
+      want: { strategy: "backoff", backoff: { ...defaults, maxElapsedTime: 5 }, statusCodes: [], retryConnectionErrors: true, retryNonIdempotent: false },
     },
   ];
   it.each(cases)("$name", ({ given, want }) => {
     expect(resolveRetryPolicy(given.spec, given.client, given.call)).toEqual(want);
   });
 
-  it("takes status codes from the spec only", () => {
-    const client = { strategy: "backoff", statusCodes: [404] } as unknown as RetryConfig;
-    expect(resolveRetryPolicy(spec, client).statusCodes).toEqual([429, "5XX"]);
+  it("takes status codes from the call, then the client, then the spec", () => {
+    const client: RetryConfig = { strategy: "backoff", statusCodes: [404] };
+    expect(resolveRetryPolicy(spec).statusCodes).toEqual([429, "5XX"]);
+    expect(resolveRetryPolicy(spec, client).statusCodes).toEqual([404]);
+    expect(resolveRetryPolicy(spec, client, { strategy: "backoff", statusCodes: ["4XX"] }).statusCodes).toEqual(["4XX"]);
+    expect(resolveRetryPolicy(spec, client, { strategy: "backoff", statusCodes: [] }).statusCodes).toEqual([]);
+  });
+
+  it("turns on non-idempotent retries per client or per call, and off per call", () => {
+    const client: RetryConfig = { strategy: "backoff", retryNonIdempotent: true };
+    expect(resolveRetryPolicy(spec, client).retryNonIdempotent).toBe(true);
+    expect(resolveRetryPolicy(spec, undefined, client).retryNonIdempotent).toBe(true);
+    expect(resolveRetryPolicy(spec, client, { strategy: "backoff", retryNonIdempotent: false }).retryNonIdempotent).toBe(false);
   });
 });
 
@@ -101,6 +114,12 @@ describe("resolveRetryPolicy validation", () => {
     { name: "not an object", given: { client: "backoff" }, want: "retryConfig" },
     { name: "backoff not an object", given: { client: { strategy: "backoff", backoff: 5 } }, want: "retryConfig.backoff" },
     { name: "non-boolean flag", given: { call: { strategy: "backoff", retryConnectionErrors: "yes" } }, want: "retries.retryConnectionErrors" },
+    { name: "non-boolean retryNonIdempotent", given: { client: { strategy: "backoff", retryNonIdempotent: 1 } }, want: "retryConfig.retryNonIdempotent" },
+    { name: "status codes not an array", given: { client: { strategy: "backoff", statusCodes: 503 } }, want: "retryConfig.statusCodes" },
+    { name: "bad status code", given: { call: { strategy: "backoff", statusCodes: [503, "5xx0"] } }, want: "retries.statusCodes" },
+    { name: "misspelt field", given: { client: { strategy: "backoff", maxRetries: 3 } }, want: "retryConfig.maxRetries" },
+    { name: "field on strategy none", given: { call: { strategy: "none", backoff: {} } }, want: "retries.backoff" },
+    { name: "misspelt backoff field", given: { client: { strategy: "backoff", backoff: { initialIntervalMs: 5 } } }, want: "retryConfig.backoff.initialIntervalMs" },
     { name: "bad spec value", given: { spec: { ...spec, backoff: { ...spec.backoff, exponent: 0 } } }, want: "retry.backoff.exponent" },
     { name: "bad spec status", given: { spec: { ...spec, statusCodes: ["5XXX"] } }, want: "retry.statusCodes" },
   ];

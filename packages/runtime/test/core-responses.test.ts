@@ -93,38 +93,3 @@ describe("SDKCore responses", () => {
     }
   });
 });
-
-describe("SDKCore hooks", () => {
-  it("calls beforeRequest, beforeRetry and afterResponse in order", async () => {
-    const server = await serve(scripted({ status: 503 }, { status: 200, body: { ok: true } }));
-    const calls: string[] = [];
-    const sdk = core(server, {
-      hooks: {
-        beforeRequest(ctx, request) {
-          calls.push(`before ${ctx.operationId} ${ctx.methodPath}`);
-          const signed = new Request(request);
-          signed.headers.set("X-Signed", "yes");
-          return signed;
-        },
-        beforeRetry(_ctx, info) {
-          calls.push(`retry ${info.attempt} ${info.response?.status}`);
-        },
-        async afterResponse(_ctx, response) {
-          calls.push(`after ${response.status} ${await response.text()}`);
-        },
-      },
-    });
-    await expect(sdk.invoke(getConnection, ids)).resolves.toEqual({ ok: true });
-    expect(calls).toEqual(["before get-connection connections.get", "retry 1 503", 'after 200 {"ok":true}']);
-    expect(server.received.map((r) => r.headers["x-signed"])).toEqual(["yes", "yes"]);
-  });
-
-  it("lets afterResponse read the body of an error without taking it from the SDK", async () => {
-    const server = await serve(scripted({ status: 404, body: { error: "gone" } }));
-    let seen = "";
-    const sdk = core(server, { hooks: { afterResponse: async (_ctx, response) => void (seen = await response.text()) } });
-    const error = await caught(sdk.invoke(getConnection, ids));
-    expect(seen).toBe('{"error":"gone"}');
-    expect(error).toMatchObject({ name: "ErrorMessage", bodyText: '{"error":"gone"}' });
-  });
-});

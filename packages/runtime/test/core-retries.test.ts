@@ -29,7 +29,7 @@ describe("SDKCore retries", () => {
   });
 
   it("re-sends a POST body intact on every attempt", async () => {
-    const server = await serve(scripted({ status: 503 }, { status: 502 }, { status: 201, body: { id: "new" } }));
+    const server = await serve(scripted({ status: 503 }, { status: 429 }, { status: 201, body: { id: "new" } }));
     const body = { name: "Ünïcode & co", tags: ["a", "b"], nested: { n: 1 } };
     await expect(core(server).invoke(createCompany, { companyRequestBody: body })).resolves.toEqual({ id: "new" });
     expect(server.received.map((r) => [r.method, r.headers["content-type"], JSON.parse(r.body)])).toEqual([
@@ -46,7 +46,7 @@ describe("SDKCore retries", () => {
     const sdk = core({ url }, { fetch: counting, retryConfig: { strategy: "backoff", backoff: { maxElapsedTime: 40 } } });
     const error = await caught(sdk.invoke(getConnection, ids));
     expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as Error).message).toBe("connections.get: GET /companies/c1/connections/x1: connection failed (ECONNREFUSED)");
+    expect((error as Error).message).toBe("connections.get: GET /companies/c1/connections/x1: connection failed (ECONNREFUSED) (5 attempts)");
     expect(attempts).toBeGreaterThan(1);
   });
 
@@ -64,7 +64,7 @@ describe("SDKCore retries", () => {
     const sdk = core(server, { timeoutMs: 50, retryConfig: { strategy: "none" } });
     const error = await caught(sdk.invoke(getConnection, ids));
     expect(error).toBeInstanceOf(RequestTimeoutError);
-    expect((error as Error).message).toBe("connections.get: GET /companies/c1/connections/x1: no complete response within 50 ms");
+    expect((error as Error).message).toBe("connections.get: GET /companies/c1/connections/x1: no complete response within 50 ms (1 attempt)");
     expect(server.received).toHaveLength(1);
   });
 

@@ -7,7 +7,6 @@ import {
   SDKBaseError,
   SDKError,
   SDKValidationError,
-  registerSecrets,
   type APIErrorInit,
 } from "../src/errors.js";
 import { ErrorMessage } from "./support/fixtures.js";
@@ -20,8 +19,10 @@ function init(status: number, bodyText: string, statusText = "Not Found"): APIEr
   } catch {
     // not JSON: body stays the text
   }
-  return { response, body, bodyText, methodPath: "connections.get" };
+  return { response, body, bodyText, methodPath: "connections.get", method: "GET", url: "http://api.test/companies/c1", attempts: 1 };
 }
+
+const target = { method: "GET", url: "http://api.test/companies/c1", attempts: 2 };
 
 describe("APIError message", () => {
   const long = "x".repeat(500);
@@ -34,6 +35,7 @@ describe("APIError message", () => {
     { name: "long bodies truncated", given: { init: init(404, long) }, want: `connections.get: HTTP 404 Not Found: ${"x".repeat(200)}…` },
     { name: "non-string detail ignored", given: { init: init(404, "text"), detail: 42 }, want: "connections.get: HTTP 404 Not Found: text" },
     { name: "blank detail ignored", given: { init: init(404, "text"), detail: "  " }, want: "connections.get: HTTP 404 Not Found: text" },
+    { name: "attempts after the first", given: { init: { ...init(503, "busy", "Service Unavailable"), attempts: 4 } }, want: "connections.get: HTTP 503 Service Unavailable after 4 attempts: busy" },
   ];
   it.each(cases)("$name", ({ given, want }) => {
     expect(new APIError(given.init, given.detail as string).message).toBe(want);
@@ -41,10 +43,10 @@ describe("APIError message", () => {
 });
 
 describe("APIError fields", () => {
-  it("exposes status, headers, body, bodyText, rawResponse and methodPath", () => {
+  it("exposes status, headers, body, bodyText, rawResponse, methodPath, method, url and attempts", () => {
     const given = init(404, '{"error":"nope"}');
     const error = new APIError(given);
-    expect(error).toMatchObject({ name: "APIError", status: 404, body: { error: "nope" }, bodyText: '{"error":"nope"}', methodPath: "connections.get" });
+    expect(error).toMatchObject({ name: "APIError", status: 404, body: { error: "nope" }, bodyText: '{"error":"nope"}', methodPath: "connections.get", method: "GET", url: "http://api.test/companies/c1", attempts: 1 });
     expect(error.headers.get("x-request-id")).toBe("r1");
     expect(error.rawResponse).toBe(given.response);
     expect(error).toBeInstanceOf(SDKBaseError);
@@ -81,18 +83,32 @@ describe("a generated subclass with ES2022 class fields", () => {
   });
 });
 
-describe("credential scrubbing", () => {
-  it("removes registered credentials and their long parts from the message, even near the cut", () => {
-    const secret = "Basic c2VjcmV0LXVzZXI6cGFzc3dvcmQ=";
-    const given = init(401, `you sent ${secret}, token c2VjcmV0LXVzZXI6cGFzc3dvcmQ= ${"y".repeat(104)} ${secret}`, "Unauthorized");
-    registerSecrets(given.response, [secret]);
-    const error = new SDKError(given);
-    expect(error.message).not.toContain("c2VjcmV0");
-    expect(String(error)).not.toContain("c2VjcmV0");
-    expect(error.stack).not.toContain("c2VjcmV0");
-    expect(error.message).toContain("[REDACTED]");
-    // The raw data stays untouched for the caller who needs it.
-    expect(error.bodyText).toContain(secret);
+describe("serialization", () => {
+  it("JSON.stringify gives the data fields, not the Response or Headers", () => {
+    const error = new SDKError(init(404, '{"error":"nope"}'));
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: "SDKError",
+      message: 'connections.get: HTTP 404 Not Found: {"error":"nope"}',
+      status: 404,
+      body: { error: "nope" },
+      bodyText: '{"error":"nope"}',
+      methodPath: "connections.get",
+      method: "GET",
+      url: "http://api.test/companies/c1",
+      attempts: 1,
+    });
+  });
+
+  it("keeps rawResponse and headers out of enumeration, but readable", () => {
+    const error = new APIError(init(404, "x"));
+    expect(Object.keys(error)).not.toContain("rawResponse");
+    expect(Object.keys(error)).not.toContain("headers");
+    expect(error.rawResponse.status).toBe(404);
+  });
+
+  it("serializes transport errors with their fields", () => {
+    const error = new ConnectionError("m", { ...target, code: "ECONNRESET", cause: new Error("c") });
+    expect(JSON.parse(JSON.stringify(error))).toEqual({ name: "ConnectionError", message: "m", ...target, code: "ECONNRESET" });
   });
 });
 
@@ -101,9 +117,9 @@ describe("class names survive minification", () => {
     { given: new SDKBaseError("m"), want: "SDKBaseError" },
     { given: new SDKError(init(500, "")), want: "SDKError" },
     { given: new SDKValidationError("m", "f"), want: "SDKValidationError" },
-    { given: new ConnectionError("m", { cause: new Error("c") }), want: "ConnectionError" },
-    { given: new RequestTimeoutError("m"), want: "RequestTimeoutError" },
-    { given: new RequestAbortedError("m"), want: "RequestAbortedError" },
+    { given: new ConnectionError("m", { ...target, cause: new Error("c") }), want: "ConnectionError" },
+    { given: new RequestTimeoutError("m", { ...target, timeoutMs: 5 }), want: "RequestTimeoutError" },
+    { given: new RequestAbortedError("m", target), want: "RequestAbortedError" },
   ];
   it.each(cases)("$want", ({ given, want }) => {
     expect(given.name).toBe(want);
@@ -112,6 +128,6 @@ describe("class names survive minification", () => {
 
   it("keeps the cause of a ConnectionError", () => {
     const cause = new Error("socket hang up");
-    expect(new ConnectionError("m", { cause }).cause).toBe(cause);
+    expect(new ConnectionError("m", { ...target, cause }).cause).toBe(cause);
   });
 });

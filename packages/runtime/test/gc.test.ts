@@ -18,6 +18,7 @@ const once: RetryPolicy = {
   backoff: { initialInterval: 1, maxInterval: 1, exponent: 1, maxElapsedTime: 1 },
   statusCodes: [],
   retryConnectionErrors: false,
+  retryNonIdempotent: false,
 };
 
 /** Runs `work` while collecting garbage every few ms; fails if it does not settle in time. */

@@ -46,18 +46,19 @@ describe("resolveClientOptions", () => {
     expect(resolved.timeoutMs).toBe(DEFAULT_TIMEOUT_MS);
     expect(DEFAULT_TIMEOUT_MS).toBe(60_000);
     expect(resolved.serverURL).toBe("https://api.example.com/v1");
-    expect(resolved.retryPolicy).toEqual({ ...SPEC_RETRY });
+    expect(resolved.retryPolicy).toEqual({ ...SPEC_RETRY, retryNonIdempotent: false });
     expect(resolved.hooks).toEqual({});
     expect(typeof resolved.fetch).toBe("function");
   });
 
   const rejects: { name: string; given: unknown; want: { message: string; field: string } }[] = [
-    { name: "a typo in an option name", given: { serverUrl: "https://x.test" }, want: { message: 'Test: unknown option "serverUrl"; expected: security, serverURL, serverIdx, retryConfig, timeoutMs, fetch, hooks', field: "serverUrl" } },
+    { name: "a typo in an option name", given: { serverUrl: "https://x.test" }, want: { message: 'Test: unknown option "serverUrl"; expected: security, serverURL, serverIdx, retryConfig, timeoutMs, fetch, hooks, debugLogger', field: "serverUrl" } },
     { name: "a zero timeout", given: { timeoutMs: 0 }, want: { message: "Test: timeoutMs must be a number of ms in (0, 2147483647]", field: "timeoutMs" } },
     { name: "a fetch that is not a function", given: { fetch: "fetch" }, want: { message: "Test: fetch must be a function", field: "fetch" } },
     { name: "a hook that is not a function", given: { hooks: { beforeRequest: true } }, want: { message: "Test: hooks.beforeRequest must be a function", field: "hooks.beforeRequest" } },
     { name: "a security that is a string", given: { security: "Basic abc" }, want: { message: "Test: security must be an object or a function returning one", field: "security" } },
     { name: "a bad retry config", given: { retryConfig: { strategy: "backoff", backoff: { initialInterval: -1 } } }, want: { message: "Test: retryConfig.backoff.initialInterval must be a finite number of ms >= 0 (got -1)", field: "retryConfig.backoff.initialInterval" } },
+    { name: "a logger without debug", given: { debugLogger: { log: () => undefined } }, want: { message: "Test: debugLogger must have a debug method, like console", field: "debugLogger" } },
     { name: "options that are not an object", given: "https://x.test", want: { message: "Test: options must be an object", field: "options" } },
   ];
   it.each(rejects)("rejects $name", ({ given, want }) => {

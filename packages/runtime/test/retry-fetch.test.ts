@@ -8,6 +8,7 @@ const backoffPolicy: RetryPolicy = {
   backoff: { initialInterval: 1, maxInterval: 4, exponent: 2, maxElapsedTime: 5_000 },
   statusCodes: [429, "5XX"],
   retryConnectionErrors: true,
+  retryNonIdempotent: false,
 };
 const URL_WITH_KEY = "http://api.test/v1/things/t%201?api_key=sekrit";
 
@@ -107,7 +108,7 @@ describe("createRetryingFetch", () => {
     const retrying = createRetryingFetch({ fetch, policy: { ...backoffPolicy, retryConnectionErrors: false }, timeoutMs: 1_000, methodPath: "things.get" });
     const error = await retrying(new Request(URL_WITH_KEY)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as Error).message).toBe("things.get: GET /v1/things/t%201: connection failed (ECONNRESET)");
+    expect((error as Error).message).toBe("things.get: GET /v1/things/t%201: connection failed (ECONNRESET) (1 attempt)");
     expect((error as Error).cause).toBe(failure);
     expect(seen).toHaveLength(1);
   });
@@ -134,7 +135,7 @@ describe("createRetryingFetch", () => {
     const noRetry = createRetryingFetch({ fetch: once.fetch, policy: { ...backoffPolicy, retryConnectionErrors: false }, timeoutMs: 15 });
     const error = await noRetry(new Request(URL_WITH_KEY)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestTimeoutError);
-    expect((error as Error).message).toBe("GET /v1/things/t%201: no complete response within 15 ms");
+    expect((error as Error).message).toBe("GET /v1/things/t%201: no complete response within 15 ms (1 attempt)");
     expect(once.seen).toHaveLength(1);
   });
 

@@ -1,8 +1,14 @@
 /**
- * One attempt of a request: send a clone under the attempt's own signal, read the body
+ * One attempt of a request: send it under the attempt's own signal, read the body
  * within the same limits, and map failures to the SDK's error classes.
  */
-import { ConnectionError, RequestAbortedError, RequestTimeoutError, type SDKBaseError } from "../errors.js";
+import {
+  ConnectionError,
+  RequestAbortedError,
+  RequestTimeoutError,
+  type RequestTarget,
+  type SDKBaseError,
+} from "../errors.js";
 
 /** Statuses whose Response must be constructed with a null body. */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -25,18 +31,30 @@ export interface SentAttempt {
   release(): void;
 }
 
+export interface AttemptOptions {
+  /** The caller's signal: when it fires the attempt ends as RequestAbortedError. */
+  callerSignal: AbortSignal;
+  timeoutMs: number;
+  /** Prefixes messages, e.g. `connections.get: GET /companies/c1`. */
+  label: string;
+  /** Method, URL and the number of this attempt, for the error's fields. */
+  target: RequestTarget;
+  /** The URL the buffered Response reports; credentials scrubbed. */
+  responseUrl: (url: string) => string;
+}
+
+/** Sends `request` (a fresh one per attempt: its body is consumed). */
 export async function sendAttempt(
   fetch: (request: Request) => Promise<Response>,
   request: Request,
-  timeoutMs: number,
-  label: string,
+  options: AttemptOptions,
 ): Promise<SentAttempt> {
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = AbortSignal.any([request.signal, timeout]);
-  const attemptRequest = new Request(request.clone(), { signal });
-  const held = { request, attemptRequest, signal, timeout };
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = AbortSignal.any([options.callerSignal, timeout]);
+  const attemptRequest = new Request(request, { signal });
+  const held = { request, attemptRequest, signal, timeout, options };
   inFlight.add(held);
-  const fail = (error: unknown): SDKBaseError => classify(error, request, timeout, label, timeoutMs);
+  const fail = (error: unknown): SDKBaseError => classify(error, timeout, options);
   let outcome: Response | SDKBaseError;
   try {
     outcome = await fetch(attemptRequest);
@@ -45,7 +63,7 @@ export async function sendAttempt(
   }
   return {
     outcome,
-    read: (response) => readBody(response).catch(fail),
+    read: (response) => readBody(response, options.responseUrl).catch(fail),
     release: () => void inFlight.delete(held),
   };
 }
@@ -56,17 +74,25 @@ export function describe(request: Request, methodPath: string | undefined): stri
   return methodPath ? `${methodPath}: ${target}` : target;
 }
 
-export function abortedError(request: Request, label: string): RequestAbortedError {
-  return new RequestAbortedError(`${label}: aborted by the caller`, { cause: request.signal.reason });
+/** `attempts` made so far: the attempt the abort cut short is counted, a sleep is not an attempt. */
+export function abortedError(signal: AbortSignal, label: string, target: RequestTarget): RequestAbortedError {
+  return new RequestAbortedError(`${label}: aborted by the caller${tries(target.attempts)}`, { ...target, cause: signal.reason });
 }
 
-function classify(error: unknown, request: Request, timeout: AbortSignal, label: string, timeoutMs: number): SDKBaseError {
-  if (request.signal.aborted) return abortedError(request, label);
+function tries(attempts: number): string {
+  return attempts === 1 ? " (1 attempt)" : ` (${attempts} attempts)`;
+}
+
+function classify(error: unknown, timeout: AbortSignal, options: AttemptOptions): SDKBaseError {
+  const { label, target, timeoutMs } = options;
+  if (options.callerSignal.aborted) return abortedError(options.callerSignal, label, target);
   if (timeout.aborted) {
-    return new RequestTimeoutError(`${label}: no complete response within ${timeoutMs} ms`, { cause: error });
+    const message = `${label}: no complete response within ${timeoutMs} ms${tries(target.attempts)}`;
+    return new RequestTimeoutError(message, { ...target, timeoutMs, cause: error });
   }
   const code = errorCode(error);
-  return new ConnectionError(`${label}: connection failed${code ? ` (${code})` : ""}`, { cause: error });
+  const message = `${label}: connection failed${code ? ` (${code})` : ""}${tries(target.attempts)}`;
+  return new ConnectionError(message, { ...target, code, cause: error });
 }
 
 /** A system error code such as ECONNREFUSED, found on the error or its causes; never a message. */
@@ -80,10 +106,10 @@ function errorCode(error: unknown): string | undefined {
 }
 
 /** Buffers the body so later reads cannot fail, hang or outlive the attempt's timeout. */
-async function readBody(response: Response): Promise<Response> {
+async function readBody(response: Response, responseUrl: (url: string) => string): Promise<Response> {
   const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
   const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   // A constructed Response has an empty url; users inspecting `rawResponse` expect the real one.
-  Object.defineProperties(copy, { url: { value: response.url }, redirected: { value: response.redirected } });
+  Object.defineProperties(copy, { url: { value: responseUrl(response.url) }, redirected: { value: response.redirected } });
   return copy;
 }

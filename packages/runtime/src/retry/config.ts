@@ -31,20 +31,41 @@ export interface BackoffConfig {
   maxElapsedTime: number;
 }
 
+/** Retry settings of a client (`retryConfig`) or of one call (`retries`). */
 export type RetryConfig =
   | { strategy: "none" }
-  | { strategy: "backoff"; backoff?: Partial<BackoffConfig>; retryConnectionErrors?: boolean };
+  | {
+      strategy: "backoff";
+      /** Fields left out fall back to the client's, then the spec's, then the defaults. */
+      backoff?: Partial<BackoffConfig>;
+      /**
+       * Statuses to retry: numbers (`429`) or ranges (`"5XX"`).
+       * @default the spec's (`x-speakeasy-retries`), e.g. `[408, 429, "5XX"]`
+       */
+      statusCodes?: readonly (number | string)[];
+      /** Retry when no response came (refused, reset, timed out). @default the spec's */
+      retryConnectionErrors?: boolean;
+      /**
+       * Retry POST and PATCH like the idempotent methods, on any retryable status or
+       * connection error. Turn it on only for operations safe to repeat (for example
+       * when the body carries an idempotency key): a retried create may create twice.
+       * @default false: POST and PATCH are retried only when the request provably did
+       *   not reach the server or the server declined it (429, 503)
+       */
+      retryNonIdempotent?: boolean;
+    };
 
 /** The fully resolved policy one call runs with. */
 export interface RetryPolicy {
   readonly strategy: "none" | "backoff";
   readonly backoff: Readonly<BackoffConfig>;
-  /** Always the spec's: which statuses are transient is a fact about the API, not a preference. */
   readonly statusCodes: readonly (number | string)[];
   readonly retryConnectionErrors: boolean;
+  readonly retryNonIdempotent: boolean;
 }
 
 const BACKOFF_FIELDS = ["initialInterval", "maxInterval", "exponent", "maxElapsedTime"] as const;
+const CONFIG_FIELDS = ["strategy", "backoff", "statusCodes", "retryConnectionErrors", "retryNonIdempotent"] as const;
 const STATUS_CODE_RE = /^([1-5]\d\d|[1-5]XX)$/i;
 
 /**
@@ -66,9 +87,9 @@ export function resolveRetryPolicy(
   const backoffs = overrides.map((c) => (c?.strategy === "backoff" ? c.backoff : undefined));
   const pick = <K extends keyof BackoffConfig>(key: K, fallback: number): number =>
     backoffs[0]?.[key] ?? backoffs[1]?.[key] ?? spec?.backoff[key] ?? fallback;
-  const retryConnectionErrors = overrides
-    .map((c) => (c?.strategy === "backoff" ? c.retryConnectionErrors : undefined))
-    .find((value) => value !== undefined);
+  /** The first value set by the call, then the client. */
+  const first = <K extends "statusCodes" | "retryConnectionErrors" | "retryNonIdempotent">(key: K) =>
+    overrides.map((c) => (c?.strategy === "backoff" ? c[key] : undefined)).find((value) => value !== undefined);
 
   return {
     strategy: call?.strategy ?? client?.strategy ?? spec?.strategy ?? "none",
@@ -78,8 +99,9 @@ export function resolveRetryPolicy(
       exponent: pick("exponent", DEFAULT_EXPONENT),
       maxElapsedTime: pick("maxElapsedTime", DEFAULT_MAX_ELAPSED_TIME_MS),
     },
-    statusCodes: spec?.statusCodes ?? DEFAULT_RETRY_STATUS_CODES,
-    retryConnectionErrors: retryConnectionErrors ?? spec?.retryConnectionErrors ?? DEFAULT_RETRY_CONNECTION_ERRORS,
+    statusCodes: first("statusCodes") ?? spec?.statusCodes ?? DEFAULT_RETRY_STATUS_CODES,
+    retryConnectionErrors: first("retryConnectionErrors") ?? spec?.retryConnectionErrors ?? DEFAULT_RETRY_CONNECTION_ERRORS,
+    retryNonIdempotent: first("retryNonIdempotent") ?? false,
   };
 }
 
@@ -92,11 +114,15 @@ function checkConfig(config: RetryConfig | undefined, name: string, prefix: stri
   if (config.strategy !== "none" && config.strategy !== "backoff") {
     throw new SDKValidationError(`${prefix}${name}.strategy must be "none" or "backoff"`, `${name}.strategy`);
   }
+  checkKeys(config, config.strategy === "none" ? ["strategy"] : CONFIG_FIELDS, name, prefix);
   if (config.strategy === "none") return config;
-  if (config.retryConnectionErrors !== undefined && typeof config.retryConnectionErrors !== "boolean") {
-    const field = `${name}.retryConnectionErrors`;
-    throw new SDKValidationError(`${prefix}${field} must be a boolean`, field);
+  for (const key of ["retryConnectionErrors", "retryNonIdempotent"] as const) {
+    if (config[key] !== undefined && typeof config[key] !== "boolean") {
+      const field = `${name}.${key}`;
+      throw new SDKValidationError(`${prefix}${field} must be a boolean`, field);
+    }
   }
+  if (config.statusCodes !== undefined) checkStatusCodes(config.statusCodes, `${name}.statusCodes`, prefix);
   if (config.backoff !== undefined) {
     if (typeof config.backoff !== "object" || config.backoff === null) {
       throw new SDKValidationError(`${prefix}${name}.backoff must be an object`, `${name}.backoff`);
@@ -111,14 +137,28 @@ function checkSpec(spec: SpecRetryPolicy, prefix: string): void {
     throw new SDKValidationError(`${prefix}retry.strategy must be "none" or "backoff"`, "retry.strategy");
   }
   checkBackoff(spec.backoff, "retry.backoff", prefix);
-  for (const code of spec.statusCodes) {
-    if (!STATUS_CODE_RE.test(String(code))) {
-      throw new SDKValidationError(`${prefix}retry.statusCodes has ${JSON.stringify(code)}; want 429 or "5XX"`, "retry.statusCodes");
+  checkStatusCodes(spec.statusCodes, "retry.statusCodes", prefix);
+}
+
+function checkStatusCodes(codes: unknown, field: string, prefix: string): void {
+  if (!Array.isArray(codes)) throw new SDKValidationError(`${prefix}${field} must be an array like [429, "5XX"]`, field);
+  for (const code of codes as unknown[]) {
+    const ok = (typeof code === "number" || typeof code === "string") && STATUS_CODE_RE.test(String(code));
+    if (!ok) throw new SDKValidationError(`${prefix}${field} has ${JSON.stringify(code)}; want 429 or "5XX"`, field);
+  }
+}
+
+/** A misspelt field would otherwise be ignored without a word. */
+function checkKeys(config: object, allowed: readonly string[], name: string, prefix: string): void {
+  for (const key of Object.keys(config)) {
+    if (!allowed.includes(key)) {
+      throw new SDKValidationError(`${prefix}${name}.${key} is not a known field; expected: ${allowed.join(", ")}`, `${name}.${key}`);
     }
   }
 }
 
 function checkBackoff(backoff: Partial<BackoffConfig>, name: string, prefix: string): void {
+  checkKeys(backoff, BACKOFF_FIELDS, name, prefix);
   for (const key of BACKOFF_FIELDS) {
     const value: unknown = backoff[key];
     if (value === undefined) continue;

@@ -3,12 +3,11 @@
  * middleware because middleware cannot re-run and `fetch` consumes the request body:
  * here every attempt sends a fresh clone of the same Request.
  */
-import { RequestAbortedError, type SDKBaseError } from "../errors.js";
+import type { RequestTarget, SDKBaseError } from "../errors.js";
+import { redactHeaders, redactUrl, urlWithoutQuery } from "../redact.js";
 import { abortedError, describe, sendAttempt } from "./attempt.js";
-import { backoffDelayMs } from "./backoff.js";
 import { MAX_TIMER_MS, type RetryPolicy } from "./config.js";
-import { parseRetryAfterMs } from "./retry-after.js";
-import { isRetryableStatus } from "./status.js";
+import { decideRetry, type RetryDecision } from "./decision.js";
 
 export interface RetryInfo {
   /** Attempts made so far: 1 before the first retry. */
@@ -18,7 +17,7 @@ export interface RetryInfo {
   /** The response retried past; its body has been discarded, read status and headers only. */
   response?: Response;
   /** The ConnectionError or RequestTimeoutError retried past. */
-  error?: unknown;
+  error?: SDKBaseError;
 }
 
 export interface RetryingFetchOptions {
@@ -26,12 +25,25 @@ export interface RetryingFetchOptions {
   policy: RetryPolicy;
   /** Limit of each attempt, response body included, in ms. */
   timeoutMs: number;
+  /** The operation may be repeated whatever its method (the spec's `x-idempotent`). @default false */
+  idempotent?: boolean;
+  /**
+   * Turns the call's request into one attempt's: credentials, hooks. It receives a
+   * fresh clone each time, so it may change it freely or return another Request.
+   */
+  prepare?: (request: Request, attempt: number) => Request | Promise<Request>;
+  /** Awaited before each retry; an exception ends the call with it. */
+  onRetry?: (info: RetryInfo) => void | Promise<void>;
+  /** Receives one line per attempt, outcome and retry decision; credentials are scrubbed. */
+  log?: (line: string) => void;
+  /** Names of query parameters and headers that carry credentials, scrubbed from log lines. */
+  sensitiveNames?: readonly string[];
+  /** Updated as the call runs, so the caller knows how many attempts its response took. */
+  trace?: { attempts: number };
   /** @default Math.random */
   random?: () => number;
   /** Must reject as soon as `signal` aborts. @default a setTimeout-based sleep */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
-  /** Awaited before each retry; an exception ends the call with it. */
-  onRetry?: (info: RetryInfo) => void | Promise<void>;
   /** @default Date.now */
   now?: () => number;
   /** Names the operation in error messages, e.g. `connections.get`. */
@@ -39,66 +51,93 @@ export interface RetryingFetchOptions {
 }
 
 /**
- * Returns a fetch that retries `request` per `policy`. The Response it resolves to has
- * its body already in memory, so reading it cannot fail or time out later.
+ * Returns a fetch that retries `request` per `policy` and the rule of `decideRetry`.
+ * The Response it resolves to has its body already in memory, so reading it cannot
+ * fail or time out later.
  *
  * @throws RequestAbortedError as soon as the caller's signal (`request.signal`) fires,
  *   mid-sleep included; RequestTimeoutError or ConnectionError when the last attempt failed.
  */
 export function createRetryingFetch(options: RetryingFetchOptions): (request: Request) => Promise<Response> {
-  const { fetch, policy, timeoutMs, random = Math.random, sleep = sleepMs, onRetry, now = Date.now } = options;
-  const retries = policy.strategy === "backoff";
-  const isRetryableResponse = (response: Response): boolean =>
-    retries && isRetryableStatus(response.status, policy.statusCodes);
-
-  /** The delay before retrying past `outcome`, or undefined when it is final. */
-  const retryDelayMs = (outcome: Response | SDKBaseError, attempt: number): number | undefined => {
-    if (outcome instanceof Response) {
-      if (!isRetryableResponse(outcome)) return undefined;
-      // The server knows best when it will be ready again.
-      const retryAfterMs = parseRetryAfterMs(outcome.headers.get("retry-after"), now());
-      if (retryAfterMs !== undefined) return retryAfterMs;
-    } else if (!retries || !policy.retryConnectionErrors || outcome instanceof RequestAbortedError) {
-      return undefined;
-    }
-    return backoffDelayMs(attempt, policy.backoff, random);
-  };
+  const { fetch, policy, timeoutMs, prepare, onRetry, log, trace } = options;
+  const { random = Math.random, sleep = sleepMs, now = Date.now } = options;
+  const names = options.sensitiveNames ?? [];
+  const responseUrl = (url: string): string => redactUrl(url, names);
 
   return async (request) => {
     const label = describe(request, options.methodPath);
+    const callerSignal = request.signal;
     const startedMs = now();
-    for (let attempt = 0; ; attempt++) {
-      if (request.signal.aborted) throw abortedError(request, label);
-      const sent = await sendAttempt(fetch, request, timeoutMs, label);
-      let { outcome } = sent;
-      let delayMs: number | undefined;
+    for (let attempt = 1; ; attempt++) {
+      const target: RequestTarget = { method: request.method, url: urlWithoutQuery(request.url), attempts: attempt };
+      if (callerSignal.aborted) throw abortedError(callerSignal, label, { ...target, attempts: attempt - 1 });
+      if (trace) trace.attempts = attempt;
+      const prepared = prepare ? await prepare(request.clone(), attempt) : request.clone();
+      log?.(`${label}: attempt ${attempt}: ${prepared.method} ${responseUrl(prepared.url)} ${JSON.stringify(redactHeaders(prepared.headers, names))}`);
+      const attemptStartMs = now();
+      const sent = await sendAttempt(fetch, prepared, { callerSignal, timeoutMs, label, target, responseUrl });
+      let outcome = sent.outcome;
+      let decision: RetryDecision;
       try {
-        // Read now, within this attempt's limits, unless the response may be discarded for a retry.
-        if (outcome instanceof Response && !isRetryableResponse(outcome)) outcome = await sent.read(outcome);
-        delayMs = retryDelayMs(outcome, attempt);
-        if (delayMs === undefined || now() - startedMs + delayMs > policy.backoff.maxElapsedTime) {
-          if (outcome instanceof Response && isRetryableResponse(outcome)) outcome = await sent.read(outcome);
-          if (outcome instanceof Response) return outcome;
-          throw outcome;
+        const decide = (): RetryDecision =>
+          decideRetry(outcome, {
+            policy,
+            method: request.method,
+            idempotent: options.idempotent ?? false,
+            attempts: attempt,
+            elapsedMs: now() - startedMs,
+            nowMs: now(),
+            random,
+          });
+        decision = decide();
+        if (outcome instanceof Response) {
+          if (decision.retry) {
+            // Discarding the body frees the connection; nobody will read it.
+            await outcome.body?.cancel().catch(() => undefined);
+          } else {
+            outcome = await sent.read(outcome);
+            // A body that fails to arrive is a connection failure, which may be retried.
+            if (!(outcome instanceof Response)) decision = decide();
+          }
         }
-        // Discarding the body frees the connection; nobody will read it.
-        if (outcome instanceof Response) await outcome.body?.cancel().catch(() => undefined);
       } finally {
         sent.release();
       }
+      if (log) logOutcome(log, label, attempt, outcome, now() - attemptStartMs, decision);
+      if (!decision.retry) {
+        if (outcome instanceof Response) return outcome;
+        throw outcome;
+      }
       await onRetry?.({
-        attempt: attempt + 1,
-        delayMs,
+        attempt,
+        delayMs: decision.delayMs,
         ...(outcome instanceof Response ? { response: outcome } : { error: outcome }),
       });
       try {
-        await sleep(delayMs, request.signal);
+        await sleep(decision.delayMs, callerSignal);
       } catch (error) {
-        if (request.signal.aborted) throw abortedError(request, label);
+        if (callerSignal.aborted) throw abortedError(callerSignal, label, target);
         throw error;
       }
     }
   };
+}
+
+function logOutcome(
+  log: (line: string) => void,
+  label: string,
+  attempt: number,
+  outcome: Response | SDKBaseError,
+  tookMs: number,
+  decision: RetryDecision,
+): void {
+  const result = outcome instanceof Response
+    ? `HTTP ${outcome.status}${outcome.statusText ? ` ${outcome.statusText}` : ""}`
+    : `${outcome.name}${"code" in outcome && outcome.code ? ` (${String(outcome.code)})` : ""}`;
+  log(`${label}: attempt ${attempt}: ${result} in ${tookMs} ms`);
+  const failed = !(outcome instanceof Response) || !outcome.ok;
+  if (decision.retry) log(`${label}: retry: ${decision.reason}`);
+  else if (failed) log(`${label}: no retry: ${decision.reason}`);
 }
 
 function sleepMs(ms: number, signal: AbortSignal): Promise<void> {

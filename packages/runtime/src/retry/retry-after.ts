@@ -21,3 +21,16 @@ export function parseRetryAfterMs(value: string | null, nowMs: number): number |
   if (Number.isNaN(dateMs)) return undefined;
   return Math.max(0, Math.ceil(dateMs - nowMs));
 }
+
+/** `retry-after-ms`: a non-negative number of ms (a de-facto header, sent by Azure and OpenAI). */
+const DELAY_MS_RE = /^\d+(\.\d+)?$/;
+
+/**
+ * The delay a response asks for: `retry-after-ms` when valid (it is the more precise),
+ * else `Retry-After`; `undefined` when neither says.
+ */
+export function serverRetryDelayMs(headers: Headers, nowMs: number): number | undefined {
+  const ms = headers.get("retry-after-ms")?.trim();
+  if (ms !== undefined && DELAY_MS_RE.test(ms)) return Math.ceil(Number(ms));
+  return parseRetryAfterMs(headers.get("retry-after"), nowMs);
+}

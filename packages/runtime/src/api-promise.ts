@@ -1,0 +1,67 @@
+/**
+ * What every SDK method returns: a Promise of the parsed data that can also give the
+ * HTTP response it came from, without a second request.
+ */
+import { readableCopy } from "./response.js";
+
+/** A call's outcome as the core produces it: the data, and the response it was read from. */
+export interface CallResult<T> {
+  data: T;
+  /** The response; its body has been read. */
+  response: Response;
+  /** The body's text, to give callers a response they can still read. */
+  bodyText: string;
+}
+
+export interface WithResponse<T> {
+  data: T;
+  /** The final response (after retries): status, headers, and a body that can be read again. */
+  response: Response;
+}
+
+/**
+ * `await client.connections.get(req)` gives the data;
+ * `await client.connections.get(req).withResponse()` gives `{ data, response }`.
+ * The request starts when the method is called, as with any Promise.
+ */
+export class APIPromise<T> extends Promise<T> {
+  readonly #result: Promise<CallResult<T>>;
+  #data: Promise<T> | undefined;
+
+  /** @internal Built by SDKCore.invoke. */
+  constructor(result: Promise<CallResult<T>>) {
+    // The base promise is never used: then/catch/finally go to the result.
+    super((resolve) => resolve(undefined as T));
+    this.#result = result;
+  }
+
+  /** Derived promises (from `then`) are plain Promises. */
+  static override get [Symbol.species](): PromiseConstructor {
+    return Promise;
+  }
+
+  /** The data with the HTTP response it came from. */
+  withResponse(): Promise<WithResponse<T>> {
+    return this.#result.then(({ data, response, bodyText }) => ({ data, response: readableCopy(response, bodyText) }));
+  }
+
+  override then<R1 = T, R2 = never>(
+    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return this.#parsed().then(onfulfilled, onrejected);
+  }
+
+  override catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
+    return this.#parsed().catch(onrejected);
+  }
+
+  override finally(onfinally?: (() => void) | null): Promise<T> {
+    return this.#parsed().finally(onfinally);
+  }
+
+  #parsed(): Promise<T> {
+    this.#data ??= this.#result.then((result) => result.data);
+    return this.#data;
+  }
+}

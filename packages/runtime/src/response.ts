@@ -1,0 +1,59 @@
+/** Turning a final response into the call's data or its typed error. */
+import { SDKError, type APIError, type APIErrorInit, type RequestTarget } from "./errors.js";
+import type { ErrorClass, OperationSpec } from "./operation.js";
+import { redactSecrets, redactValue } from "./redact.js";
+import { statusMatches } from "./retry/status.js";
+
+/** Statuses whose Response must be constructed with a null body. */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/** A copy of `response` (body already read) whose body is `text` and can be read again. */
+export function readableCopy(response: Response, text: string): Response {
+  const body = NULL_BODY_STATUSES.has(response.status) ? null : text;
+  const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  Object.defineProperties(copy, { url: { value: response.url }, redirected: { value: response.redirected } });
+  return copy;
+}
+
+/** What an error is built from: the response, its text scrubbed of `secrets`, where the call went. */
+function errorInit(op: OperationSpec, response: Response, text: string, target: RequestTarget, secrets: readonly string[]): APIErrorInit & { parsed?: { value: unknown }; parseError?: unknown } {
+  let parsed: { value: unknown } | undefined;
+  let parseError: unknown;
+  try {
+    parsed = text.trim() === "" ? undefined : { value: JSON.parse(text) };
+  } catch (error) {
+    parseError = error;
+  }
+  const bodyText = redactSecrets(text, secrets);
+  const body = parsed ? redactValue(parsed.value, secrets) : bodyText;
+  return { response, body, bodyText, methodPath: op.methodPath, ...target, parsed, parseError };
+}
+
+/**
+ * The data of a 2xx: the parsed JSON, or `undefined` for an "empty" operation.
+ * @throws SDKError carrying the raw text (and the parser's error as `cause`) when the
+ *   body is not the JSON the operation promises.
+ */
+export function parseSuccess<T>(op: OperationSpec, text: string, response: Response, target: RequestTarget, secrets: readonly string[]): T {
+  if (op.response === "empty") return undefined as T;
+  const { parsed, parseError, ...init } = errorInit(op, response, text, target, secrets);
+  if (text.trim() === "") throw new SDKError(init, "expected a JSON body, got an empty one");
+  if (!parsed) throw new SDKError(init, "response body is not valid JSON", { cause: parseError });
+  return parsed.value as T;
+}
+
+/** A documented class only for a JSON body: its typed fields mean nothing for anything else. */
+export function errorFor(op: OperationSpec, response: Response, text: string, target: RequestTarget, secrets: readonly string[]): APIError {
+  const { parsed, parseError: _unused, ...init } = errorInit(op, response, text, target, secrets);
+  const DocumentedError = parsed ? findErrorClass(op.errors, response.status) : undefined;
+  return DocumentedError ? new DocumentedError(init) : new SDKError(init);
+}
+
+/** The exact status first, then its range (`"4XX"`), then `"default"`. */
+function findErrorClass(errors: Readonly<Record<string, ErrorClass>>, status: number): ErrorClass | undefined {
+  const keys = Object.keys(errors);
+  const exact = keys.find((key) => key.trim() === String(status));
+  const range = keys.find((key) => /^[1-5]XX$/i.test(key.trim()) && statusMatches(status, key));
+  const key = exact ?? range ?? (keys.includes("default") ? "default" : undefined);
+  return key === undefined ? undefined : errors[key];
+}
