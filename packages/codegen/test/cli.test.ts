@@ -86,6 +86,7 @@ describe("x-codegen", () => {
     { what: "a parameter in an invalid location", edit: (s: string) => s.replace("in: header", "in: body"), want: /spec\.yaml: line 37: `in` can be one of the following only.*\(at #\/paths\/~1items~1\{itemId\}\/get\/parameters\/1\/in\)/ },
     { what: "an unresolvable $ref", edit: (s: string) => s.replace('"#/components/schemas/ItemUpdate"', '"#/components/schemas/Nope"'), want: /spec\.yaml: line \d+: Can't resolve \$ref/ },
     { what: "two operations with one method name", edit: (s: string) => s.replace("x-speakeasy-name-override: replace", "x-speakeasy-name-override: get-item"), want: /items\.getItem would be generated twice: from get-item and replace-item/ },
+    { what: "a non-boolean x-idempotent", edit: (s: string) => s.replace("x-idempotent: true", "x-idempotent: sometimes"), want: /#\/paths\/~1items~1\{itemId\}\/put\/x-idempotent: must be true or false, got "sometimes"/ },
     { what: "a bad retry policy", edit: (s: string) => s.replace("exponent: 2 }", "exponent: fast }"), want: /#\/x-speakeasy-retries\/backoff\/exponent: must be a non-negative number, got "fast"/ },
   ])("refuses $what, naming file and problem, and leaves the output untouched", async ({ edit, want }) => {
     const pkg = await generatedPackage();

@@ -8,6 +8,7 @@
 export * from "./generated/index.js";
 export {
   APIError,
+  APIPromise,
   ConnectionError,
   RequestAbortedError,
   RequestTimeoutError,
@@ -15,8 +16,11 @@ export {
   SDKError,
   SDKValidationError,
   type BackoffConfig,
+  type DebugLogger,
   type HookContext,
   type Hooks,
   type RequestOptions,
   type RetryConfig,
+  type RetryInfo,
+  type WithResponse,
 } from "@x/runtime";

@@ -2,7 +2,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 
-/** Client options that record Prism's request violations and count requests sent. */
+/** Client options that record Prism's request violations, from every attempt, and count requests sent. */
 export function recorder() {
   const violations: string[] = [];
   let sent = 0;
@@ -10,15 +10,12 @@ export function recorder() {
     violations,
     sent: () => sent,
     options: {
-      fetch: (request: Request) => {
+      fetch: async (request: Request) => {
         sent++;
-        return fetch(request);
-      },
-      hooks: {
-        afterResponse: (ctx: { methodPath: string }, response: Response) => {
-          const found = response.headers.get("sl-violations");
-          if (found) violations.push(`${ctx.methodPath}: ${found}`);
-        },
+        const response = await fetch(request);
+        const found = response.headers.get("sl-violations");
+        if (found) violations.push(`${request.method} ${new URL(request.url).pathname}: ${found}`);
+        return response;
       },
     },
   };

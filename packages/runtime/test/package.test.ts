@@ -6,7 +6,8 @@ import { checkPublishedPackage } from "../../../scripts/package-checks.js";
 it("packs as a clean, typed, lean package", async () => {
   const report = await checkPublishedPackage(resolve(import.meta.dirname, ".."), {
     dependencies: ["openapi-fetch"],
-    gzipBudgetBytes: 10240,
+    // 10 KiB before the fault-tolerance work (retry rule, hooks, debug log, APIPromise) took it to ~11 KiB.
+    gzipBudgetBytes: 13312,
   });
   expect(report.problems).toEqual([]);
   expect(report.files.filter((f) => !f.startsWith("dist/"))).toEqual(["LICENSE", "README.md", "package.json"]);

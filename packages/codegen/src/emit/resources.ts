@@ -22,7 +22,7 @@ export function emitResource(model: SpecModel, resource: Resource, ctx: EmitCont
   const importList = (names: Set<string>) =>
     [...names].sort().map((n) => (local(n) === n ? n : `${n} as ${local(n)}`)).join(", ");
   const imports = [
-    `import type { OperationSpec, RequestOptions, SDKCore } from ${str(ctx.runtimeImport)};\n`,
+    `import type { APIPromise, OperationSpec, RequestOptions, SDKCore } from ${str(ctx.runtimeImport)};\n`,
     errorClasses.size > 0 ? `import { ${importList(errorClasses)} } from "./errors.js";\n` : "",
     models.size > 0 ? `import type { ${importList(models)} } from "./models.js";\n` : "",
     `import type { ${importList(requests)} } from "./requests.js";\n`,
@@ -42,11 +42,12 @@ export function emitResource(model: SpecModel, resource: Resource, ctx: EmitCont
         errorStatuses ? `@throws {${[...new Set(op.errors.map((e) => errorClassOf(model, e.schemaName)))].join(" | ")}} on ${errorStatuses}` : undefined,
         "@throws {SDKError} on any other non-2xx status",
         "@throws {SDKValidationError} on a bad argument, before any request is sent",
+        "@throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came",
         op.deprecated ? "@deprecated" : undefined,
       ],
       "  ",
     );
-    return `${doc}  ${op.methodName}(request: ${requestTypeName(op)}${required ? "" : " = {}"}, options?: RequestOptions): Promise<${response}> {\n` +
+    return `${doc}  ${op.methodName}(request: ${requestTypeName(op)}${required ? "" : " = {}"}, options?: RequestOptions): APIPromise<${response}> {\n` +
       `    return this.#core.invoke(operations.${op.methodName}, request, options);\n  }\n`;
   });
   const contents = [
@@ -80,6 +81,7 @@ function operationSpec(model: SpecModel, resource: Resource, op: Operation): str
     `    path: ${str(op.path)},\n`,
     params.length > 0 ? `    parameters: [\n${params.join("")}    ],\n` : "    parameters: [],\n",
     body,
+    op.idempotent ? "    idempotent: true,\n" : "",
     `    response: ${str(op.response.kind)},\n`,
     `    errors: ${errors ? `{ ${errors} }` : "{}"},\n`,
     "  }",

@@ -79,6 +79,8 @@ export interface Operation {
   readonly summary?: string;
   readonly description?: string;
   readonly deprecated: boolean;
+  /** `x-idempotent: true`: safe to retry like a GET even when it is a POST or PATCH. */
+  readonly idempotent: boolean;
   /** Pascal-cased operationId, the stem of the operation's type names. */
   readonly typeStem: string;
   readonly parameters: readonly Parameter[];

@@ -9,6 +9,8 @@ import { isRecord } from "./json.js";
 
 const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 const DEFAULT_TAG = "default";
+/** Marks a POST or PATCH as safe to repeat, so the runtime retries it like a GET. */
+export const IDEMPOTENT_EXTENSION = "x-idempotent";
 
 export function readResources(doc: Record<string, unknown>, overrides: readonly GlobalOverride[], problems: string[]): Resource[] {
   const byTag = new Map<string, Operation[]>();
@@ -65,6 +67,10 @@ function readOperation(
   const fields = [...parameters.map((p) => p.field), ...(body ? [body.field] : [])];
   const duplicate = fields.find((f, i) => fields.indexOf(f) !== i);
   if (duplicate) problems.push(`${at}: two inputs map to the request field "${duplicate}"`);
+  const idempotent = op[IDEMPOTENT_EXTENSION];
+  if (idempotent !== undefined && typeof idempotent !== "boolean") {
+    problems.push(`${at}/${IDEMPOTENT_EXTENSION}: must be true or false, got ${JSON.stringify(idempotent)}`);
+  }
   return {
     operationId,
     methodName,
@@ -73,6 +79,7 @@ function readOperation(
     ...text("summary", op.summary),
     ...text("description", op.description),
     deprecated: op.deprecated === true,
+    idempotent: idempotent === true,
     typeStem: pascalCase(operationId),
     parameters,
     ...(body ? { body } : {}),
