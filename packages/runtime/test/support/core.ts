@@ -12,9 +12,12 @@ export interface Security {
 
 /** Servers started by `serve`, closed after each test. */
 const servers: TestServer[] = [];
-afterEach(async () => {
+afterEach(closeServers);
+
+/** Closes every server `serve` started; runs after each test, and may be called earlier. */
+export async function closeServers(): Promise<void> {
   await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+}
 
 export async function serve(handler: Handler): Promise<TestServer> {
   const server = await startServer(handler);

@@ -96,3 +96,31 @@ export const deleteCompany: OperationSpec = {
   response: "empty",
   errors: {},
 };
+
+/** A PATCH the spec marks safe to repeat (`x-idempotent: true`). */
+export const unlinkConnection: OperationSpec = {
+  operationId: "unlink-connection",
+  methodPath: "connections.unlink",
+  method: "patch",
+  path: "/companies/{companyId}/connections/{connectionId}",
+  parameters: [
+    { field: "companyId", name: "companyId", in: "path", required: true },
+    { field: "connectionId", name: "connectionId", in: "path", required: true },
+  ],
+  body: { field: "requestBody", required: false, mediaType: "application/json" },
+  idempotent: true,
+  response: "json",
+  errors: { "404": ErrorMessage },
+};
+
+/** A PATCH with no such mark. */
+export const updateCompany: OperationSpec = {
+  operationId: "update-company",
+  methodPath: "companies.update",
+  method: "patch",
+  path: "/companies/{companyId}",
+  parameters: [{ field: "companyId", name: "companyId", in: "path", required: true }],
+  body: { field: "requestBody", required: false, mediaType: "application/json" },
+  response: "json",
+  errors: {},
+};
