@@ -40,6 +40,8 @@ try {
       (c) => `status ${c.status}`),
     await row("@x/sync-commerce", "connections.deleteConnection", () => sc.connections.deleteConnection({ companyId, connectionId }),
       () => "deleted (no content)"),
+    await row("@x/common", "connections.get().withResponse()", () => common.connections.get({ companyId, connectionId }).withResponse(),
+      ({ data, response }) => `HTTP ${response.status} ${response.headers.get("content-type") ?? ""}; ${data.status}`),
     await row("@x/common", "connections.get (404)", () => common.connections.get({ companyId, connectionId }, { headers: { Prefer: "code=404" }, retries: { strategy: "none" } }),
       () => "unexpected success"),
     await row("@x/common", "connections.get (no key)", () => anonymous.connections.get({ companyId, connectionId }),
@@ -48,10 +50,10 @@ try {
       () => "unexpected success"),
   ];
   console.log(table(rows));
-  const expected = rows.filter((r) => r.outcome === "ok").length === 9 &&
-    rows.slice(9, 11).every((r) => r.outcome === "ErrorMessage") && rows[11]?.outcome === "SDKValidationError";
+  const expected = rows.filter((r) => r.outcome === "ok").length === 10 &&
+    rows.slice(10, 12).every((r) => r.outcome === "ErrorMessage") && rows[12]?.outcome === "SDKValidationError";
   console.log(expected
-    ? "\nAll 9 operations answered; documented errors arrived as ErrorMessage; the bad argument was refused before sending."
+    ? "\nAll 9 operations answered (and one with its HTTP response); documented errors arrived as ErrorMessage; the bad argument was refused before sending."
     : "\nSomething did not behave as documented: see the table above.");
   process.exitCode = expected ? 0 : 1;
 } finally {
