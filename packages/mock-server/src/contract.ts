@@ -61,11 +61,16 @@ function expectErrorMessage(error: ErrorMessageLike, status: number, methodPath:
   }
 }
 
+/** What an SDK method returns: a Promise of the data that can also give the response. */
+export interface SDKCall extends Promise<unknown> {
+  withResponse(): Promise<{ data: unknown; response: Response }>;
+}
+
 /** One operation of an SDK, as the shared contract suite drives it. */
 export interface OperationCase<C> {
   readonly method: string;
   /** Calls the operation with valid arguments; `options` are the SDK's per-call options. */
-  readonly call: (client: C, options?: { retries?: { strategy: "none" }; headers?: Record<string, string> }) => Promise<unknown>;
+  readonly call: (client: C, options?: { retries?: { strategy: "none" }; headers?: Record<string, string> }) => SDKCall;
   /** Documented error statuses (`Prefer: code=N` makes Prism answer each). */
   readonly errors: readonly number[];
   /** Asserts the success value. */
@@ -74,7 +79,7 @@ export interface OperationCase<C> {
 
 export interface ContractSetup<C> {
   /** A client on the mock; `null` means no credentials. */
-  readonly client: (credential: string | null) => { client: C; violations: string[] };
+  readonly client: (credential: string | null) => { client: C; violations: string[]; sent: () => number };
   /** The SDK's documented error class (ErrorMessage). */
   readonly errorClass: abstract new (...args: never[]) => ErrorMessageLike;
   /** The credential `client` sends, which must never show in an error. */
@@ -93,6 +98,16 @@ export function describeOperationContracts<C>(cases: readonly OperationCase<C>[]
     it("succeeds with the typed model and no request violation", async () => {
       const { client, violations } = setup.client(setup.credential);
       check(await call(client));
+      expect(violations).toEqual([]);
+    });
+
+    it("gives the same data with the HTTP response through withResponse(), from one request", async () => {
+      const { client, violations, sent } = setup.client(setup.credential);
+      const { data, response } = await call(client).withResponse();
+      check(data);
+      expect(response.ok).toBe(true);
+      if (data !== undefined) expect(await response.json()).toEqual(data);
+      expect(sent()).toBe(1);
       expect(violations).toEqual([]);
     });
 
