@@ -16,15 +16,22 @@ export function isSensitiveName(name: string): boolean {
 
 /**
  * The strings to scrub for `secrets`: each whole, then its long whitespace-separated
- * parts (the token of `Bearer <token>`), longest first so a whole credential goes
- * before its parts are looked for.
+ * parts (the token of `Bearer <token>`), each also percent-encoded and JSON-escaped;
+ * longest first so a whole credential goes before its parts are looked for.
  */
 export function secretPatterns(secrets: readonly string[]): string[] {
   const parts = secrets.flatMap((secret) => [
     secret,
     ...secret.split(/\s+/).filter((part) => part.length >= MIN_SECRET_PART_CHARS),
   ]);
-  return [...new Set(parts.filter((part) => part !== ""))].sort((a, b) => b.length - a.length);
+  // A server may echo a credential as it arrived (percent-encoded in a URL) or inside JSON.
+  const forms = parts.flatMap((part) => [
+    part,
+    encodeURIComponent(part),
+    new URLSearchParams({ x: part }).toString().slice(2),
+    JSON.stringify(part).slice(1, -1),
+  ]);
+  return [...new Set(forms.filter((form) => form !== ""))].sort((a, b) => b.length - a.length);
 }
 
 /** `text` with every credential of `secrets` (and its long parts) replaced by `[REDACTED]`. */

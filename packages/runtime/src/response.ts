@@ -22,7 +22,7 @@ function errorInit(op: OperationSpec, response: Response, text: string, target: 
   try {
     parsed = text.trim() === "" ? undefined : { value: JSON.parse(text) };
   } catch (error) {
-    parseError = error;
+    parseError = safeSyntaxError(error);
   }
   const bodyText = redactSecrets(text, secrets);
   const body = parsed ? redactValue(parsed.value, secrets) : bodyText;
@@ -40,6 +40,15 @@ export function parseSuccess<T>(op: OperationSpec, text: string, response: Respo
   if (text.trim() === "") throw new SDKError(init, "expected a JSON body, got an empty one");
   if (!parsed) throw new SDKError(init, "response body is not valid JSON", { cause: parseError });
   return parsed.value as T;
+}
+
+/**
+ * The parser's error without its message, which quotes the body (a credential a server
+ * echoed included): only the position survives.
+ */
+function safeSyntaxError(error: unknown): SyntaxError {
+  const position = error instanceof Error ? /position (\d+)/.exec(error.message)?.[1] : undefined;
+  return new SyntaxError(position === undefined ? "invalid JSON" : `invalid JSON at position ${position}`);
 }
 
 /** A documented class only for a JSON body: its typed fields mean nothing for anything else. */
