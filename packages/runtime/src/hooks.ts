@@ -34,8 +34,8 @@ export interface Hooks {
    */
   afterError?(ctx: HookContext, error: SDKBaseError): Error | void | Promise<Error | void>;
   /**
-   * Runs before each retry. `response` is the one retried past, its body already
-   * discarded; `error` is the ConnectionError or RequestTimeoutError retried past.
+   * Runs before each backoff sleep. `response` is a copy of the one retried past (its
+   * body can be read); `error` is the ConnectionError or RequestTimeoutError retried past.
    */
   beforeRetry?(ctx: HookContext, info: RetryInfo): void | Promise<void>;
 }

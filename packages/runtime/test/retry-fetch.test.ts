@@ -81,14 +81,30 @@ describe("createRetryingFetch", () => {
     expect(seen).toHaveLength(1);
   });
 
-  it("cancels the bodies of responses it retries past", async () => {
+  it("keeps a small body it retries past, and cancels one too large to keep", async () => {
     const cancelled: number[] = [];
-    const streamed = (n: number) => async () =>
-      new Response(new ReadableStream({ pull: (c) => c.enqueue(new TextEncoder().encode("x")), cancel: () => void cancelled.push(n) }), { status: 503 });
-    const { fetch } = fakeFetch(streamed(1), streamed(2), 200);
-    const retrying = createRetryingFetch({ fetch, policy: backoffPolicy, timeoutMs: 1_000, sleep: noSleep });
+    const endless = (n: number) => async () =>
+      new Response(new ReadableStream({ pull: (c) => c.enqueue(new Uint8Array(64 * 1024)), cancel: () => void cancelled.push(n) }), { status: 503 });
+    const { fetch } = fakeFetch(endless(1), 503, endless(2), 200);
+    const bodies: string[] = [];
+    const onRetry = async (info: RetryInfo) => void bodies.push(info.response?.bodyUsed ? "used" : (await info.response!.text()).slice(0, 10));
+    const retrying = createRetryingFetch({ fetch, policy: backoffPolicy, timeoutMs: 1_000, sleep: noSleep, onRetry });
     expect((await retrying(new Request(URL_WITH_KEY))).status).toBe(200);
     expect(cancelled).toEqual([1, 2]);
+    expect(bodies).toEqual(["used", "body 2", "used"]);
+  });
+
+  it("returns the response retried past when a late sleep carried it beyond maxElapsedTime", async () => {
+    let clock = 0;
+    const { fetch, seen } = fakeFetch(async () => new Response("try later", { status: 503 }), 200);
+    const policy = { ...backoffPolicy, backoff: { initialInterval: 100, maxInterval: 100, exponent: 1, maxElapsedTime: 150 } };
+    // The timer fires 60 ms late, as on a loaded machine.
+    const sleep = async (ms: number) => void (clock += ms + 60);
+    const retrying = createRetryingFetch({ fetch, policy, timeoutMs: 1_000, sleep, random: () => 0, now: () => clock });
+    const response = await retrying(new Request(URL_WITH_KEY));
+    expect(response.status).toBe(503);
+    expect(await response.text()).toBe("try later");
+    expect(seen).toHaveLength(1);
   });
 
   it("tells onRetry the attempt, the delay and what failed", async () => {

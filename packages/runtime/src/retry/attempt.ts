@@ -25,8 +25,11 @@ const inFlight = new Set<object>();
 export interface SentAttempt {
   /** The response, its body unread, or the mapped error. */
   outcome: Response | SDKBaseError;
-  /** Reads `response`'s body into memory within this attempt's timeout and the caller's signal. */
-  read(response: Response): Promise<Response | SDKBaseError>;
+  /**
+   * Reads `response`'s body into memory within this attempt's timeout and the caller's
+   * signal. With `maxBytes`, a longer body is cancelled and `undefined` returned.
+   */
+  read(response: Response, maxBytes?: number): Promise<Response | SDKBaseError | undefined>;
   /** Ends the attempt; call once its response has been read or discarded. */
   release(): void;
 }
@@ -63,7 +66,7 @@ export async function sendAttempt(
   }
   return {
     outcome,
-    read: (response) => readBody(response, options.responseUrl).catch(fail),
+    read: (response, maxBytes) => readBody(response, options.responseUrl, maxBytes).catch(fail),
     release: () => void inFlight.delete(held),
   };
 }
@@ -106,10 +109,40 @@ function errorCode(error: unknown): string | undefined {
 }
 
 /** Buffers the body so later reads cannot fail, hang or outlive the attempt's timeout. */
-async function readBody(response: Response, responseUrl: (url: string) => string): Promise<Response> {
-  const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
+async function readBody(
+  response: Response,
+  responseUrl: (url: string) => string,
+  maxBytes = Infinity,
+): Promise<Response | undefined> {
+  const body = NULL_BODY_STATUSES.has(response.status) ? null : await readAll(response, maxBytes);
+  if (body === undefined) return undefined;
   const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   // A constructed Response has an empty url; users inspecting `rawResponse` expect the real one.
   Object.defineProperties(copy, { url: { value: responseUrl(response.url) }, redirected: { value: response.redirected } });
   return copy;
+}
+
+/** The body's bytes, or `undefined` (the rest cancelled) once it passes `maxBytes`. */
+async function readAll(response: Response, maxBytes: number): Promise<ArrayBuffer | undefined> {
+  if (maxBytes === Infinity || response.body === null) return response.arrayBuffer();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes.buffer;
 }

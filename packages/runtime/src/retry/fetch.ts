@@ -9,12 +9,15 @@ import { abortedError, describe, sendAttempt } from "./attempt.js";
 import { MAX_TIMER_MS, type RetryPolicy } from "./config.js";
 import { decideRetry, type RetryDecision } from "./decision.js";
 
+/** A response retried past is kept (to be the answer if the budget runs out) up to this size. */
+const MAX_RETRIED_BODY_BYTES = 1 << 20;
+
 export interface RetryInfo {
   /** Attempts made so far: 1 before the first retry. */
   attempt: number;
   /** How long the loop sleeps before the next attempt, in ms. */
   delayMs: number;
-  /** The response retried past; its body has been discarded, read status and headers only. */
+  /** The response retried past: a copy, whose body can be read. */
   response?: Response;
   /** The ConnectionError or RequestTimeoutError retried past. */
   error?: SDKBaseError;
@@ -68,16 +71,27 @@ export function createRetryingFetch(options: RetryingFetchOptions): (request: Re
     const label = describe(request, options.methodPath);
     const callerSignal = request.signal;
     const startedMs = now();
+    /** The outcome retried past, kept in case the budget runs out before the next attempt. */
+    let last: Response | SDKBaseError | undefined;
     for (let attempt = 1; ; attempt++) {
       const target: RequestTarget = { method: request.method, url: urlWithoutQuery(request.url), attempts: attempt };
       if (callerSignal.aborted) throw abortedError(callerSignal, label, { ...target, attempts: attempt - 1 });
       if (trace) trace.attempts = attempt;
       const prepared = prepare ? await prepare(request.clone(), attempt) : request.clone();
+      // A late timer (or a slow `prepare`) may have carried a retry past the budget: then
+      // the previous outcome stands, and no attempt starts after maxElapsedTime.
+      if (last && now() - startedMs > policy.backoff.maxElapsedTime) {
+        log?.(`${label}: no retry: maxElapsedTime ${policy.backoff.maxElapsedTime} ms passed during the backoff sleep`);
+        if (last instanceof Response) return last;
+        throw last;
+      }
       log?.(`${label}: attempt ${attempt}: ${prepared.method} ${responseUrl(prepared.url)} ${JSON.stringify(redactHeaders(prepared.headers, names))}`);
       const attemptStartMs = now();
       const sent = await sendAttempt(fetch, prepared, { callerSignal, timeoutMs, label, target, responseUrl });
       let outcome = sent.outcome;
       let decision: RetryDecision;
+      /** False when the body was too large to keep: the outcome cannot be returned later. */
+      let keep = true;
       try {
         const decide = (): RetryDecision =>
           decideRetry(outcome, {
@@ -91,14 +105,13 @@ export function createRetryingFetch(options: RetryingFetchOptions): (request: Re
           });
         decision = decide();
         if (outcome instanceof Response) {
-          if (decision.retry) {
-            // Discarding the body frees the connection; nobody will read it.
-            await outcome.body?.cancel().catch(() => undefined);
-          } else {
-            outcome = await sent.read(outcome);
-            // A body that fails to arrive is a connection failure, which may be retried.
-            if (!(outcome instanceof Response)) decision = decide();
-          }
+          // Read even a response about to be retried past, if small: it is the answer
+          // should the budget run out during the sleep. A body that fails to arrive is a
+          // connection failure, which may be retried.
+          const read = await sent.read(outcome, decision.retry ? MAX_RETRIED_BODY_BYTES : undefined);
+          if (read === undefined) keep = false;
+          else outcome = read;
+          if (!(outcome instanceof Response)) decision = decide();
         }
       } finally {
         sent.release();
@@ -108,10 +121,11 @@ export function createRetryingFetch(options: RetryingFetchOptions): (request: Re
         if (outcome instanceof Response) return outcome;
         throw outcome;
       }
+      last = keep ? outcome : undefined;
       await onRetry?.({
         attempt,
         delayMs: decision.delayMs,
-        ...(outcome instanceof Response ? { response: outcome } : { error: outcome }),
+        ...(outcome instanceof Response ? { response: keep ? outcome.clone() : outcome } : { error: outcome }),
       });
       try {
         await sleep(decision.delayMs, callerSignal);
