@@ -36,10 +36,16 @@ function errorInit(op: OperationSpec, response: Response, text: string, target: 
  */
 export function parseSuccess<T>(op: OperationSpec, text: string, response: Response, target: RequestTarget, secrets: readonly string[]): T {
   if (op.response === "empty") return undefined as T;
-  const { parsed, parseError, ...init } = errorInit(op, response, text, target, secrets);
+  if (text.trim() !== "") {
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      // Reported below, with the text scrubbed.
+    }
+  }
+  const { parseError, ...init } = errorInit(op, response, text, target, secrets);
   if (text.trim() === "") throw new SDKError(init, "expected a JSON body, got an empty one");
-  if (!parsed) throw new SDKError(init, "response body is not valid JSON", { cause: parseError });
-  return parsed.value as T;
+  throw new SDKError(init, "response body is not valid JSON", { cause: parseError });
 }
 
 /**
@@ -53,7 +59,7 @@ function safeSyntaxError(error: unknown): SyntaxError {
 
 /** A documented class only for a JSON body: its typed fields mean nothing for anything else. */
 export function errorFor(op: OperationSpec, response: Response, text: string, target: RequestTarget, secrets: readonly string[]): APIError {
-  const { parsed, parseError: _unused, ...init } = errorInit(op, response, text, target, secrets);
+  const { parsed, parseError: _parseError, ...init } = errorInit(op, response, text, target, secrets);
   const DocumentedError = parsed ? findErrorClass(op.errors, response.status) : undefined;
   return DocumentedError ? new DocumentedError(init) : new SDKError(init);
 }
