@@ -43,7 +43,7 @@ describe("SDKCore retries", () => {
     const url = await refusedURL();
     let attempts = 0;
     const counting = (request: Request) => (attempts++, globalThis.fetch(request));
-    const sdk = core({ url }, { fetch: counting, retryConfig: { strategy: "backoff", backoff: { maxElapsedTime: 40 } } });
+    const sdk = core({ url }, { fetch: counting, retryConfig: { strategy: "backoff", backoff: { maxElapsedTime: 400 } } });
     const error = await caught(sdk.invoke(getConnection, ids));
     expect(error).toBeInstanceOf(ConnectionError);
     expect(attempts).toBeGreaterThan(1);
