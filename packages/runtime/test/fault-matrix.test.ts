@@ -43,6 +43,13 @@ function expectBudgetSpent(ms: number, attempts: number): void {
   expect(ms).toBeGreaterThan(BACKOFF.maxElapsedTime - backoffDelayMs(attempts - 1, BACKOFF, () => 0));
 }
 
+/** `ms` fits `retries` backoff sleeps (plus `waitedMs` of timeouts): never less, not much more. */
+function expectElapsed(ms: number, retries: number, waitedMs = 0): void {
+  const { min, max } = sleepBounds(retries);
+  expect(ms).toBeGreaterThanOrEqual(min + waitedMs - 1);
+  expect(ms).toBeLessThan(max + waitedMs + SLACK_MS);
+}
+
 /** The shortest and longest total sleep before attempt `n + 1` (jitter takes up to 25 % off). */
 function sleepBounds(retries: number, backoff: BackoffConfig = BACKOFF): { min: number; max: number } {
   let min = 0;
@@ -168,23 +175,25 @@ describe("fault matrix: status codes", () => {
 
   it("a documented 404 is never retried", async () => {
     const server = await faultServer(reply(404, { error: "Missing connection" }), reply(200, {}));
-    const { error } = await call(server, getConnection, ids, { retries: { ...RETRY, statusCodes: [408, 429, "5XX"] } });
+    const { error, ms } = await call(server, getConnection, ids, { retries: { ...RETRY, statusCodes: [408, 429, "5XX"] } });
     expect(error).toBeInstanceOf(ErrorMessage);
     expect(error).toMatchObject({ status: 404, attempts: 1, error: "Missing connection" });
     expect(server.received).toHaveLength(1);
+    expectElapsed(ms, 0);
   });
 
   it("an undocumented 418 is SDKError with status and body, not retried", async () => {
     const server = await faultServer(reply(418, { teapot: true }));
-    const { error } = await call(server, getConnection, ids);
+    const { error, ms } = await call(server, getConnection, ids);
     expect(error).toBeInstanceOf(SDKError);
     expect(error).toMatchObject({ status: 418, attempts: 1, body: { teapot: true } });
     expect(server.received).toHaveLength(1);
+    expectElapsed(ms, 0);
   });
 
   it("a proxy's 502 HTML page is SDKError with the status and a bounded excerpt", async () => {
     const server = await faultServer(htmlPage(502));
-    const { error } = await call(server, createCompany, create);
+    const { error, ms } = await call(server, createCompany, create);
     expect(error).toBeInstanceOf(SDKError);
     expect(error).not.toBeInstanceOf(Fallback);
     const e = error as SDKError;
@@ -194,32 +203,36 @@ describe("fault matrix: status codes", () => {
     expect(e.message.length).toBeLessThan(300);
     // A POST is not retried on a 502: the server may have acted on it.
     expect(server.received).toHaveLength(1);
+    expectElapsed(ms, 0);
   });
 
   it("invalid JSON on a 200 is SDKError carrying the raw text and the parser's error, not a SyntaxError", async () => {
     const server = await faultServer(invalidJson);
-    const { error } = await call(server, getConnection, ids);
+    const { error, ms } = await call(server, getConnection, ids);
     expect(error).toBeInstanceOf(SDKError);
     expect(error).toMatchObject({ status: 200, attempts: 1, bodyText: '{"id": "c1", "status": Linked}' });
     expect(error?.cause).toBeInstanceOf(SyntaxError);
     expect(error?.message).toBe("connections.get: HTTP 200 OK: response body is not valid JSON");
     expect(server.received).toHaveLength(1);
+    expectElapsed(ms, 0);
   });
 });
 
 describe("fault matrix: the network", () => {
   it("a reset before the headers is retried for a GET", async () => {
     const server = await faultServer(resetBeforeHeaders, reply(200, { id: "x1" }));
-    const { data } = await call(server, getConnection, ids);
+    const { data, ms } = await call(server, getConnection, ids);
     expect(data).toEqual({ id: "x1" });
     expect(server.received).toHaveLength(2);
+    expectElapsed(ms, 1);
   });
 
   it("a reset after the headers is retried for a GET", async () => {
     const server = await faultServer(resetMidBody, reply(200, { id: "x1" }));
-    const { data } = await call(server, getConnection, ids);
+    const { data, ms } = await call(server, getConnection, ids);
     expect(data).toEqual({ id: "x1" });
     expect(server.received).toHaveLength(2);
+    expectElapsed(ms, 1);
   });
 
   it("resets until the budget is spent: ConnectionError with the attempts", async () => {
@@ -277,12 +290,14 @@ describe("fault matrix: the network", () => {
 
   it("a truncated body is a ConnectionError, retried for a GET", async () => {
     const server = await faultServer(truncateBody, reply(200, { id: "x1" }));
-    const { data } = await call(server, getConnection, ids);
+    const { data, ms } = await call(server, getConnection, ids);
     expect(data).toEqual({ id: "x1" });
+    expectElapsed(ms, 1);
     expect(server.received).toHaveLength(2);
 
     const once = await faultServer(truncateBody);
-    const { error } = await call(once, getConnection, ids, { retries: { strategy: "none" } });
+    const { error, ms: onceMs } = await call(once, getConnection, ids, { retries: { strategy: "none" } });
+    expectElapsed(onceMs, 0);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).toMatchObject({ attempts: 1 });
     expect(once.received).toHaveLength(1);
@@ -292,53 +307,61 @@ describe("fault matrix: the network", () => {
 describe("fault matrix: no duplicated side effects", () => {
   it("a POST create hit by 500 is not retried: the server may have created it", async () => {
     const server = await faultServer(reply(500, { error: "boom" }), reply(201, { id: "new" }));
-    const { error } = await call(server, createCompany, create);
+    const { error, ms } = await call(server, createCompany, create);
     expect(error).toBeInstanceOf(Fallback);
     expect(error).toMatchObject({ status: 500, attempts: 1 });
     expect(server.received).toHaveLength(1);
+    expectElapsed(ms, 0);
   });
 
   it("a POST create hit by 503 is retried: the server declined it", async () => {
     const server = await faultServer(reply(503, { busy: true }), reply(201, { id: "new" }));
-    const { data } = await call(server, createCompany, create);
+    const { data, ms } = await call(server, createCompany, create);
     expect(data).toEqual({ id: "new" });
     expect(server.received.map((r) => [r.method, r.body])).toEqual([
       ["POST", '{"name":"Acme"}'],
       ["POST", '{"name":"Acme"}'],
     ]);
+    expectElapsed(ms, 1);
   });
 
   it("a POST create reset before the headers is not retried: it may have arrived", async () => {
     const server = await faultServer(resetBeforeHeaders, reply(201, { id: "new" }));
-    const { error } = await call(server, createCompany, create);
+    const { error, ms } = await call(server, createCompany, create);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).toMatchObject({ attempts: 1, method: "POST" });
     expect(server.received).toHaveLength(1);
+    expectElapsed(ms, 0);
   });
 
   it("a POST create that times out is not retried", async () => {
     const server = await faultServer(slowHeaders(TIMEOUT_MS * 4, reply(201, { id: "new" })));
-    const { error } = await call(server, createCompany, create);
+    const { error, ms } = await call(server, createCompany, create);
     expect(error).toBeInstanceOf(RequestTimeoutError);
     expect(server.received).toHaveLength(1);
+    expectElapsed(ms, 0, TIMEOUT_MS);
   });
 
   it("a PATCH hit by 500 is retried only when the spec marks it idempotent", async () => {
     const marked = await faultServer(reply(500, {}), reply(200, { id: "x1" }));
-    expect((await call(marked, unlinkConnection, patch)).data).toEqual({ id: "x1" });
+    const retried = await call(marked, unlinkConnection, patch);
+    expect(retried.data).toEqual({ id: "x1" });
+    expectElapsed(retried.ms, 1);
     expect(marked.received.map((r) => r.method)).toEqual(["PATCH", "PATCH"]);
 
     const unmarked = await faultServer(reply(500, { error: "boom" }), reply(200, { id: "c1" }));
-    const { error } = await call(unmarked, updateCompany, { companyId: "c1", requestBody: {} });
+    const { error, ms } = await call(unmarked, updateCompany, { companyId: "c1", requestBody: {} });
     expect(error).toBeInstanceOf(SDKError);
     expect(unmarked.received).toHaveLength(1);
+    expectElapsed(ms, 0);
   });
 
   it("the caller may opt a POST in to every retry, per call", async () => {
     const server = await faultServer(reply(500, {}), resetBeforeHeaders, reply(201, { id: "new" }));
-    const { data } = await call(server, createCompany, create, { retries: { ...RETRY, retryNonIdempotent: true } });
+    const { data, ms } = await call(server, createCompany, create, { retries: { ...RETRY, retryNonIdempotent: true } });
     expect(data).toEqual({ id: "new" });
     expect(server.received).toHaveLength(3);
+    expectElapsed(ms, 2);
   });
 });
 
