@@ -9,8 +9,8 @@ export interface CallResult<T> {
   data: T;
   /** The response; its body has been read. */
   response: Response;
-  /** The body's text, to give callers a response they can still read. */
-  bodyText: string;
+  /** The body as read (text, or a Blob for binary operations), to give callers a response they can still read. */
+  body: string | Blob;
 }
 
 export interface WithResponse<T> {
@@ -42,7 +42,7 @@ export class APIPromise<T> extends Promise<T> {
 
   /** The data with the HTTP response it came from. */
   withResponse(): Promise<WithResponse<T>> {
-    return this.#result.then(({ data, response, bodyText }) => ({ data, response: readableCopy(response, bodyText) }));
+    return this.#result.then(({ data, response, body }) => ({ data, response: readableCopy(response, body) }));
   }
 
   override then<R1 = T, R2 = never>(

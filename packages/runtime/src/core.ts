@@ -8,13 +8,15 @@ import { APIPromise, type CallResult } from "./api-promise.js";
 import { applySecurity, resolveSecurity, sensitiveHeaderValues, type AppliedSecurity } from "./auth.js";
 import { SDKBaseError, SDKValidationError } from "./errors.js";
 import type { HookContext } from "./hooks.js";
-import type { OperationSpec, SDKDefinition } from "./operation.js";
+import type { OperationSpec, PagingSpec, SDKDefinition } from "./operation.js";
+import { paginate } from "./pagination.js";
 import { resolveClientOptions, type ClientOptions, type RequestOptions, type ResolvedClientOptions } from "./options.js";
 import { urlWithoutQuery } from "./redact.js";
 import { errorFor, parseSuccess, readableCopy } from "./response.js";
 import { resolveRetryPolicy } from "./retry/config.js";
 import { createRetryingFetch } from "./retry/fetch.js";
 import { validateRequest, validateRequestOptions } from "./validate.js";
+import { serializeBody, setsContentType } from "./body.js";
 
 /** openapi-fetch's `request` without the path-typing generics, which need a generated `paths` type. */
 type UntypedRequest = (
@@ -56,6 +58,14 @@ export class SDKCore<S extends object = object> {
     return new APIPromise<T>(this.#call<T>(op, request, options));
   }
 
+  /**
+   * Every item of every page of a paged list operation, fetched page by page as the
+   * caller iterates; each page is one `invoke` with the same options. See pagination.ts.
+   */
+  paginate<Item>(op: OperationSpec, request: unknown, options: RequestOptions | undefined, paging: PagingSpec): AsyncIterableIterator<Item> {
+    return paginate<Item>(op, request, paging, (fields) => this.invoke(op, fields, options));
+  }
+
   async #call<T>(op: OperationSpec, request: unknown, options: RequestOptions | undefined): Promise<CallResult<T>> {
     const at = op.methodPath;
     const call = validateRequestOptions(at, options);
@@ -71,14 +81,18 @@ export class SDKCore<S extends object = object> {
     const trace = { attempts: 0 };
     const captured: { errorText?: string } = {};
     const body = op.body ? (fields[op.body.field] ?? undefined) : undefined;
+    const encoding = op.body?.encoding ?? "json";
+    // Checked here, before any request, rather than inside openapi-fetch.
+    const serialized = body === undefined || !op.body ? undefined : serializeBody(encoding, body, at, op.body.field);
     let result: CallResult<T>;
     try {
       const { data, response } = await this.#request(op.method, op.path, {
         params: buildParams(op, fields),
-        body,
+        body: serialized,
+        bodySerializer: (value: unknown) => value,
         headers: {
-          Accept: "application/json",
-          ...(body !== undefined && op.body ? { "Content-Type": op.body.mediaType } : {}),
+          Accept: op.accept ?? "application/json",
+          ...(serialized !== undefined && op.body && setsContentType(encoding) ? { "Content-Type": op.body.mediaType } : {}),
           ...call.headers,
         },
         signal: call.signal,
@@ -105,16 +119,16 @@ export class SDKCore<S extends object = object> {
           sensitiveNames: this.#definition.securitySchemes.map((scheme) => scheme.name),
         }),
         middleware: [captureErrorText(captured)],
-        parseAs: "text",
+        parseAs: op.response === "binary" ? "blob" : "text",
       });
       const target = { method: op.method.toUpperCase(), url: urlWithoutQuery(response.url), attempts: trace.attempts };
       if (!response.ok) throw errorFor(op, response, captured.errorText ?? "", target, secrets);
-      const text = typeof data === "string" ? data : "";
-      result = { data: parseSuccess<T>(op, text, response, target, secrets), response, bodyText: text };
+      const raw = typeof data === "string" || data instanceof Blob ? data : "";
+      result = { data: parseSuccess<T>(op, raw, response, target, secrets), response, body: raw };
     } catch (error) {
       throw await afterError(resolved.hooks, ctx, error);
     }
-    await hooks.afterSuccess?.call(hooks, ctx, readableCopy(result.response, result.bodyText));
+    await hooks.afterSuccess?.call(hooks, ctx, readableCopy(result.response, result.body));
     return result;
   }
 }

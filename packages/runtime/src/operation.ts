@@ -34,13 +34,29 @@ export interface ParameterConstraints {
   readonly enum?: readonly (string | number | boolean)[];
 }
 
-/** The JSON request body of an operation. */
+/**
+ * How a request body goes on the wire: `json` (JSON.stringify), `text` (a string as
+ * is), `form` (application/x-www-form-urlencoded from an object), `multipart`
+ * (multipart/form-data from an object or a FormData), `binary` (a Blob, ArrayBuffer,
+ * typed array or string as is).
+ */
+export type BodyEncoding = "json" | "text" | "form" | "multipart" | "binary";
+
+/** The request body of an operation. */
 export interface BodySpec {
   /** Field of the request object that carries the body (`requestBody` or the camel-cased component name). */
   readonly field: string;
   readonly required: boolean;
   readonly mediaType: string;
+  /** @default "json" */
+  readonly encoding?: BodyEncoding;
 }
+
+/**
+ * What a success resolves to: `json` the parsed body, `text` the body as a string,
+ * `binary` the body as a Blob, `empty` undefined (any body is ignored).
+ */
+export type ResponseKind = "json" | "text" | "binary" | "empty";
 
 /** A generated error class for a documented error schema. */
 export type ErrorClass = new (init: APIErrorInit) => APIError;
@@ -60,8 +76,9 @@ export interface OperationSpec {
    * PATCH is retried like a GET. Other methods are idempotent by definition.
    */
   readonly idempotent?: boolean;
-  /** `json`: the success body is parsed and returned; `empty`: the call resolves to `undefined`. */
-  readonly response: "json" | "empty";
+  readonly response: ResponseKind;
+  /** The success media type, sent as `Accept`. @default "application/json" */
+  readonly accept?: string;
   /**
    * Documented error responses: status code (`"404"`), range (`"5XX"`) or `"default"`
    * mapped to the class thrown when the response has a JSON body.
@@ -107,4 +124,20 @@ export interface SpecRetryPolicy {
   /** Status codes to retry: numbers (`429`) or ranges (`"5XX"`). */
   readonly statusCodes: readonly (number | string)[];
   readonly retryConnectionErrors: boolean;
+}
+
+/**
+ * Where a paged list operation keeps its paging: the request fields of the page
+ * number and size, and the response properties of the items, the page's number, its
+ * size and the total across pages. Generated for operations whose `<method>All`
+ * iterates every page (`SDKCore.paginate`).
+ */
+export interface PagingSpec {
+  readonly request: { readonly page: string; readonly pageSize: string };
+  readonly response: {
+    readonly results: string;
+    readonly pageNumber: string;
+    readonly pageSize: string;
+    readonly totalResults: string;
+  };
 }

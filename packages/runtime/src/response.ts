@@ -7,9 +7,9 @@ import { statusMatches } from "./retry/status.js";
 /** Statuses whose Response must be constructed with a null body. */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
-/** A copy of `response` (body already read) whose body is `text` and can be read again. */
-export function readableCopy(response: Response, text: string): Response {
-  const body = NULL_BODY_STATUSES.has(response.status) ? null : text;
+/** A copy of `response` (body already read) whose body is `content` and can be read again. */
+export function readableCopy(response: Response, content: string | Blob): Response {
+  const body = NULL_BODY_STATUSES.has(response.status) ? null : content;
   const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   Object.defineProperties(copy, { url: { value: response.url }, redirected: { value: response.redirected } });
   return copy;
@@ -30,12 +30,16 @@ function errorInit(op: OperationSpec, response: Response, text: string, target: 
 }
 
 /**
- * The data of a 2xx: the parsed JSON, or `undefined` for an "empty" operation.
+ * The data of a 2xx: the parsed JSON, the text, a Blob, or `undefined` for an "empty"
+ * operation, as the operation's `response` says.
  * @throws SDKError carrying the raw text (and the parser's error as `cause`) when the
  *   body is not the JSON the operation promises.
  */
-export function parseSuccess<T>(op: OperationSpec, text: string, response: Response, target: RequestTarget, secrets: readonly string[]): T {
+export function parseSuccess<T>(op: OperationSpec, raw: string | Blob, response: Response, target: RequestTarget, secrets: readonly string[]): T {
   if (op.response === "empty") return undefined as T;
+  if (op.response === "binary") return (raw instanceof Blob ? raw : new Blob([raw])) as T;
+  const text = typeof raw === "string" ? raw : "";
+  if (op.response === "text") return text as T;
   if (text.trim() !== "") {
     try {
       return JSON.parse(text) as T;
