@@ -1,13 +1,14 @@
 /**
  * `x-codegen [--check | --write] [package-dir...]` (default: the current directory).
  *
- * Writes each package's src/generated/ from its spec. `--check` writes nothing and
- * exits 1 listing stale files. On CI (`CI` set) checking is the default, so a build
+ * Writes each package's src/generated/ (and its README, when `x-codegen.readme` asks) from
+ * its spec. `--check` writes nothing and exits 1 listing stale files. On CI (`CI` set) checking is the default, so a build
  * there can never paper over generated files someone forgot to commit.
  */
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import { CodegenError } from "./errors.js";
-import { findDrift, generateFiles, writeFiles, type Drift } from "./generate.js";
+import { findDrift, generatePackage, writeFiles, type Drift } from "./generate.js";
+import { findPackageDrift, writePackageFiles } from "./package-files.js";
 import { readTarget } from "./target.js";
 
 export async function main(args: readonly string[], env = process.env): Promise<number> {
@@ -23,17 +24,20 @@ export async function main(args: readonly string[], env = process.env): Promise<
   for (const dir of dirs.length > 0 ? dirs : [process.cwd()]) {
     try {
       const target = await readTarget(dir);
-      const files = await generateFiles(target);
+      const { files, packageFiles, warnings } = await generatePackage(target);
+      // Files outside src/generated (the README) are listed by their path from here.
+      const outside = (drift: readonly Drift[]) => drift.map((d) => ({ ...d, path: relative(process.cwd(), join(target.packageDir, d.path)) || d.path }));
+      for (const warning of warnings) console.error(`x-codegen: warning: ${target.specFile}: ${warning}`);
       const where = relative(process.cwd(), target.outDir) || ".";
       if (check) {
-        const drift = await findDrift(target.outDir, files);
+        const drift = [...(await findDrift(target.outDir, files)), ...outside(await findPackageDrift(target.packageDir, packageFiles))];
         if (drift.length > 0) {
           failed = true;
           console.error(`${target.packageName}: generated files are stale (${where}):\n${describe(drift)}`);
           console.error(`Run \`pnpm generate\` and commit the result.${onCI && !args.includes("--check") ? " (CI is set, so x-codegen checks instead of writing.)" : ""}`);
-        } else console.log(`${target.packageName}: ${files.length} generated files up to date with ${target.specFile}`);
+        } else console.log(`${target.packageName}: ${files.length + packageFiles.length} generated files up to date with ${target.specFile}`);
       } else {
-        const drift = await writeFiles(target.outDir, files);
+        const drift = [...(await writeFiles(target.outDir, files)), ...outside(await writePackageFiles(target.packageDir, packageFiles))];
         console.log(`${target.packageName}: ${drift.length === 0 ? "no changes" : `updated ${where}:\n${describe(drift)}`}`);
       }
     } catch (error) {

@@ -2,13 +2,14 @@
  * Spec → files, all in memory; only then are files written (or compared, in check
  * mode). A spec that fails to load therefore never touches existing output.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { CodegenError } from "./errors.js";
 import { emitBarrel, exportedNames } from "./emit/barrel.js";
 import { emitClient } from "./emit/client.js";
 import { emitErrors } from "./emit/errors.js";
 import { emitModels } from "./emit/models.js";
+import { emitReadme } from "./emit/readme.js";
 import { emitRequests } from "./emit/requests.js";
 import { emitResource } from "./emit/resources.js";
 import type { EmitContext, GeneratedFile } from "./emit/source.js";
@@ -17,6 +18,15 @@ import { loadSpec } from "./load/index.js";
 import type { PackageTarget } from "./target.js";
 
 export async function generateFiles(target: PackageTarget): Promise<GeneratedFile[]> {
+  return (await generatePackage(target)).files;
+}
+
+/**
+ * The files, and the warnings: what the generator did instead of something unsupported.
+ * `packageFiles` are generated outside src/generated (the README), with paths relative
+ * to the package; see package-files.ts.
+ */
+export async function generatePackage(target: PackageTarget): Promise<{ files: GeneratedFile[]; packageFiles: GeneratedFile[]; warnings: readonly string[] }> {
   const model = await loadSpec(target.specFile, target.specPath);
   const names = exportedNames(model, target.clientName);
   const clashes = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
@@ -33,7 +43,8 @@ export async function generateFiles(target: PackageTarget): Promise<GeneratedFil
     emitClient(model, ctx),
     emitBarrel(model, ctx),
   ];
-  return files.sort((a, b) => a.path.localeCompare(b.path));
+  const packageFiles = target.readme ? [emitReadme(model, { ...ctx, ...target.readme, packageName: target.packageName, packageDescription: target.packageDescription })] : [];
+  return { files: files.sort((a, b) => a.path.localeCompare(b.path)), packageFiles, warnings: model.warnings };
 }
 
 export interface Drift {
@@ -56,14 +67,31 @@ export async function findDrift(outDir: string, files: readonly GeneratedFile[])
   return drift.sort((a, b) => a.path.localeCompare(b.path));
 }
 
-/** Writes only what changed and removes files the spec no longer produces. */
+/**
+ * Replaces `outDir` with exactly `files` when anything differs. The files are written
+ * to a fresh sibling folder first, then swapped in by two renames, so a failure part
+ * way (a full disk, a crash) leaves the previous output whole.
+ */
 export async function writeFiles(outDir: string, files: readonly GeneratedFile[]): Promise<Drift[]> {
   const drift = await findDrift(outDir, files);
-  await mkdir(outDir, { recursive: true });
-  for (const change of drift) {
-    const target = join(outDir, change.path);
-    if (change.reason === "not generated") await rm(target);
-    else await writeFile(target, files.find((f) => f.path === change.path)!.contents);
+  if (drift.length === 0) return drift;
+  const parent = dirname(outDir);
+  await mkdir(parent, { recursive: true });
+  const staging = await mkdtemp(join(parent, `.${basename(outDir)}-new-`));
+  const previous = `${staging.replace(/-new-/, "-old-")}`;
+  try {
+    for (const file of files) await writeFile(join(staging, file.path), file.contents);
+    const hadOutput = await stat(outDir).then(() => true, () => false);
+    if (hadOutput) await rename(outDir, previous);
+    try {
+      await rename(staging, outDir);
+    } catch (error) {
+      if (hadOutput) await rename(previous, outDir);
+      throw error;
+    }
+    await rm(previous, { recursive: true, force: true });
+  } finally {
+    await rm(staging, { recursive: true, force: true });
   }
   return drift;
 }

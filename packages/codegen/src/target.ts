@@ -14,6 +14,15 @@ export interface PackageTarget {
   readonly clientName: string;
   readonly runtimeImport: string;
   readonly outDir: string;
+  /** package.json `description`, which the generated README opens with. */
+  readonly packageDescription?: string;
+  /** Set when the package asks for a generated README (`"readme": "README.md"`). */
+  readonly readme?: {
+    /** The README's path relative to the package, e.g. `README.md`. */
+    readonly path: string;
+    /** The spec relative to the README's directory, for links. */
+    readonly specLink: string;
+  };
 }
 
 /** package.json `x-codegen` field. */
@@ -24,12 +33,14 @@ interface CodegenConfig {
   clientName?: string;
   /** @default "@x/runtime" */
   runtime?: string;
+  /** Package-relative path of a README to generate in full (`"README.md"`); none when left out. */
+  readme?: string;
 }
 
 export async function readTarget(packageDir: string): Promise<PackageTarget> {
   const manifestPath = join(packageDir, "package.json");
   const manifestFile = relative(workspaceRoot(packageDir), manifestPath);
-  let manifest: { name?: string; "x-codegen"?: Partial<CodegenConfig> };
+  let manifest: { name?: string; description?: string; "x-codegen"?: Partial<CodegenConfig> };
   try {
     manifest = JSON.parse(await readFile(manifestPath, "utf8"));
   } catch (error) {
@@ -41,6 +52,7 @@ export async function readTarget(packageDir: string): Promise<PackageTarget> {
   }
   const packageName = manifest.name ?? packageDir;
   const specPath = resolve(packageDir, config.spec);
+  const readme = readmeTarget(packageDir, specPath, config.readme, manifestFile);
   return {
     packageName,
     packageDir,
@@ -49,7 +61,21 @@ export async function readTarget(packageDir: string): Promise<PackageTarget> {
     clientName: config.clientName ?? pascalCase(packageName.replace(/^@[^/]+\//, "")),
     runtimeImport: config.runtime ?? "@x/runtime",
     outDir: join(packageDir, "src", "generated"),
+    ...(typeof manifest.description === "string" ? { packageDescription: manifest.description } : {}),
+    ...(readme ? { readme } : {}),
   };
+}
+
+function readmeTarget(packageDir: string, specPath: string, readme: unknown, manifestFile: string): PackageTarget["readme"] {
+  if (readme === undefined) return undefined;
+  const root = resolve(packageDir);
+  const path = typeof readme === "string" && readme !== "" ? resolve(root, readme) : undefined;
+  const inside = path !== undefined && path.startsWith(`${root}/`) && !`${path}/`.startsWith(join(root, "src", "generated") + "/");
+  if (!path || !inside) {
+    throw new CodegenError(manifestFile, ['"x-codegen".readme must be a file path inside the package and outside src/generated, e.g. "README.md"']);
+  }
+  const posix = (p: string) => p.split("\\").join("/");
+  return { path: posix(relative(root, path)), specLink: posix(relative(dirname(path), specPath)) };
 }
 
 /** The nearest directory with a pnpm-workspace.yaml, so banners do not depend on where the repo is cloned. */

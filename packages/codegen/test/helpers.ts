@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import ts from "typescript";
 import { afterAll } from "vitest";
-import { generateFiles } from "../src/generate.js";
+import { generateFiles, generatePackage } from "../src/generate.js";
 import type { GeneratedFile } from "../src/emit/source.js";
 import type { PackageTarget } from "../src/target.js";
 
@@ -78,4 +78,20 @@ export async function typecheck(files: readonly GeneratedFile[], extra: Record<s
     const where = d.file ? `${d.file.fileName.replace(dir, "")}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}: ` : "";
     return `${where}${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
   });
+}
+
+/** The README `x-codegen.readme` would generate for a fixture spec. */
+export async function generateFixtureReadme(name: string, clientName: string): Promise<string> {
+  const target: PackageTarget = {
+    ...targetFor(join(FIXTURES, `${name}.yaml`), clientName, `test/fixtures/${name}.yaml`),
+    packageDescription: `Fixture SDK generated from ${name}.yaml`,
+    readme: { path: "README.md", specLink: `../fixtures/${name}.yaml` },
+  };
+  const { packageFiles } = await generatePackage(target);
+  return packageFiles.find((f) => f.path === "README.md")!.contents;
+}
+
+/** The runnable examples of a README: its ```ts blocks that start with an import (not the call signatures). */
+export function readmeExamples(markdown: string): string[] {
+  return [...markdown.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]!).filter((code) => code.startsWith("import "));
 }

@@ -80,7 +80,8 @@ describe("the typed surface", () => {
     expectTypeOf(c.connections.unlinkConnection).returns.resolves.toEqualTypeOf<Connection>();
     expectTypeOf(c.connections.updateAuthorization).returns.resolves.toEqualTypeOf<Connection>();
     expect(Object.getOwnPropertyNames(Object.getPrototypeOf(c.connections)).sort()).toEqual(
-      ["constructor", ...OPERATIONS.map((o) => o.method)].sort(),
+      // `listAll` iterates the pages of the paged `list` (test/pagination.test.ts).
+      ["constructor", ...OPERATIONS.map((o) => o.method), "listAll"].sort(),
     );
   });
 });

@@ -2,23 +2,55 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 
-/** Client options that record Prism's request violations, from every attempt, and count requests sent. */
+/**
+ * Client options that record Prism's violations (the sl-violations header), from every
+ * attempt, and count requests sent. `violations` has every header; `requestViolations`
+ * only the violations by the request, leaving out those Prism finds in the spec's own
+ * example response (a vendor spec whose example breaks its schema is not the SDK's fault).
+ */
 export function recorder() {
   const violations: string[] = [];
+  const requestViolations: string[] = [];
   let sent = 0;
   return {
     violations,
+    requestViolations,
     sent: () => sent,
     options: {
       fetch: async (request: Request) => {
         sent++;
         const response = await fetch(request);
         const found = response.headers.get("sl-violations");
-        if (found) violations.push(`${request.method} ${new URL(request.url).pathname}: ${found}`);
+        const at = `${request.method} ${new URL(request.url).pathname}`;
+        if (found) violations.push(`${at}: ${found}`);
+        const byRequest = found ? violationsOfRequest(found) : [];
+        if (byRequest.length > 0) requestViolations.push(`${at}: ${JSON.stringify(byRequest)}`);
         return response;
       },
     },
   };
+}
+
+/**
+ * The entries of an sl-violations header that are not about the response (all of it if
+ * it does not parse). Prism cuts a long list short as `Too many violations! [...]`, cut
+ * JSON: that counts as the request's only when it names a request location.
+ */
+export function violationsOfRequest(header: string): unknown[] {
+  const cutShort = (text: string) => text.startsWith("Too many violations!");
+  const namesRequest = (text: string) => /\\?"location\\?":\s*\[\s*\\?"request/.test(text);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(header);
+  } catch {
+    return cutShort(header) && !namesRequest(header) ? [] : [header];
+  }
+  if (!Array.isArray(parsed)) return [parsed];
+  return parsed.filter((v) => {
+    if (typeof v === "string") return !cutShort(v) || namesRequest(v);
+    const location = (v as { location?: unknown }).location;
+    return !(Array.isArray(location) && location[0] === "response");
+  });
 }
 
 /** The fields every Connection has, as the API facts describe them. */

@@ -26,11 +26,14 @@ export type {
   ParameterSpec,
   ParameterConstraints,
   BodySpec,
+  BodyEncoding,
+  ResponseKind,
   ErrorClass,
   SecuritySchemeSpec,
   ServerSpec,
   SDKDefinition,
   SpecRetryPolicy,
+  PagingSpec,
 } from "./operation.js";
 export {
   resolveRetryPolicy,

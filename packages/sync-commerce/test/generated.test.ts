@@ -6,7 +6,7 @@ import { expect, it } from "vitest";
 
 const PACKAGE_DIR = resolve(import.meta.dirname, "..");
 
-it("matches what `x-codegen --check` regenerates from the spec", async () => {
+it("matches what `x-codegen --check` regenerates from the spec", { timeout: 120_000 }, async () => {
   const run = promisify(execFile);
   const { stdout } = await run("pnpm", ["exec", "x-codegen", "--check"], { cwd: PACKAGE_DIR }).catch((error: { stdout: string; stderr: string }) => {
     throw new Error(`src/generated/ is stale; run \`pnpm generate\` and commit.\n${error.stderr}${error.stdout}`);

@@ -7,6 +7,9 @@ import type { Operation, SpecModel } from "../load/model.js";
 import { propertyKey } from "../load/naming.js";
 import { banner, jsdoc, str, type EmitContext, type GeneratedFile } from "./source.js";
 
+/** What a binary body may be: the spec's own type for it (a string) says nothing useful. */
+const BINARY_BODY_TYPE = "Blob | ArrayBuffer | Uint8Array | string";
+
 /** Names this file exports for one operation. */
 export function requestTypeName(op: Operation): string {
   return `${op.typeStem}Request`;
@@ -16,7 +19,7 @@ export function requestTypeName(op: Operation): string {
 export function operationTypeNames(op: Operation): string[] {
   return [
     requestTypeName(op),
-    ...(op.body && !op.body.schemaName ? [`${op.typeStem}RequestBody`] : []),
+    ...(op.body && !op.body.schemaName && op.body.encoding !== "binary" ? [`${op.typeStem}RequestBody`] : []),
     ...(op.response.kind === "json" && !op.response.schemaName ? [`${op.typeStem}Response`] : []),
   ];
 }
@@ -24,13 +27,22 @@ export function operationTypeNames(op: Operation): string[] {
 /** The TypeScript type of the operation's body, or `undefined` when it has none. */
 export function bodyTypeName(model: SpecModel, op: Operation): string | undefined {
   if (!op.body) return undefined;
+  if (op.body.encoding === "binary") return BINARY_BODY_TYPE;
   return op.body.schemaName ? typeNameOf(model, op.body.schemaName) : `${op.typeStem}RequestBody`;
 }
 
 /** The TypeScript type a successful call resolves to. */
 export function responseTypeName(model: SpecModel, op: Operation): string {
-  if (op.response.kind === "empty") return "void";
-  return op.response.schemaName ? typeNameOf(model, op.response.schemaName) : `${op.typeStem}Response`;
+  switch (op.response.kind) {
+    case "empty":
+      return "void";
+    case "text":
+      return "string";
+    case "binary":
+      return "Blob";
+    case "json":
+      return op.response.schemaName ? typeNameOf(model, op.response.schemaName) : `${op.typeStem}Response`;
+  }
 }
 
 export function typeNameOf(model: SpecModel, schemaName: string): string {
@@ -43,7 +55,7 @@ export function emitRequests(model: SpecModel, ctx: EmitContext): GeneratedFile 
   const blocks = operations.map(({ resource, op }) => {
     const key = `operations[${str(op.operationId)}]`;
     const lines: string[] = [];
-    if (op.body && !op.body.schemaName) {
+    if (op.body && !op.body.schemaName && op.body.encoding !== "binary") {
       lines.push(`${jsdoc([op.body.description ?? `Body of \`${resource}.${op.methodName}\`.`])}export type ${op.typeStem}RequestBody = NonNullable<${key}["requestBody"]>["content"][${str(op.body.mediaType)}];\n`);
     }
     if (op.response.kind === "json" && !op.response.schemaName) {

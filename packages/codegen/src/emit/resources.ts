@@ -5,6 +5,7 @@
 import type { Operation, Resource, SpecModel } from "../load/model.js";
 import { banner, jsdoc, literal, str, type EmitContext, type GeneratedFile } from "./source.js";
 import { bodyTypeName, requestTypeName, responseTypeName, typeNameOf } from "./requests.js";
+import { pagedItemModels, pagedMethod, pagingTable } from "./pagination.js";
 
 export function emitResource(model: SpecModel, resource: Resource, ctx: EmitContext): GeneratedFile {
   const errorClasses = new Set<string>();
@@ -12,17 +13,18 @@ export function emitResource(model: SpecModel, resource: Resource, ctx: EmitCont
   const requests = new Set<string>();
   for (const op of resource.operations) {
     requests.add(requestTypeName(op));
-    if (op.body && !op.body.schemaName) requests.add(bodyTypeName(model, op)!);
+    if (op.body && !op.body.schemaName && op.body.encoding !== "binary") requests.add(bodyTypeName(model, op)!);
     const response = responseTypeName(model, op);
     if (op.response.kind === "json") (op.response.schemaName ? models : requests).add(response);
     for (const e of op.errors) errorClasses.add(errorClassOf(model, e.schemaName));
   }
+  for (const name of pagedItemModels(model, resource)) models.add(name);
   // A model may share its name with this class (the `Connections` page vs the `Connections` resource).
   const local = (name: string) => (name === resource.className ? `${name}Model` : name);
   const importList = (names: Set<string>) =>
     [...names].sort().map((n) => (local(n) === n ? n : `${n} as ${local(n)}`)).join(", ");
   const imports = [
-    `import type { APIPromise, OperationSpec, RequestOptions, SDKCore } from ${str(ctx.runtimeImport)};\n`,
+    `import type { APIPromise, OperationSpec, ${resource.operations.some((op) => op.paging) ? "PagingSpec, " : ""}RequestOptions, SDKCore } from ${str(ctx.runtimeImport)};\n`,
     errorClasses.size > 0 ? `import { ${importList(errorClasses)} } from "./errors.js";\n` : "",
     models.size > 0 ? `import type { ${importList(models)} } from "./models.js";\n` : "",
     `import type { ${importList(requests)} } from "./requests.js";\n`,
@@ -31,29 +33,34 @@ export function emitResource(model: SpecModel, resource: Resource, ctx: EmitCont
   const specs = resource.operations.map((op) => `  ${op.methodName}: ${operationSpec(model, resource, op)},\n`);
   const methods = resource.operations.map((op) => {
     const required = op.parameters.some((p) => p.required) || op.body?.required === true;
-    const response = op.response.kind === "json" ? local(responseTypeName(model, op)) : "void";
+    const response = local(responseTypeName(model, op));
     const errorStatuses = op.errors.map((e) => e.status).join(", ");
+    const throws = [
+      errorStatuses ? `@throws {${[...new Set(op.errors.map((e) => errorClassOf(model, e.schemaName)))].join(" | ")}} on ${errorStatuses}` : undefined,
+      "@throws {SDKError} on any other non-2xx status",
+      "@throws {SDKValidationError} on a bad argument, before any request is sent",
+      "@throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came",
+    ];
     const doc = jsdoc(
       [
         op.summary,
         op.summary && op.description ? "" : undefined,
         op.description,
         "",
-        errorStatuses ? `@throws {${[...new Set(op.errors.map((e) => errorClassOf(model, e.schemaName)))].join(" | ")}} on ${errorStatuses}` : undefined,
-        "@throws {SDKError} on any other non-2xx status",
-        "@throws {SDKValidationError} on a bad argument, before any request is sent",
-        "@throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came",
+        ...throws,
         op.deprecated ? "@deprecated" : undefined,
       ],
       "  ",
     );
     return `${doc}  ${op.methodName}(request: ${requestTypeName(op)}${required ? "" : " = {}"}, options?: RequestOptions): APIPromise<${response}> {\n` +
-      `    return this.#core.invoke(operations.${op.methodName}, request, options);\n  }\n`;
+      `    return this.#core.invoke(operations.${op.methodName}, request, options);\n  }\n` +
+      (op.paging ? `\n${pagedMethod(model, resource, op, local, throws)}` : "");
   });
   const contents = [
     banner(ctx),
     imports,
     `\nconst operations = {\n${specs.join("")}} satisfies Record<string, OperationSpec>;\n\n`,
+    pagingTable(resource),
     jsdoc([resource.description]),
     `export class ${resource.className} {\n`,
     "  readonly #core: SDKCore;\n\n",
@@ -70,7 +77,7 @@ function operationSpec(model: SpecModel, resource: Resource, op: Operation): str
     (p) => `      { field: ${str(p.field)}, name: ${str(p.name)}, in: ${str(p.in)}, required: ${p.required}${p.constraints ? `, constraints: ${literal(p.constraints)}` : ""} },\n`,
   );
   const body = op.body
-    ? `    body: { field: ${str(op.body.field)}, required: ${op.body.required}, mediaType: ${str(op.body.mediaType)} },\n`
+    ? `    body: { field: ${str(op.body.field)}, required: ${op.body.required}, mediaType: ${str(op.body.mediaType)}${op.body.encoding === "json" ? "" : `, encoding: ${str(op.body.encoding)}`} },\n`
     : "";
   const errors = op.errors.map((e) => `${str(e.status)}: ${errorClassOf(model, e.schemaName)}`).join(", ");
   return [
@@ -83,6 +90,7 @@ function operationSpec(model: SpecModel, resource: Resource, op: Operation): str
     body,
     op.idempotent ? "    idempotent: true,\n" : "",
     `    response: ${str(op.response.kind)},\n`,
+    op.response.kind === "text" || op.response.kind === "binary" ? `    accept: ${str(op.response.mediaType)},\n` : "",
     `    errors: ${errors ? `{ ${errors} }` : "{}"},\n`,
     "  }",
   ].join("");

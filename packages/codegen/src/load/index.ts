@@ -4,6 +4,7 @@ import type { ErrorClassModel, SchemaModel, SecurityScheme, SpecModel } from "./
 import { NAME_OVERRIDE, readGlobalOverrides } from "./method-names.js";
 import { camelCase, isIdentifier, pascalCase } from "./naming.js";
 import { readResources } from "./operations.js";
+import { markPagedOperations } from "./pagination.js";
 import { readSpec } from "./read-spec.js";
 import { deref, hoistNestedSchemaRefs } from "./refs.js";
 import { isRecord } from "./json.js";
@@ -20,8 +21,9 @@ export async function loadSpec(file: string, absolutePath: string): Promise<Spec
   const raw = await readSpec(file, absolutePath);
   const document = hoistNestedSchemaRefs(raw);
   const problems: string[] = [];
+  const warnings: string[] = [];
   const retry = readRetryPolicy(document[RETRY_EXTENSION], problems);
-  const resources = readResources(document, readGlobalOverrides(document[NAME_OVERRIDE], problems), problems);
+  const resources = markPagedOperations(document, readResources(document, readGlobalOverrides(document[NAME_OVERRIDE], problems), problems, warnings), warnings);
   if (resources.length === 0) problems.push(`${pointer("paths")}: no operations to generate`);
   const info = isRecord(document.info) ? document.info : {};
   const servers = (Array.isArray(document.servers) ? document.servers : []).filter(isRecord).map((s) => ({
@@ -36,10 +38,11 @@ export async function loadSpec(file: string, absolutePath: string): Promise<Spec
     title: typeof info.title === "string" ? info.title : file,
     ...(typeof info.description === "string" ? { description: info.description } : {}),
     servers,
-    securitySchemes: readSecuritySchemes(document, problems),
+    securitySchemes: readSecuritySchemes(document, warnings),
     ...(retry ? { retry } : {}),
     schemas: readSchemas(document, errorSchemas, problems),
     resources,
+    warnings,
   };
   if (problems.length > 0) throw new CodegenError(file, problems);
   return model;
@@ -77,14 +80,17 @@ function errorClassFor(className: string, document: Record<string, unknown>, sch
   return { className, fields, ...(messageField ? { messageField } : {}) };
 }
 
-function readSecuritySchemes(document: Record<string, unknown>, problems: string[]): SecurityScheme[] {
+function readSecuritySchemes(document: Record<string, unknown>, warnings: string[]): SecurityScheme[] {
   const components = isRecord(document.components) ? document.components : {};
   const schemes = isRecord(components.securitySchemes) ? components.securitySchemes : {};
   const result: SecurityScheme[] = [];
   for (const [schemeName, raw] of Object.entries(schemes)) {
     const scheme = deref(document, raw) ?? {};
     if (scheme.type !== "apiKey" || (scheme.in !== "header" && scheme.in !== "query") || typeof scheme.name !== "string") {
-      problems.push(`${pointer("components", "securitySchemes", schemeName)}: only apiKey schemes in a header or query are supported`);
+      warnings.push(
+        `${pointer("components", "securitySchemes", schemeName)}: only apiKey schemes in a header or query are supported; ` +
+        "left out of the client's security (send its credential with a beforeRequest hook or options.headers)",
+      );
       continue;
     }
     result.push({

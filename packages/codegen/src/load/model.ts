@@ -2,6 +2,7 @@
  * The spec as the emitters see it: every name decided, every $ref resolved,
  * so emitters only print. Built by `loadSpec`.
  */
+import type { BodyEncoding } from "@x/runtime";
 import type { ParameterConstraints } from "@x/runtime";
 import type { SpecRetryPolicy } from "./retries.js";
 
@@ -20,6 +21,11 @@ export interface SpecModel {
   /** Component schema names, in spec order, with the TypeScript name of each. */
   readonly schemas: readonly SchemaModel[];
   readonly resources: readonly Resource[];
+  /**
+   * What the generator did instead of something it does not support, or to settle a
+   * clash: each starts with the JSON pointer of the construct. The CLI prints them.
+   */
+  readonly warnings: readonly string[];
 }
 
 export interface SchemaModel {
@@ -88,13 +94,26 @@ export interface Operation {
     readonly field: string;
     readonly required: boolean;
     readonly mediaType: string;
+    /** How the runtime puts it on the wire, from the media type. */
+    readonly encoding: BodyEncoding;
     /** Set when the body schema is a $ref to a component schema. */
     readonly schemaName?: string;
     readonly description?: string;
   };
   readonly response:
     | { readonly kind: "empty"; readonly status: string }
-    | { readonly kind: "json"; readonly status: string; readonly mediaType: string; readonly schemaName?: string };
+    | { readonly kind: "json"; readonly status: string; readonly mediaType: string; readonly schemaName?: string }
+    | { readonly kind: "text" | "binary"; readonly status: string; readonly mediaType: string };
   /** Documented error statuses with a component schema body. */
   readonly errors: readonly { readonly status: string; readonly schemaName: string }[];
+  /** Set when the operation is a paged list (see load/pagination.ts): it also gets `<methodName>All`. */
+  readonly paging?: Paging;
+}
+
+/** How a paged list operation pages: request fields and response properties, as the runtime's PagingSpec. */
+export interface Paging {
+  readonly request: { readonly page: string; readonly pageSize: string };
+  readonly response: { readonly results: string; readonly pageNumber: string; readonly pageSize: string; readonly totalResults: string };
+  /** Set when the items of `results` are a $ref to a component schema. */
+  readonly itemSchemaName?: string;
 }

@@ -1,7 +1,7 @@
 /** Turns the spec's paths into resources (one per tag) of named, fully resolved operations. */
 import { pointer } from "../errors.js";
 import { methodNameFor, NAME_OVERRIDE, type GlobalOverride } from "./method-names.js";
-import type { ParameterConstraints } from "@x/runtime";
+import type { BodyEncoding, ParameterConstraints } from "@x/runtime";
 import type { HttpMethod, Operation, Parameter, Resource } from "./model.js";
 import { camelCase, isIdentifier, pascalCase } from "./naming.js";
 import { componentSchemaName, deref } from "./refs.js";
@@ -12,8 +12,12 @@ const DEFAULT_TAG = "default";
 /** Marks a POST or PATCH as safe to repeat, so the runtime retries it like a GET. */
 export const IDEMPOTENT_EXTENSION = "x-idempotent";
 
-export function readResources(doc: Record<string, unknown>, overrides: readonly GlobalOverride[], problems: string[]): Resource[] {
+export function readResources(
+  doc: Record<string, unknown>, overrides: readonly GlobalOverride[], problems: string[], warnings: string[] = [],
+): Resource[] {
   const byTag = new Map<string, Operation[]>();
+  /** Where each operationId was first seen, to report a duplicate. */
+  const operationIds = new Map<string, string>();
   const paths = isRecord(doc.paths) ? doc.paths : {};
   for (const [path, rawItem] of Object.entries(paths)) {
     const item = deref(doc, rawItem) ?? {};
@@ -21,8 +25,14 @@ export function readResources(doc: Record<string, unknown>, overrides: readonly 
       const op = item[method];
       if (!isRecord(op)) continue;
       const at = pointer("paths", path, method);
-      const operation = readOperation(doc, path, method, item, op, overrides, at, problems);
+      const operation = readOperation(doc, path, method, item, op, overrides, at, problems, warnings);
       if (!operation) continue;
+      const first = operationIds.get(operation.operationId);
+      if (first !== undefined) {
+        problems.push(`${at}/operationId: duplicate operationId "${operation.operationId}", first used at ${first}`);
+        continue;
+      }
+      operationIds.set(operation.operationId, at);
       const tag = Array.isArray(op.tags) && typeof op.tags[0] === "string" ? op.tags[0] : DEFAULT_TAG;
       byTag.set(tag, [...(byTag.get(tag) ?? []), operation]);
     }
@@ -45,13 +55,12 @@ export function readResources(doc: Record<string, unknown>, overrides: readonly 
       operations,
     };
   });
-  reportClashes(resources, problems);
-  return resources;
+  return resources.map((resource) => settleClashes(resource, warnings));
 }
 
 function readOperation(
   doc: Record<string, unknown>, path: string, method: HttpMethod, item: Record<string, unknown>,
-  op: Record<string, unknown>, overrides: readonly GlobalOverride[], at: string, problems: string[],
+  op: Record<string, unknown>, overrides: readonly GlobalOverride[], at: string, problems: string[], warnings: string[],
 ): Operation | undefined {
   const operationId = op.operationId;
   if (typeof operationId !== "string" || operationId === "") {
@@ -62,8 +71,12 @@ function readOperation(
   if (!isIdentifier(methodName) || methodName === "constructor") {
     problems.push(`${at}: method name ${JSON.stringify(methodName)} (from ${operationId}) is not usable as a TypeScript method`);
   }
-  const parameters = readParameters(doc, item, op, at, problems);
-  const body = readBody(doc, op, at, problems);
+  const parameters = readParameters(doc, item, op, at, warnings);
+  checkPathParameters(path, parameters, at, problems);
+  if (!isRecord(op.responses) || Object.keys(op.responses).length === 0) {
+    problems.push(`${at}/responses: an operation needs at least one response`);
+  }
+  const body = readBody(doc, op, at, warnings);
   const fields = [...parameters.map((p) => p.field), ...(body ? [body.field] : [])];
   const duplicate = fields.find((f, i) => fields.indexOf(f) !== i);
   if (duplicate) problems.push(`${at}: two inputs map to the request field "${duplicate}"`);
@@ -83,13 +96,13 @@ function readOperation(
     typeStem: pascalCase(operationId),
     parameters,
     ...(body ? { body } : {}),
-    response: readSuccess(doc, op, at, problems),
+    response: readSuccess(doc, op, at, warnings),
     errors: readErrors(doc, op),
   };
 }
 
 function readParameters(
-  doc: Record<string, unknown>, item: Record<string, unknown>, op: Record<string, unknown>, at: string, problems: string[],
+  doc: Record<string, unknown>, item: Record<string, unknown>, op: Record<string, unknown>, at: string, warnings: string[],
 ): Parameter[] {
   // Operation-level parameters override path-level ones with the same name and location.
   const merged = new Map<string, Record<string, unknown>>();
@@ -102,7 +115,7 @@ function readParameters(
   for (const param of merged.values()) {
     const where = param.in;
     if (where === "cookie") {
-      problems.push(`${at}: cookie parameter "${param.name}" is not supported`);
+      warnings.push(`${at}: cookie parameter "${param.name}" is not supported; left out of the request type (send it with options.headers.Cookie)`);
       continue;
     }
     if (where !== "path" && where !== "query" && where !== "header") continue;
@@ -122,39 +135,89 @@ function readParameters(
   return result.sort((a, b) => rank[a.in] - rank[b.in]);
 }
 
-function readBody(doc: Record<string, unknown>, op: Record<string, unknown>, at: string, problems: string[]): Operation["body"] {
+function readBody(doc: Record<string, unknown>, op: Record<string, unknown>, at: string, warnings: string[]): Operation["body"] {
   const body = deref(doc, op.requestBody);
   if (!body) return undefined;
   const content = isRecord(body.content) ? body.content : {};
-  const mediaType = Object.keys(content).find(isJsonMediaType);
+  const mediaType = pickMediaType(Object.keys(content));
   if (!mediaType) {
-    problems.push(`${at}/requestBody: only JSON bodies are supported, found ${Object.keys(content).join(", ") || "no content"}`);
+    warnings.push(`${at}/requestBody: has no content; the operation is generated without a body`);
     return undefined;
   }
-  const schemaName = componentSchemaName((content[mediaType] as Record<string, unknown> | undefined)?.schema);
+  const encoding = bodyEncoding(mediaType);
+  // Only JSON bodies are typed by their component name; others keep the inline type.
+  const schemaName = encoding === "json" ? componentSchemaName((content[mediaType] as Record<string, unknown> | undefined)?.schema) : undefined;
+  const others = Object.keys(content).filter((t) => t !== mediaType);
+  if (others.length > 0) {
+    warnings.push(`${at}/requestBody/content: sends ${mediaType} only; ${others.join(", ")} not generated`);
+  }
   return {
     field: schemaName ? camelCase(schemaName) : "requestBody",
     required: body.required === true,
     mediaType,
+    encoding,
     ...(schemaName ? { schemaName } : {}),
     ...text("description", body.description),
   };
 }
 
-function readSuccess(doc: Record<string, unknown>, op: Record<string, unknown>, at: string, problems: string[]): Operation["response"] {
+function readSuccess(doc: Record<string, unknown>, op: Record<string, unknown>, at: string, warnings: string[]): Operation["response"] {
   const responses = isRecord(op.responses) ? op.responses : {};
   const status = Object.keys(responses).filter((s) => /^2(\d\d|XX)$/i.test(s)).sort()[0];
   if (!status) return { kind: "empty", status: "2XX" };
   const content = deref(doc, responses[status])?.content;
   const types = isRecord(content) ? Object.keys(content) : [];
-  if (types.length === 0) return { kind: "empty", status };
-  const mediaType = types.find(isJsonMediaType);
-  if (!mediaType) {
-    problems.push(`${at}/responses/${status}: only JSON responses are supported, found ${types.join(", ")}`);
-    return { kind: "empty", status };
+  const mediaType = pickMediaType(types);
+  if (!mediaType) return { kind: "empty", status };
+  const kind = responseKind(mediaType);
+  if (kind !== "json") {
+    if (types.length > 1) warnings.push(`${at}/responses/${status}/content: resolves to the ${mediaType} body; ${types.filter((t) => t !== mediaType).join(", ")} not requested`);
+    return { kind, status, mediaType };
   }
   const schemaName = componentSchemaName((content as Record<string, Record<string, unknown>>)[mediaType]?.schema);
   return { kind: "json", status, mediaType, ...(schemaName ? { schemaName } : {}) };
+}
+
+/** JSON first, then text, forms, multipart, then anything else (sent or read as bytes). */
+function pickMediaType(types: readonly string[]): string | undefined {
+  const rank = (type: string): number => {
+    if (isJsonMediaType(type)) return 0;
+    if (isTextMediaType(type)) return 1;
+    if (/^application\/x-www-form-urlencoded/i.test(type)) return 2;
+    if (/^multipart\/form-data/i.test(type)) return 3;
+    return 4;
+  };
+  return [...types].sort((a, b) => rank(a) - rank(b))[0];
+}
+
+function bodyEncoding(mediaType: string): BodyEncoding {
+  if (isJsonMediaType(mediaType)) return "json";
+  if (isTextMediaType(mediaType)) return "text";
+  if (/^application\/x-www-form-urlencoded/i.test(mediaType)) return "form";
+  if (/^multipart\//i.test(mediaType)) return "multipart";
+  return "binary";
+}
+
+function responseKind(mediaType: string): "json" | "text" | "binary" {
+  if (isJsonMediaType(mediaType)) return "json";
+  return isTextMediaType(mediaType) ? "text" : "binary";
+}
+
+/** `text/*`, XML and other textual types a caller reads as a string. */
+export function isTextMediaType(type: string): boolean {
+  return /^(text\/[\w.+-]+|application\/(?:[\w.-]+\+)?xml|application\/(?:javascript|yaml|x-yaml|x-ndjson))(?:;.*)?$/i.test(type);
+}
+
+/** Every `{name}` of the path has a path parameter, and every path parameter a `{name}`. */
+function checkPathParameters(path: string, parameters: readonly Parameter[], at: string, problems: string[]): void {
+  const inTemplate = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  const declared = parameters.filter((p) => p.in === "path").map((p) => p.name);
+  for (const name of declared) {
+    if (!inTemplate.includes(name)) problems.push(`${at}/parameters: path parameter "${name}" does not appear in the path ${path}`);
+  }
+  for (const name of inTemplate) {
+    if (!declared.includes(name)) problems.push(`${at}/parameters: the path's {${name}} has no path parameter`);
+  }
 }
 
 function readErrors(doc: Record<string, unknown>, op: Record<string, unknown>): Operation["errors"] {
@@ -171,15 +234,29 @@ function readErrors(doc: Record<string, unknown>, op: Record<string, unknown>): 
   return errors;
 }
 
-function reportClashes(resources: readonly Resource[], problems: string[]): void {
-  for (const resource of resources) {
-    const seen = new Map<string, string>();
-    for (const op of resource.operations) {
-      const other = seen.get(op.methodName);
-      if (other) problems.push(`${resource.property}.${op.methodName} would be generated twice: from ${other} and ${op.operationId}; give one an ${NAME_OVERRIDE}`);
-      seen.set(op.methodName, op.operationId);
+/**
+ * Two operations of a resource with one method name: the first (in method-name, then
+ * path order) keeps it, the next takes its camel-cased operationId (or a numbered
+ * name), with a warning naming both.
+ */
+function settleClashes(resource: Resource, warnings: string[]): Resource {
+  const taken = new Set<string>();
+  const operations = resource.operations.map((op) => {
+    if (!taken.has(op.methodName)) {
+      taken.add(op.methodName);
+      return op;
     }
-  }
+    const first = resource.operations.find((o) => o.methodName === op.methodName)!;
+    let name = camelCase(op.operationId);
+    for (let n = 2; taken.has(name) || !isIdentifier(name) || name === "constructor"; n++) name = `${op.methodName}${n}`;
+    taken.add(name);
+    warnings.push(
+      `${pointer("paths", op.path, op.method)}: ${resource.property}.${op.methodName} is already ${first.operationId}'s; ` +
+      `${op.operationId} is generated as ${resource.property}.${name} (give it an ${NAME_OVERRIDE} to choose)`,
+    );
+    return { ...op, methodName: name };
+  });
+  return { ...resource, operations: [...operations].sort((a, b) => a.methodName.localeCompare(b.methodName)) };
 }
 
 const SCALAR_TYPES: readonly string[] = ["string", "integer", "number", "boolean"] satisfies ParameterConstraints["type"][];

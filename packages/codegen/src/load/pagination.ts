@@ -1,0 +1,90 @@
+/**
+ * Paged list operations: query parameters `page` and `pageSize`, and a JSON success
+ * body with `results` (an array), `pageNumber`, `pageSize` and `totalResults`. Each
+ * gets `paging`, so the emitters add `<methodName>All`, which iterates every page.
+ */
+import { pointer } from "../errors.js";
+import { isRecord } from "./json.js";
+import type { Operation, Paging, Resource } from "./model.js";
+import { componentSchemaName, deref } from "./refs.js";
+
+const REQUEST = { page: "page", pageSize: "pageSize" } as const;
+const RESPONSE = { results: "results", pageNumber: "pageNumber", pageSize: "pageSize", totalResults: "totalResults" } as const;
+/** Suffix of the iterating method's name: `list` → `listAll`. */
+export const ALL_SUFFIX = "All";
+
+/**
+ * Sets `paging` on every paged list operation. When `<methodName>All` is already the
+ * name of another method of the resource, the iterator is left out, with a warning.
+ */
+export function markPagedOperations(doc: Record<string, unknown>, resources: readonly Resource[], warnings: string[]): Resource[] {
+  return resources.map((resource) => {
+    const names = new Set(resource.operations.map((op) => op.methodName));
+    const operations = resource.operations.map((op): Operation => {
+      const paging = pagingOf(doc, op);
+      if (!paging) return op;
+      const all = `${op.methodName}${ALL_SUFFIX}`;
+      if (names.has(all)) {
+        warnings.push(
+          `${pointer("paths", op.path, op.method)}: ${resource.property}.${op.methodName} is a paged list, but ${resource.property}.${all} ` +
+          `is already another operation's method, so no iterator over every page is generated (rename one with x-speakeasy-name-override)`,
+        );
+        return op;
+      }
+      return { ...op, paging };
+    });
+    return { ...resource, operations };
+  });
+}
+
+/** The operation's paging, or `undefined` when it is not a paged list. */
+export function pagingOf(doc: Record<string, unknown>, op: Operation): Paging | undefined {
+  if (op.response.kind !== "json") return undefined;
+  const byName = (name: string) => op.parameters.find((p) => p.in === "query" && p.name === name);
+  const page = byName(REQUEST.page);
+  const pageSize = byName(REQUEST.pageSize);
+  if (!page || !pageSize) return undefined;
+  const properties = propertiesOf(doc, successSchema(doc, op));
+  const results = deref(doc, properties.get(RESPONSE.results));
+  if (!results || !(results.type === "array" || (Array.isArray(results.type) && results.type.includes("array")))) return undefined;
+  for (const key of [RESPONSE.pageNumber, RESPONSE.pageSize, RESPONSE.totalResults]) {
+    if (!isNumeric(deref(doc, properties.get(key)))) return undefined;
+  }
+  const itemSchemaName = componentSchemaName(results.items);
+  return {
+    request: { page: page.field, pageSize: pageSize.field },
+    response: { ...RESPONSE },
+    ...(itemSchemaName ? { itemSchemaName } : {}),
+  };
+}
+
+/** The schema of the operation's JSON success body, as the spec writes it. */
+function successSchema(doc: Record<string, unknown>, op: Operation): unknown {
+  if (op.response.kind !== "json") return undefined;
+  const paths = isRecord(doc.paths) ? doc.paths : {};
+  const operation = deref(doc, paths[op.path])?.[op.method];
+  const responses = isRecord(operation) && isRecord(operation.responses) ? operation.responses : {};
+  const content = deref(doc, responses[op.response.status])?.content;
+  return isRecord(content) && isRecord(content[op.response.mediaType]) ? (content[op.response.mediaType] as Record<string, unknown>).schema : undefined;
+}
+
+/** An object schema's properties, following `$ref`s and merging `allOf` members (later ones win). */
+function propertiesOf(doc: Record<string, unknown>, raw: unknown, depth = 0): Map<string, unknown> {
+  const properties = new Map<string, unknown>();
+  const schema = deref(doc, raw);
+  if (!schema || depth > 32) return properties;
+  for (const member of Array.isArray(schema.allOf) ? schema.allOf : []) {
+    for (const [name, value] of propertiesOf(doc, member, depth + 1)) properties.set(name, value);
+  }
+  if (isRecord(schema.properties)) {
+    for (const [name, value] of Object.entries(schema.properties)) properties.set(name, value);
+  }
+  return properties;
+}
+
+/** An integer or number schema; one that says no type at all is given the benefit of the doubt. */
+function isNumeric(schema: Record<string, unknown> | undefined): boolean {
+  if (!schema) return false;
+  const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter((t) => t !== "null" && t !== undefined);
+  return types.length === 0 || types.every((t) => t === "integer" || t === "number");
+}

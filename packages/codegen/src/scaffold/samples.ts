@@ -1,0 +1,165 @@
+/**
+ * Valid example arguments for an operation, derived from its spec: each required
+ * parameter gets the spec's example when it fits the schema, else a value built from
+ * the schema (the first enum value, a fixed UUID, the minimum, an ISO date...).
+ * The scaffolder's smoke test and the reference-spec corpus both call operations with these.
+ */
+import { isRecord } from "../load/json.js";
+import type { Operation, Parameter, Resource, SpecModel } from "../load/model.js";
+import { propertyKey } from "../load/naming.js";
+import { deref } from "../load/refs.js";
+
+export const SAMPLE_UUID = "8a210b68-6988-11ed-a1eb-0242ac120002";
+export const SAMPLE_DATE = "2023-01-01";
+export const SAMPLE_DATE_TIME = "2023-01-01T00:00:00Z";
+
+export interface SampleCall {
+  /** `connections.get`, the method path on the client. */
+  readonly methodPath: string;
+  readonly resource: string;
+  readonly method: string;
+  readonly operationId: string;
+  readonly httpMethod: string;
+  readonly path: string;
+  /** The request object, keyed by the SDK's field names. */
+  readonly request: Record<string, unknown>;
+}
+
+type Schema = Record<string, unknown>;
+
+/** Every operation with `httpMethod` (default: every GET), in client order, with example arguments. */
+export function sampleCalls(model: SpecModel, httpMethod = "get"): SampleCall[] {
+  return model.resources.flatMap((resource) =>
+    resource.operations.filter((op) => op.method === httpMethod).map((op) => sampleCall(model, resource, op)),
+  );
+}
+
+export function sampleCall(model: SpecModel, resource: Resource, op: Operation): SampleCall {
+  const raw = rawParameters(model.document, op);
+  const request: Record<string, unknown> = {};
+  for (const param of op.parameters) {
+    if (!param.required && param.in !== "path") continue;
+    request[param.field] = sampleValue(model.document, param, raw.find((p) => p.name === param.name && p.in === param.in));
+  }
+  return {
+    methodPath: `${resource.property}.${op.methodName}`,
+    resource: resource.property,
+    method: op.methodName,
+    operationId: op.operationId,
+    httpMethod: op.method.toUpperCase(),
+    path: op.path,
+    request,
+  };
+}
+
+/** `client.connections.get({ companyId: "..." })` as TypeScript source. */
+export function renderCall(client: string, call: SampleCall, options?: string): string {
+  const fields = Object.entries(call.request).map(([k, v]) => `${propertyKey(k)}: ${JSON.stringify(v)}`);
+  const request = fields.length === 0 ? "{}" : `{ ${fields.join(", ")} }`;
+  return `${client}.${call.resource}.${call.method}(${request}${options ? `, ${options}` : ""})`;
+}
+
+function rawParameters(document: Record<string, unknown>, op: Operation): Schema[] {
+  const paths = isRecord(document.paths) ? document.paths : {};
+  const item = deref(document, paths[op.path]) ?? {};
+  const operation = isRecord(item[op.method]) ? (item[op.method] as Schema) : {};
+  // The operation's own parameters first: they override the path item's of the same name.
+  const list = [
+    ...(Array.isArray(operation.parameters) ? operation.parameters : []),
+    ...(Array.isArray(item.parameters) ? item.parameters : []),
+  ];
+  return list.map((p) => deref(document, p)).filter((p): p is Schema => isRecord(p));
+}
+
+function sampleValue(document: Record<string, unknown>, param: Parameter, raw: Schema | undefined): unknown {
+  const schema = resolveSchema(document, raw?.schema);
+  const examples = [
+    raw?.example,
+    ...(isRecord(raw?.examples) ? Object.values(raw.examples).map((e) => (isRecord(deref(document, e)) ? deref(document, e)!.value : undefined)) : []),
+    schema.example,
+    ...(Array.isArray(schema.examples) ? schema.examples : []),
+    schema.default,
+    param.defaultValue,
+  ];
+  for (const example of examples) if (example !== undefined && fits(example, schema)) return example;
+  return fromSchema(schema);
+}
+
+/** Follows $refs and takes the first branch of allOf/oneOf/anyOf, and the non-null type of a 3.1 type list. */
+function resolveSchema(document: Record<string, unknown>, value: unknown, depth = 0): Schema {
+  const schema = deref(document, value) ?? {};
+  if (depth > 8) return schema;
+  for (const key of ["allOf", "oneOf", "anyOf"]) {
+    const branches = schema[key];
+    if (Array.isArray(branches) && branches.length > 0 && schema.type === undefined) {
+      const first = branches.map((b) => resolveSchema(document, b, depth + 1)).find((b) => b.type !== "null") ?? {};
+      return { ...first, ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== key)) };
+    }
+  }
+  if (Array.isArray(schema.type)) return { ...schema, type: schema.type.find((t) => t !== "null") ?? "string" };
+  return schema;
+}
+
+function fits(value: unknown, schema: Schema): boolean {
+  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) return false;
+  switch (schema.type) {
+    case "integer":
+    case "number":
+      if (typeof value !== "number" || (schema.type === "integer" && !Number.isInteger(value))) return false;
+      if (typeof schema.minimum === "number" && value < schema.minimum) return false;
+      if (typeof schema.maximum === "number" && value > schema.maximum) return false;
+      return true;
+    case "boolean":
+      return typeof value === "boolean";
+    case "array":
+      return Array.isArray(value);
+    case "object":
+      return isRecord(value);
+    case "string":
+    case undefined:
+      if (typeof value !== "string") return schema.type === undefined && typeof value !== "object";
+      if (typeof schema.minLength === "number" && value.length < schema.minLength) return false;
+      if (typeof schema.maxLength === "number" && value.length > schema.maxLength) return false;
+      if (schema.format === "uuid" && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) return false;
+      if (schema.format === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+      if (schema.format === "date-time" && Number.isNaN(Date.parse(value))) return false;
+      if (typeof schema.pattern === "string" && !safeTest(schema.pattern, value)) return false;
+      return true;
+    default:
+      return false;
+  }
+}
+
+function safeTest(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(pattern, "u").test(value);
+  } catch {
+    return true;
+  }
+}
+
+function fromSchema(schema: Schema): unknown {
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum.find((v) => v !== null) ?? schema.enum[0];
+  switch (schema.type) {
+    case "integer":
+    case "number": {
+      const min = typeof schema.minimum === "number" ? schema.minimum : undefined;
+      const max = typeof schema.maximum === "number" ? schema.maximum : undefined;
+      const value = min ?? (max !== undefined && max < 1 ? max : 1);
+      return schema.type === "integer" ? Math.ceil(value) : value;
+    }
+    case "boolean":
+      return true;
+    case "array":
+      return [];
+    case "object":
+      return {};
+    default: {
+      if (schema.format === "uuid") return SAMPLE_UUID;
+      if (schema.format === "date") return SAMPLE_DATE;
+      if (schema.format === "date-time") return SAMPLE_DATE_TIME;
+      const min = typeof schema.minLength === "number" ? schema.minLength : 0;
+      return "example".padEnd(min, "x");
+    }
+  }
+}

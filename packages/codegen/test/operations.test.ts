@@ -1,0 +1,113 @@
+/**
+ * The loader's own checks and fallbacks, on documents built in memory: the structure
+ * check in front of it catches most broken specs first, so these are exercised here.
+ */
+import { writeFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { loadSpec } from "../src/load/index.js";
+import { readResources } from "../src/load/operations.js";
+import { tempDir } from "./helpers.js";
+
+const ok = { "200": { description: "OK", content: { "application/json": { schema: { type: "object" } } } } };
+
+function load(paths: Record<string, unknown>) {
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const resources = readResources({ paths }, [], problems, warnings);
+  return { resources, problems, warnings, ops: resources.flatMap((r) => r.operations) };
+}
+
+describe("readResources checks", () => {
+  it("reports a duplicate operationId at its second use", () => {
+    const { problems } = load({
+      "/a": { get: { operationId: "same", responses: ok } },
+      "/b": { get: { operationId: "same", responses: ok } },
+    });
+    expect(problems).toEqual(['#/paths/~1b/get/operationId: duplicate operationId "same", first used at #/paths/~1a/get']);
+  });
+
+  it("reports an operation without responses", () => {
+    expect(load({ "/a": { get: { operationId: "a", responses: {} } } }).problems).toEqual(["#/paths/~1a/get/responses: an operation needs at least one response"]);
+  });
+
+  it("reports path parameters and path templates that do not match", () => {
+    const { problems } = load({
+      "/a/{id}": { get: { operationId: "a", parameters: [{ name: "other", in: "path", required: true, schema: { type: "string" } }], responses: ok } },
+    });
+    expect(problems).toEqual([
+      '#/paths/~1a~1{id}/get/parameters: path parameter "other" does not appear in the path /a/{id}',
+      "#/paths/~1a~1{id}/get/parameters: the path's {id} has no path parameter",
+    ]);
+  });
+});
+
+describe("readResources media types", () => {
+  const op = (requestBody: unknown, content: Record<string, unknown>) => ({
+    "/f": { post: { operationId: "f", ...(requestBody ? { requestBody } : {}), responses: { "200": { description: "OK", content } } } },
+  });
+
+  it.each([
+    { type: "text/plain", encoding: "text" },
+    { type: "application/x-www-form-urlencoded", encoding: "form" },
+    { type: "multipart/form-data", encoding: "multipart" },
+    { type: "application/octet-stream", encoding: "binary" },
+    { type: "application/merge-patch+json", encoding: "json" },
+  ])("sends a $type body as $encoding", ({ type, encoding }) => {
+    const { ops, problems } = load(op({ content: { [type]: { schema: {} } } }, {}));
+    expect(problems).toEqual([]);
+    expect(ops[0]!.body).toMatchObject({ mediaType: type, encoding });
+  });
+
+  it.each([
+    { content: { "text/csv": {} }, want: { kind: "text", mediaType: "text/csv" } },
+    { content: { "application/xml": {} }, want: { kind: "text", mediaType: "application/xml" } },
+    { content: { "application/pdf": {} }, want: { kind: "binary", mediaType: "application/pdf" } },
+    { content: { "application/pdf": {}, "application/json": { schema: { type: "object" } } }, want: { kind: "json", mediaType: "application/json" } },
+    { content: {}, want: { kind: "empty" } },
+  ])("reads a success of $content as $want.kind", ({ content, want }) => {
+    expect(load(op(undefined, content)).ops[0]!.response).toMatchObject(want);
+  });
+
+  it("says what it did with a second body media type and with a cookie parameter", () => {
+    const { warnings } = load({
+      "/f": {
+        post: {
+          operationId: "f",
+          parameters: [{ name: "session", in: "cookie", schema: { type: "string" } }],
+          requestBody: { content: { "application/json": { schema: {} }, "application/xml": { schema: {} } } },
+          responses: ok,
+        },
+      },
+    });
+    expect(warnings).toEqual([
+      '#/paths/~1f/post: cookie parameter "session" is not supported; left out of the request type (send it with options.headers.Cookie)',
+      "#/paths/~1f/post/requestBody/content: sends application/json only; application/xml not generated",
+    ]);
+  });
+});
+
+describe("loadSpec fallbacks", () => {
+  it("leaves out a security scheme it cannot apply, saying what to do instead", async () => {
+    const file = `${await tempDir()}/spec.yaml`;
+    await writeFile(file, [
+      "openapi: 3.1.0",
+      "info: { title: T, version: '1' }",
+      "servers: [{ url: https://t.example.com }]",
+      "paths:",
+      "  /a:",
+      "    get:",
+      "      operationId: get-a",
+      "      responses: { '204': { description: No content. } }",
+      "components:",
+      "  securitySchemes:",
+      "    bearer: { type: http, scheme: bearer }",
+      "    key: { type: apiKey, in: header, name: X-Key }",
+      "",
+    ].join("\n"));
+    const model = await loadSpec("spec.yaml", file);
+    expect(model.securitySchemes.map((s) => s.field)).toEqual(["key"]);
+    expect(model.warnings).toEqual([
+      "#/components/securitySchemes/bearer: only apiKey schemes in a header or query are supported; left out of the client's security (send its credential with a beforeRequest hook or options.headers)",
+    ]);
+  });
+});
