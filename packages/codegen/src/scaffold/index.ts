@@ -178,7 +178,7 @@ ${name} is ready in ${dir}/ (client ${result.clientName}), generated from ${rela
 Next:
   pnpm build                          # or: pnpm turbo run build --filter=${name}
   pnpm test                           # typecheck, drift check, smoke test against Prism, package checks
-  edit ${dir}/src/index.ts and ${dir}/README.md as needed
+  edit ${dir}/src/index.ts as needed (README.md and src/generated/ are generated: change the spec)
   pnpm changeset                      # pick ${name} to release it (it starts at 0.0.0)
 To undo: rm -rf ${dir} ${relative(root, result.specPath)} && pnpm install`);
     return 0;
