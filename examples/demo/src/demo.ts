@@ -42,6 +42,11 @@ try {
       () => "deleted (no content)"),
     await row("@x/common", "connections.get().withResponse()", () => common.connections.get({ companyId, connectionId }).withResponse(),
       ({ data, response }) => `HTTP ${response.status} ${response.headers.get("content-type") ?? ""}; ${data.status}`),
+    await row("@x/common", "connections.listAll (for await)", async () => {
+      const items = [];
+      for await (const connection of common.connections.listAll({ companyId, pageSize: 100 })) items.push(connection);
+      return items;
+    }, (items) => `${items.length} connections, page by page`),
     await row("@x/common", "connections.get (404)", () => common.connections.get({ companyId, connectionId }, { headers: { Prefer: "code=404" }, retries: { strategy: "none" } }),
       () => "unexpected success"),
     await row("@x/common", "connections.get (no key)", () => anonymous.connections.get({ companyId, connectionId }),
@@ -50,10 +55,10 @@ try {
       () => "unexpected success"),
   ];
   console.log(table(rows));
-  const expected = rows.filter((r) => r.outcome === "ok").length === 10 &&
-    rows.slice(10, 12).every((r) => r.outcome === "ErrorMessage") && rows[12]?.outcome === "SDKValidationError";
+  const expected = rows.filter((r) => r.outcome === "ok").length === 11 &&
+    rows.slice(11, 13).every((r) => r.outcome === "ErrorMessage") && rows[13]?.outcome === "SDKValidationError";
   console.log(expected
-    ? "\nAll 9 operations answered (and one with its HTTP response); documented errors arrived as ErrorMessage; the bad argument was refused before sending."
+    ? "\nAll 9 operations answered (one also with its HTTP response, the list also page by page); documented errors arrived as ErrorMessage; the bad argument was refused before sending."
     : "\nSomething did not behave as documented: see the table above.");
   process.exitCode = expected ? 0 : 1;
 } finally {

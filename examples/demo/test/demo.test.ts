@@ -10,5 +10,5 @@ it("calls all nine operations and reports the documented errors", async () => {
   for (const call of ["list", "get", "create", "unlinkConnection", "updateAuthorization", "delete", "getConnection", "unlink", "deleteConnection"]) {
     expect(lines.some((l) => new RegExp(`connections\\.${call}\\s+ok\\s`).test(l)), call).toBe(true);
   }
-  expect(stdout).toContain("All 9 operations answered (and one with its HTTP response); documented errors arrived as ErrorMessage; the bad argument was refused before sending.");
+  expect(stdout).toContain("All 9 operations answered (one also with its HTTP response, the list also page by page); documented errors arrived as ErrorMessage; the bad argument was refused before sending.");
 }, 60_000);
