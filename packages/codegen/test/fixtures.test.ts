@@ -3,7 +3,8 @@
  * and type-checked in strict mode, with a small consumer that uses the surface.
  */
 import { describe, expect, it } from "vitest";
-import { generateFixture, generateFixtureReadme, readmeExamples, typecheck } from "./helpers.js";
+import { readmeExamples } from "../src/emit/readme.js";
+import { generateFixture, generateFixtureReadme, typecheck } from "./helpers.js";
 
 const CONSUMERS: Record<string, string> = {
   minimal: `

@@ -1,11 +1,11 @@
 /** Shared by the codegen tests: temp packages, fixture generation, type-checking output. */
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import ts from "typescript";
 import { afterAll } from "vitest";
 import { generateFiles, generatePackage } from "../src/generate.js";
 import type { GeneratedFile } from "../src/emit/source.js";
 import type { PackageTarget } from "../src/target.js";
+import { typecheckFiles } from "../src/typecheck.js";
 
 export const FIXTURES = resolve(import.meta.dirname, "fixtures");
 export const REPO_ROOT = resolve(import.meta.dirname, "../../..");
@@ -60,24 +60,7 @@ export async function typecheck(files: readonly GeneratedFile[], extra: Record<s
   for (const f of files) await writeFile(join(dir, "generated", f.path), f.contents);
   for (const [path, contents] of Object.entries(extra)) await writeFile(join(dir, path), contents);
   const roots = [...files.map((f) => join(dir, "generated", f.path)), ...Object.keys(extra).map((p) => join(dir, p))];
-  const program = ts.createProgram(roots, {
-    strict: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
-    types: ["node"],
-    skipLibCheck: true,
-    noUncheckedIndexedAccess: true,
-    allowImportingTsExtensions: true,
-    baseUrl: dir,
-    paths: { "@x/runtime": [RUNTIME_ENTRY] },
-  });
-  return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file ? `${d.file.fileName.replace(dir, "")}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}: ` : "";
-    return `${where}${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
-  });
+  return typecheckFiles(roots, { paths: { "@x/runtime": [RUNTIME_ENTRY] }, root: dir });
 }
 
 /** The README `x-codegen.readme` would generate for a fixture spec. */
@@ -89,9 +72,4 @@ export async function generateFixtureReadme(name: string, clientName: string): P
   };
   const { packageFiles } = await generatePackage(target);
   return packageFiles.find((f) => f.path === "README.md")!.contents;
-}
-
-/** The runnable examples of a README: its ```ts blocks that start with an import (not the call signatures). */
-export function readmeExamples(markdown: string): string[] {
-  return [...markdown.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]!).filter((code) => code.startsWith("import "));
 }

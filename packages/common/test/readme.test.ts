@@ -7,7 +7,7 @@
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import ts from "typescript";
+import { readmeExamples, typecheckFiles } from "@x/codegen";
 import { afterAll, describe, expect, it } from "vitest";
 
 const PACKAGE_DIR = resolve(import.meta.dirname, "..");
@@ -17,10 +17,6 @@ afterAll(async () => {
   await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-function examples(markdown: string): string[] {
-  return [...markdown.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]!).filter((code) => code.startsWith("import "));
-}
-
 /** Type-checks each source as its own module; returns `example N, line L: message` for each problem. */
 async function typecheck(sources: readonly string[]): Promise<string[]> {
   const root = join(PACKAGE_DIR, ".tmp");
@@ -29,30 +25,16 @@ async function typecheck(sources: readonly string[]): Promise<string[]> {
   made.push(dir);
   const files = sources.map((_, i) => join(dir, `example-${i + 1}.ts`));
   await Promise.all(sources.map((code, i) => writeFile(files[i]!, code)));
-  const program = ts.createProgram(files, {
-    strict: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
-    types: ["node"],
-    skipLibCheck: true,
-    noUncheckedIndexedAccess: true,
-    verbatimModuleSyntax: true,
-    baseUrl: PACKAGE_DIR,
+  return typecheckFiles(files, {
     paths: { "@x/common": [resolve(PACKAGE_DIR, "src/index.ts")], "@x/runtime": [RUNTIME_ENTRY] },
-  });
-  return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file ? `${d.file.fileName.replace(`${dir}/`, "")}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}: ` : "";
-    return `${where}${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+    root: dir,
   });
 }
 
 describe("README.md (generated)", () => {
   it("has a TypeScript example per operation and per section, and every one type-checks", async () => {
     const markdown = await readFile(join(PACKAGE_DIR, "README.md"), "utf8");
-    const blocks = examples(markdown);
+    const blocks = readmeExamples(markdown);
     // construct, 6 operations (list also shows listAll when it pages), errors, retries, timeouts, raw responses, hooks
     expect(blocks.length).toBeGreaterThanOrEqual(12);
     for (const method of ["create", "delete", "get", "list", "unlinkConnection", "updateAuthorization"]) {
@@ -63,7 +45,7 @@ describe("README.md (generated)", () => {
 
   it("would fail on an example that does not compile", async () => {
     const markdown = await readFile(join(PACKAGE_DIR, "README.md"), "utf8");
-    const get = examples(markdown).find((code) => code.includes(".connections.get("))!;
+    const get = readmeExamples(markdown).find((code) => code.includes(".connections.get("))!;
     const broken = get.replace('connectionId: "', 'connectionID: "');
     expect(broken).not.toBe(get);
     expect((await typecheck([broken])).join("\n")).toMatch(/example-1\.ts:\d+: .*connectionID/);

@@ -11,9 +11,8 @@ import { readdirSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateFiles, loadSpec, pascalCase, renderCall, sampleCalls, type SampleCall, type SpecModel } from "@x/codegen";
+import { generateFiles, loadSpec, pascalCase, renderCall, sampleCalls, typecheckFiles, type SampleCall, type SpecModel } from "@x/codegen";
 import { startMockServer, type MockServer } from "@x/mock-server";
 import { violationsOfRequest } from "@x/mock-server/contract";
 import { KNOWN_SPECS, REFERENCE_FOLDER } from "./known-specs.js";
@@ -82,28 +81,6 @@ ${spec.calls.map((c) => `  ${JSON.stringify(c.methodPath)}: (client) => ${render
 `;
 }
 
-/** Strict type-check of the generated SDK plus calls.ts, with the workspace's compiler settings. */
-function typecheck(roots: string[]): string[] {
-  const program = ts.createProgram(roots, {
-    strict: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
-    types: ["node"],
-    skipLibCheck: true,
-    noUncheckedIndexedAccess: true,
-    noImplicitOverride: true,
-    verbatimModuleSyntax: true,
-    isolatedModules: true,
-    esModuleInterop: true,
-  });
-  return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file ? `${d.file.fileName.replace(`${WORK}/`, "")}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}: ` : "";
-    return `${where}${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
-  });
-}
 
 function responseNote(header: string): string {
   try {
@@ -165,7 +142,7 @@ for (const spec of specs) {
     });
 
     it("generates an SDK that type-checks in strict mode", () => {
-      expect(typecheck(roots)).toEqual([]);
+      expect(typecheckFiles(roots, { root: WORK })).toEqual([]);
     }, 120_000);
 
     const known = KNOWN_SPECS[spec.file];

@@ -7,11 +7,14 @@ import { statusMatches } from "./retry/status.js";
 /** Statuses whose Response must be constructed with a null body. */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
-/** A copy of `response` (body already read) whose body is `content` and can be read again. */
-export function readableCopy(response: Response, content: string | Blob): Response {
+/**
+ * A copy of `response` (body already read) whose body is `content` and can be read
+ * again; `url` replaces the response's (a constructed Response has an empty one).
+ */
+export function readableCopy(response: Response, content: BodyInit | null, url = response.url): Response {
   const body = NULL_BODY_STATUSES.has(response.status) ? null : content;
   const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-  Object.defineProperties(copy, { url: { value: response.url }, redirected: { value: response.redirected } });
+  Object.defineProperties(copy, { url: { value: url }, redirected: { value: response.redirected } });
   return copy;
 }
 

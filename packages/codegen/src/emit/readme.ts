@@ -11,6 +11,7 @@ import { deref } from "../load/refs.js";
 import { isRecord } from "../load/json.js";
 import { bodyTypeName, requestTypeName, responseTypeName, typeNameOf } from "./requests.js";
 import { literal, str, type EmitContext, type GeneratedFile } from "./source.js";
+import { rawParameter, SAMPLE_DATE, SAMPLE_DATE_TIME, SAMPLE_UUID, sampleValue } from "../samples.js";
 
 export interface ReadmeContext extends EmitContext {
   /** npm name of the SDK package, e.g. `@x/common`. */
@@ -26,7 +27,6 @@ export interface ReadmeContext extends EmitContext {
 /** Where the runtime's README is, relative to an SDK package's root. */
 export const RUNTIME_README = "../runtime/README.md";
 /** Used for `format: uuid` values without an example, so output never varies. */
-const PLACEHOLDER_UUID = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
 const RESERVED = new Set([
   "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum", "export",
   "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null", "return", "super",
@@ -433,30 +433,17 @@ class ReadmeWriter {
   /** The request argument as TypeScript, multi-line when long; `""` when the request can be left out. */
   #request(op: Operation, requiredOnly: boolean, indent = ""): string {
     const entries: [string, unknown][] = [];
-    const raw = this.#rawParameters(op);
+    const doc = this.#model.document;
     for (const p of op.parameters) {
-      const source = raw.get(`${p.in}:${p.name}`);
-      const explicit = source ? explicitExample(this.#model.document, source) : undefined;
-      if (!p.required && (requiredOnly || explicit === undefined)) continue;
-      const schema = deref(this.#model.document, source?.schema) ?? {};
-      entries.push([p.field, explicit !== undefined ? explicit.value : exampleOf(this.#model.document, schema, p.name, 0)]);
+      const source = rawParameter(doc, op, p);
+      // An optional parameter is shown only when the spec gives an example of it.
+      if (!p.required && (requiredOnly || !source || explicitExample(doc, source) === undefined)) continue;
+      entries.push([p.field, sampleValue(doc, p, source)]);
     }
     if (op.body && (op.body.required || !requiredOnly)) entries.push([op.body.field, this.#bodyExample(op)]);
     const required = op.parameters.some((p) => p.required) || op.body?.required === true;
     if (entries.length === 0) return required ? "{}" : "";
     return pretty(Object.fromEntries(entries), indent);
-  }
-
-  #rawParameters(op: Operation): Map<string, Record<string, unknown>> {
-    const doc = this.#model.document;
-    const item = deref(doc, (isRecord(doc.paths) ? doc.paths : {})[op.path]) ?? {};
-    const operation = deref(doc, item[op.method]) ?? {};
-    const result = new Map<string, Record<string, unknown>>();
-    for (const raw of [...asArray(item.parameters), ...asArray(operation.parameters)]) {
-      const param = deref(doc, raw);
-      if (param && typeof param.name === "string") result.set(`${param.in}:${param.name}`, param);
-    }
-    return result;
   }
 
   #operationObject(op: Operation): Record<string, unknown> {
@@ -568,11 +555,11 @@ function formatPlaceholder(format: unknown): string | Code | undefined {
     case "binary":
       return new Code('new Blob(["file contents"])');
     case "uuid":
-      return PLACEHOLDER_UUID;
+      return SAMPLE_UUID;
     case "date-time":
-      return "2024-01-01T00:00:00Z";
+      return SAMPLE_DATE_TIME;
     case "date":
-      return "2024-01-01";
+      return SAMPLE_DATE;
     case "email":
       return "user@example.com";
     case "uri":
@@ -660,4 +647,9 @@ function duration(ms: number): string {
 
 function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
+}
+
+/** The runnable examples of a README: its ```ts blocks that start with an import (not the call signatures). */
+export function readmeExamples(markdown: string): string[] {
+  return [...markdown.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]!).filter((code) => code.startsWith("import "));
 }

@@ -19,11 +19,11 @@ import { generateFiles } from "../generate.js";
 import { loadSpec } from "../load/index.js";
 import { readTarget } from "../target.js";
 import { packageNameProblem, packageNames } from "./names.js";
-import { sampleCalls } from "./samples.js";
+import { sampleCalls } from "../samples.js";
 import { renderPackage } from "./templates.js";
 
 export { packageNameProblem, packageNames, type PackageNames } from "./names.js";
-export { renderCall, sampleCall, sampleCalls, SAMPLE_DATE, SAMPLE_DATE_TIME, SAMPLE_UUID, type SampleCall } from "./samples.js";
+export { renderCall, sampleCall, sampleCalls, SAMPLE_DATE, SAMPLE_DATE_TIME, SAMPLE_UUID, type SampleCall } from "../samples.js";
 export { gzipBudget, renderPackage, type PackageFiles, type TemplateInput } from "./templates.js";
 
 export const USAGE = "usage: pnpm sdk:new <path to spec (.yaml, .yml or .json)> --name @x/<name> [--link] [--no-install]";

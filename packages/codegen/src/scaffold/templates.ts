@@ -4,7 +4,7 @@
  * functions of the inputs, so they are unit-tested without touching the disk.
  */
 import type { PackageNames } from "./names.js";
-import { renderCall, type SampleCall } from "./samples.js";
+import { renderCall, type SampleCall } from "../samples.js";
 
 export interface TemplateInput extends PackageNames {
   /** The spec's path relative to the package directory (`../../openapi/foo-bar.yaml`). */

@@ -9,9 +9,8 @@ import {
   type RequestTarget,
   type SDKBaseError,
 } from "../errors.js";
+import { readableCopy } from "../response.js";
 
-/** Statuses whose Response must be constructed with a null body. */
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 const ERROR_CODE_RE = /^[A-Z][A-Z0-9_]*$/;
 
 /**
@@ -114,12 +113,8 @@ async function readBody(
   responseUrl: (url: string) => string,
   maxBytes = Infinity,
 ): Promise<Response | undefined> {
-  const body = NULL_BODY_STATUSES.has(response.status) ? null : await readAll(response, maxBytes);
-  if (body === undefined) return undefined;
-  const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-  // A constructed Response has an empty url; users inspecting `rawResponse` expect the real one.
-  Object.defineProperties(copy, { url: { value: responseUrl(response.url) }, redirected: { value: response.redirected } });
-  return copy;
+  const body = await readAll(response, maxBytes);
+  return body === undefined ? undefined : readableCopy(response, body, responseUrl(response.url));
 }
 
 /** The body's bytes, or `undefined` (the rest cancelled) once it passes `maxBytes`. */

@@ -4,10 +4,10 @@
  * the schema (the first enum value, a fixed UUID, the minimum, an ISO date...).
  * The scaffolder's smoke test and the reference-spec corpus both call operations with these.
  */
-import { isRecord } from "../load/json.js";
-import type { Operation, Parameter, Resource, SpecModel } from "../load/model.js";
-import { propertyKey } from "../load/naming.js";
-import { deref } from "../load/refs.js";
+import { isRecord } from "./load/json.js";
+import type { Operation, Parameter, Resource, SpecModel } from "./load/model.js";
+import { propertyKey } from "./load/naming.js";
+import { deref } from "./load/refs.js";
 
 export const SAMPLE_UUID = "8a210b68-6988-11ed-a1eb-0242ac120002";
 export const SAMPLE_DATE = "2023-01-01";
@@ -35,11 +35,10 @@ export function sampleCalls(model: SpecModel, httpMethod = "get"): SampleCall[] 
 }
 
 export function sampleCall(model: SpecModel, resource: Resource, op: Operation): SampleCall {
-  const raw = rawParameters(model.document, op);
   const request: Record<string, unknown> = {};
   for (const param of op.parameters) {
     if (!param.required && param.in !== "path") continue;
-    request[param.field] = sampleValue(model.document, param, raw.find((p) => p.name === param.name && p.in === param.in));
+    request[param.field] = sampleValue(model.document, param, rawParameter(model.document, op, param));
   }
   return {
     methodPath: `${resource.property}.${op.methodName}`,
@@ -59,6 +58,11 @@ export function renderCall(client: string, call: SampleCall, options?: string): 
   return `${client}.${call.resource}.${call.method}(${request}${options ? `, ${options}` : ""})`;
 }
 
+/** The spec's own object for `param` (the operation's, else the path item's), for its examples and schema. */
+export function rawParameter(document: Record<string, unknown>, op: Operation, param: Parameter): Schema | undefined {
+  return rawParameters(document, op).find((p) => p.name === param.name && p.in === param.in);
+}
+
 function rawParameters(document: Record<string, unknown>, op: Operation): Schema[] {
   const paths = isRecord(document.paths) ? document.paths : {};
   const item = deref(document, paths[op.path]) ?? {};
@@ -71,7 +75,8 @@ function rawParameters(document: Record<string, unknown>, op: Operation): Schema
   return list.map((p) => deref(document, p)).filter((p): p is Schema => isRecord(p));
 }
 
-function sampleValue(document: Record<string, unknown>, param: Parameter, raw: Schema | undefined): unknown {
+/** The first of the spec's examples that fits the parameter's schema, else a value built from the schema. */
+export function sampleValue(document: Record<string, unknown>, param: Parameter, raw: Schema | undefined): unknown {
   const schema = resolveSchema(document, raw?.schema);
   const examples = [
     raw?.example,
