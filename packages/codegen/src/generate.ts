@@ -33,7 +33,13 @@ export async function generatePackage(target: PackageTarget): Promise<{ files: G
   if (clashes.length > 0) {
     throw new CodegenError(target.specFile, clashes.map((n) => `two generated exports are named ${n}; rename an operationId or schema`));
   }
-  const ctx: EmitContext = { specPath: target.specFile, clientName: target.clientName, runtimeImport: target.runtimeImport };
+  const ctx: EmitContext = {
+    specPath: target.specFile,
+    clientName: target.clientName,
+    runtimeImport: target.runtimeImport,
+    packageName: target.packageName,
+    packageVersion: target.packageVersion ?? "0.0.0",
+  };
   const files = [
     await emitTypes(model, ctx),
     emitModels(model, ctx),
@@ -43,7 +49,7 @@ export async function generatePackage(target: PackageTarget): Promise<{ files: G
     emitClient(model, ctx),
     emitBarrel(model, ctx),
   ];
-  const packageFiles = target.readme ? [emitReadme(model, { ...ctx, ...target.readme, packageName: target.packageName, packageDescription: target.packageDescription })] : [];
+  const packageFiles = target.readme ? [emitReadme(model, { ...ctx, ...target.readme, packageDescription: target.packageDescription })] : [];
   return { files: files.sort((a, b) => a.path.localeCompare(b.path)), packageFiles, warnings: model.warnings };
 }
 

@@ -7,6 +7,8 @@ import { pascalCase } from "./load/naming.js";
 
 export interface PackageTarget {
   readonly packageName: string;
+  /** package.json `version`, emitted as `SDK_VERSION` and sent in the User-Agent. @default "0.0.0" */
+  readonly packageVersion?: string;
   readonly packageDir: string;
   /** The spec relative to the workspace root, as banners and messages show it. */
   readonly specFile: string;
@@ -40,7 +42,7 @@ interface CodegenConfig {
 export async function readTarget(packageDir: string): Promise<PackageTarget> {
   const manifestPath = join(packageDir, "package.json");
   const manifestFile = relative(workspaceRoot(packageDir), manifestPath);
-  let manifest: { name?: string; description?: string; "x-codegen"?: Partial<CodegenConfig> };
+  let manifest: { name?: string; version?: string; description?: string; "x-codegen"?: Partial<CodegenConfig> };
   try {
     manifest = JSON.parse(await readFile(manifestPath, "utf8"));
   } catch (error) {
@@ -55,6 +57,7 @@ export async function readTarget(packageDir: string): Promise<PackageTarget> {
   const readme = readmeTarget(packageDir, specPath, config.readme, manifestFile);
   return {
     packageName,
+    ...(typeof manifest.version === "string" ? { packageVersion: manifest.version } : {}),
     packageDir,
     specFile: displayPath(workspaceRoot(packageDir), specPath),
     specPath,

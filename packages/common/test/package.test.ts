@@ -9,5 +9,5 @@ it("packs as a clean, typed, lean package", async () => {
     gzipBudgetBytes: 3072,
   });
   expect(report.problems).toEqual([]);
-  expect(report.files.filter((f) => !f.startsWith("dist/"))).toEqual(["LICENSE", "README.md", "package.json"]);
+  expect(report.files.filter((f) => !f.startsWith("dist/"))).toEqual(["CHANGELOG.md", "LICENSE", "README.md", "package.json"]);
 }, 60_000);

@@ -17,6 +17,7 @@ import { resolveRetryPolicy } from "./retry/config.js";
 import { createRetryingFetch } from "./retry/fetch.js";
 import { validateRequest, validateRequestOptions } from "./validate.js";
 import { serializeBody, setsContentType } from "./body.js";
+import { userAgentHeader } from "./user-agent.js";
 
 /** openapi-fetch's `request` without the path-typing generics, which need a generated `paths` type. */
 type UntypedRequest = (
@@ -38,11 +39,14 @@ export class SDKCore<S extends object = object> {
   readonly #definition: SDKDefinition;
   readonly #options: ResolvedClientOptions<S>;
   readonly #request: UntypedRequest;
+  /** `User-Agent` (or `X-SDK-User-Agent` in a browser) and its value, sent with every request. */
+  readonly #userAgent: readonly [string, string];
 
   /** @throws SDKValidationError for a bad option, before anything is sent. */
   constructor(definition: SDKDefinition, options?: ClientOptions<S>) {
     this.#definition = definition;
     this.#options = resolveClientOptions<S>(definition, options);
+    this.#userAgent = userAgentHeader(definition.packageName, definition.sdkVersion);
     const client = createClient({ baseUrl: this.#options.serverURL });
     this.#request = client.request as unknown as UntypedRequest;
   }
@@ -92,6 +96,7 @@ export class SDKCore<S extends object = object> {
         bodySerializer: (value: unknown) => value,
         headers: {
           Accept: op.accept ?? "application/json",
+          [this.#userAgent[0]]: this.#userAgent[1],
           ...(serialized !== undefined && op.body && setsContentType(encoding) ? { "Content-Type": op.body.mediaType } : {}),
           ...call.headers,
         },

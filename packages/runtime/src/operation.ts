@@ -105,6 +105,10 @@ export interface ServerSpec {
 export interface SDKDefinition {
   /** Client class name, e.g. `Common`; used in messages. */
   readonly sdkName: string;
+  /** npm name of the SDK package, e.g. `@x/common`; first in the User-Agent. */
+  readonly packageName?: string;
+  /** The SDK package's version (its `SDK_VERSION`); sent in the User-Agent. */
+  readonly sdkVersion?: string;
   /** Servers in spec order; the first is the default. */
   readonly servers: readonly ServerSpec[];
   readonly securitySchemes: readonly SecuritySchemeSpec[];

@@ -10,5 +10,5 @@ it("packs as a clean, typed, lean package", async () => {
     gzipBudgetBytes: 13312,
   });
   expect(report.problems).toEqual([]);
-  expect(report.files.filter((f) => !f.startsWith("dist/"))).toEqual(["LICENSE", "README.md", "package.json"]);
+  expect(report.files.filter((f) => !f.startsWith("dist/"))).toEqual(["CHANGELOG.md", "LICENSE", "README.md", "package.json"]);
 }, 60_000);

@@ -16,7 +16,7 @@ interface BarrelNames {
 
 function barrelNames(model: SpecModel, clientName: string): BarrelNames {
   return {
-    client: [clientName, "ServerList", `type ${clientName}Options`, "type Security"],
+    client: [clientName, "SDK_VERSION", "ServerList", `type ${clientName}Options`, "type Security"],
     errors: model.schemas.flatMap((s) => (s.errorClass ? [s.errorClass.className] : [])),
     models: model.schemas.map((s) => s.typeName),
     requests: model.resources.flatMap((r) => r.operations.flatMap(operationTypeNames)),

@@ -103,7 +103,20 @@ class ReadmeWriter {
   }
 
   install(): string {
-    return ["## Install", "", "```sh", `pnpm add ${this.#ctx.packageName}`, "```"].join("\n");
+    const { packageName, packageVersion } = this.#ctx;
+    const major = Number(packageVersion.split(".")[0]);
+    // From 1.0.0 on, a caret range on the major is what to pin: spec changes that would
+    // break a caller's build are released as a new major (see CHANGELOG.md).
+    const range = major >= 1 ? `@^${major}` : "";
+    return [
+      "## Install",
+      "",
+      "```sh",
+      `npm install ${packageName}${range}`,
+      "```",
+      "",
+      `Releases follow semver, judged on the SDK's TypeScript surface: a spec change that could break a caller's build is a new major; new operations and fields are a minor. The changes of each version are in [CHANGELOG.md](CHANGELOG.md). Every request sends \`User-Agent: ${packageName}/<version> @x/runtime/<version> node/<version>\` (\`X-SDK-User-Agent\` in a browser); the version is exported as \`SDK_VERSION\`.`,
+    ].join("\n");
   }
 
   construct(): string {

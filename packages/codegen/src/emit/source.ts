@@ -13,6 +13,9 @@ export interface EmitContext {
   readonly clientName: string;
   /** The runtime package the generated code imports. */
   readonly runtimeImport: string;
+  /** The SDK package's name and version, for `SDK_VERSION` and the User-Agent. */
+  readonly packageName: string;
+  readonly packageVersion: string;
 }
 
 export function banner(ctx: EmitContext): string {

@@ -64,7 +64,7 @@ function manifest(input: TemplateInput): string {
       },
       "./package.json": "./package.json",
     },
-    files: ["dist", "README.md"],
+    files: ["dist", "README.md", "CHANGELOG.md"],
     publishConfig: { access: "public" },
     "x-codegen": { spec: input.specFromPackage, ...(input.generatedReadme ? { readme: "README.md" } : {}) },
     scripts: {
@@ -207,18 +207,22 @@ it("calls ${smokeCall.methodPath} (${smokeCall.httpMethod} ${smokeCall.path}) wi
 
 function packageTest(input: TemplateInput): string {
   return `/** The tarball users install: clean by publint and arethetypeswrong, lean, within its size budget. */
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { expect, it } from "vitest";
 import { checkPublishedPackage } from "../../../scripts/package-checks.js";
 
 it("packs as a clean, typed, lean package", async () => {
-  const report = await checkPublishedPackage(resolve(import.meta.dirname, ".."), {
+  const dir = resolve(import.meta.dirname, "..");
+  const report = await checkPublishedPackage(dir, {
     dependencies: ["@x/runtime"],
     // A starting budget from the operation count (${input.operationCount}); set it to the real size plus headroom.
     gzipBudgetBytes: ${gzipBudget(input.operationCount)},
   });
   expect(report.problems).toEqual([]);
-  expect(report.files.filter((f) => !f.startsWith("dist/"))).toEqual(["LICENSE", "README.md", "package.json"]);
+  // CHANGELOG.md appears with the first \`pnpm version-packages\`.
+  const changelog = existsSync(resolve(dir, "CHANGELOG.md")) ? ["CHANGELOG.md"] : [];
+  expect(report.files.filter((f) => !f.startsWith("dist/"))).toEqual([...changelog, "LICENSE", "README.md", "package.json"]);
 }, 60_000);
 `;
 }

@@ -14,6 +14,9 @@ export interface Security {
   authHeader: string;
 }
 
+/** The version of @x/common this code was generated for; sent in the User-Agent. */
+export const SDK_VERSION = "1.0.0";
+
 /** The servers Common API is served from; the first is the default. */
 export const ServerList = [
   { url: "https://api.codat.io", description: "Production" },
@@ -21,6 +24,8 @@ export const ServerList = [
 
 const definition: SDKDefinition = {
   sdkName: "Common",
+  packageName: "@x/common",
+  sdkVersion: SDK_VERSION,
   servers: ServerList,
   securitySchemes: [
     { field: "authHeader", type: "apiKey", in: "header", name: "Authorization" },

@@ -7,6 +7,9 @@ import { Files } from "./files.js";
 export interface Security {
 }
 
+/** The version of @x/fixture this code was generated for; sent in the User-Agent. */
+export const SDK_VERSION = "0.0.0";
+
 /** The servers Media fixture is served from; the first is the default. */
 export const ServerList = [
   { url: "https://media.example.com" },
@@ -14,6 +17,8 @@ export const ServerList = [
 
 const definition: SDKDefinition = {
   sdkName: "FxMedia",
+  packageName: "@x/fixture",
+  sdkVersion: SDK_VERSION,
   servers: ServerList,
   securitySchemes: [
   ],

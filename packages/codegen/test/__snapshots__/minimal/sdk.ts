@@ -7,6 +7,9 @@ import { Default } from "./default.js";
 export interface Security {
 }
 
+/** The version of @x/fixture this code was generated for; sent in the User-Agent. */
+export const SDK_VERSION = "0.0.0";
+
 /** The servers Minimal API is served from; the first is the default. */
 export const ServerList = [
   { url: "https://example.test/v1" },
@@ -14,6 +17,8 @@ export const ServerList = [
 
 const definition: SDKDefinition = {
   sdkName: "FxMinimal",
+  packageName: "@x/fixture",
+  sdkVersion: SDK_VERSION,
   servers: ServerList,
   securitySchemes: [
   ],

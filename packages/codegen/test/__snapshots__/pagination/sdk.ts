@@ -8,6 +8,9 @@ import { Tags } from "./tags.js";
 export interface Security {
 }
 
+/** The version of @x/fixture this code was generated for; sent in the User-Agent. */
+export const SDK_VERSION = "0.0.0";
+
 /** The servers Pagination API is served from; the first is the default. */
 export const ServerList = [
   { url: "https://example.test" },
@@ -15,6 +18,8 @@ export const ServerList = [
 
 const definition: SDKDefinition = {
   sdkName: "FxPagination",
+  packageName: "@x/fixture",
+  sdkVersion: SDK_VERSION,
   servers: ServerList,
   securitySchemes: [
   ],

@@ -10,6 +10,9 @@ export interface Security {
   apiKey: string;
 }
 
+/** The version of @x/fixture this code was generated for; sent in the User-Agent. */
+export const SDK_VERSION = "0.0.0";
+
 /** The servers Quirks API is served from; the first is the default. */
 export const ServerList = [
   { url: "https://api.example.test", description: "Production" },
@@ -18,6 +21,8 @@ export const ServerList = [
 
 const definition: SDKDefinition = {
   sdkName: "FxQuirks",
+  packageName: "@x/fixture",
+  sdkVersion: SDK_VERSION,
   servers: ServerList,
   securitySchemes: [
     { field: "apiKey", type: "apiKey", in: "header", name: "X-Api-Key" },

@@ -7,6 +7,9 @@ import { Shapes } from "./shapes.js";
 export interface Security {
 }
 
+/** The version of @x/fixture this code was generated for; sent in the User-Agent. */
+export const SDK_VERSION = "0.0.0";
+
 /** The servers Schemas fixture is served from; the first is the default. */
 export const ServerList = [
   { url: "https://schemas.example.com" },
@@ -14,6 +17,8 @@ export const ServerList = [
 
 const definition: SDKDefinition = {
   sdkName: "FxSchemas",
+  packageName: "@x/fixture",
+  sdkVersion: SDK_VERSION,
   servers: ServerList,
   securitySchemes: [
   ],
