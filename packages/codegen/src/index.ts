@@ -1,6 +1,7 @@
 export { main } from "./cli.js";
 export { CodegenError } from "./errors.js";
-export { findDrift, generateFiles, writeFiles, type Drift } from "./generate.js";
+export { findDrift, generateFiles, generatePackage, writeFiles, type Drift } from "./generate.js";
+export { findPackageDrift, writePackageFiles } from "./package-files.js";
 export { loadSpec, type SpecModel } from "./load/index.js";
 export { camelCase, pascalCase } from "./load/naming.js";
 export { readTarget, type PackageTarget } from "./target.js";

@@ -80,6 +80,8 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
   const files = renderPackage({
     ...names,
     specFromPackage: relative(packageDir, specPath),
+    // A copy remembers its original, so `pnpm spec:update` can pull a newer version of it.
+    ...(options.link ? {} : { sourceFromPackage: relative(packageDir, options.spec) }),
     specFromRoot,
     title: model.title,
     securityFields: model.securitySchemes.map((s) => s.field),
@@ -180,6 +182,7 @@ Next:
   pnpm test                           # typecheck, drift check, smoke test against Prism, package checks
   edit ${dir}/src/index.ts as needed (README.md and src/generated/ are generated: change the spec)
   pnpm changeset                      # pick ${name} to release it (it starts at 0.0.0)
+  pnpm spec:update ${name}    # later: pull a newer spec from x-codegen.source (${relative(root, result.packageDir)}/package.json)
 To undo: rm -rf ${dir} ${relative(root, result.specPath)} && pnpm install`);
     return 0;
   } catch (error) {

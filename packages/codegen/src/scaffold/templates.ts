@@ -11,6 +11,8 @@ export interface TemplateInput extends PackageNames {
   readonly specFromPackage: string;
   /** The spec's path relative to the repository root (`openapi/foo-bar.yaml`). */
   readonly specFromRoot: string;
+  /** Where the spec came from, for `pnpm spec:update`: the original file relative to the package. */
+  readonly sourceFromPackage?: string;
   /** `info.title` of the spec. */
   readonly title: string;
   /** Field names of the client's `security` option (one per security scheme). */
@@ -66,7 +68,11 @@ function manifest(input: TemplateInput): string {
     },
     files: ["dist", "README.md", "CHANGELOG.md"],
     publishConfig: { access: "public" },
-    "x-codegen": { spec: input.specFromPackage, ...(input.generatedReadme ? { readme: "README.md" } : {}) },
+    "x-codegen": {
+      spec: input.specFromPackage,
+      ...(input.sourceFromPackage ? { source: input.sourceFromPackage } : {}),
+      ...(input.generatedReadme ? { readme: "README.md" } : {}),
+    },
     scripts: {
       generate: "x-codegen",
       build: "tsup",
