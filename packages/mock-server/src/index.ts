@@ -25,6 +25,11 @@ export interface MockServerOptions {
   readonly logLevel?: "silent" | "error" | "warn" | "info" | "debug";
   /** Where log lines go. @default stdout */
   readonly logDestination?: { write(line: string): void };
+  /**
+   * Answer CORS preflights and add CORS headers (echoing the request's origin and
+   * headers), so a page on another origin can call the mock. @default false
+   */
+  readonly cors?: boolean;
 }
 
 const REPO_ROOT = resolve(fileURLToPath(new URL("../../..", import.meta.url)));
@@ -43,7 +48,7 @@ export async function startMockServer(specPath: string, options: MockServerOptio
     redact: { paths: ["input.headers.authorization", "input.url.query"], censor: "[redacted]" },
   }, options.logDestination);
   const server = createServer(operations, {
-    cors: false,
+    cors: options.cors ?? false,
     config: {
       mock: { dynamic: false },
       validateRequest: true,
