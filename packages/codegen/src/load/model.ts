@@ -75,6 +75,8 @@ export interface Parameter {
   readonly deprecated: boolean;
   /** Schema constraints the runtime checks before sending. */
   readonly constraints?: ParameterConstraints;
+  /** The parameter's schema as the spec writes it (a `$ref` left unresolved), for tools that compare specs. */
+  readonly schema?: unknown;
 }
 
 export interface Operation {
@@ -99,10 +101,16 @@ export interface Operation {
     /** Set when the body schema is a $ref to a component schema. */
     readonly schemaName?: string;
     readonly description?: string;
+    /** The body's schema as the spec writes it (a `$ref` left unresolved), for tools that compare specs. */
+    readonly schema?: unknown;
   };
   readonly response:
     | { readonly kind: "empty"; readonly status: string }
-    | { readonly kind: "json"; readonly status: string; readonly mediaType: string; readonly schemaName?: string }
+    | {
+      readonly kind: "json"; readonly status: string; readonly mediaType: string; readonly schemaName?: string;
+      /** The body's schema as the spec writes it (a `$ref` left unresolved), for tools that compare specs. */
+      readonly schema?: unknown;
+    }
     | { readonly kind: "text" | "binary"; readonly status: string; readonly mediaType: string };
   /** Documented error statuses with a component schema body. */
   readonly errors: readonly { readonly status: string; readonly schemaName: string }[];

@@ -129,6 +129,7 @@ function readParameters(
       ...(schema.default !== undefined ? { defaultValue: schema.default } : {}),
       deprecated: param.deprecated === true,
       ...constraintsOf(schema),
+      ...(param.schema !== undefined ? { schema: param.schema } : {}),
     });
   }
   const rank = { path: 0, query: 1, header: 2 };
@@ -146,7 +147,8 @@ function readBody(doc: Record<string, unknown>, op: Record<string, unknown>, at:
   }
   const encoding = bodyEncoding(mediaType);
   // Only JSON bodies are typed by their component name; others keep the inline type.
-  const schemaName = encoding === "json" ? componentSchemaName((content[mediaType] as Record<string, unknown> | undefined)?.schema) : undefined;
+  const schema = (content[mediaType] as Record<string, unknown> | undefined)?.schema;
+  const schemaName = encoding === "json" ? componentSchemaName(schema) : undefined;
   const others = Object.keys(content).filter((t) => t !== mediaType);
   if (others.length > 0) {
     warnings.push(`${at}/requestBody/content: sends ${mediaType} only; ${others.join(", ")} not generated`);
@@ -158,6 +160,7 @@ function readBody(doc: Record<string, unknown>, op: Record<string, unknown>, at:
     encoding,
     ...(schemaName ? { schemaName } : {}),
     ...text("description", body.description),
+    ...(schema !== undefined ? { schema } : {}),
   };
 }
 
@@ -174,8 +177,9 @@ function readSuccess(doc: Record<string, unknown>, op: Record<string, unknown>, 
     if (types.length > 1) warnings.push(`${at}/responses/${status}/content: resolves to the ${mediaType} body; ${types.filter((t) => t !== mediaType).join(", ")} not requested`);
     return { kind, status, mediaType };
   }
-  const schemaName = componentSchemaName((content as Record<string, Record<string, unknown>>)[mediaType]?.schema);
-  return { kind: "json", status, mediaType, ...(schemaName ? { schemaName } : {}) };
+  const schema = (content as Record<string, Record<string, unknown>>)[mediaType]?.schema;
+  const schemaName = componentSchemaName(schema);
+  return { kind: "json", status, mediaType, ...(schemaName ? { schemaName } : {}), ...(schema !== undefined ? { schema } : {}) };
 }
 
 /** JSON first, then text, forms, multipart, then anything else (sent or read as bytes). */

@@ -1,0 +1,68 @@
+/**
+ * What the client class knows from the spec: its `Security` type, the `ServerList`
+ * (exported `as const`, so every URL and description is part of its type), the retry
+ * policy, and the spec's title, description and tags, which only document.
+ */
+import type { DiffContext } from "./context.js";
+import { asArray, asRecord, child, deepEqual, show } from "./json.js";
+
+export function compareClient(ctx: DiffContext): void {
+  compareSecurity(ctx);
+  compareServers(ctx);
+  for (const key of ["x-speakeasy-retries", "x-speakeasy-name-override", "info", "tags", "openapi"]) ctx.cover(`#/${key}`);
+  if (!deepEqual(ctx.before.retry, ctx.after.retry)) {
+    ctx.add("minor", "#/x-speakeasy-retries", `client: retry policy changed (${show(ctx.before.retry ?? "none")} → ${show(ctx.after.retry ?? "none")})`);
+  }
+  if (!deepEqual(ctx.beforeDoc["x-speakeasy-name-override"], ctx.afterDoc["x-speakeasy-name-override"])) {
+    ctx.add("patch", "#/x-speakeasy-name-override", "x-speakeasy-name-override changed (renamed methods are listed on their own)");
+  }
+  const info = (doc: Record<string, unknown>) => asRecord(doc.info);
+  for (const key of new Set([...Object.keys(info(ctx.beforeDoc)), ...Object.keys(info(ctx.afterDoc))])) {
+    if (!deepEqual(info(ctx.beforeDoc)[key], info(ctx.afterDoc)[key])) ctx.add("patch", child("#/info", key), `info.${key} changed (documentation only)`);
+  }
+  if (!deepEqual(ctx.beforeDoc.tags, ctx.afterDoc.tags)) ctx.add("patch", "#/tags", "tags changed (their descriptions document the resources; methods are compared on their own)");
+  if (ctx.beforeDoc.openapi !== ctx.afterDoc.openapi) ctx.add("patch", "#/openapi", `openapi ${show(ctx.beforeDoc.openapi)} → ${show(ctx.afterDoc.openapi)} (its effects show up in the schemas compared)`);
+}
+
+/** The `Security` option: one field per scheme, each optional when there are several. */
+function compareSecurity(ctx: DiffContext): void {
+  const [before, after] = [ctx.before.securitySchemes, ctx.after.securitySchemes];
+  for (const s of [...before, ...after]) ctx.cover(child("#/components/securitySchemes", s.schemeName));
+  const optional = (list: readonly unknown[]) => list.length > 1;
+  for (const b of before) {
+    const a = after.find((s) => s.field === b.field);
+    const at = child("#/components/securitySchemes", (a ?? b).schemeName);
+    if (!a) {
+      ctx.add("major", at, `client: security scheme ${b.schemeName} removed; callers setting security.${b.field} no longer compile`);
+      continue;
+    }
+    if (a.in !== b.in || a.name !== b.name) {
+      ctx.add("major", at, `client: security.${a.field} is now sent as the ${a.in} ${a.name} instead of the ${b.in} ${b.name}`);
+    }
+    if (optional(before) && !optional(after)) ctx.add("major", at, `client: security.${a.field} is now required (it is the only scheme left); callers must now set it`);
+    if (!optional(before) && optional(after)) ctx.add("minor", at, `client: security.${a.field} is now optional (there are several schemes)`);
+    if (a.description !== b.description) ctx.add("patch", child(at, "description"), `client: security.${a.field} description changed`);
+    if (a.schemeName !== b.schemeName) ctx.add("patch", at, `client: security scheme ${b.schemeName} is now named ${a.schemeName}`);
+  }
+  for (const a of after.filter((s) => !before.some((b) => b.field === s.field))) {
+    const at = child("#/components/securitySchemes", a.schemeName);
+    if (optional(after)) ctx.add("minor", at, `client: new optional security.${a.field} (${a.in} ${a.name})`);
+    else ctx.add("major", at, `client: new required security.${a.field} (${a.in} ${a.name}); callers must now set it`);
+  }
+}
+
+/** `ServerList` is exported `as const`: a changed URL or description changes its type. */
+function compareServers(ctx: DiffContext): void {
+  ctx.cover("#/servers");
+  const [before, after] = [asArray(ctx.beforeDoc.servers), asArray(ctx.afterDoc.servers)];
+  for (let i = 0; i < Math.max(before.length, after.length); i++) {
+    const [b, a] = [asRecord(before[i]), asRecord(after[i])];
+    const at = child("#/servers", i);
+    if (i >= after.length) ctx.add("major", at, `client: server ${i} (${show(b.url)}) removed; serverIdx ${i} and ServerList[${i}] no longer exist`);
+    else if (i >= before.length) ctx.add("minor", at, `client: new server ${i} (${show(a.url)})`);
+    else if (!deepEqual(b, a)) {
+      const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !deepEqual(b[k], a[k]));
+      ctx.add("major", at, `client: server ${i} changed (${keys.join(", ")}: ${keys.map((k) => `${show(b[k])} → ${show(a[k])}`).join(", ")}); ServerList is exported as const, so its type changes`);
+    }
+  }
+}

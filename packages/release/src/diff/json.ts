@@ -1,0 +1,74 @@
+/** JSON helpers on raw spec documents: pointers, `$ref`s, deep equality. */
+
+export type Json = Record<string, unknown>;
+
+export function isRecord(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** `#/a/b` + `c/d` → `#/a/b/c~1d`. */
+export function child(at: string, ...segments: (string | number)[]): string {
+  return `${at}${segments.map((s) => `/${String(s).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("")}`;
+}
+
+export function resolvePointer(document: unknown, ref: string): unknown {
+  if (!ref.startsWith("#")) return undefined;
+  let node: unknown = document;
+  for (const raw of ref === "#" || ref === "#/" ? [] : ref.slice(2).split("/")) {
+    const key = decodeURIComponent(raw).replaceAll("~1", "/").replaceAll("~0", "~");
+    if (!isRecord(node) && !Array.isArray(node)) return undefined;
+    node = (node as Json)[key];
+  }
+  return node;
+}
+
+/** A node with its `$ref` chain followed, and the pointer of where it really lives. */
+export interface Located {
+  readonly node: unknown;
+  readonly at: string;
+}
+
+export function follow(document: unknown, node: unknown, at: string): Located {
+  const seen = new Set<string>();
+  let current: Located = { node, at };
+  while (isRecord(current.node) && typeof current.node.$ref === "string" && !seen.has(current.node.$ref)) {
+    seen.add(current.node.$ref);
+    current = { node: resolvePointer(document, current.node.$ref), at: current.node.$ref };
+  }
+  return current;
+}
+
+/** `#/components/schemas/Name` → `Name`. */
+export function componentName(node: unknown, kind = "schemas"): string | undefined {
+  if (!isRecord(node) || typeof node.$ref !== "string") return undefined;
+  const prefix = `#/components/${kind}/`;
+  if (!node.$ref.startsWith(prefix) || node.$ref.slice(prefix.length).includes("/")) return undefined;
+  return decodeURIComponent(node.$ref.slice(prefix.length)).replaceAll("~1", "/").replaceAll("~0", "~");
+}
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
+  if (isRecord(a) && isRecord(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => k in b && deepEqual(a[k], b[k]));
+  }
+  return Number.isNaN(a) && Number.isNaN(b);
+}
+
+export function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function asRecord(value: unknown): Json {
+  return isRecord(value) ? value : {};
+}
+
+/** Keys of either object, in the order first seen. */
+export function unionKeys(a: unknown, b: unknown): string[] {
+  return [...new Set([...Object.keys(asRecord(a)), ...Object.keys(asRecord(b))])];
+}
+
+export function show(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
+}

@@ -1,0 +1,111 @@
+/**
+ * Methods of the SDK, matched by their path (`books.getBook`): removed, renamed (the same
+ * HTTP method and path under another name), added, and, for each pair, everything about them.
+ */
+import type { SpecModel } from "@x/codegen";
+import { compareBody } from "./body.js";
+import { operationPointer, type DiffContext } from "./context.js";
+import { asRecord, child, deepEqual, type Json } from "./json.js";
+import { compareParameters } from "./parameters.js";
+import { compareResponses } from "./responses.js";
+import { compareRest } from "./schema.js";
+
+type Resource = SpecModel["resources"][number];
+type Operation = Resource["operations"][number];
+
+/** One operation as the SDK exposes it, with where it lives in the spec. */
+export interface MethodRef {
+  /** `books.getBook`. */
+  readonly id: string;
+  readonly resource: Resource;
+  readonly op: Operation;
+  readonly at: string;
+  /** The operation object and its path item, as the spec writes them. */
+  readonly raw: Json;
+  readonly item: Json;
+}
+
+const HANDLED = new Set(["tags", "operationId", "x-speakeasy-name-override", "deprecated", "x-idempotent", "parameters", "requestBody", "responses"]);
+
+export function methodsOf(model: SpecModel): Map<string, MethodRef> {
+  const paths = asRecord(model.document.paths);
+  const methods = new Map<string, MethodRef>();
+  for (const resource of model.resources) {
+    for (const op of resource.operations) {
+      const item = asRecord(paths[op.path]);
+      const id = `${resource.property}.${op.methodName}`;
+      methods.set(id, { id, resource, op, at: operationPointer(op.path, op.method), raw: asRecord(item[op.method]), item });
+    }
+  }
+  return methods;
+}
+
+/** Compares every method; returns the operations that only one side has (their types go with them). */
+export function compareOperations(ctx: DiffContext): { removed: Operation[]; added: Operation[] } {
+  const [before, after] = [methodsOf(ctx.before), methodsOf(ctx.after)];
+  for (const m of [...before.values(), ...after.values()]) {
+    ctx.cover(m.at);
+    ctx.cover(child("#/paths", m.op.path, "parameters"));
+  }
+  const unmatched = new Map([...after].filter(([id]) => !before.has(id)));
+  const removed: Operation[] = [];
+  for (const [id, b] of before) {
+    const a = after.get(id);
+    if (a) {
+      compareOperation(ctx, b, a);
+      continue;
+    }
+    const renamed = [...unmatched.values()].find((m) => m.op.method === b.op.method && m.op.path === b.op.path);
+    if (!renamed) {
+      removed.push(b.op);
+      ctx.add("major", b.at, `${id}: method removed (${b.op.method.toUpperCase()} ${b.op.path}); callers calling it no longer compile`);
+      continue;
+    }
+    unmatched.delete(renamed.id);
+    ctx.add("major", renamed.at, `${id} is renamed to ${renamed.id} (${renameCause(b, renamed)}); callers calling ${id} no longer compile`);
+    compareOperation(ctx, b, renamed);
+  }
+  for (const a of unmatched.values()) ctx.add("minor", a.at, `${a.id}: new method (${a.op.method.toUpperCase()} ${a.op.path})`);
+  return { removed, added: [...unmatched.values()].map((m) => m.op) };
+}
+
+function renameCause(b: MethodRef, a: MethodRef): string {
+  const causes = [
+    b.resource.property !== a.resource.property ? `tag ${b.resource.tag} → ${a.resource.tag}` : undefined,
+    b.op.operationId !== a.op.operationId ? `operationId ${b.op.operationId} → ${a.op.operationId}` : undefined,
+    !deepEqual(b.raw["x-speakeasy-name-override"], a.raw["x-speakeasy-name-override"]) ? "x-speakeasy-name-override changed" : undefined,
+  ].filter(Boolean);
+  return causes.length > 0 ? causes.join(", ") : "method name changed";
+}
+
+function compareOperation(ctx: DiffContext, b: MethodRef, a: MethodRef): void {
+  const context = `${a.id}: `;
+  const where = (m: MethodRef) => `${m.op.method.toUpperCase()} ${m.op.path}`;
+  if (where(b) !== where(a)) {
+    ctx.add("major", a.at, `${context}now calls ${where(a)} instead of ${where(b)} (the exported paths type changes)`);
+  }
+  if (b.op.operationId !== a.op.operationId) {
+    ctx.add("major", child(a.at, "operationId"), `${context}operationId ${b.op.operationId} → ${a.op.operationId} (the exported operations type is keyed by it)`);
+  }
+  if (!deepEqual(b.raw.tags, a.raw.tags) && b.resource.property === a.resource.property) {
+    ctx.add("patch", child(a.at, "tags"), `${context}tags changed; the method stays on ${a.resource.property}`);
+  }
+  if (!deepEqual(b.raw["x-speakeasy-name-override"], a.raw["x-speakeasy-name-override"]) && b.op.methodName === a.op.methodName) {
+    ctx.add("patch", child(a.at, "x-speakeasy-name-override"), `${context}x-speakeasy-name-override changed; the method name stays ${a.op.methodName}`);
+  }
+  if (b.op.deprecated !== a.op.deprecated) {
+    ctx.add(a.op.deprecated ? "minor" : "patch", child(a.at, "deprecated"), `${context}${a.op.deprecated ? "is now deprecated" : "is no longer deprecated"}`);
+  }
+  if (b.op.idempotent !== a.op.idempotent) {
+    ctx.add("minor", child(a.at, "x-idempotent"), `${context}${a.op.idempotent ? "is now marked x-idempotent: retried like a GET" : "is no longer marked x-idempotent: retried only when the request never left"}`);
+  }
+  if (Boolean(b.op.paging) !== Boolean(a.op.paging)) {
+    const all = `${a.resource.property}.${a.op.methodName}All`;
+    if (a.op.paging) ctx.add("minor", a.at, `${context}is now a paged list: new method ${all} iterates every page`);
+    else ctx.add("major", b.at, `${context}is no longer a paged list: method ${b.id}All removed (callers calling it no longer compile)`);
+  }
+  compareParameters(ctx, b, a, context);
+  compareBody(ctx, b, a, context);
+  compareResponses(ctx, b, a, context);
+  compareRest(ctx, a.id, { node: b.raw, at: b.at }, { node: a.raw, at: a.at }, HANDLED);
+}

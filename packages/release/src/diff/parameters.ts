@@ -1,0 +1,55 @@
+/** Path, query and header parameters of one method: the fields of its request object. */
+import type { DiffContext } from "./context.js";
+import { asArray, child, follow, type Json, type Located } from "./json.js";
+import type { MethodRef } from "./operations.js";
+import { compareRest, compareSchema } from "./schema.js";
+
+const HANDLED = new Set(["name", "in", "required", "deprecated", "schema"]);
+
+export function compareParameters(ctx: DiffContext, b: MethodRef, a: MethodRef, context: string): void {
+  const key = (p: { in: string; name: string }) => `${p.in}:${p.name}`;
+  const before = new Map(b.op.parameters.map((p) => [key(p), p]));
+  const after = new Map(a.op.parameters.map((p) => [key(p), p]));
+  for (const k of new Set([...before.keys(), ...after.keys()])) {
+    const [bp, ap] = [before.get(k), after.get(k)];
+    const [braw, araw] = [bp && rawParameter(ctx, "before", b, bp), ap && rawParameter(ctx, "after", a, ap)];
+    if (!ap || !araw) {
+      ctx.add("major", braw!.at, `${context}parameter ${bp!.field} (${bp!.in} ${bp!.name}) removed; callers passing it no longer compile`);
+    } else if (!bp || !braw) {
+      if (ap.required) ctx.add("major", araw.at, `${context}new required parameter ${ap.field} (${ap.in} ${ap.name}); callers must now pass it`);
+      else ctx.add("minor", araw.at, `${context}new optional parameter ${ap.field} (${ap.in} ${ap.name})`);
+    } else {
+      const subject = `${context}parameter ${ap.field}`;
+      if (bp.required !== ap.required) {
+        if (ap.required) ctx.add("major", child(araw.at, "required"), `${subject} is now required; callers must now pass it`);
+        else ctx.add("minor", child(araw.at, "required"), `${subject} is no longer required`);
+      }
+      if (bp.deprecated !== ap.deprecated) {
+        ctx.add(ap.deprecated ? "minor" : "patch", child(araw.at, "deprecated"), `${subject} ${ap.deprecated ? "is now deprecated" : "is no longer deprecated"}`);
+      }
+      compareSchema(ctx, { context, dir: "in", noun: "parameter", label: ap.field },
+        { node: (braw.node as Json).schema, at: child(braw.at, "schema") }, { node: (araw.node as Json).schema, at: child(araw.at, "schema") });
+      compareRest(ctx, subject, braw, araw, HANDLED);
+    }
+  }
+}
+
+/** The parameter object as the spec writes it: the operation's own first, then the path item's. */
+function rawParameter(ctx: DiffContext, side: "before" | "after", m: MethodRef, p: { in: string; name: string }): Located | undefined {
+  const doc = side === "before" ? ctx.beforeDoc : ctx.afterDoc;
+  const lists: [unknown[], string][] = [
+    [asArray(m.raw.parameters), child(m.at, "parameters")],
+    [asArray(m.item.parameters), child("#/paths", m.op.path, "parameters")],
+  ];
+  for (const [list, at] of lists) {
+    for (let i = 0; i < list.length; i++) {
+      const found = follow(doc, list[i], child(at, i));
+      const node = found.node as Json | undefined;
+      if (node?.name === p.name && node.in === p.in) {
+        if (found.at !== child(at, i)) ctx.cover(found.at);
+        return found;
+      }
+    }
+  }
+  return undefined;
+}

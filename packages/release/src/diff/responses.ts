@@ -1,0 +1,110 @@
+/**
+ * A method's responses: the success body it resolves to, the error statuses it throws
+ * typed errors for, and the rest (other statuses, headers, links), which the SDK does not type.
+ */
+import type { DiffContext } from "./context.js";
+import { asRecord, child, deepEqual, unionKeys, type Located } from "./json.js";
+import type { MethodRef } from "./operations.js";
+import { compareContent, compareUngenerated, withoutDocs } from "./content.js";
+import { compareRest, compareSchema } from "./schema.js";
+
+const HANDLED = new Set(["content", "headers", "links"]);
+const SUCCESS_RE = /^2(\d\d|XX)$/i;
+const ERROR_RE = /^([45](\d\d|XX)|default)$/i;
+const JSON_RE = /^application\/(?:[\w.-]+\+)?json(?:;.*)?$/i;
+
+export function compareResponses(ctx: DiffContext, b: MethodRef, a: MethodRef, context: string): void {
+  const [br, ar] = [b.op.response, a.op.response];
+  const responsesAt = (m: MethodRef) => child(m.at, "responses");
+  const locate = (side: "before" | "after", m: MethodRef, status: string) =>
+    ctx.locate(side, asRecord(m.raw.responses)[status], child(responsesAt(m), status));
+  if (br.status !== ar.status) {
+    ctx.add("major", child(responsesAt(a), ar.status), `${context}success status ${br.status} → ${ar.status} (status ${br.status} is no longer a success the SDK expects)`);
+  }
+  if (br.kind !== ar.kind) {
+    ctx.add("major", child(responsesAt(a), ar.status), `${context}now resolves to ${describe(ar)} instead of ${describe(br)}; callers using the result no longer compile`);
+  } else if (br.kind !== "empty" && ar.kind !== "empty" && br.mediaType !== ar.mediaType) {
+    ctx.add("major", child(responsesAt(a), ar.status, "content"), `${context}success media type ${br.mediaType} is no longer returned (now ${ar.mediaType}); the SDK asks for the new one`);
+  }
+  if (br.kind === "json" && ar.kind === "json") {
+    const label = ar.schemaName ? (ctx.after.schemas.find((s) => s.name === ar.schemaName)?.typeName ?? ar.schemaName) : `${a.op.typeStem}Response`;
+    compareSchema(ctx, { context, dir: "out", noun: "response", label },
+      { node: br.schema, at: child(locate("before", b, br.status).at, "content", br.mediaType, "schema") },
+      { node: ar.schema, at: child(locate("after", a, ar.status).at, "content", ar.mediaType, "schema") });
+  }
+  const errors = (m: MethodRef) => new Map(m.op.errors.map((e) => [e.status, e.schemaName]));
+  const [be, ae] = [errors(b), errors(a)];
+  const chosen = new Set([br.status, ar.status]);
+  for (const status of unionKeys(b.raw.responses, a.raw.responses)) {
+    const [bl, al] = [locate("before", b, status), locate("after", a, status)];
+    const key = /^default$/i.test(status) ? "default" : status.toUpperCase();
+    const subject = `${context}response ${status}`;
+    if (chosen.has(status)) {
+      if (bl.node !== undefined && al.node !== undefined) compareParts(ctx, subject, bl, al, [mediaTypeOf(br), mediaTypeOf(ar)]);
+    } else if (SUCCESS_RE.test(status)) {
+      compareOtherSuccess(ctx, subject, bl, al, locate("after", a, ar.status));
+    } else if (be.has(key) || ae.has(key)) {
+      compareError(ctx, subject, key, bl, al, be.get(key), ae.get(key));
+    } else if (ERROR_RE.test(status)) {
+      compareUngenerated(ctx, `${subject} (no JSON error body: the SDK throws SDKError for it either way)`, bl, al);
+    } else {
+      compareUngenerated(ctx, `${subject} (not a success or error status the SDK types)`, bl, al);
+    }
+  }
+}
+
+function describe(r: { kind: string; mediaType?: string }): string {
+  return r.kind === "empty" ? "no body (void)" : `a ${r.kind} body (${r.mediaType})`;
+}
+
+function mediaTypeOf(r: { kind: string; mediaType?: string }): string | undefined {
+  return r.kind === "empty" ? undefined : r.mediaType;
+}
+
+function compareParts(ctx: DiffContext, subject: string, b: Located, a: Located, chosen: (string | undefined)[]): void {
+  const part = (l: Located, key: string): Located => ({ node: asRecord(l.node)[key], at: child(l.at, key) });
+  compareRest(ctx, subject, b, a, HANDLED);
+  compareContent(ctx, subject, part(b, "content"), part(a, "content"), chosen);
+  for (const key of ["headers", "links"]) compareUngenerated(ctx, `${subject}: ${key}`, part(b, key), part(a, key));
+}
+
+/** Another 2XX the SDK returns as if it were the first: fine only when its body is the same. */
+function compareOtherSuccess(ctx: DiffContext, subject: string, b: Located, a: Located, first: Located): void {
+  const content = (l: Located) => withoutDocs(asRecord(l.node).content);
+  if (b.node === undefined) {
+    const same = deepEqual(content(a), content(first));
+    ctx.add(same ? "minor" : "major", a.at, `${subject} added${same ? "" : "; the SDK types its body as the first success status's"}`);
+  } else if (a.node === undefined) {
+    ctx.add("major", b.at, `${subject} (a success status) removed`);
+  } else if (!deepEqual(content(b), content(a))) {
+    ctx.add("major", a.at, `${subject} (a success status the SDK types as the first) changed its body`);
+  } else {
+    compareUngenerated(ctx, subject, b, a);
+  }
+}
+
+function compareError(ctx: DiffContext, subject: string, status: string, b: Located, a: Located, bSchema?: string, aSchema?: string): void {
+  const errorClass = (side: "before" | "after", schema: string) => {
+    const s = ctx[side].schemas.find((x) => x.name === schema);
+    return s?.errorClass?.className ?? s?.typeName ?? schema;
+  };
+  if (!aSchema) {
+    // Judgement call: callers catching the typed error for this status would silently stop matching.
+    ctx.add("major", b.at, `${subject}: error status ${status} is no longer documented, so it throws SDKError instead of ${errorClass("before", bSchema!)} (callers catching that miss it)`);
+    return;
+  }
+  if (!bSchema) {
+    ctx.add("minor", a.at, `${subject}: new error status ${status}, thrown as ${errorClass("after", aSchema)}`);
+    return;
+  }
+  if (bSchema !== aSchema) {
+    ctx.add("major", a.at, `${subject}: error status ${status} now throws ${errorClass("after", aSchema)} instead of ${errorClass("before", bSchema)}`);
+  }
+  const jsonType = (l: Located) => Object.keys(asRecord(asRecord(l.node).content)).find((t) => JSON_RE.test(t));
+  const [bt, at] = [jsonType(b), jsonType(a)];
+  if (bt && at) {
+    const schema = (l: Located, t: string): Located => ({ node: asRecord(asRecord(asRecord(l.node).content)[t]).schema, at: child(l.at, "content", t, "schema") });
+    compareSchema(ctx, { context: "", dir: "out", noun: subject, label: "error body" }, schema(b, bt), schema(a, at));
+  }
+  compareParts(ctx, subject, b, a, [bt, at]);
+}

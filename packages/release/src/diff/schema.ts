@@ -1,0 +1,155 @@
+/**
+ * Compares two versions of one schema, in the direction its values travel: what callers
+ * send (`in`), what they read (`out`), or both. `$ref`s to one component schema on both
+ * sides stop here: each component is judged once, by compareComponents.
+ */
+import { both, type DiffContext } from "./context.js";
+import { asArray, asRecord, child, componentName, deepEqual, isRecord, show, unionKeys, type Json, type Located } from "./json.js";
+import { compareValue, CONSTRAINTS } from "./schema-value.js";
+import { inner, say, type SchemaScope } from "./schema-scope.js";
+
+/** Keywords that only document: a change to them is a patch. */
+export const DOC_KEYS = new Set(["description", "title", "summary", "example", "examples", "externalDocs", "$comment", "xml"]);
+const HANDLED = new Set([
+  "$ref", "type", "nullable", "enum", "const", "format", "default", "readOnly", "writeOnly", "deprecated",
+  "properties", "required", "additionalProperties", "items", "allOf", "oneOf", "anyOf", ...Object.keys(CONSTRAINTS),
+]);
+
+type Resolved = Located & { node: Json };
+
+export function compareSchema(ctx: DiffContext, scope: SchemaScope, before: Located, after: Located): void {
+  const [bName, aName] = [componentName(before.node), componentName(after.node)];
+  if (bName !== undefined && bName === aName) {
+    // The component itself is judged once; here only what sits beside the $ref.
+    compareKeywords(ctx, scope, { node: siblings(before.node), at: before.at }, { node: siblings(after.node), at: after.at });
+    return;
+  }
+  if (bName !== aName) {
+    const name = (side: "before" | "after", n: string | undefined) =>
+      n === undefined ? "an inline schema" : `type ${ctx[side].schemas.find((s) => s.name === n)?.typeName ?? n}`;
+    ctx.add("patch", after.at, say(scope, `now uses ${name("after", aName)} instead of ${name("before", bName)}`));
+  }
+  const key = `${before.at}|${after.at}|${scope.dir}`;
+  if (ctx.compared.has(key)) return;
+  ctx.compared.add(key);
+  compareKeywords(ctx, scope, resolve(ctx, "before", before), resolve(ctx, "after", after));
+}
+
+/** What a `$ref` leads to, with any keywords beside it laid over (as 3.1 reads them). */
+function resolve(ctx: DiffContext, side: "before" | "after", at: Located): Resolved {
+  const target = ctx.locate(side, at.node, at.at);
+  const extra = siblings(at.node);
+  return { node: { ...asRecord(target.node), ...extra }, at: target.at };
+}
+
+function siblings(node: unknown): Json {
+  const { $ref: _ref, ...rest } = asRecord(node);
+  return rest;
+}
+
+function compareKeywords(ctx: DiffContext, scope: SchemaScope, b: Resolved, a: Resolved): void {
+  if (deepEqual(b.node, a.node)) return;
+  compareValue(ctx, scope, b, a);
+  compareProperties(ctx, scope, b, a);
+  compareAdditional(ctx, scope, b, a);
+  if (b.node.items !== undefined || a.node.items !== undefined) {
+    compareSchema(ctx, inner(scope, `${scope.label}[]`, scope.noun), at(b, "items"), at(a, "items"));
+  }
+  for (const key of ["allOf", "oneOf", "anyOf"] as const) compareMembers(ctx, scope, b, a, key);
+  compareRest(ctx, scope, b, a, HANDLED);
+}
+
+function at(r: Resolved, ...path: string[]): Located {
+  let node: unknown = r.node;
+  for (const key of path) node = asRecord(node)[key];
+  return { node: node ?? {}, at: child(r.at, ...path) };
+}
+
+/** Whether the generated type has the property without `?`: required, or (openapi-typescript) with a default. */
+function presence(s: Json, name: string): "required" | "default" | "optional" | undefined {
+  const properties = asRecord(s.properties);
+  const required = asArray(s.required).includes(name);
+  if (!(name in properties) && !required) return undefined;
+  if (required) return "required";
+  const property = properties[name];
+  return isRecord(property) && property.$ref === undefined && property.default !== undefined ? "default" : "optional";
+}
+
+function compareProperties(ctx: DiffContext, scope: SchemaScope, b: Resolved, a: Resolved): void {
+  const names = [...new Set([...unionKeys(b.node.properties, a.node.properties), ...asArray(b.node.required), ...asArray(a.node.required)].map(String))];
+  for (const name of names) {
+    const [bp, ap] = [presence(b.node, name), presence(a.node, name)];
+    const sub = inner(scope, `${scope.label}.${name}`);
+    if (ap === undefined) {
+      ctx.judge(scope.dir, child(b.at, "properties", name), say(sub, "was removed"), {
+        in: { bump: "major", why: "callers sending it no longer compile" }, out: { bump: "major", why: "callers reading it no longer compile" },
+      });
+    } else if (bp === undefined) {
+      const required = ap !== "optional";
+      ctx.judge(scope.dir, child(a.at, "properties", name), `${scope.context}new ${required ? "required" : "optional"} ${sub.noun} ${sub.label}`,
+        required ? { in: { bump: "major", why: "callers must now send it" }, out: { bump: "minor" } } : both("minor"));
+    } else {
+      const [br, ar] = [bp !== "optional", ap !== "optional"];
+      const why = (p: typeof bp) => (p === "default" ? "; it has a default, which openapi-typescript types as always present" : "");
+      if (!br && ar) {
+        ctx.judge(scope.dir, child(a.at, ap === "default" ? "properties" : "required", ...(ap === "default" ? [name, "default"] : [])),
+          say(sub, `is now required${why(ap)}`), { in: { bump: "major", why: "callers must now send it" }, out: { bump: "minor" } });
+      } else if (br && !ar) {
+        ctx.judge(scope.dir, child(a.at, bp === "default" ? "properties" : "required", ...(bp === "default" ? [name] : [])),
+          say(sub, `is no longer required${why(bp)}`), { in: { bump: "minor" }, out: { bump: "major", why: "callers reading it must handle undefined" } });
+      }
+      compareSchema(ctx, sub, at(b, "properties", name), at(a, "properties", name));
+    }
+  }
+}
+
+/** `additionalProperties: true` or a schema gives the type an index signature; absent or false does not. */
+function compareAdditional(ctx: DiffContext, scope: SchemaScope, b: Resolved, a: Resolved): void {
+  const [bv, av] = [b.node.additionalProperties, a.node.additionalProperties];
+  if (deepEqual(bv, av)) return;
+  const open = (v: unknown) => v === true || isRecord(v);
+  const pointer = child(a.at, "additionalProperties");
+  if (open(bv) && open(av)) {
+    compareSchema(ctx, inner(scope, `${scope.label}[string]`, scope.noun), { node: bv === true ? {} : bv, at: child(b.at, "additionalProperties") }, { node: av === true ? {} : av, at: pointer });
+  } else if (open(bv)) {
+    ctx.judge(scope.dir, pointer, say(scope, "no longer allows other properties"), {
+      in: { bump: "major", why: "callers sending other properties no longer compile" }, out: { bump: "major", why: "callers reading other properties no longer compile" },
+    });
+  } else if (open(av)) {
+    ctx.judge(scope.dir, pointer, say(scope, "now allows other properties"), both("minor"));
+  } else if (av === false) {
+    ctx.judge(scope.dir, pointer, say(scope, "now refuses other properties (additionalProperties: false)"), { in: { bump: "major", why: "requests with other properties are now refused" }, out: { bump: "minor" } });
+  } else {
+    ctx.judge(scope.dir, child(b.at, "additionalProperties"), say(scope, "no longer says additionalProperties: false"), both("minor"));
+  }
+}
+
+function compareMembers(ctx: DiffContext, scope: SchemaScope, b: Resolved, a: Resolved, key: "allOf" | "oneOf" | "anyOf"): void {
+  const [bl, al] = [asArray(b.node[key]), asArray(a.node[key])];
+  if (bl.length === 0 && al.length === 0) return;
+  for (let i = 0; i < Math.min(bl.length, al.length); i++) {
+    compareSchema(ctx, inner(scope, `${scope.label}(${key} ${i})`, scope.noun), at(b, key, String(i)), at(a, key, String(i)));
+  }
+  if (al.length === bl.length) return;
+  const text = say(scope, `${key} goes from ${bl.length} to ${al.length} members`);
+  if (al.length > bl.length && key !== "allOf") {
+    ctx.judge(scope.dir, child(a.at, key), text, { in: { bump: "minor" }, out: { bump: "major", why: "callers reading it may get the new shapes" } });
+  } else {
+    ctx.judge(scope.dir, child(a.at, key), text, both("major", "the type changes"));
+  }
+}
+
+/** Documentation is a patch, extensions are not read by the generator, anything else is not recognised. */
+export function compareRest(ctx: DiffContext, scope: SchemaScope | string, b: Located, a: Located, handled: ReadonlySet<string>): void {
+  const subject = typeof scope === "string" ? scope : `${scope.context}${scope.noun} ${scope.label}`;
+  for (const key of unionKeys(b.node, a.node)) {
+    if (handled.has(key)) continue;
+    const [bv, av] = [asRecord(b.node)[key], asRecord(a.node)[key]];
+    if (deepEqual(bv, av)) continue;
+    const pointer = av === undefined ? child(b.at, key) : child(a.at, key);
+    const what = bv === undefined ? "added" : av === undefined ? "removed" : "changed";
+    if (DOC_KEYS.has(key)) ctx.add("patch", pointer, `${subject}: ${key} ${what}`);
+    else if (key.startsWith("x-")) ctx.add("patch", pointer, `${subject}: extension ${key} ${what} (the generator does not read it)`);
+    else ctx.add("major", pointer, `${subject}: unrecognised change: ${key} ${what}${typeof av !== "object" && av !== undefined ? ` (${show(bv)} → ${show(av)})` : ""}; judged major to be safe`);
+  }
+}
