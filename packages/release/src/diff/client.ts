@@ -11,7 +11,14 @@ export function compareClient(ctx: DiffContext): void {
   compareServers(ctx);
   for (const key of ["x-speakeasy-retries", "x-speakeasy-name-override", "info", "tags", "openapi"]) ctx.cover(`#/${key}`);
   if (!deepEqual(ctx.before.retry, ctx.after.retry)) {
-    ctx.add("minor", "#/x-speakeasy-retries", `client: retry policy changed (${show(ctx.before.retry ?? "none")} → ${show(ctx.after.retry ?? "none")})`);
+    const fields = flatten(ctx.before.retry).concat(flatten(ctx.after.retry)).map(([k]) => k);
+    const changed = [...new Set(fields)].filter((k) => !deepEqual(lookup(ctx.before.retry, k), lookup(ctx.after.retry, k)));
+    ctx.add("minor", "#/x-speakeasy-retries", `client: retry policy changed (${changed.map((k) => `${k} ${show(lookup(ctx.before.retry, k))} → ${show(lookup(ctx.after.retry, k))}`).join(", ")})`);
+  }
+  // Which schemes the API asks for: the generator does not read it (the client sends every credential it is given).
+  ctx.cover("#/security");
+  if (!deepEqual(ctx.beforeDoc.security, ctx.afterDoc.security)) {
+    ctx.add("minor", "#/security", "security requirements changed; the generated client does not read them (it sends every credential it is given), but the API may now ask for other credentials");
   }
   if (!deepEqual(ctx.beforeDoc["x-speakeasy-name-override"], ctx.afterDoc["x-speakeasy-name-override"])) {
     ctx.add("patch", "#/x-speakeasy-name-override", "x-speakeasy-name-override changed (renamed methods are listed on their own)");
@@ -27,7 +34,16 @@ export function compareClient(ctx: DiffContext): void {
 /** The `Security` option: one field per scheme, each optional when there are several. */
 function compareSecurity(ctx: DiffContext): void {
   const [before, after] = [ctx.before.securitySchemes, ctx.after.securitySchemes];
-  for (const s of [...before, ...after]) ctx.cover(child("#/components/securitySchemes", s.schemeName));
+  const schemes = (doc: Record<string, unknown>) => asRecord(asRecord(doc.components).securitySchemes);
+  for (const name of new Set([...Object.keys(schemes(ctx.beforeDoc)), ...Object.keys(schemes(ctx.afterDoc))])) {
+    const at = child("#/components/securitySchemes", name);
+    ctx.cover(at);
+    if ([...before, ...after].some((s) => s.schemeName === name)) continue;
+    // Schemes the generator leaves out of the client's Security (it warns), so the SDK does not change.
+    if (!deepEqual(schemes(ctx.beforeDoc)[name], schemes(ctx.afterDoc)[name])) {
+      ctx.add("minor", at, `client: security scheme ${name}, which the generator does not support and leaves out of Security, changed`);
+    }
+  }
   const optional = (list: readonly unknown[]) => list.length > 1;
   for (const b of before) {
     const a = after.find((s) => s.field === b.field);
@@ -65,4 +81,13 @@ function compareServers(ctx: DiffContext): void {
       ctx.add("major", at, `client: server ${i} changed (${keys.join(", ")}: ${keys.map((k) => `${show(b[k])} → ${show(a[k])}`).join(", ")}); ServerList is exported as const, so its type changes`);
     }
   }
+}
+
+function flatten(value: unknown, prefix = ""): [string, unknown][] {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return prefix ? [[prefix, value]] : [];
+  return Object.entries(value).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
+}
+
+function lookup(value: unknown, path: string): unknown {
+  return path.split(".").reduce<unknown>((node, key) => asRecord(node)[key], value);
 }

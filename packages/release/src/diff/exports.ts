@@ -43,5 +43,6 @@ function ownerOf(model: SpecModel, name: string): string {
 function kindOf(model: SpecModel, name: string): string {
   if (model.schemas.some((s) => s.errorClass?.className === name)) return "error class";
   if (model.schemas.some((s) => s.typeName === name)) return "model type";
-  return model.resources.some((r) => r.operations.some((op) => operationTypeNames(op).includes(name))) ? "request type" : "name";
+  if (!model.resources.some((r) => r.operations.some((op) => operationTypeNames(op).includes(name)))) return "name";
+  return name.endsWith("Response") ? "response type" : name.endsWith("RequestBody") ? "request body type" : "request type";
 }

@@ -69,6 +69,7 @@ export function unionKeys(a: unknown, b: unknown): string[] {
   return [...new Set([...Object.keys(asRecord(a)), ...Object.keys(asRecord(b))])];
 }
 
+/** A value for a message; `none` when it is absent. */
 export function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
+  return value === undefined ? "none" : (JSON.stringify(value) ?? String(value));
 }

@@ -10,6 +10,8 @@ import { DOC_KEYS } from "./schema.js";
 
 /** Top-level keys the generator does not read at all. */
 const NOT_GENERATED = new Set(["webhooks"]);
+/** Components the SDK does not type (responses' headers and links, callbacks). */
+const UNTYPED_COMPONENTS = new Set(["headers", "links", "callbacks"]);
 
 export function compareLeftovers(ctx: DiffContext): void {
   const covered = [...ctx.covered];
@@ -35,6 +37,8 @@ function report(ctx: DiffContext, at: string, b: unknown, a: unknown): void {
   const what = b === undefined ? "added" : a === undefined ? "removed" : "changed";
   if (segments.some((s) => DOC_KEYS.has(s))) ctx.add("patch", at, `${at} ${what} (documentation only)`);
   else if (segments.some((s) => s.startsWith("x-")) || NOT_GENERATED.has(segments[0] ?? "")) ctx.add("patch", at, `${at} ${what} (the generator does not read it)`);
+  else if (segments[0] === "components" && UNTYPED_COMPONENTS.has(segments[1] ?? "")) ctx.add("minor", at, `${at} ${what} (the SDK does not type ${segments[1]})`);
+  else if (segments[0] === "paths" && segments.includes("servers")) ctx.add("minor", at, `${at} ${what} (the generated client does not read per-path servers)`);
   else if (what === "added" && segments[0] === "components") ctx.add("minor", at, `${at} added (not used by any method; only the exported components type gains it)`);
   else ctx.add("major", at, `unrecognised change: ${at} ${what}; judged major to be safe`);
 }

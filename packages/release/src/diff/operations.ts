@@ -5,7 +5,7 @@
 import type { SpecModel } from "@x/codegen";
 import { compareBody } from "./body.js";
 import { operationPointer, type DiffContext } from "./context.js";
-import { asRecord, child, deepEqual, type Json } from "./json.js";
+import { asRecord, child, deepEqual, follow, type Json } from "./json.js";
 import { compareParameters } from "./parameters.js";
 import { compareResponses } from "./responses.js";
 import { compareRest } from "./schema.js";
@@ -25,14 +25,14 @@ export interface MethodRef {
   readonly item: Json;
 }
 
-const HANDLED = new Set(["tags", "operationId", "x-speakeasy-name-override", "deprecated", "x-idempotent", "parameters", "requestBody", "responses"]);
+const HANDLED = new Set(["tags", "operationId", "x-speakeasy-name-override", "deprecated", "x-idempotent", "parameters", "requestBody", "responses", "security", "servers"]);
 
 export function methodsOf(model: SpecModel): Map<string, MethodRef> {
   const paths = asRecord(model.document.paths);
   const methods = new Map<string, MethodRef>();
   for (const resource of model.resources) {
     for (const op of resource.operations) {
-      const item = asRecord(paths[op.path]);
+      const item = asRecord(follow(model.document, paths[op.path], "").node);
       const id = `${resource.property}.${op.methodName}`;
       methods.set(id, { id, resource, op, at: operationPointer(op.path, op.method), raw: asRecord(item[op.method]), item });
     }
@@ -103,6 +103,12 @@ function compareOperation(ctx: DiffContext, b: MethodRef, a: MethodRef): void {
     const all = `${a.resource.property}.${a.op.methodName}All`;
     if (a.op.paging) ctx.add("minor", a.at, `${context}is now a paged list: new method ${all} iterates every page`);
     else ctx.add("major", b.at, `${context}is no longer a paged list: method ${b.id}All removed (callers calling it no longer compile)`);
+  }
+  if (!deepEqual(b.raw.security, a.raw.security)) {
+    ctx.add("minor", child(a.at, "security"), `${context}security requirements changed; the generated client does not read them (it sends every credential it is given), but the API may now ask for other credentials`);
+  }
+  if (!deepEqual(b.raw.servers, a.raw.servers)) {
+    ctx.add("minor", child(a.at, "servers"), `${context}servers changed; the generated client does not read per-operation servers (it calls the client's server)`);
   }
   compareParameters(ctx, b, a, context);
   compareBody(ctx, b, a, context);

@@ -37,14 +37,24 @@ export function compareResponses(ctx: DiffContext, b: MethodRef, a: MethodRef, c
   const chosen = new Set([br.status, ar.status]);
   for (const status of unionKeys(b.raw.responses, a.raw.responses)) {
     const [bl, al] = [locate("before", b, status), locate("after", a, status)];
+    const sites = { before: child(responsesAt(b), status), after: child(responsesAt(a), status) };
     const key = /^default$/i.test(status) ? "default" : status.toUpperCase();
     const subject = `${context}response ${status}`;
+    // A component response several methods share is judged once, under its own name.
+    const shared = bl.at === al.at && bl.at.startsWith("#/components/responses/");
+    const partsSubject = shared ? `response ${bl.at.slice("#/components/responses/".length)} (shared)` : subject;
+    const compareOnce = (judge: () => void) => {
+      if (bl.node === undefined || al.node === undefined || (shared && ctx.compared.has(bl.at))) return;
+      if (shared) ctx.compared.add(bl.at);
+      judge();
+    };
     if (chosen.has(status)) {
-      if (bl.node !== undefined && al.node !== undefined) compareParts(ctx, subject, bl, al, [mediaTypeOf(br), mediaTypeOf(ar)]);
+      compareOnce(() => compareParts(ctx, partsSubject, bl, al, [mediaTypeOf(br), mediaTypeOf(ar)]));
     } else if (SUCCESS_RE.test(status)) {
-      compareOtherSuccess(ctx, subject, bl, al, locate("after", a, ar.status));
+      compareOtherSuccess(ctx, subject, { ...bl, at: sites.before }, { ...al, at: sites.after }, locate("after", a, ar.status));
     } else if (be.has(key) || ae.has(key)) {
-      compareError(ctx, subject, key, bl, al, be.get(key), ae.get(key));
+      compareError(ctx, subject, key, sites, be.get(key), ae.get(key));
+      compareOnce(() => compareErrorBody(ctx, partsSubject, bl, al));
     } else if (ERROR_RE.test(status)) {
       compareUngenerated(ctx, `${subject} (no JSON error body: the SDK throws SDKError for it either way)`, bl, al);
     } else {
@@ -83,23 +93,23 @@ function compareOtherSuccess(ctx: DiffContext, subject: string, b: Located, a: L
   }
 }
 
-function compareError(ctx: DiffContext, subject: string, status: string, b: Located, a: Located, bSchema?: string, aSchema?: string): void {
+function compareError(ctx: DiffContext, subject: string, status: string, sites: { before: string; after: string }, bSchema?: string, aSchema?: string): void {
   const errorClass = (side: "before" | "after", schema: string) => {
     const s = ctx[side].schemas.find((x) => x.name === schema);
     return s?.errorClass?.className ?? s?.typeName ?? schema;
   };
   if (!aSchema) {
     // Judgement call: callers catching the typed error for this status would silently stop matching.
-    ctx.add("major", b.at, `${subject}: error status ${status} is no longer documented, so it throws SDKError instead of ${errorClass("before", bSchema!)} (callers catching that miss it)`);
-    return;
+    ctx.add("major", sites.before, `${subject}: error status ${status} is no longer documented, so it throws SDKError instead of ${errorClass("before", bSchema!)} (callers catching that miss it)`);
+  } else if (!bSchema) {
+    ctx.add("minor", sites.after, `${subject}: new error status ${status}, thrown as ${errorClass("after", aSchema)}`);
+  } else if (bSchema !== aSchema) {
+    ctx.add("major", sites.after, `${subject}: error status ${status} now throws ${errorClass("after", aSchema)} instead of ${errorClass("before", bSchema)}`);
   }
-  if (!bSchema) {
-    ctx.add("minor", a.at, `${subject}: new error status ${status}, thrown as ${errorClass("after", aSchema)}`);
-    return;
-  }
-  if (bSchema !== aSchema) {
-    ctx.add("major", a.at, `${subject}: error status ${status} now throws ${errorClass("after", aSchema)} instead of ${errorClass("before", bSchema)}`);
-  }
+}
+
+/** The error body's schema (its component is judged on its own) and the rest of the response. */
+function compareErrorBody(ctx: DiffContext, subject: string, b: Located, a: Located): void {
   const jsonType = (l: Located) => Object.keys(asRecord(asRecord(l.node).content)).find((t) => JSON_RE.test(t));
   const [bt, at] = [jsonType(b), jsonType(a)];
   if (bt && at) {

@@ -84,7 +84,7 @@ function compareEnum(ctx: DiffContext, scope: SchemaScope, b: Located & { node: 
   const removed = be.filter((v) => !ae.some((x) => deepEqual(x, v)));
   const added = ae.filter((v) => !be.some((x) => deepEqual(x, v)));
   if (removed.length > 0) {
-    ctx.judge(scope.dir, child(b.at, "enum"), say(scope, `loses enum value${removed.length > 1 ? "s" : ""} ${removed.map(show).join(", ")}`), both("major", "callers using them no longer compile"));
+    ctx.judge(scope.dir, child(b.at, "enum"), say(scope, `loses enum value${removed.length > 1 ? "s" : ""} ${removed.map(show).join(", ")}`), both("major", `callers using ${removed.length > 1 ? "them" : "it"} no longer compile`));
   }
   if (added.length > 0) {
     const warn = scope.dir !== "in";
@@ -98,7 +98,7 @@ function compareEnum(ctx: DiffContext, scope: SchemaScope, b: Located & { node: 
 function compareFormat(ctx: DiffContext, scope: SchemaScope, b: Located & { node: Json }, a: Located & { node: Json }): void {
   const [bf, af] = [b.node.format, a.node.format];
   if (deepEqual(bf, af)) return;
-  const text = say(scope, `changes format from ${show(bf ?? "none")} to ${show(af ?? "none")}`);
+  const text = say(scope, `changes format from ${show(bf)} to ${show(af)}`);
   if (bf === "binary" || af === "binary") ctx.judge(scope.dir, child(a.at, "format"), text, both("major", "a binary value is typed as a Blob, any other string as a string"));
   else if (af === undefined) ctx.judge(scope.dir, child(b.at, "format"), text, both("minor"));
   else ctx.judge(scope.dir, child(a.at, "format"), text, { in: { bump: "major", why: "values callers send may now be refused" }, out: { bump: "minor" } });
@@ -118,7 +118,7 @@ function compareConstraints(ctx: DiffContext, scope: SchemaScope, b: Located & {
     const numbers = typeof bv === "number" && typeof av === "number";
     const loosened = av === undefined || (key === "uniqueItems" && av === false) ||
       (numbers && (kind === "min" ? av < bv : kind === "max" ? av > bv : false));
-    const text = say(scope, `${key} ${show(bv ?? "none")} → ${show(av ?? "none")} (${loosened ? "loosened" : "tightened"})`);
+    const text = say(scope, `${key} ${show(bv)} → ${show(av)} (${loosened ? "loosened" : "tightened"})`);
     const at = av === undefined ? child(b.at, key) : child(a.at, key);
     if (loosened) ctx.judge(scope.dir, at, text, both("minor"));
     else ctx.judge(scope.dir, at, text, { in: { bump: "major", why: "values callers send may now be refused" }, out: { bump: "minor" } });
@@ -128,7 +128,7 @@ function compareConstraints(ctx: DiffContext, scope: SchemaScope, b: Located & {
 function compareFlags(ctx: DiffContext, scope: SchemaScope, b: Located & { node: Json }, a: Located & { node: Json }): void {
   const flag = (key: string) => [b.node[key] === true, a.node[key] === true] as const;
   if (!deepEqual(b.node.default, a.node.default)) {
-    ctx.judge(scope.dir, child(a.node.default === undefined ? b.at : a.at, "default"), say(scope, `default ${show(b.node.default ?? "none")} → ${show(a.node.default ?? "none")}`), both("minor"));
+    ctx.judge(scope.dir, child(a.node.default === undefined ? b.at : a.at, "default"), say(scope, `default ${show(b.node.default)} → ${show(a.node.default)}`), both("minor"));
   }
   const [bro, aro] = flag("readOnly");
   if (bro !== aro) {

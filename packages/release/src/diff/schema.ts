@@ -11,7 +11,7 @@ import { inner, say, type SchemaScope } from "./schema-scope.js";
 /** Keywords that only document: a change to them is a patch. */
 export const DOC_KEYS = new Set(["description", "title", "summary", "example", "examples", "externalDocs", "$comment", "xml"]);
 const HANDLED = new Set([
-  "$ref", "type", "nullable", "enum", "const", "format", "default", "readOnly", "writeOnly", "deprecated",
+  "$ref", "definitions", "$defs", "type", "nullable", "enum", "const", "format", "default", "readOnly", "writeOnly", "deprecated",
   "properties", "required", "additionalProperties", "items", "allOf", "oneOf", "anyOf", ...Object.keys(CONSTRAINTS),
 ]);
 
@@ -27,7 +27,9 @@ export function compareSchema(ctx: DiffContext, scope: SchemaScope, before: Loca
   if (bName !== aName) {
     const name = (side: "before" | "after", n: string | undefined) =>
       n === undefined ? "an inline schema" : `type ${ctx[side].schemas.find((s) => s.name === n)?.typeName ?? n}`;
-    ctx.add("patch", after.at, say(scope, `now uses ${name("after", aName)} instead of ${name("before", bName)}`));
+    // The label already names the new type when it is one: `response Volume now uses type Volume` says it twice.
+    const label = aName !== undefined && scope.label === ctx.after.schemas.find((s) => s.name === aName)?.typeName ? "" : ` ${scope.label}`;
+    ctx.add("patch", after.at, `${scope.context}${scope.noun}${label} now uses ${name("after", aName)} instead of ${name("before", bName)}`);
   }
   const key = `${before.at}|${after.at}|${scope.dir}`;
   if (ctx.compared.has(key)) return;
@@ -56,6 +58,7 @@ function compareKeywords(ctx: DiffContext, scope: SchemaScope, b: Resolved, a: R
     compareSchema(ctx, inner(scope, `${scope.label}[]`, scope.noun), at(b, "items"), at(a, "items"));
   }
   for (const key of ["allOf", "oneOf", "anyOf"] as const) compareMembers(ctx, scope, b, a, key);
+  for (const key of ["definitions", "$defs"]) compareDefinitions(ctx, scope, b, a, key);
   compareRest(ctx, scope, b, a, HANDLED);
 }
 
@@ -136,6 +139,22 @@ function compareMembers(ctx: DiffContext, scope: SchemaScope, b: Resolved, a: Re
     ctx.judge(scope.dir, child(a.at, key), text, { in: { bump: "minor" }, out: { bump: "major", why: "callers reading it may get the new shapes" } });
   } else {
     ctx.judge(scope.dir, child(a.at, key), text, both("major", "the type changes"));
+  }
+}
+
+/**
+ * Schemas nested under `definitions` only count when a `$ref` points at them, and the loader
+ * then copies each to its own component, judged there; here the nested copies are compared
+ * too, and one added or removed is a patch (a reference to it shows up elsewhere).
+ */
+function compareDefinitions(ctx: DiffContext, scope: SchemaScope, b: Resolved, a: Resolved, key: string): void {
+  for (const name of unionKeys(b.node[key], a.node[key])) {
+    const [bd, ad] = [asRecord(b.node[key])[name], asRecord(a.node[key])[name]];
+    if (bd === undefined || ad === undefined) {
+      ctx.add("patch", bd === undefined ? child(a.at, key, name) : child(b.at, key, name), say(scope, `${bd === undefined ? "gains" : "loses"} the nested schema ${key}/${name}`));
+    } else {
+      compareSchema(ctx, inner(scope, `${scope.label}/${key}/${name}`, scope.noun), at(b, key, name), at(a, key, name));
+    }
   }
 }
 

@@ -71,5 +71,6 @@ function reachable(doc: Json, roots: unknown[]): Set<string> {
 }
 
 function follow(doc: Json, node: unknown): unknown {
-  return isRecord(node) && typeof node.$ref === "string" ? resolvePointer(doc, node.$ref) : node;
+  for (let i = 0; i < 8 && isRecord(node) && typeof node.$ref === "string"; i++) node = resolvePointer(doc, node.$ref);
+  return node;
 }

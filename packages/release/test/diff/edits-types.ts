@@ -1,0 +1,38 @@
+/** Our own spec edits to exported types, the client (security, servers, retries) and documentation. */
+import { at, type SpecEdit } from "./helpers.js";
+
+const GET_BOOK = `const b = await c.books.getBook({ shelfId: "s", bookId: "b" });`;
+const label = (spec: unknown) => at.schema(spec, "Label");
+
+export const TYPE_EDITS: SpecEdit[] = [
+  {
+    name: "model type renamed", bump: "major", imports: ["type Book"], caller: `const b: Book = await c.books.getBook({ shelfId: "s", bookId: "b" });\nvoid b;`,
+    edit: (s) => {
+      const text = JSON.stringify(s).replaceAll("#/components/schemas/Book\"", "#/components/schemas/Volume\"");
+      Object.assign(s, JSON.parse(text));
+      s.components.schemas.Volume = s.components.schemas.Book;
+      delete s.components.schemas.Book;
+    },
+  },
+  { name: "unused type loses a property", bump: "major", imports: ["type Label"], edit: (s) => delete label(s).properties.text, caller: `const l: Label = { text: "new" };\nconst t: string | undefined = l.text;\nvoid t;` },
+  { name: "unused type gains an optional property", bump: "minor", imports: ["type Label"], edit: (s) => (label(s).properties.colour = { type: "string" }), caller: `const l: Label = { text: "new" };\nvoid l;` },
+  { name: "unused type gains a required property", bump: "major", imports: ["type Label"], edit: (s) => Object.assign(label(s), { required: ["colour"], properties: { ...label(s).properties, colour: { type: "string" } } }), caller: `const l: Label = { text: "new" };\nvoid l;` },
+  { name: "type removed", bump: "major", imports: ["type Label"], edit: (s) => delete s.components.schemas.Label, caller: `const l: Label = { text: "new" };\nvoid l;` },
+  { name: "type added", bump: "minor", edit: (s) => (s.components.schemas.Author = { type: "object", properties: { name: { type: "string" } } }), caller: GET_BOOK },
+  { name: "schema description", bump: "patch", edit: (s) => (at.schema(s, "Book").properties.title.description = "The title as printed on the cover."), caller: GET_BOOK },
+  { name: "schema examples", bump: "patch", edit: (s) => (at.schema(s, "Book").properties.pages.examples = [320]), caller: GET_BOOK },
+  { name: "schema extension the generator does not read", bump: "patch", edit: (s) => (at.schema(s, "Book")["x-internal"] = true), caller: GET_BOOK },
+  { name: "unrecognised schema keyword", bump: "major", notInTypes: "openapi-typescript ignores `not`; unrecognised changes are judged major to be safe", edit: (s) => (at.schema(s, "Book").properties.pages.not = { const: 0 }), caller: GET_BOOK },
+];
+
+export const CLIENT_EDITS: SpecEdit[] = [
+  { name: "security scheme renamed (its field is renamed)", bump: "major", edit: (s) => { s.components.securitySchemes.reader_key = s.components.securitySchemes.shelf_key; delete s.components.securitySchemes.shelf_key; s.security = [{ reader_key: [] }]; }, caller: GET_BOOK },
+  { name: "security scheme header changed", bump: "major", notInTypes: "the credential is still a string, now sent in another header", edit: (s) => (s.components.securitySchemes.shelf_key.name = "X-Reader-Key"), caller: GET_BOOK },
+  { name: "second security scheme added (both become optional)", bump: "minor", edit: (s) => (s.components.securitySchemes.token = { type: "apiKey", in: "query", name: "token" }), caller: GET_BOOK },
+  { name: "security requirement dropped (the generator does not read it)", bump: "minor", edit: (s) => (s.security = []), caller: GET_BOOK },
+  { name: "server URL changed", bump: "major", imports: ["ServerList"], edit: (s) => (s.servers[0].url = "https://books.example.com"), caller: `const url: "https://shelf.example.com" = ServerList[0].url;\nvoid url;` },
+  { name: "server added", bump: "minor", imports: ["ServerList"], edit: (s) => s.servers.push({ url: "https://staging.shelf.example.com", description: "Staging" }), caller: `const url: "https://shelf.example.com" = ServerList[0].url;\nvoid url;` },
+  { name: "retry policy changed", bump: "minor", edit: (s) => (s["x-speakeasy-retries"].backoff.exponent = 1.5), caller: GET_BOOK },
+  { name: "title, description and version of the API", bump: "patch", edit: (s) => Object.assign(s.info, { title: "Shelves API", description: "Books on shelves.", version: "1.1.0" }), caller: GET_BOOK },
+  { name: "tag description", bump: "patch", edit: (s) => (s.tags[0].description = "Books, one shelf at a time."), caller: GET_BOOK },
+];
