@@ -1,0 +1,67 @@
+/** What `pnpm release:rehearse --report <file>` writes: the steps, and what each one saw. */
+import type { ConsumerReport, TypecheckResult } from "./consumers.ts";
+import type { PageResult } from "./browser.ts";
+
+export interface StepRecord {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly ms: number;
+  readonly error?: string;
+}
+
+export interface PublishedPackage {
+  /** Every version the registry has. */
+  readonly versions: string[];
+  readonly latest: string | undefined;
+  /** `dependencies` (and peer/optional ones) of each published version, as the registry serves them. */
+  readonly dependencies: Record<string, Record<string, string>>;
+}
+
+export interface ConsumerRun {
+  readonly dir: string;
+  readonly ranges: Record<string, string>;
+  readonly installed: Record<string, string | undefined>;
+  readonly typecheck?: TypecheckResult[];
+  readonly exitCode?: number | null;
+  readonly report?: ConsumerReport;
+}
+
+export interface RehearsalReport {
+  ok: boolean;
+  ms: number;
+  tmpRoot: string;
+  logs: string;
+  /** The registry Verdaccio proxies to (`npm config get registry`). */
+  uplink?: string;
+  registry?: string;
+  /** PIDs the rehearsal started (Verdaccio, every command); none may outlive it. */
+  pids: number[];
+  verdaccioPid?: number;
+  copy?: { files: number; install: "offline" | "online" };
+  /** Versions of the workspace's public packages before and after the breaking change. */
+  versions: { first?: Record<string, string>; second?: Record<string, string> };
+  /** Private workspace packages, and whether the registry knows them (it must not). */
+  privatePackages?: Record<string, boolean>;
+  published: {
+    first?: Record<string, PublishedPackage>;
+    afterFailedRelease?: Record<string, PublishedPackage>;
+    second?: Record<string, PublishedPackage>;
+  };
+  consumers: {
+    esm?: ConsumerRun;
+    cjs?: ConsumerRun;
+    browser?: { dir: string; installed: Record<string, string | undefined>; bundleBytes: number; pageUrl: string; page: PageResult };
+    pinned?: ConsumerRun;
+    upgraded?: ConsumerRun & { expected: { file: string; line: number; code: string } };
+  };
+  breaking?: {
+    specLine: number;
+    changesetSource: "spec:diff" | "written by the rehearsal";
+    changesetFiles: string[];
+    changesetText: string;
+    releases: Record<string, string>;
+  };
+  failingRelease?: { testFile: string; exitCode: number | null; output: string };
+  cleanup?: { tmpRootRemoved: boolean; stillRunning: number[] };
+  steps: StepRecord[];
+}
