@@ -22,8 +22,10 @@ export class DiffContext {
   readonly changes: Change[] = [];
   /** JSON pointers whose whole subtree a comparator has judged; the catch-all skips them. */
   readonly covered = new Set<string>();
-  /** Schema pairs (by pointer and direction) already compared, so recursive schemas end. */
+  /** Schema pairs (by pointer and direction) already compared, so recursive schemas end; shared components judged once. */
   readonly compared = new Set<string>();
+  /** The methods of the new spec, with their raw operation objects (set by compareOperations). */
+  methods: readonly { readonly id: string; readonly raw: Json; readonly item: Json }[] = [];
 
   constructor(readonly before: SpecModel, readonly after: SpecModel) {}
 

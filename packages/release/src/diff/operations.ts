@@ -43,6 +43,7 @@ export function methodsOf(model: SpecModel): Map<string, MethodRef> {
 /** Compares every method; returns the operations that only one side has (their types go with them). */
 export function compareOperations(ctx: DiffContext): { removed: Operation[]; added: Operation[] } {
   const [before, after] = [methodsOf(ctx.before), methodsOf(ctx.after)];
+  ctx.methods = [...after.values()];
   for (const m of [...before.values(), ...after.values()]) {
     ctx.cover(m.at);
     ctx.cover(child("#/paths", m.op.path, "parameters"));
@@ -66,6 +67,10 @@ export function compareOperations(ctx: DiffContext): { removed: Operation[]; add
     compareOperation(ctx, b, renamed);
   }
   for (const a of unmatched.values()) ctx.add("minor", a.at, `${a.id}: new method (${a.op.method.toUpperCase()} ${a.op.path})`);
+  // What only a removed or added method refers to goes with it.
+  for (const m of [...before.values()].filter((m) => removed.includes(m.op)).concat([...unmatched.values()])) {
+    for (const ref of refsOf([m.raw, m.item.parameters])) if (/^#\/components\/(parameters|requestBodies|responses)\/[^/]+$/.test(ref)) ctx.cover(ref);
+  }
   return { removed, added: [...unmatched.values()].map((m) => m.op) };
 }
 
@@ -114,4 +119,15 @@ function compareOperation(ctx: DiffContext, b: MethodRef, a: MethodRef): void {
   compareBody(ctx, b, a, context);
   compareResponses(ctx, b, a, context);
   compareRest(ctx, a.id, { node: b.raw, at: b.at }, { node: a.raw, at: a.at }, HANDLED);
+}
+
+function refsOf(node: unknown, refs: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((n) => refsOf(n, refs));
+  else if (typeof node === "object" && node !== null) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "$ref" && typeof value === "string") refs.push(value);
+      else refsOf(value, refs);
+    }
+  }
+  return refs;
 }

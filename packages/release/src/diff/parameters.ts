@@ -3,14 +3,18 @@ import type { DiffContext } from "./context.js";
 import { asArray, child, follow, type Json, type Located } from "./json.js";
 import type { MethodRef } from "./operations.js";
 import { compareRest, compareSchema } from "./schema.js";
+import { contextOf } from "./schema-scope.js";
+
+const COMPONENT = "#/components/parameters/";
 
 const HANDLED = new Set(["name", "in", "required", "deprecated", "schema"]);
 
-export function compareParameters(ctx: DiffContext, b: MethodRef, a: MethodRef, context: string): void {
+export function compareParameters(ctx: DiffContext, b: MethodRef, a: MethodRef, methodContext: string): void {
   const key = (p: { in: string; name: string }) => `${p.in}:${p.name}`;
   const before = new Map(b.op.parameters.map((p) => [key(p), p]));
   const after = new Map(a.op.parameters.map((p) => [key(p), p]));
   for (const k of new Set([...before.keys(), ...after.keys()])) {
+    let context = methodContext;
     const [bp, ap] = [before.get(k), after.get(k)];
     const [braw, araw] = [bp && rawParameter(ctx, "before", b, bp), ap && rawParameter(ctx, "after", a, ap)];
     if (!ap || !araw) {
@@ -19,6 +23,11 @@ export function compareParameters(ctx: DiffContext, b: MethodRef, a: MethodRef, 
       if (ap.required) ctx.add("major", araw.at, `${context}new required parameter ${ap.field} (${ap.in} ${ap.name}); callers must now pass it`);
       else ctx.add("minor", araw.at, `${context}new optional parameter ${ap.field} (${ap.in} ${ap.name})`);
     } else {
+      // A component parameter several methods share is judged once, naming them all.
+      const shared = braw.at === araw.at && braw.at.startsWith(COMPONENT);
+      if (shared && ctx.compared.has(braw.at)) continue;
+      if (shared) ctx.compared.add(braw.at);
+      if (shared) context = contextOf(sharedBy(ctx, braw.at));
       const subject = `${context}parameter ${ap.field}`;
       if (bp.required !== ap.required) {
         if (ap.required) ctx.add("major", child(araw.at, "required"), `${subject} is now required; callers must now pass it`);
@@ -52,4 +61,10 @@ function rawParameter(ctx: DiffContext, side: "before" | "after", m: MethodRef, 
     }
   }
   return undefined;
+}
+
+/** The methods (of the new spec) whose parameters include the component at `at`. */
+function sharedBy(ctx: DiffContext, at: string): string[] {
+  const users = ctx.methods.filter((m) => [...asArray(m.raw.parameters), ...asArray(m.item.parameters)].some((p) => (p as Json | undefined)?.$ref === at));
+  return users.map((m) => m.id).sort();
 }

@@ -15,7 +15,11 @@ const HANDLED = new Set([
   "properties", "required", "additionalProperties", "items", "allOf", "oneOf", "anyOf", ...Object.keys(CONSTRAINTS),
 ]);
 
-type Resolved = Located & { node: Json };
+/** A schema with its `$ref` followed; `props` says where each property lives when allOf members were merged. */
+type Resolved = Located & { node: Json; props?: Readonly<Record<string, string>> };
+
+/** Keywords of an allOf member that merge into one object type (openapi-typescript prints an intersection). */
+const PLAIN_MEMBER = new Set(["type", "properties", "required", "definitions", "$defs", ...DOC_KEYS]);
 
 export function compareSchema(ctx: DiffContext, scope: SchemaScope, before: Located, after: Located): void {
   const [bName, aName] = [componentName(before.node), componentName(after.node)];
@@ -41,7 +45,33 @@ export function compareSchema(ctx: DiffContext, scope: SchemaScope, before: Loca
 function resolve(ctx: DiffContext, side: "before" | "after", at: Located): Resolved {
   const target = ctx.locate(side, at.node, at.at);
   const extra = siblings(at.node);
-  return { node: { ...asRecord(target.node), ...extra }, at: target.at };
+  return flattenAllOf(ctx, side, { node: { ...asRecord(target.node), ...extra }, at: target.at });
+}
+
+/**
+ * `allOf` of plain objects is one object type: its members' properties and required names
+ * are merged, so moving properties into or out of allOf members is judged property by property.
+ */
+function flattenAllOf(ctx: DiffContext, side: "before" | "after", r: Resolved): Resolved {
+  const members = asArray(r.node.allOf).map((m, i) => {
+    const target = ctx.locate(side, m, child(r.at, "allOf", i));
+    return { node: { ...asRecord(target.node), ...siblings(m) }, at: target.at };
+  });
+  const objectType = (n: Json) => n.type === undefined || n.type === "object";
+  if (members.length === 0 || !members.every((m) => Object.keys(m.node).every((k) => PLAIN_MEMBER.has(k) || k.startsWith("x-")) && objectType(m.node))) return r;
+  if (!objectType(r.node)) return r;
+  const { allOf: _allOf, ...own } = r.node;
+  const properties: Json = {};
+  const props: Record<string, string> = {};
+  const required = new Set<unknown>();
+  for (const part of [...members, { node: own, at: r.at }]) {
+    for (const [name, schema] of Object.entries(asRecord(part.node.properties))) {
+      properties[name] = schema;
+      props[name] = child(part.at, "properties", name);
+    }
+    asArray(part.node.required).forEach((n) => required.add(n));
+  }
+  return { node: { ...own, type: "object", properties, ...(required.size > 0 ? { required: [...required] } : {}) }, at: r.at, props };
 }
 
 function siblings(node: unknown): Json {
@@ -65,7 +95,9 @@ function compareKeywords(ctx: DiffContext, scope: SchemaScope, b: Resolved, a: R
 function at(r: Resolved, ...path: string[]): Located {
   let node: unknown = r.node;
   for (const key of path) node = asRecord(node)[key];
-  return { node: node ?? {}, at: child(r.at, ...path) };
+  const [first, name, ...rest] = path;
+  const where = first === "properties" && name !== undefined && r.props?.[name] ? child(r.props[name], ...rest) : child(r.at, ...path);
+  return { node: node ?? {}, at: where };
 }
 
 /** Whether the generated type has the property without `?`: required, or (openapi-typescript) with a default. */
@@ -84,12 +116,12 @@ function compareProperties(ctx: DiffContext, scope: SchemaScope, b: Resolved, a:
     const [bp, ap] = [presence(b.node, name), presence(a.node, name)];
     const sub = inner(scope, `${scope.label}.${name}`);
     if (ap === undefined) {
-      ctx.judge(scope.dir, child(b.at, "properties", name), say(sub, "was removed"), {
+      ctx.judge(scope.dir, at(b, "properties", name).at, say(sub, "was removed"), {
         in: { bump: "major", why: "callers sending it no longer compile" }, out: { bump: "major", why: "callers reading it no longer compile" },
       });
     } else if (bp === undefined) {
       const required = ap !== "optional";
-      ctx.judge(scope.dir, child(a.at, "properties", name), `${scope.context}new ${required ? "required" : "optional"} ${sub.noun} ${sub.label}`,
+      ctx.judge(scope.dir, at(a, "properties", name).at, `${scope.context}new ${required ? "required" : "optional"} ${sub.noun} ${sub.label}`,
         required ? { in: { bump: "major", why: "callers must now send it" }, out: { bump: "minor" } } : both("minor"));
     } else {
       const [br, ar] = [bp !== "optional", ap !== "optional"];
