@@ -63,14 +63,20 @@ function flattenAllOf(ctx: DiffContext, side: "before" | "after", r: Resolved): 
   const { allOf: _allOf, ...own } = r.node;
   const properties: Json = {};
   const props: Record<string, string> = {};
-  const required = new Set<unknown>();
+  const required = new Set(asArray(own.required));
+  const listed = new Set(asArray(own.required));
   for (const part of [...members, { node: own, at: r.at }]) {
+    const memberRequired = asArray(part.node.required);
+    memberRequired.forEach((n) => listed.add(n));
     for (const [name, schema] of Object.entries(asRecord(part.node.properties))) {
       properties[name] = schema;
       props[name] = child(part.at, "properties", name);
+      // As openapi-typescript prints it: a member's required names cover its own properties only.
+      if (memberRequired.includes(name)) required.add(name);
     }
-    asArray(part.node.required).forEach((n) => required.add(n));
   }
+  // Names required but defined by no member stay listed, so a change to them is still seen.
+  for (const name of listed) if (!(String(name) in properties)) required.add(name);
   return { node: { ...own, type: "object", properties, ...(required.size > 0 ? { required: [...required] } : {}) }, at: r.at, props };
 }
 
@@ -100,19 +106,34 @@ function at(r: Resolved, ...path: string[]): Located {
   return { node: node ?? {}, at: where };
 }
 
-/** Whether the generated type has the property without `?`: required, or (openapi-typescript) with a default. */
+/**
+ * Whether the generated type has the property, and without `?`: openapi-typescript prints a
+ * property required when `required` lists it or when it has a default (even beside a `$ref`).
+ */
 function presence(s: Json, name: string): "required" | "default" | "optional" | undefined {
   const properties = asRecord(s.properties);
-  const required = asArray(s.required).includes(name);
-  if (!(name in properties) && !required) return undefined;
-  if (required) return "required";
+  if (!(name in properties)) return undefined;
+  if (asArray(s.required).includes(name)) return "required";
   const property = properties[name];
-  return isRecord(property) && property.$ref === undefined && property.default !== undefined ? "default" : "optional";
+  return isRecord(property) && property.default !== undefined ? "default" : "optional";
+}
+
+/** Names `required` lists with no such property: the generated type leaves them out, the server may not. */
+function compareGhosts(ctx: DiffContext, scope: SchemaScope, b: Resolved, a: Resolved): void {
+  const ghosts = (r: Resolved) => asArray(r.node.required).map(String).filter((n) => !(n in asRecord(r.node.properties)));
+  const [bg, ag] = [ghosts(b), ghosts(a)];
+  const added = ag.filter((n) => !bg.includes(n));
+  const removed = bg.filter((n) => !ag.includes(n));
+  if (added.length > 0) {
+    ctx.judge(scope.dir, child(a.at, "required"), say(scope, `now requires ${added.join(", ")}, which it does not define (the generated type leaves ${added.length > 1 ? "them" : "it"} out)`),
+      { in: { bump: "major", why: "the server may refuse requests without it, and callers cannot send it through the type" }, out: { bump: "minor" } });
+  }
+  if (removed.length > 0) ctx.judge(scope.dir, child(b.at, "required"), say(scope, `no longer requires ${removed.join(", ")}, which it does not define`), both("minor"));
 }
 
 function compareProperties(ctx: DiffContext, scope: SchemaScope, b: Resolved, a: Resolved): void {
-  const names = [...new Set([...unionKeys(b.node.properties, a.node.properties), ...asArray(b.node.required), ...asArray(a.node.required)].map(String))];
-  for (const name of names) {
+  compareGhosts(ctx, scope, b, a);
+  for (const name of unionKeys(b.node.properties, a.node.properties)) {
     const [bp, ap] = [presence(b.node, name), presence(a.node, name)];
     const sub = inner(scope, `${scope.label}.${name}`);
     if (ap === undefined) {

@@ -40,9 +40,11 @@ export const PARAMETER_EDITS: SpecEdit[] = [
   { name: "parameter pattern added (tightened)", bump: "major", notInTypes: "a pattern is not a type: the server now refuses other strings", edit: (s) => (at.param(s, at.books, "get", "search").schema.pattern = "^[a-z]+$"), caller: list(`, search: "War"`) },
   { name: "parameter minimum removed (loosened)", bump: "minor", edit: (s) => delete at.param(s, at.books, "get", "pageSize").schema.minimum, caller: list(", pageSize: 80") },
   { name: "parameter enum value added", bump: "minor", edit: (s) => at.param(s, at.cover, "get", "size").schema.enum.push("medium"), caller: cover(`"large"`) },
+  { name: "parameter no longer limited to an enum (type widened)", bump: "minor", edit: (s) => delete at.param(s, at.cover, "get", "size").schema.enum, caller: cover(`"large"`) },
   { name: "parameter enum value removed", bump: "major", edit: (s) => (at.param(s, at.cover, "get", "size").schema.enum = ["small"]), caller: cover(`"large"`) },
   { name: "parameter format added (tightened)", bump: "major", notInTypes: "a format is not a type: the server now refuses other strings", edit: (s) => (s.components.parameters.bookId.schema.format = "uuid"), caller: GET_BOOK },
   { name: "parameter deprecated", bump: "minor", edit: (s) => (at.param(s, at.books, "get", "search").deprecated = true), caller: list(`, search: "war"`) },
+  { name: "parameters reordered (same surface: a patch, since the generated code changes)", bump: "patch", edit: (s) => at.op(s, at.books, "get").parameters.reverse(), caller: list(`, search: "war", page: 2`) },
   { name: "parameter description", bump: "patch", edit: (s) => (at.param(s, at.books, "get", "search").description = "Words to look for in titles."), caller: list(`, search: "war"`) },
 ];
 
