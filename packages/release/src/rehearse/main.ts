@@ -95,7 +95,9 @@ function cleanEnv(root: string): NodeJS.ProcessEnv {
     if (/^(npm_|pnpm_|VITEST|__VITEST|TEST$|INIT_CWD$|NODE_ENV$|TURBO_HASH$|TURBO_INVOCATION_DIR$)/i.test(key)) continue;
     env[key] = value;
   }
-  env.PATH = (process.env.PATH ?? "").split(delimiter).filter((p) => !p.startsWith(`${root}/`)).join(delimiter);
+  // `pnpm run`/`exec` put the checkout's node_modules/.bin dirs first; the copy has its own.
+  const checkoutBins = new RegExp(`^${root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/((packages|examples)/[^/]+/)?node_modules/`);
+  env.PATH = (process.env.PATH ?? "").split(delimiter).filter((p) => !checkoutBins.test(p)).join(delimiter);
   return env;
 }
 
@@ -317,6 +319,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       for (const spec of ["common", "sync-commerce"]) {
         mocks.push(await startMockServer(join(repo, "openapi", `${spec}.yaml`), { cors: true }));
       }
+      report.prism = mockUrls();
       note(`Verdaccio ${registry.url} (pid ${registry.pid}); @x routed there by ${userconfig}`);
       note(`Prism ${mockUrls().join(", ")} (CORS on)`);
     });

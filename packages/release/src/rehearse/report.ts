@@ -34,6 +34,8 @@ export interface RehearsalReport {
   /** The registry Verdaccio proxies to (`npm config get registry`). */
   uplink?: string;
   registry?: string;
+  /** Prism's URLs (common, sync-commerce). */
+  prism?: string[];
   /** PIDs the rehearsal started (Verdaccio, every command); none may outlive it. */
   pids: number[];
   verdaccioPid?: number;

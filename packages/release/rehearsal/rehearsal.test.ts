@@ -1,0 +1,187 @@
+/**
+ * Runs the release rehearsal (`bin/rehearse.js`, as `pnpm release:rehearse` does) once,
+ * within five minutes, then checks what it reported step by step, and that nothing it
+ * started outlives it: no Verdaccio, no Prism, no Chromium, no temp root.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, readdirSync, readlinkSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { PublishedPackage, RehearsalReport } from "../src/rehearse/report.ts";
+
+const packageDir = fileURLToPath(new URL("..", import.meta.url));
+const reportFile = join(packageDir, "reports", "rehearsal-report.json");
+const logs = join(packageDir, "reports", "rehearsal-logs");
+const PUBLIC = ["@x/common", "@x/runtime", "@x/sync-commerce"];
+const BUDGET_MS = 300_000;
+
+let exitCode: number | null = null;
+let elapsed = 0;
+let report: RehearsalReport;
+
+/** PIDs of processes whose command line or working directory mentions `path` (Linux; elsewhere none are found). */
+function processesUsing(path: string): string[] {
+  if (!existsSync("/proc")) return [];
+  const found: string[] = [];
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid)) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+      let cwd = "";
+      try {
+        cwd = readlinkSync(`/proc/${pid}/cwd`);
+      } catch {
+        // not ours to read
+      }
+      if (cmdline.includes(path) || cwd.startsWith(path)) found.push(`${pid}: ${cmdline.slice(0, 200)}`);
+    } catch {
+      // exited while we looked
+    }
+  }
+  return found;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const major = (version: string) => Number(version.split(".")[0]);
+
+beforeAll(async () => {
+  rmSync(reportFile, { force: true });
+  const started = Date.now();
+  exitCode = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, [join(packageDir, "bin", "rehearse.js"), "--report", reportFile, "--logs", logs], {
+      cwd: packageDir,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    const timer = setTimeout(() => child.kill("SIGTERM"), BUDGET_MS - 10_000);
+    child.once("error", reject);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
+  elapsed = Date.now() - started;
+  report = JSON.parse(readFileSync(reportFile, "utf8")) as RehearsalReport;
+}, BUDGET_MS);
+
+describe("pnpm release:rehearse", () => {
+  it("passes every step, within five minutes", () => {
+    expect(report.steps.filter((s) => !s.ok)).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(exitCode).toBe(0);
+    expect(elapsed).toBeLessThan(BUDGET_MS);
+  });
+
+  it("publishes the public packages with real version ranges, and no private package", () => {
+    const first = report.versions.first!;
+    expect(Object.keys(first).sort()).toEqual(PUBLIC);
+    for (const name of PUBLIC) {
+      const published = report.published.first![name]!;
+      expect(published.versions).toEqual([first[name]]);
+      expect(published.latest).toBe(first[name]);
+    }
+    for (const name of ["@x/common", "@x/sync-commerce"]) {
+      expect(report.published.first![name]!.dependencies[first[name]!]).toMatchObject({ "@x/runtime": `^${first["@x/runtime"]}` });
+    }
+    const all = Object.values(report.published.first!).flatMap((p: PublishedPackage) => Object.values(p.dependencies).flatMap((d) => Object.values(d)));
+    expect(all.filter((range) => range.startsWith("workspace:"))).toEqual([]);
+    expect(Object.keys(report.privatePackages!)).toEqual(expect.arrayContaining(["@x/codegen", "@x/mock-server", "@x/release", "@x/demo"]));
+    expect(Object.entries(report.privatePackages!).filter(([, published]) => published)).toEqual([]);
+  });
+
+  it("an ESM TypeScript consumer type-checks (node16 and bundler, strict) and calls every operation of both SDKs", () => {
+    const esm = report.consumers.esm!;
+    expect(esm.installed["@x/common"]).toBe(report.versions.first!["@x/common"]);
+    expect(esm.typecheck!.map((t) => [t.tsconfig, t.ok, t.diagnostics.length])).toEqual([
+      ["tsconfig.node16.json", true, 0],
+      ["tsconfig.bundler.json", true, 0],
+    ]);
+    expect(Object.keys(esm.report!.results)).toHaveLength(10);
+    expect(Object.entries(esm.report!.results).filter(([, r]) => !r.startsWith("ok:"))).toEqual([]);
+    const node = process.versions.node.split(".").slice(0, 2).join(".");
+    expect(esm.report!.userAgents["@x/common"]).toBe(`@x/common/${esm.installed["@x/common"]} @x/runtime/${esm.installed["@x/runtime"]} node/${node}`);
+  });
+
+  it("a CommonJS consumer require()s both SDKs (their CommonJS builds) and calls every operation", () => {
+    const cjs = report.consumers.cjs!;
+    expect(Object.keys(cjs.report!.results)).toHaveLength(10);
+    expect(Object.entries(cjs.report!.results).filter(([, r]) => !r.startsWith("ok:"))).toEqual([]);
+    for (const file of Object.values(cjs.report!.resolved!)) expect(file).toMatch(/\.cjs$/);
+  });
+
+  it("a page bundling @x/common from the registry lists and gets connections in headless Chromium", () => {
+    const browser = report.consumers.browser!;
+    expect(browser.page.state).toBe("done");
+    const shown = JSON.parse(browser.page.resultText) as { list: { count: number; totalResults: number }; get: { id: string; platformName: string; status: string }; sdkUserAgent: string };
+    expect(shown.list.count).toBeGreaterThan(0);
+    expect(shown.list.totalResults).toBeGreaterThanOrEqual(shown.list.count);
+    // Prism answers with the spec's example connection, whatever the ID asked for.
+    expect(shown.get.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(shown.get.platformName).not.toBe("");
+    expect(shown.sdkUserAgent).toBe(`@x/common/${browser.installed["@x/common"]} @x/runtime/${browser.installed["@x/runtime"]}`);
+    expect(browser.page.summary).toMatch(/^connections\.list: \d+ of \d+ connections; connections\.get: /);
+  });
+
+  it("pnpm spec:diff writes a major changeset for the breaking change, and versioning makes the next major", () => {
+    expect(report.breaking!.changesetSource).toBe("spec:diff");
+    expect(report.breaking!.releases["@x/common"]).toBe("major");
+    expect(report.versions.second!["@x/common"]).toBe(`${major(report.versions.first!["@x/common"]!) + 1}.0.0`);
+    expect(report.versions.second!["@x/runtime"]).toBe(report.versions.first!["@x/runtime"]);
+  });
+
+  it("a release whose tests fail exits non-zero and publishes nothing", () => {
+    expect(report.failingRelease!.exitCode).not.toBe(0);
+    for (const name of PUBLIC) {
+      expect(report.published.afterFailedRelease![name]!.versions).toEqual(report.published.first![name]!.versions);
+    }
+  });
+
+  it("the next release publishes the new major beside the old one, with real ranges", () => {
+    const [first, second] = [report.versions.first!, report.versions.second!];
+    const common = report.published.second!["@x/common"]!;
+    expect(common.versions).toEqual([first["@x/common"], second["@x/common"]]);
+    expect(common.latest).toBe(second["@x/common"]);
+    expect(common.dependencies[second["@x/common"]!]).toMatchObject({ "@x/runtime": `^${second["@x/runtime"]}` });
+    expect(report.published.second!["@x/runtime"]!.versions).toEqual([first["@x/runtime"]]);
+  });
+
+  it("a consumer pinned to the old major reinstalls it and keeps working", () => {
+    const pinned = report.consumers.pinned!;
+    expect(pinned.ranges["@x/common"]).toBe(`^${major(report.versions.first!["@x/common"]!)}`);
+    expect(pinned.installed["@x/common"]).toBe(report.versions.first!["@x/common"]);
+    expect(pinned.typecheck!.every((t) => t.ok)).toBe(true);
+    expect(Object.entries(pinned.report!.results).filter(([, r]) => !r.startsWith("ok:"))).toEqual([]);
+  });
+
+  it("a consumer that upgrades fails to compile with exactly one error, at the line reading integrationKey", () => {
+    const upgraded = report.consumers.upgraded!;
+    expect(upgraded.installed["@x/common"]).toBe(report.versions.second!["@x/common"]);
+    const template = readFileSync(join(packageDir, "rehearsal", "consumers", "esm", "src", "main.ts"), "utf8").split("\n");
+    const line = template.findIndex((l) => l.includes("connection.integrationKey.") && l.includes("rehearsal: breaks")) + 1;
+    expect(line).toBeGreaterThan(0);
+    for (const check of upgraded.typecheck!) {
+      expect(check.ok).toBe(false);
+      expect(check.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual([`src/main.ts:${line} TS18048`]);
+    }
+  });
+
+  it("leaves no Verdaccio, Prism, Chromium or temp folder behind", async () => {
+    expect(report.cleanup).toEqual({ tmpRootRemoved: true, stillRunning: [] });
+    expect(existsSync(report.tmpRoot)).toBe(false);
+    expect(report.verdaccioPid).toBeGreaterThan(0);
+    expect(alive(report.verdaccioPid!)).toBe(false);
+    expect(report.pids.filter(alive)).toEqual([]);
+    expect(processesUsing(report.tmpRoot)).toEqual([]);
+    const urls = [report.registry!, ...report.prism!];
+    expect(urls).toHaveLength(3);
+    const answers = await Promise.all(urls.map((url) => fetch(url, { signal: AbortSignal.timeout(5_000) }).then((r) => `HTTP ${r.status}`, () => "refused")));
+    expect(answers).toEqual(["refused", "refused", "refused"]);
+  });
+});
