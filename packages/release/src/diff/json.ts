@@ -15,7 +15,7 @@ export function resolvePointer(document: unknown, ref: string): unknown {
   if (!ref.startsWith("#")) return undefined;
   let node: unknown = document;
   for (const raw of ref === "#" || ref === "#/" ? [] : ref.slice(2).split("/")) {
-    const key = decodeURIComponent(raw).replaceAll("~1", "/").replaceAll("~0", "~");
+    const key = decode(raw).replaceAll("~1", "/").replaceAll("~0", "~");
     if (!isRecord(node) && !Array.isArray(node)) return undefined;
     node = (node as Json)[key];
   }
@@ -43,7 +43,16 @@ export function componentName(node: unknown, kind = "schemas"): string | undefin
   if (!isRecord(node) || typeof node.$ref !== "string") return undefined;
   const prefix = `#/components/${kind}/`;
   if (!node.$ref.startsWith(prefix) || node.$ref.slice(prefix.length).includes("/")) return undefined;
-  return decodeURIComponent(node.$ref.slice(prefix.length)).replaceAll("~1", "/").replaceAll("~0", "~");
+  return decode(node.$ref.slice(prefix.length)).replaceAll("~1", "/").replaceAll("~0", "~");
+}
+
+/** Percent-decoding that leaves a malformed escape as written. */
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 export function deepEqual(a: unknown, b: unknown): boolean {

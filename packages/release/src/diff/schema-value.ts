@@ -95,12 +95,16 @@ function compareEnum(ctx: DiffContext, scope: SchemaScope, b: Located & { node: 
   }
 }
 
+/** Formats whose values all fit another: going from the first to the second loosens. */
+const WIDER_FORMAT: Readonly<Record<string, string>> = { int32: "int64", float: "double" };
+
 function compareFormat(ctx: DiffContext, scope: SchemaScope, b: Located & { node: Json }, a: Located & { node: Json }): void {
   const [bf, af] = [b.node.format, a.node.format];
   if (deepEqual(bf, af)) return;
   const text = say(scope, `changes format from ${show(bf)} to ${show(af)}`);
   if (bf === "binary" || af === "binary") ctx.judge(scope.dir, child(a.at, "format"), text, both("major", "a binary value is typed as a Blob, any other string as a string"));
   else if (af === undefined) ctx.judge(scope.dir, child(b.at, "format"), text, both("minor"));
+  else if (typeof bf === "string" && WIDER_FORMAT[bf] === af) ctx.judge(scope.dir, child(a.at, "format"), text, { in: { bump: "minor" }, out: { bump: "minor", why: "callers reading it may get larger values" } });
   else ctx.judge(scope.dir, child(a.at, "format"), text, { in: { bump: "major", why: "values callers send may now be refused" }, out: { bump: "minor" } });
 }
 

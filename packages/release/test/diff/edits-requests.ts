@@ -43,6 +43,7 @@ export const PARAMETER_EDITS: SpecEdit[] = [
   { name: "parameter no longer limited to an enum (type widened)", bump: "minor", edit: (s) => delete at.param(s, at.cover, "get", "size").schema.enum, caller: cover(`"large"`) },
   { name: "parameter enum value removed", bump: "major", edit: (s) => (at.param(s, at.cover, "get", "size").schema.enum = ["small"]), caller: cover(`"large"`) },
   { name: "parameter format added (tightened)", bump: "major", notInTypes: "a format is not a type: the server now refuses other strings", edit: (s) => (s.components.parameters.bookId.schema.format = "uuid"), caller: GET_BOOK },
+  { name: "parameter format widened (int32 to int64)", bump: "minor", edit: (s) => Object.assign(at.param(s, at.books, "get", "page").schema, { format: "int64" }), caller: list(", page: 2") },
   { name: "parameter deprecated", bump: "minor", edit: (s) => (at.param(s, at.books, "get", "search").deprecated = true), caller: list(`, search: "war"`) },
   { name: "parameters reordered (same surface: a patch, since the generated code changes)", bump: "patch", edit: (s) => at.op(s, at.books, "get").parameters.reverse(), caller: list(`, search: "war", page: 2`) },
   { name: "parameter description", bump: "patch", edit: (s) => (at.param(s, at.books, "get", "search").description = "Words to look for in titles."), caller: list(`, search: "war"`) },

@@ -38,5 +38,6 @@ export const RESPONSE_EDITS: SpecEdit[] = [
     caller: `try { await c.books.getBook({ shelfId: "s", bookId: "b" }); } catch (e) { if (e instanceof Problem) console.log(e.status); }`,
   },
   { name: "inline response property loses its schema (typed unknown)", bump: "major", edit: (s) => (at.op(s, at.book, "patch").responses["200"].content["application/json"].schema.properties.updated = {}), caller: `const r = await c.books.updateBook({ shelfId: "s", bookId: "b" });\nconst u: boolean = r.updated;` },
+  { name: "response example", bump: "patch", edit: (s) => (at.op(s, at.book, "get").responses["200"].content["application/json"].example = { id: "7c9e6679-7425-40de-944b-e07fc1f90ae7", title: "Dune", genre: "Fiction", status: "OnShelf" }), caller: GET_BOOK },
   { name: "error response description", bump: "patch", edit: (s) => (s.components.responses.Problem.description = "The request failed."), caller: GET_BOOK },
 ];
