@@ -25,7 +25,7 @@ export function maxBump<B extends Bump>(a: B, b: B): B {
   return bumpRank(a) >= bumpRank(b) ? a : b;
 }
 
-export function highestBump(changes: readonly Pick<Change, "bump">[]): Bump {
+export function highestBump(changes: readonly { readonly bump: Bump }[]): Bump {
   return changes.reduce<Bump>((high, c) => maxBump<Bump>(high, c.bump), "none");
 }
 

@@ -59,11 +59,11 @@ export function flattenAllOf(ctx: DiffContext, side: "before" | "after", r: Reso
   return { node: { ...own, type: "object", properties, ...(required.size > 0 ? { required: [...required] } : {}) }, at: r.at, props };
 }
 
-
 function siblingsOf(node: unknown): Json {
   const { $ref: _ref, ...rest } = asRecord(node);
   return rest;
 }
+
 /**
  * Whether the generated type has the property, and without `?`: openapi-typescript prints a
  * property required when `required` lists it or when it has a default (even beside a `$ref`).

@@ -55,8 +55,8 @@ export function methodsOf(name: string, ...usages: Map<string, SchemaUse>[]): st
 function reachable(doc: Json, roots: unknown[]): Set<string> {
   const names = new Set<string>();
   const seen = new Set<string>();
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
+  const walk = (node: unknown, parentKey = ""): void => {
+    if (Array.isArray(node)) return node.forEach((n) => walk(n));
     if (!isRecord(node)) return;
     if (typeof node.$ref === "string" && !seen.has(node.$ref)) {
       seen.add(node.$ref);
@@ -64,9 +64,10 @@ function reachable(doc: Json, roots: unknown[]): Set<string> {
       if (name !== undefined) names.add(name);
       walk(resolvePointer(doc, node.$ref));
     }
-    for (const [key, value] of Object.entries(node)) if (key !== "examples" && key !== "example") walk(value);
+    // Example values are data, not schemas; under `properties` every key is a property name.
+    for (const [key, value] of Object.entries(node)) if (parentKey === "properties" || (key !== "examples" && key !== "example")) walk(value, key);
   };
-  roots.forEach(walk);
+  roots.forEach((r) => walk(r));
   return names;
 }
 
