@@ -31,7 +31,7 @@ import {
   createConsumer, installedVersion, markerLine, npmInstall, runConsumer, typecheck,
   type ConsumerReport, type TypecheckResult,
 } from "./consumers.ts";
-import { run, runOk, startedPids, stopAll, stopChild, tail, type RunOptions } from "./proc.ts";
+import { run, runOk, startedPids, stillRunning, stopAll, stopChild, tail, type RunOptions } from "./proc.ts";
 import { packument, startVerdaccio, writeUserConfig, type Registry } from "./registry.ts";
 import type { ConsumerRun, PublishedPackage, RehearsalReport } from "./report.ts";
 import {
@@ -145,27 +145,30 @@ export async function main(argv: readonly string[]): Promise<number> {
     await quietly("Verdaccio", () => registry && stopChild(registry.child));
     await quietly("running commands", stopAll);
     if (!options.keep) await quietly("the temp root", () => rmSync(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }));
-    const stillRunning = startedPids.filter((pid) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    report.cleanup = { tmpRootRemoved: !existsSync(tmp), stillRunning };
+    report.cleanup = { tmpRootRemoved: !existsSync(tmp), stillRunning: stillRunning() };
   })());
+
+  const writeReport = () => {
+    report.ms = Date.now() - started;
+    if (!options.report) return;
+    mkdirSync(dirname(options.report), { recursive: true });
+    writeFileSync(options.report, `${JSON.stringify(report, null, 2)}\n`);
+  };
 
   const onSignal = (signal: NodeJS.Signals) => {
     console.error(`\nrehearsal: ${signal}: stopping Verdaccio, Prism, Chromium and removing ${tmp}`);
-    void cleanup().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+    report.steps.push({ name: `interrupted by ${signal}`, ok: false, ms: 0 });
+    void cleanup().finally(() => {
+      writeReport();
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    });
   };
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
 
   const baseEnv = cleanEnv(root);
-  // Read with the developer's own configuration, before ours replaces the user config.
-  const uplink = npmConfigGet("registry", root) ?? "https://registry.npmjs.org/";
+  /** The registry npm uses for everything but `@x` (read in the first step). */
+  let uplink = "";
   const turboCache = process.env.TURBO_CACHE_DIR ? resolve(root, process.env.TURBO_CACHE_DIR) : join(root, ".turbo", "cache");
   const env: NodeJS.ProcessEnv = {
     ...baseEnv,
@@ -175,7 +178,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     TURBO_TELEMETRY_DISABLED: "1",
     DO_NOT_TRACK: "1",
   };
-  report.uplink = uplink;
   const opts = (log: string, cwd = repo, timeoutMs?: number): RunOptions => ({
     cwd, env, log: join(logs, `${log}.log`), echo: options.verbose, ...(timeoutMs ? { timeoutMs } : {}),
   });
@@ -267,7 +269,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   const typecheckBoth = (dir: string, log: string): Promise<TypecheckResult[]> =>
     Promise.all(["tsconfig.node16.json", "tsconfig.bundler.json"].map((c) => typecheck(dir, c, PACKAGE_DIR, opts(`${log}-${c.split(".")[1]}`, dir))));
 
-  const esmConsumer = async (dir: string, ranges: Record<string, string>, log: string, fresh: boolean): Promise<ConsumerRun> => {
+  /** Installs, type-checks (both tsconfigs) and runs the ESM consumer; what it saw goes in report.consumers[key] as it goes. */
+  const esmConsumer = async (key: "esm" | "pinned", dir: string, ranges: Record<string, string>, fresh: boolean, expectCommon: string): Promise<void> => {
+    const log = key;
     if (fresh) {
       const rootManifest = JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as { devDependencies?: Record<string, string> };
       createConsumer(join(TEMPLATES, "esm"), dir, {
@@ -280,15 +284,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     await npmInstall(dir, opts(`${log}-install`, dir));
     const installed = { "@x/common": installedVersion(dir, "@x/common"), "@x/sync-commerce": installedVersion(dir, "@x/sync-commerce"), "@x/runtime": installedVersion(dir, "@x/runtime") };
     note(`installed ${Object.entries(installed).map(([k, v]) => `${k}@${v}`).join(", ")}`);
+    const record: ConsumerRun = { dir, ranges, installed };
+    report.consumers[key] = record;
+    if (installed["@x/common"] !== expectCommon) throw new Error(`npm installed @x/common ${installed["@x/common"]} for ${ranges["@x/common"]}, expected ${expectCommon}`);
     const checks = await typecheckBoth(dir, log);
+    report.consumers[key] = { ...record, typecheck: checks };
     for (const c of checks) {
       if (!c.ok) throw new Error(`${c.tsconfig}: ${c.diagnostics.map((d) => `${d.file}(${d.line},${d.column}): ${d.code} ${d.message}`).join("\n")}`);
       note(`tsc -p ${c.tsconfig}: no errors (${seconds(c.ms)})`);
     }
     const result = await runConsumer(dir, ["dist/main.js", ...mockUrls()], opts(`${log}-run`, dir));
-    const runRecord: ConsumerRun = { dir, ranges, installed, typecheck: checks, exitCode: result.exitCode, report: result.report };
+    report.consumers[key] = { ...record, typecheck: checks, exitCode: result.exitCode, report: result.report };
     checkConsumerReport(log, result, 10);
-    return runRecord;
   };
 
   let exitCode = 1;
@@ -296,6 +303,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     const chromium = await step("Check the tools", async () => {
       const path = findChromium();
       if (!path) throw new Error("Chromium not found (install Debian's `chromium` package, or set CHROMIUM_PATH)");
+      // Read with the developer's own configuration, before ours replaces the user config.
+      uplink = npmConfigGet("registry", root) ?? "https://registry.npmjs.org/";
+      report.uplink = uplink;
       note(`checkout ${root}; temp root ${tmp}`);
       note(`chromium ${path}; npm registry (uplink) ${uplink}; turbo cache ${turboCache}`);
       return path;
@@ -350,8 +360,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const pinnedRanges = { "@x/common": `^${major("@x/common")}`, "@x/sync-commerce": `^${major("@x/sync-commerce")}` };
     const esmDir = join(consumersDir, "esm");
 
-    report.consumers.esm = await step("ESM TypeScript consumer (npm install, tsc node16 + bundler, node)", () =>
-      esmConsumer(esmDir, pinnedRanges, "esm", true));
+    await step("ESM TypeScript consumer (npm install, tsc node16 + bundler, node)", () => esmConsumer("esm", esmDir, pinnedRanges, true, first["@x/common"]!));
 
     await step("CommonJS consumer (npm install, require, node)", async () => {
       const dir = join(consumersDir, "cjs");
@@ -429,11 +438,14 @@ export async function main(argv: readonly string[]): Promise<number> {
         if (!pkg) throw new Error("no workspace package with tests to add a failing test to");
         const testFile = join(pkg.dir, "test", FAILING_TEST);
         mkdirSync(dirname(testFile), { recursive: true });
-        writeFileSync(testFile, `import { expect, test } from "vitest";\n\ntest("the release rehearsal's deliberately failing test", () => {\n  expect("a release with a failing test").toBe("published");\n});\n`);
+        const title = "the release rehearsal's deliberately failing test";
+        writeFileSync(testFile, `import { expect, test } from "vitest";\n\ntest(${JSON.stringify(title)}, () => {\n  expect("a release with a failing test").toBe("published");\n});\n`);
         await commitAll("Rehearsal: a failing test", opts("git"));
         const result = await run("pnpm", ["release"], opts("release-failing", repo, 240_000));
-        report.failingRelease = { testFile: relative(repo, testFile), exitCode: result.code, output: tail(result, 15) };
+        const failedAtOurTest = `${result.stdout}\n${result.stderr}`.includes(`FAIL`) && `${result.stdout}\n${result.stderr}`.includes(title);
+        report.failingRelease = { testFile: relative(repo, testFile), exitCode: result.code, failedAtOurTest, output: tail(result, 15) };
         if (result.code === 0) throw new Error("`pnpm release` exited 0 with a failing test");
+        if (!failedAtOurTest) throw new Error(`\`pnpm release\` failed, but not at the failing test (log: ${join(logs, "release-failing.log")}):\n${tail(result)}`);
         const published = await checkRegistry(false);
         report.published.afterFailedRelease = published;
         for (const [name, pub] of Object.entries(published)) {
@@ -452,10 +464,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       for (const [name, pub] of Object.entries(report.published.second)) note(`${name}: ${pub.versions.join(", ")} (latest ${pub.latest})`);
     });
 
-    report.consumers.pinned = await step(`Consumer pinned to ${pinnedRanges["@x/common"]} reinstalls and keeps working`, async () => {
-      const pinned = await esmConsumer(esmDir, pinnedRanges, "pinned", false);
-      if (pinned.installed["@x/common"] !== first["@x/common"]) throw new Error(`the pinned consumer got @x/common ${pinned.installed["@x/common"]}, expected ${first["@x/common"]}`);
-      return pinned;
+    await step(`Consumer pinned to ${pinnedRanges["@x/common"]} reinstalls and keeps working`, async () => {
+      await esmConsumer("pinned", esmDir, pinnedRanges, false, first["@x/common"]!);
     });
 
     await step(`Consumer upgraded to ^${semver.major(expectedCommon)} fails to compile at the changed usage`, async () => {
@@ -495,11 +505,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       exitCode = 1;
       report.ok = false;
     });
-    report.ms = Date.now() - started;
-    if (options.report) {
-      mkdirSync(dirname(options.report), { recursive: true });
-      writeFileSync(options.report, `${JSON.stringify(report, null, 2)}\n`);
-    }
+    writeReport();
     process.removeListener("SIGINT", onSignal);
     process.removeListener("SIGTERM", onSignal);
   }

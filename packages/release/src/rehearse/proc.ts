@@ -41,6 +41,11 @@ export function track(child: ChildProcess): void {
   child.once("exit", () => running.delete(child));
 }
 
+/** PIDs of children started and not yet exited (a PID alone could have been reused since). */
+export function stillRunning(): number[] {
+  return [...running].filter((c) => c.exitCode === null && c.signalCode === null && c.pid !== undefined).map((c) => c.pid!);
+}
+
 /** Signals a child's process group (falls back to the child alone). */
 export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;

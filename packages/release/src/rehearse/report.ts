@@ -63,7 +63,8 @@ export interface RehearsalReport {
     changesetText: string;
     releases: Record<string, string>;
   };
-  failingRelease?: { testFile: string; exitCode: number | null; output: string };
+  /** `output` is the tail of what `pnpm release` printed; `failedAtOurTest` says vitest reported our test failing. */
+  failingRelease?: { testFile: string; exitCode: number | null; failedAtOurTest: boolean; output: string };
   cleanup?: { tmpRootRemoved: boolean; stillRunning: number[] };
   steps: StepRecord[];
 }
