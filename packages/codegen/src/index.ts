@@ -8,3 +8,5 @@ export { readTarget, type PackageTarget } from "./target.js";
 export { renderCall, sampleCall, sampleCalls, scaffold, type SampleCall } from "./scaffold/index.js";
 export { typecheckFiles, type TypecheckOptions } from "./typecheck.js";
 export { readmeExamples } from "./emit/readme.js";
+export { exportedNames } from "./emit/barrel.js";
+export { operationTypeNames } from "./emit/requests.js";

@@ -1,8 +1,6 @@
 /** The names the generated package exports (from the generator's own list), and what each is. */
 import type { SpecModel } from "@x/codegen";
-// The generator's list of exports; @x/codegen does not export it from its entry point.
-import { exportedNames } from "../../../codegen/src/emit/barrel.js";
-import { operationTypeNames } from "../../../codegen/src/emit/requests.js";
+import { exportedNames, operationTypeNames } from "@x/codegen";
 import { operationPointer, type DiffContext } from "./context.js";
 import { child } from "./json.js";
 
