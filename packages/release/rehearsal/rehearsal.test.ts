@@ -149,6 +149,7 @@ describe("pnpm release:rehearse", () => {
   it("a release whose tests fail exits non-zero and publishes nothing", () => {
     expect(report.failingRelease!.exitCode).not.toBe(0);
     expect(report.failingRelease!.failedAtOurTest).toBe(true);
+    expect(report.failingRelease!.otherFailures).toEqual([]);
     for (const name of PUBLIC) {
       expect(report.published.afterFailedRelease![name]!.versions).toEqual(report.published.first![name]!.versions);
     }

@@ -63,8 +63,11 @@ export interface RehearsalReport {
     changesetText: string;
     releases: Record<string, string>;
   };
-  /** `output` is the tail of what `pnpm release` printed; `failedAtOurTest` says vitest reported our test failing. */
-  failingRelease?: { testFile: string; exitCode: number | null; failedAtOurTest: boolean; output: string };
+  /**
+   * `output` is the tail of what `pnpm release` printed; `failedAtOurTest` says vitest reported
+   * the deliberate test failing, `otherFailures` any other test that failed (there must be none).
+   */
+  failingRelease?: { testFile: string; exitCode: number | null; failedAtOurTest: boolean; otherFailures: string[]; output: string };
   cleanup?: { tmpRootRemoved: boolean; stillRunning: number[] };
   steps: StepRecord[];
 }
