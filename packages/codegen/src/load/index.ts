@@ -19,7 +19,8 @@ const MESSAGE_FIELDS = ["error", "message", "detail", "title"];
 
 export async function loadSpec(file: string, absolutePath: string): Promise<SpecModel> {
   const raw = await readSpec(file, absolutePath);
-  const document = hoistNestedSchemaRefs(raw);
+  const hoisted = new Map<string, string>();
+  const document = hoistNestedSchemaRefs(raw, hoisted);
   const problems: string[] = [];
   const warnings: string[] = [];
   const retry = readRetryPolicy(document[RETRY_EXTENSION], problems);
@@ -43,6 +44,7 @@ export async function loadSpec(file: string, absolutePath: string): Promise<Spec
     schemas: readSchemas(document, errorSchemas, problems),
     resources,
     warnings,
+    ...(hoisted.size > 0 ? { hoistedFrom: Object.fromEntries(hoisted) } : {}),
   };
   if (problems.length > 0) throw new CodegenError(file, problems);
   return model;

@@ -26,6 +26,11 @@ export interface SpecModel {
    * clash: each starts with the JSON pointer of the construct. The CLI prints them.
    */
   readonly warnings: readonly string[];
+  /**
+   * Schemas the loader copied under `components/schemas` from a `$ref` into the middle of
+   * another (see hoistNestedSchemaRefs): each copy's name → the pointer it came from.
+   */
+  readonly hoistedFrom?: Readonly<Record<string, string>>;
 }
 
 export interface SchemaModel {

@@ -38,9 +38,10 @@ export function componentSchemaName(value: unknown): string | undefined {
  * (`#/components/schemas/Connection/definitions/status`, `#/components/parameters/id/schema`).
  * openapi-typescript turns those into indexed types that do not exist, so each such target
  * is copied to its own entry under `components/schemas` and the references are rewritten.
- * Returns a new document; the input is not modified.
+ * Returns a new document; the input is not modified. `origins`, when given, receives each
+ * copy's name and the pointer it was copied from.
  */
-export function hoistNestedSchemaRefs(input: Record<string, unknown>): Record<string, unknown> {
+export function hoistNestedSchemaRefs(input: Record<string, unknown>, origins?: Map<string, string>): Record<string, unknown> {
   const document = structuredClone(input);
   const components = (isRecord(document.components) ? document.components : (document.components = {})) as Record<string, unknown>;
   const schemas = (isRecord(components.schemas) ? components.schemas : (components.schemas = {})) as Record<string, unknown>;
@@ -61,6 +62,7 @@ export function hoistNestedSchemaRefs(input: Record<string, unknown>): Record<st
     let name = stem;
     for (let n = 2; name in schemas; n++) name = `${stem}${n}`;
     renamed.set(ref, name);
+    origins?.set(name, ref);
     schemas[name] = structuredClone(resolvePointer(input, ref) ?? {});
     visit(schemas[name]);
     return name;

@@ -26,7 +26,32 @@ export function diffModels(before: SpecModel, after: SpecModel): Change[] {
     // Same surface, different spec (properties regrouped, parameters reordered): the generated code still changes.
     ctx.add("patch", "#", "the spec changed without changing the SDK's surface (regenerated code may differ)");
   }
-  return ctx.changes.map((c, i) => ({ c, i })).sort((x, y) => bumpRank(y.c.bump) - bumpRank(x.c.bump) || x.i - y.i).map(({ c }) => c);
+  const located = locate(ctx.changes, after, before);
+  return located.map((c, i) => ({ c, i })).sort((x, y) => bumpRank(y.c.bump) - bumpRank(x.c.bump) || x.i - y.i).map(({ c }) => c);
+}
+
+/**
+ * Changes with their pointers into the spec as written. A nested schema copied by the loader
+ * is also seen inside its parent, so one change can be found twice: the copy's report,
+ * which names the exported type, is kept.
+ */
+function locate(changes: readonly Change[], ...models: SpecModel[]): Change[] {
+  const mapped = changes.map((c) => ({ change: { ...c, pointer: inSpec(c.pointer, ...models) }, copied: inSpec(c.pointer, ...models) !== c.pointer }));
+  const key = (c: Change) => `${c.bump} ${c.pointer}`;
+  const fromCopies = new Set(mapped.filter((m) => m.copied).map((m) => key(m.change)));
+  return mapped.filter((m) => m.copied || !fromCopies.has(key(m.change))).map((m) => m.change);
+}
+
+/**
+ * A pointer into a schema the loader copied out of another (`#/components/schemas/ConnectionStatus`)
+ * becomes one into the spec as written (`#/components/schemas/Connection/definitions/status`).
+ */
+function inSpec(pointer: string, ...models: SpecModel[]): string {
+  const match = /^#\/components\/schemas\/([^/]+)(.*)$/.exec(pointer);
+  if (!match) return pointer;
+  const name = decodeURIComponent(match[1]!).replaceAll("~1", "/").replaceAll("~0", "~");
+  const origin = models.map((m) => m.hoistedFrom?.[name]).find((o) => o !== undefined);
+  return origin === undefined ? pointer : `${origin}${match[2]}`;
 }
 
 /** A spec file: its display name (for messages) and where it is. */
