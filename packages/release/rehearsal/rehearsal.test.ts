@@ -140,7 +140,8 @@ describe("pnpm release:rehearse", () => {
   });
 
   it("pnpm spec:diff writes a major changeset for the breaking change, and versioning makes the next major", () => {
-    expect(report.breaking!.changesetSource).toBe("spec:diff");
+    expect(report.breaking!.changesetFiles).toEqual(["spec-common.md"]);
+    expect(report.breaking!.specDiffOutput).toMatch(/integrationKey/);
     expect(report.breaking!.releases["@x/common"]).toBe("major");
     expect(report.versions.second!["@x/common"]).toBe(`${major(report.versions.first!["@x/common"]!) + 1}.0.0`);
     expect(report.versions.second!["@x/runtime"]).toBe(report.versions.first!["@x/runtime"]);

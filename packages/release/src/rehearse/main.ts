@@ -50,19 +50,17 @@ interface Options {
   logs?: string;
   keep: boolean;
   verbose: boolean;
-  allowManualChangeset: boolean;
   skipFailingRelease: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { keep: false, verbose: false, allowManualChangeset: false, skipFailingRelease: false };
+  const options: Options = { keep: false, verbose: false, skipFailingRelease: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--report") options.report = resolve(argv[++i] ?? "");
     else if (arg === "--logs") options.logs = resolve(argv[++i] ?? "");
     else if (arg === "--keep") options.keep = true;
     else if (arg === "--verbose") options.verbose = true;
-    else if (arg === "--allow-manual-changeset") options.allowManualChangeset = true;
     else if (arg === "--skip-failing-release") options.skipFailingRelease = true;
     else if (arg === "--help" || arg === "-h") {
       console.log([
@@ -72,7 +70,6 @@ function parseArgs(argv: readonly string[]): Options {
         "  --verbose         echo every command's output",
         "  --keep            leave the temp root in place (Verdaccio and Prism are still stopped)",
         "  --skip-failing-release   skip showing that a release with a failing test publishes nothing",
-        "  --allow-manual-changeset write the breaking change's changeset if `pnpm spec:diff` does not exist",
       ].join("\n"));
       process.exit(0);
     } else throw new Error(`unknown argument ${arg} (see --help)`);
@@ -402,23 +399,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     await step("Breaking spec change: integrationKey optional; pnpm spec:diff writes the changeset", async () => {
       const specLine = makeIntegrationKeyOptional(join(repo, "openapi", "common.yaml"));
       note(`openapi/common.yaml: removed line ${specLine} (- integrationKey) from Connection.required`);
-      const rootManifest = JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as { scripts?: Record<string, string> };
-      let source: "spec:diff" | "written by the rehearsal" = "spec:diff";
       const before = new Set(pendingChangesets(repo));
-      if (rootManifest.scripts?.["spec:diff"]) {
-        const result = await runOk("pnpm", ["spec:diff"], opts("spec-diff"));
-        note(tail(result, 6).replace(/\n/g, "\n    "));
-      } else if (options.allowManualChangeset) {
-        source = "written by the rehearsal";
-        writeFileSync(join(repo, ".changeset", "spec-common.md"), `---\n"@x/common": major\n---\n\n\`Connection.integrationKey\` is no longer required (changeset written by the rehearsal: \`pnpm spec:diff\` does not exist yet).\n`);
-        note("pnpm spec:diff does not exist yet: wrote .changeset/spec-common.md by hand (--allow-manual-changeset)");
-      } else {
-        throw new Error("the workspace has no `spec:diff` script (pass --allow-manual-changeset to write the changeset by hand)");
-      }
+      const diff = await runOk("pnpm", ["spec:diff"], opts("spec-diff"));
+      note(tail(diff, 6).replace(/\n/g, "\n    "));
       const files = pendingChangesets(repo).filter((f) => !before.has(f));
       const text = files.map((f) => readFileSync(join(repo, ".changeset", f), "utf8")).join("\n");
       const releases = files.reduce<Record<string, string>>((all, f) => ({ ...all, ...changesetReleases(readFileSync(join(repo, ".changeset", f), "utf8")) }), {});
-      report.breaking = { specLine, changesetSource: source, changesetFiles: files, changesetText: text, releases };
+      report.breaking = { specLine, specDiffOutput: tail(diff, 12), changesetFiles: files, changesetText: text, releases };
       if (releases["@x/common"] !== "major") throw new Error(`the changeset does not release @x/common as major: ${JSON.stringify(releases)}\n${text}`);
       note(`${files.join(", ")}: ${Object.entries(releases).map(([k, v]) => `${k} ${v}`).join(", ")}`);
     });

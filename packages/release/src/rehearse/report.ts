@@ -58,7 +58,8 @@ export interface RehearsalReport {
   };
   breaking?: {
     specLine: number;
-    changesetSource: "spec:diff" | "written by the rehearsal";
+    /** The end of what `pnpm spec:diff` printed (its table and the file it wrote). */
+    specDiffOutput: string;
     changesetFiles: string[];
     changesetText: string;
     releases: Record<string, string>;
