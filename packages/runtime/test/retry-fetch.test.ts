@@ -100,11 +100,14 @@ describe("createRetryingFetch", () => {
     const policy = { ...backoffPolicy, backoff: { initialInterval: 100, maxInterval: 100, exponent: 1, maxElapsedTime: 150 } };
     // The timer fires 60 ms late, as on a loaded machine.
     const sleep = async (ms: number) => void (clock += ms + 60);
-    const retrying = createRetryingFetch({ fetch, policy, timeoutMs: 1_000, sleep, random: () => 0, now: () => clock });
+    const trace = { attempts: 0 };
+    const retrying = createRetryingFetch({ fetch, policy, timeoutMs: 1_000, sleep, random: () => 0, now: () => clock, trace });
     const response = await retrying(new Request(URL_WITH_KEY));
     expect(response.status).toBe(503);
     expect(await response.text()).toBe("try later");
     expect(seen).toHaveLength(1);
+    // `attempts` counts requests sent: the one the budget stopped before sending is not one.
+    expect(trace.attempts).toBe(1);
   });
 
   it("tells onRetry the attempt, the delay and what failed", async () => {

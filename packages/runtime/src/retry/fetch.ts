@@ -76,7 +76,6 @@ export function createRetryingFetch(options: RetryingFetchOptions): (request: Re
     for (let attempt = 1; ; attempt++) {
       const target: RequestTarget = { method: request.method, url: urlWithoutQuery(request.url), attempts: attempt };
       if (callerSignal.aborted) throw abortedError(callerSignal, label, { ...target, attempts: attempt - 1 });
-      if (trace) trace.attempts = attempt;
       const prepared = prepare ? await prepare(request.clone(), attempt) : request.clone();
       // A late timer (or a slow `prepare`) may have carried a retry past the budget: then
       // the previous outcome stands, and no attempt starts after maxElapsedTime.
@@ -85,6 +84,8 @@ export function createRetryingFetch(options: RetryingFetchOptions): (request: Re
         if (last instanceof Response) return last;
         throw last;
       }
+      // `attempts` counts requests sent, so it is set only once this one will be.
+      if (trace) trace.attempts = attempt;
       log?.(`${label}: attempt ${attempt}: ${prepared.method} ${responseUrl(prepared.url)} ${JSON.stringify(redactHeaders(prepared.headers, names))}`);
       const attemptStartMs = now();
       const sent = await sendAttempt(fetch, prepared, { callerSignal, timeoutMs, label, target, responseUrl });
