@@ -47,21 +47,16 @@ export function copyWorkingTree(root: string, dest: string): number {
 }
 
 /**
- * `<tmp>/shared` beside the scratch repo, as `../shared` is beside the checkout (turbo's
- * test inputs name `$TURBO_ROOT$/../shared/reference-specs/**`). The reference specs are
- * copied: turbo does not follow a symlinked directory when it globs inputs, so a link would
- * leave them out of the task hashes and no test would replay from the checkout's cache.
- * Everything else is linked.
+ * `<tmp>/shared` beside the scratch repo, as `../shared` is beside the checkout, each entry
+ * a link. (No turbo task hashes anything outside the workspace, so the scratch repo's tasks
+ * hash as the checkout's do and replay from its cache whether `../shared` is a folder or a link.)
  */
 export function linkShared(root: string, tmp: string): void {
   const shared = resolve(root, "../shared");
   const dest = join(tmp, "shared");
   mkdirSync(dest);
   if (!existsSync(shared)) return;
-  for (const entry of readdirSync(shared)) {
-    if (entry === "reference-specs") cpSync(join(shared, entry), join(dest, entry), { recursive: true, dereference: true });
-    else symlinkSync(join(shared, entry), join(dest, entry));
-  }
+  for (const entry of readdirSync(shared)) symlinkSync(join(shared, entry), join(dest, entry));
 }
 
 /** git in the scratch repo, never with the developer's hooks or signing. */
