@@ -147,6 +147,12 @@ describe("pnpm release:rehearse", () => {
     expect(report.versions.second!["@x/runtime"]).toBe(report.versions.first!["@x/runtime"]);
   });
 
+  it("a release with a changeset not yet versioned refuses before building, and publishes nothing", () => {
+    expect(report.pendingRelease).toMatchObject({ refused: true });
+    expect(report.pendingRelease!.exitCode).not.toBe(0);
+    expect(report.pendingRelease!.output).toMatch(/pending changesets \(spec-common\.md\)/);
+  });
+
   it("a release whose tests fail exits non-zero and publishes nothing", () => {
     expect(report.failingRelease!.exitCode).not.toBe(0);
     expect(report.failingRelease!.failedAtOurTest).toBe(true);

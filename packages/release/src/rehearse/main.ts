@@ -410,6 +410,20 @@ export async function main(argv: readonly string[]): Promise<number> {
       note(`${files.join(", ")}: ${Object.entries(releases).map(([k, v]) => `${k} ${v}`).join(", ")}`);
     });
 
+    await step("pnpm release refuses while a changeset is pending, publishing nothing", async () => {
+      const result = await run("pnpm", ["release"], opts("release-pending", repo, 60_000));
+      const said = `${result.stdout}\n${result.stderr}`;
+      const refused = result.code !== 0 && /pending changesets/.test(said) && /nothing was published/.test(said);
+      report.pendingRelease = { exitCode: result.code, refused, output: tail(result, 12) };
+      if (!refused) throw new Error(`\`pnpm release\` with a pending changeset did not refuse:\n${tail(result, 10)}`);
+      const published = await checkRegistry(false);
+      for (const [name, pub] of Object.entries(published)) {
+        const before = report.published.first![name]!.versions;
+        if (pub.versions.join() !== before.join()) throw new Error(`${name}: the registry went from ${before.join(", ")} to ${pub.versions.join(", ")}`);
+      }
+      note(`pnpm release exited ${result.code}: ${tail(result, 2).replace(/\n/g, " ")}`);
+    });
+
     await step("pnpm version-packages, commit", async () => {
       await runOk("pnpm", ["version-packages"], opts("version-packages"));
       const after = versionsOf();

@@ -68,6 +68,8 @@ export interface RehearsalReport {
    * `output` is the tail of what `pnpm release` printed; `failedAtOurTest` says vitest reported
    * the deliberate test failing, `otherFailures` any other test that failed (there must be none).
    */
+  /** `pnpm release` run with the breaking change's changeset not yet versioned: it must refuse. */
+  pendingRelease?: { exitCode: number | null; refused: boolean; output: string };
   failingRelease?: { testFile: string; exitCode: number | null; failedAtOurTest: boolean; otherFailures: string[]; output: string };
   cleanup?: { tmpRootRemoved: boolean; stillRunning: number[] };
   steps: StepRecord[];
