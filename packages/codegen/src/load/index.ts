@@ -18,11 +18,11 @@ const RESERVED_ERROR_FIELDS = new Set(["name", "message", "stack", "cause", "sta
 const MESSAGE_FIELDS = ["error", "message", "detail", "title"];
 
 export async function loadSpec(file: string, absolutePath: string): Promise<SpecModel> {
-  const raw = await readSpec(file, absolutePath);
+  const warnings: string[] = [];
+  const raw = await readSpec(file, absolutePath, warnings);
   const hoisted = new Map<string, string>();
   const document = hoistNestedSchemaRefs(raw, hoisted);
   const problems: string[] = [];
-  const warnings: string[] = [];
   const retry = readRetryPolicy(document[RETRY_EXTENSION], problems);
   const resources = markPagedOperations(document, readResources(document, readGlobalOverrides(document[NAME_OVERRIDE], problems), problems, warnings), warnings);
   if (resources.length === 0) problems.push(`${pointer("paths")}: no operations to generate`);

@@ -8,6 +8,7 @@ import { createConfig, getLineColLocation, lintFromString } from "@redocly/opena
 import { parseDocument } from "yaml";
 import { CodegenError } from "../errors.js";
 import { isRecord } from "./json.js";
+import { convertSwagger2, isSwagger2 } from "./swagger2.js";
 
 /** The rules a spec must pass before we generate from it: structure and resolvable references. */
 const STRUCTURE_RULES = {
@@ -17,7 +18,8 @@ const STRUCTURE_RULES = {
   "path-parameters-defined": "error",
 } as const;
 
-export async function readSpec(file: string, absolutePath: string): Promise<Record<string, unknown>> {
+/** The document, as OpenAPI 3.x; `warnings` receives what was done to it (a Swagger 2.0 conversion). */
+export async function readSpec(file: string, absolutePath: string, warnings: string[] = []): Promise<Record<string, unknown>> {
   let source: string;
   try {
     source = await readFile(absolutePath, "utf8");
@@ -37,8 +39,10 @@ export async function readSpec(file: string, absolutePath: string): Promise<Reco
     );
   }
   const document: unknown = yaml.toJS({ maxAliasCount: 1000 });
+  // Its conversion is checked by the model builder; the structure rules below are OpenAPI 3's.
+  if (isSwagger2(document)) return convertSwagger2(document as Record<string, unknown>, file, warnings);
   if (!isRecord(document) || typeof document.openapi !== "string" || !document.openapi.startsWith("3.")) {
-    throw new CodegenError(file, ["not an OpenAPI 3.x document (missing or unsupported `openapi` version)"]);
+    throw new CodegenError(file, ["not an OpenAPI 3.x or Swagger 2.0 document (missing or unsupported `openapi` version)"]);
   }
   const config = await createConfig({ rules: STRUCTURE_RULES });
   const problems = await lintFromString({ source, absoluteRef: pathToFileURL(absolutePath).href, config });
