@@ -12,6 +12,7 @@ interface BarrelNames {
   readonly models: string[];
   readonly requests: string[];
   readonly types: string[];
+  readonly webhooks: string[];
 }
 
 function barrelNames(model: SpecModel, clientName: string): BarrelNames {
@@ -20,7 +21,8 @@ function barrelNames(model: SpecModel, clientName: string): BarrelNames {
     errors: model.schemas.flatMap((s) => (s.errorClass ? [s.errorClass.className] : [])),
     models: model.schemas.map((s) => s.typeName),
     requests: model.resources.flatMap((r) => r.operations.flatMap(operationTypeNames)),
-    types: ["components", "operations", "paths"],
+    types: ["components", "operations", "paths", ...(model.webhooks.length > 0 ? ["webhooks"] : [])],
+    webhooks: model.webhooks.map((w) => w.typeName),
   };
 }
 
@@ -38,6 +40,7 @@ export function emitBarrel(model: SpecModel, ctx: EmitContext): GeneratedFile {
     names.errors.length > 0 ? `export {\n${list(names.errors)}} from "./errors.js";\n` : "",
     `export type {\n${list(names.models)}} from "./models.js";\n`,
     `export type {\n${list(names.requests)}} from "./requests.js";\n`,
+    names.webhooks.length > 0 ? `export type {\n${list(names.webhooks)}} from "./webhooks.js";\n` : "",
     `export type { ${names.types.join(", ")} } from "./types.js";\n`,
   ].join("");
   return { path: "index.ts", contents };

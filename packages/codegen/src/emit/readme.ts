@@ -42,11 +42,9 @@ export function emitReadme(model: SpecModel, ctx: ReadmeContext): GeneratedFile 
     r.install(),
     r.construct(),
     ...model.resources.map((res) => r.resource(res)),
-    r.errors(),
-    r.retries(),
-    r.timeouts(),
-    r.rawResponses(),
-    r.hooksAndLogging(),
+    // What follows shows calls; a spec of webhooks alone has none to show.
+    ...(model.resources.length > 0 ? [r.errors(), r.retries(), r.timeouts(), r.rawResponses(), r.hooksAndLogging()] : []),
+    ...(model.webhooks.length > 0 ? [r.webhooks()] : []),
   ];
   const contents = sections.map((s) => s.trimEnd()).join("\n\n") + "\n";
   return { path: ctx.path, contents };
@@ -92,13 +90,30 @@ class ReadmeWriter {
       const ops = res.operations.map((op) => `[\`${op.methodName}\`](#${anchor(`${res.property}.${op.methodName}`)})`);
       lines.push(`- [${res.tag}](#${anchor(res.tag)}): ${ops.join(", ")}`);
     }
-    lines.push(
-      "- [Errors](#errors)",
-      "- [Retries](#retries)",
-      "- [Timeouts and cancellation](#timeouts-and-cancellation)",
-      "- [Raw responses](#raw-responses)",
-      "- [Hooks and debug log](#hooks-and-debug-log)",
-    );
+    if (this.#calls.length > 0) {
+      lines.push(
+        "- [Errors](#errors)",
+        "- [Retries](#retries)",
+        "- [Timeouts and cancellation](#timeouts-and-cancellation)",
+        "- [Raw responses](#raw-responses)",
+        "- [Hooks and debug log](#hooks-and-debug-log)",
+      );
+    }
+    if (this.#model.webhooks.length > 0) lines.push("- [Webhooks](#webhooks)");
+    return lines.join("\n");
+  }
+
+  /** The payload type of each webhook, for the code that receives them. */
+  webhooks(): string {
+    const lines = [
+      "## Webhooks",
+      "",
+      `${this.#model.title} sends these to endpoints you run. The SDK does not receive them, but exports each JSON payload's type:`,
+      "",
+      "| webhook | method | payload type |",
+      "|---|---|---|",
+      ...this.#model.webhooks.map((w) => `| \`${w.name}\` | ${w.method.toUpperCase()} | \`${w.typeName}\` |`),
+    ];
     return lines.join("\n");
   }
 

@@ -9,6 +9,7 @@ import { readSpec } from "./read-spec.js";
 import { deref, hoistNestedSchemaRefs } from "./refs.js";
 import { isRecord } from "./json.js";
 import { readRetryPolicy, RETRY_EXTENSION } from "./retries.js";
+import { readWebhooks, warnCallbacks } from "./webhooks.js";
 
 export type { SpecModel } from "./model.js";
 
@@ -25,7 +26,9 @@ export async function loadSpec(file: string, absolutePath: string): Promise<Spec
   const problems: string[] = [];
   const retry = readRetryPolicy(document[RETRY_EXTENSION], problems);
   const resources = markPagedOperations(document, readResources(document, readGlobalOverrides(document[NAME_OVERRIDE], problems), problems, warnings), warnings);
-  if (resources.length === 0) problems.push(`${pointer("paths")}: no operations to generate`);
+  const webhooks = readWebhooks(document, warnings);
+  warnCallbacks(document, warnings);
+  if (resources.length === 0 && webhooks.length === 0) problems.push(`${pointer("paths")}: no operations to generate (and no webhook payloads)`);
   const info = isRecord(document.info) ? document.info : {};
   const servers = (Array.isArray(document.servers) ? document.servers : []).filter(isRecord).map((s) => ({
     url: String(s.url),
@@ -43,6 +46,7 @@ export async function loadSpec(file: string, absolutePath: string): Promise<Spec
     ...(retry ? { retry } : {}),
     schemas: readSchemas(document, errorSchemas, problems),
     resources,
+    webhooks,
     warnings,
     ...(hoisted.size > 0 ? { hoistedFrom: Object.fromEntries(hoisted) } : {}),
   };

@@ -21,6 +21,8 @@ export interface SpecModel {
   /** Component schema names, in spec order, with the TypeScript name of each. */
   readonly schemas: readonly SchemaModel[];
   readonly resources: readonly Resource[];
+  /** Payload types of the spec's `webhooks`, exported for receivers. */
+  readonly webhooks: readonly WebhookModel[];
   /**
    * What the generator did instead of something it does not support, or to settle a
    * clash: each starts with the JSON pointer of the construct. The CLI prints them.
@@ -31,6 +33,17 @@ export interface SpecModel {
    * another (see hoistNestedSchemaRefs): each copy's name → the pointer it came from.
    */
   readonly hoistedFrom?: Readonly<Record<string, string>>;
+}
+
+export interface WebhookModel {
+  /** Key under `webhooks`, e.g. `newPet`. */
+  readonly name: string;
+  readonly method: HttpMethod;
+  /** The JSON media type of its request body. */
+  readonly mediaType: string;
+  /** Exported type of the payload, e.g. `NewPetWebhookPayload`. */
+  readonly typeName: string;
+  readonly description?: string;
 }
 
 export interface SchemaModel {

@@ -11,6 +11,7 @@ import { deepEqual } from "./json.js";
 import { compareExports } from "./exports.js";
 import { compareLeftovers } from "./leftovers.js";
 import { compareOperations } from "./operations.js";
+import { compareWebhooks } from "./webhooks.js";
 
 export { bumpRank, highestBump, isBump, maxBump, type Bump, type Change, type ChangeBump } from "./change.js";
 
@@ -21,6 +22,7 @@ export function diffModels(before: SpecModel, after: SpecModel): Change[] {
   const methods = compareOperations(ctx);
   compareExports(ctx, methods);
   compareComponents(ctx);
+  compareWebhooks(ctx);
   compareLeftovers(ctx);
   if (ctx.changes.length === 0 && !deepEqual(before.document, after.document)) {
     // Same surface, different spec (properties regrouped, parameters reordered): the generated code still changes.

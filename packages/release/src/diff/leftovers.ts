@@ -8,7 +8,7 @@ import type { DiffContext } from "./context.js";
 import { child, deepEqual, isRecord, unionKeys } from "./json.js";
 import { DOC_KEYS } from "./schema.js";
 
-/** Top-level keys the generator does not read at all. */
+/** Top-level keys whose parts no comparator judges are not generated (webhook payloads are judged in webhooks.ts). */
 const NOT_GENERATED = new Set(["webhooks"]);
 /** Components the SDK does not type (responses' headers and links, callbacks). */
 const UNTYPED_COMPONENTS = new Set(["headers", "links", "callbacks"]);
