@@ -83,7 +83,6 @@ describe("x-codegen", () => {
 
   it.each([
     { what: "invalid YAML", edit: (s: string) => s.replace("paths:\n", "paths:\n  - [unclosed\n"), want: /spec\.yaml: (.|\n)*line \d+, column \d+: invalid YAML: Flow sequence/ },
-    { what: "a parameter in an invalid location", edit: (s: string) => s.replace("in: header", "in: body"), want: /spec\.yaml: line 37: `in` can be one of the following only.*\(at #\/paths\/~1items~1\{itemId\}\/get\/parameters\/1\/in\)/ },
     { what: "an unresolvable $ref", edit: (s: string) => s.replace('"#/components/schemas/ItemUpdate"', '"#/components/schemas/Nope"'), want: /spec\.yaml: line \d+: Can't resolve \$ref/ },
     { what: "a duplicate operationId", edit: (s: string) => s.replace("operationId: replace-item", "operationId: get-item"), want: /spec\.yaml: line 48: Every operation must have a unique `operationId`\. \(at #\/paths\/~1items~1\{itemId\}\/put\/get-item\)/ },
     { what: "an operation with no responses", edit: (s: string) => s.replace(/( {6}responses:\n {8}"204":\n(?: {10}.*\n)+ {8}"404": .*\n)/, "      responses: {}\n"), want: /#\/paths\/~1items~1\{itemId\}\/put\/responses/ },
@@ -102,6 +101,21 @@ describe("x-codegen", () => {
     expect(err.join("\n")).toMatch(want);
     expect(err.join("\n")).toContain("Nothing was written.");
     expect(await snapshotDir(pkg.out)).toEqual(before);
+  });
+
+  it.each([
+    { what: "a parameter in an invalid location", edit: (s: string) => s.replace("in: header", "in: body"), want: /spec\.yaml: lint: line 37: `in` can be one of the following only.*\(at #\/paths\/~1items~1\{itemId\}\/get\/parameters\/1\/in\)/ },
+    { what: "a misspelled schema keyword", edit: (s: string) => s.replace("      x-internal: true\n", "      x-internal: true\n      descrciption: An item.\n"), want: /lint: line \d+: Property `descrciption` is not expected here\. \(at #\/components\/schemas\/Item\/descrciption\)/ },
+    { what: "the 3.0 form of exclusiveMinimum in a 3.1 document", edit: (s: string) => s.replace("        id: { type: string, format: uuid }", "        id: { type: string, format: uuid }\n        rank: { type: integer, minimum: 0, exclusiveMinimum: true }"), want: /lint: line \d+: Expected type `number` but got `boolean`\. \(at #\/components\/schemas\/Item\/properties\/rank\/exclusiveMinimum\)/ },
+    { what: "an examples object where 3.1 wants a list", edit: (s: string) => s.replace("        id: { type: string, format: uuid }", "        id: { type: string, format: uuid, examples: { one: 1 } }"), want: /lint: line \d+: .*\(at #\/components\/schemas\/Item\/properties\/id\/examples\)/ },
+  ])("generates despite $what, with a located lint warning", async ({ edit, want }) => {
+    const pkg = await generatedPackage();
+    const spec = await readFile(pkg.spec, "utf8");
+    const linted = edit(spec);
+    expect(linted).not.toBe(spec);
+    await writeFile(pkg.spec, linted);
+    expect(await main([pkg.dir], NO_CI)).toBe(0);
+    expect(err.join("\n")).toMatch(want);
   });
 
   it("settles two operations with one method name deterministically, with a warning", async () => {

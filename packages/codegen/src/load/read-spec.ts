@@ -46,18 +46,31 @@ export async function readSpec(file: string, absolutePath: string, warnings: str
   }
   const config = await createConfig({ rules: STRUCTURE_RULES });
   const problems = await lintFromString({ source, absoluteRef: pathToFileURL(absolutePath).href, config });
-  const errors = problems.filter((p) => p.severity === "error" && !isTolerated(p.ruleId, p.location[0]?.pointer));
-  if (errors.length > 0) {
-    throw new CodegenError(
-      file,
-      errors.map((p) => {
-        const where = p.location[0];
-        const line = where ? `line ${getLineColLocation(where).start.line}: ` : "";
-        return `${line}${p.message} (at ${where?.pointer ?? "#/"})`;
-      }),
-    );
-  }
+  const located = (p: (typeof problems)[number]): string => {
+    const where = p.location[0];
+    const line = where ? `line ${getLineColLocation(where).start.line}: ` : "";
+    return `${line}${p.message} (at ${where?.pointer ?? "#/"})`;
+  };
+  const findings = problems.filter((p) => p.severity === "error" && !isTolerated(p.ruleId, p.location[0]?.pointer));
+  // Structure findings (a misspelled keyword, an `examples` object, a field a vendor
+  // extension does not expect) do not stop openapi-typescript, so they do not stop us; what
+  // they leave out, the model builder decides is fatal or not.
+  for (const p of findings.filter((p) => !isFatal(p.ruleId, p.location[0]?.pointer))) warnings.push(`lint: ${located(p)}`);
+  const errors = findings.filter((p) => isFatal(p.ruleId, p.location[0]?.pointer));
+  if (errors.length > 0) throw new CodegenError(file, errors.map(located));
   return document;
+}
+
+/**
+ * What makes a correct SDK impossible: a `$ref` the types need that leads nowhere (one
+ * inside an extension or an example is only documentation), two operations with one
+ * operationId (openapi-typescript keys its `operations` by it), a path parameter that does
+ * not match its path.
+ */
+function isFatal(ruleId: string, at: string | undefined): boolean {
+  if (ruleId === "struct") return false;
+  if (ruleId === "no-unresolved-refs") return !(at ?? "").split("/").some((s) => s.startsWith("x-") || s === "example" || s === "examples");
+  return true;
 }
 
 /**
