@@ -5,6 +5,8 @@ import { banner, jsdoc, literal, str, type EmitContext, type GeneratedFile } fro
 
 export function emitClient(model: SpecModel, ctx: EmitContext): GeneratedFile {
   const name = ctx.clientName;
+  /** No server in the spec: `serverURL` is a required option. */
+  const noServer = model.servers.length === 0;
   const optionalSecurity = model.securitySchemes.length > 1;
   const securityFields = model.securitySchemes.map(
     (s) => `${jsdoc([s.description, `Sent as the \`${s.name}\` ${s.in === "header" ? "header" : "query parameter"}.`], "  ")}  ${propertyKey(s.field)}${optionalSecurity ? "?" : ""}: string;\n`,
@@ -29,11 +31,14 @@ export function emitClient(model: SpecModel, ctx: EmitContext): GeneratedFile {
     `/** The servers ${model.title} is served from; the first is the default. */\n`,
     `export const ServerList = [\n${servers.join("")}] as const;\n\n`,
     `const definition: SDKDefinition = {\n  sdkName: ${str(name)},\n  packageName: ${str(ctx.packageName)},\n  sdkVersion: SDK_VERSION,\n  servers: ServerList,\n  securitySchemes: [\n${schemes.join("")}  ],\n${retry}};\n\n`,
-    `/** Options of {@link ${name}}: credentials, server, retries, timeout, hooks. */\nexport type ${name}Options = ClientOptions<Security>;\n\n`,
+    `/** Options of {@link ${name}}: credentials, server, retries, timeout, hooks. */\n`,
+    noServer
+      ? `export type ${name}Options = ClientOptions<Security> & {\n  /** Base URL of the API, e.g. \`https://api.example.com/v1\`: required, as the spec names no server. */\n  serverURL: string;\n};\n\n`
+      : `export type ${name}Options = ClientOptions<Security>;\n\n`,
     jsdoc([`Client of ${model.title}.`, "", "```ts", `const client = new ${name}(${exampleOptions(model)});`, "```"]),
     `export class ${name} {\n`,
     resourceFields.join(""),
-    `\n  constructor(options: ${name}Options = {}) {\n`,
+    `\n  constructor(options: ${name}Options${noServer ? "" : " = {}"}) {\n`,
     "    const core = new SDKCore<Security>(definition, options);\n",
     resourceInits.join(""),
     "  }\n}\n",
@@ -43,5 +48,9 @@ export function emitClient(model: SpecModel, ctx: EmitContext): GeneratedFile {
 
 function exampleOptions(model: SpecModel): string {
   const first = model.securitySchemes[0];
-  return first ? `{ security: { ${propertyKey(first.field)}: "..." } }` : "";
+  const fields = [
+    ...(first ? [`security: { ${propertyKey(first.field)}: "..." }`] : []),
+    ...(model.servers.length === 0 ? ['serverURL: "https://api.example.com"'] : []),
+  ];
+  return fields.length > 0 ? `{ ${fields.join(", ")} }` : "";
 }

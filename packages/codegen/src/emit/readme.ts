@@ -156,8 +156,12 @@ class ReadmeWriter {
     lines.push(
       "| option | default | |",
       "|---|---|---|",
-      `| \`serverURL\` | ${defaultServer ? `\`${defaultServer.url}\`` : "none"} | base URL of the API; overrides \`serverIdx\` |`,
-      `| \`serverIdx\` | \`0\` | which of the spec's servers to use: ${this.#model.servers.map((s, i) => `\`${i}\` = \`${s.url}\`${s.description ? ` (${cell(s.description)})` : ""}`).join(", ")} |`,
+      ...(defaultServer
+        ? [
+          `| \`serverURL\` | \`${defaultServer.url}\` | base URL of the API; overrides \`serverIdx\` |`,
+          `| \`serverIdx\` | \`0\` | which of the spec's servers to use: ${this.#model.servers.map((s, i) => `\`${i}\` = \`${s.url}\`${s.description ? ` (${cell(s.description)})` : ""}`).join(", ")} |`,
+        ]
+        : ["| `serverURL` | none: **required**, as the spec names no server | base URL of the API |"]),
       `| \`retryConfig\` | the spec's policy | see [Retries](#retries) |`,
       "| `timeoutMs` | `60000` | limit of each attempt in ms; see [Timeouts](#timeouts-and-cancellation) |",
       "| `hooks`, `debugLogger` | none | see [Hooks and debug log](#hooks-and-debug-log) |",
@@ -430,7 +434,9 @@ class ReadmeWriter {
     const name = this.#ctx.clientName;
     const imports = [name, ...extraImports].join(", ");
     const security = this.#securityLiteral();
-    const options = [...(security ? [`  security: ${security},`] : []), ...extraOptions];
+    // With no server in the spec, serverURL is required: the examples pass a placeholder.
+    const server = this.#model.servers.length === 0 ? [`  serverURL: "https://api.example.com",`] : [];
+    const options = [...(security ? [`  security: ${security},`] : []), ...server, ...extraOptions];
     return [
       `import { ${imports} } from ${str(this.#ctx.packageName)};`,
       "",

@@ -34,7 +34,7 @@ export async function loadSpec(file: string, absolutePath: string): Promise<Spec
     url: String(s.url),
     ...(typeof s.description === "string" ? { description: s.description } : {}),
   }));
-  if (servers.length === 0) problems.push(`${pointer("servers")}: at least one server is needed for the client's default URL`);
+  if (servers.length === 0) warnings.push(`${pointer("servers")}: the spec names no server, so the client requires serverURL at construction`);
   const errorSchemas = new Set(resources.flatMap((r) => r.operations.flatMap((o) => o.errors.map((e) => e.schemaName))));
   const model: SpecModel = {
     file,
