@@ -28,4 +28,12 @@ describe("a spec with no servers", () => {
     const missing = `import { NotesApi } from "./generated/index.js";\nexport const notes = new NotesApi({});\n`;
     expect(await typecheck(files, { "consumer.ts": missing })).toEqual([expect.stringMatching(/^consumer\.ts:2: [\s\S]*Property 'serverURL' is missing/)]);
   });
+
+  it("names its client like a tag without a clash (client Notes, tag Notes)", async () => {
+    const spec = join(await tempDir(), "notes.yaml");
+    await writeFile(spec, SPEC);
+    const { files } = await generatePackage(targetFor(spec, "Notes"));
+    const consumer = `import { Notes } from "./generated/index.js";\nexport const all: Promise<string[]> = new Notes({ serverURL: "https://notes.example.com" }).notes.listNotes({});\n`;
+    expect(await typecheck(files, { "consumer.ts": consumer })).toEqual([]);
+  });
 });

@@ -18,9 +18,11 @@ export function emitClient(model: SpecModel, ctx: EmitContext): GeneratedFile {
   const retry = model.retry
     ? `  retry: {\n${Object.entries(model.retry).map(([k, v]) => `    ${k}: ${literal(v)},\n`).join("")}  },\n`
     : "";
-  const resourceImports = model.resources.map((r) => `import { ${r.className} } from "./${r.fileName}.js";\n`);
-  const resourceFields = model.resources.map((r) => `${jsdoc([r.description], "  ")}  readonly ${r.property}: ${r.className};\n`);
-  const resourceInits = model.resources.map((r) => `    this.${r.property} = new ${r.className}(core);\n`);
+  // A resource class named like the client (tag `Notes`, client `Notes`) is imported under another name.
+  const local = (r: { className: string }) => (r.className === name ? `${r.className}Resource` : r.className);
+  const resourceImports = model.resources.map((r) => `import { ${r.className}${local(r) === r.className ? "" : ` as ${local(r)}`} } from "./${r.fileName}.js";\n`);
+  const resourceFields = model.resources.map((r) => `${jsdoc([r.description], "  ")}  readonly ${r.property}: ${local(r)};\n`);
+  const resourceInits = model.resources.map((r) => `    this.${r.property} = new ${local(r)}(core);\n`);
   const contents = [
     banner(ctx),
     `import { SDKCore, type ClientOptions, type SDKDefinition } from ${str(ctx.runtimeImport)};\n`,
