@@ -1,7 +1,8 @@
 /**
  * One request interface per operation (path, query and header parameters as
  * camel-cased fields, plus the body), and names for inline bodies and responses.
- * Field types index into openapi-typescript's `operations`, so they cannot drift from the spec.
+ * Field types index into openapi-typescript's `operations` (or `paths`, for an operation with
+ * no operationId), so they cannot drift from the spec.
  */
 import type { Operation, SpecModel } from "../load/model.js";
 import { propertyKey } from "../load/naming.js";
@@ -53,7 +54,7 @@ export function emitRequests(model: SpecModel, ctx: EmitContext): GeneratedFile 
   const operations = model.resources.flatMap((r) => r.operations.map((op) => ({ resource: r.property, op })));
   const modelNames = new Set<string>();
   const blocks = operations.map(({ resource, op }) => {
-    const key = `operations[${str(op.operationId)}]`;
+    const key = op.typesRef;
     const lines: string[] = [];
     if (op.body && !op.body.schemaName && op.body.encoding !== "binary") {
       lines.push(`${jsdoc([op.body.description ?? `Body of \`${resource}.${op.methodName}\`.`])}export type ${op.typeStem}RequestBody = NonNullable<${key}["requestBody"]>["content"][${str(op.body.mediaType)}];\n`);
@@ -77,7 +78,14 @@ export function emitRequests(model: SpecModel, ctx: EmitContext): GeneratedFile 
   });
   const imports = [
     modelNames.size > 0 ? `import type { ${[...modelNames].sort().join(", ")} } from "./models.js";\n` : "",
-    `import type { operations } from "./types.js";\n`,
+    `import type { ${typeRoots(operations.map(({ op }) => op))} } from "./types.js";\n`,
   ].join("");
   return { path: "requests.ts", contents: `${banner(ctx)}\n${imports}\n${blocks.join("\n")}` };
+}
+
+/** `operations`, and `paths` when an operation without an operationId needs it. */
+function typeRoots(ops: readonly Operation[]): string {
+  const usesPaths = ops.some((op) => op.typesRef.startsWith("paths["));
+  const usesOperations = ops.some((op) => op.typesRef.startsWith("operations[")) || !usesPaths;
+  return [...(usesOperations ? ["operations"] : []), ...(usesPaths ? ["paths"] : [])].join(", ");
 }

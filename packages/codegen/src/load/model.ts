@@ -109,6 +109,12 @@ export interface Operation {
   readonly idempotent: boolean;
   /** Pascal-cased operationId, the stem of the operation's type names. */
   readonly typeStem: string;
+  /**
+   * Where openapi-typescript put the operation's types: `operations["get-pet"]`, or
+   * `paths["/pets"]["get"]` for an operation without an operationId (then `operationId`
+   * is the name derived from its method and path).
+   */
+  readonly typesRef: string;
   readonly parameters: readonly Parameter[];
   readonly body?: {
     readonly field: string;

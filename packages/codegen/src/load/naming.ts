@@ -33,3 +33,13 @@ export function isIdentifier(name: string): boolean {
 export function propertyKey(name: string): string {
   return isIdentifier(name) ? name : JSON.stringify(name);
 }
+
+/**
+ * The name of an operation that has no operationId, from its method and path, the way
+ * readable generators do it: each path segment in turn, a `{parameter}` read as "by
+ * parameter". `GET /pets/{petId}/photos` → `getPetsByPetIdPhotos`; `POST /` → `post`.
+ */
+export function operationNameFromPath(method: string, path: string): string {
+  const segments = path.split("/").filter((s) => s !== "").map((s) => s.replace(/\{([^}]*)\}/g, " by $1 "));
+  return camelCase([method, ...segments].join(" "));
+}

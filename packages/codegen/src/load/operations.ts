@@ -3,7 +3,7 @@ import { pointer } from "../errors.js";
 import { methodNameFor, NAME_OVERRIDE, type GlobalOverride } from "./method-names.js";
 import type { BodyEncoding, ParameterConstraints } from "@x/runtime";
 import type { HttpMethod, Operation, Parameter, Resource } from "./model.js";
-import { camelCase, isIdentifier, pascalCase } from "./naming.js";
+import { camelCase, isIdentifier, operationNameFromPath, pascalCase } from "./naming.js";
 import { componentSchemaName, deref } from "./refs.js";
 import { isRecord } from "./json.js";
 
@@ -62,11 +62,10 @@ function readOperation(
   doc: Record<string, unknown>, path: string, method: HttpMethod, item: Record<string, unknown>,
   op: Record<string, unknown>, overrides: readonly GlobalOverride[], at: string, problems: string[], warnings: string[],
 ): Operation | undefined {
-  const operationId = op.operationId;
-  if (typeof operationId !== "string" || operationId === "") {
-    problems.push(`${at}: operation has no operationId, which the generator needs to name its types`);
-    return undefined;
-  }
+  const given = typeof op.operationId === "string" && op.operationId !== "" ? op.operationId : undefined;
+  const operationId = given ?? operationNameFromPath(method, path);
+  if (!given) warnings.push(`${at}: no operationId; named ${operationId} from its method and path (give it an operationId to choose)`);
+  const typesRef = given ? `operations[${JSON.stringify(given)}]` : `paths[${JSON.stringify(path)}][${JSON.stringify(method)}]`;
   const methodName = methodNameFor(operationId, op[NAME_OVERRIDE], overrides);
   if (!isIdentifier(methodName) || methodName === "constructor") {
     problems.push(`${at}: method name ${JSON.stringify(methodName)} (from ${operationId}) is not usable as a TypeScript method`);
@@ -94,6 +93,7 @@ function readOperation(
     deprecated: op.deprecated === true,
     idempotent: idempotent === true,
     typeStem: pascalCase(operationId),
+    typesRef,
     parameters,
     ...(body ? { body } : {}),
     response: readSuccess(doc, op, at, warnings),
