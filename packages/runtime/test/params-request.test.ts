@@ -40,7 +40,7 @@ describe("serializeParams", () => {
 });
 
 describe("withCookies", () => {
-  it.each([
+  it.each<{ at: string; headers: Record<string, string> | undefined; pairs: string[]; want: Record<string, string> }>([
     { at: "no cookie parameters: the caller's headers as they are", headers: { cookie: "s=1" }, pairs: [], want: { cookie: "s=1" } },
     { at: "no caller Cookie", headers: { "X-A": "1" }, pairs: ["p=1"], want: { "X-A": "1", Cookie: "p=1" } },
     { at: "the caller's Cookie (any case) after the parameters", headers: { COOKIE: "s=1" }, pairs: ["p=1", "q=2"], want: { Cookie: "p=1; q=2; s=1" } },
