@@ -68,8 +68,8 @@ describe("readResources media types", () => {
     expect(load(op(undefined, content)).ops[0]!.response).toMatchObject(want);
   });
 
-  it("says what it did with a second body media type and with a cookie parameter", () => {
-    const { warnings } = load({
+  it("says what it did with a second body media type; a cookie parameter is a request field", () => {
+    const { warnings, ops } = load({
       "/f": {
         post: {
           operationId: "f",
@@ -80,9 +80,39 @@ describe("readResources media types", () => {
       },
     });
     expect(warnings).toEqual([
-      '#/paths/~1f/post: cookie parameter "session" is not supported; left out of the request type (send it with options.headers.Cookie)',
       "#/paths/~1f/post/requestBody/content: sends application/json only; application/xml not generated",
     ]);
+    expect(ops[0]!.parameters).toMatchObject([{ name: "session", field: "session", in: "cookie", required: false }]);
+  });
+
+  it.each([
+    { in: "query", given: {}, want: {} },
+    { in: "query", given: { style: "form", explode: true }, want: {} },
+    { in: "query", given: { explode: false }, want: { explode: false } },
+    { in: "query", given: { style: "deepObject", explode: true }, want: { style: "deepObject", explode: true } },
+    { in: "query", given: { style: "pipeDelimited" }, want: { style: "pipeDelimited" } },
+    { in: "query", given: { allowReserved: true }, want: { allowReserved: true } },
+    { in: "path", given: { style: "simple", explode: false }, want: {} },
+    { in: "path", given: { style: "matrix", explode: true }, want: { style: "matrix", explode: true } },
+    { in: "header", given: { explode: true }, want: { explode: true } },
+    { in: "cookie", given: { explode: false }, want: { explode: false } },
+  ])("keeps $in style/explode/allowReserved $given only when not the default: $want", ({ in: where, given, want }) => {
+    const { ops, warnings } = load({
+      "/f/{p}": {
+        get: { operationId: "f", parameters: [...(where === "path" ? [] : [{ name: "p", in: "path", schema: { type: "string" } }]), { name: "p", in: where, schema: { type: "array" }, ...given }], responses: ok },
+      },
+    });
+    expect(warnings).toEqual([]);
+    const param = ops[0]!.parameters.find((p) => p.in === where)!;
+    expect({ style: param.style, explode: param.explode, allowReserved: param.allowReserved }).toEqual({ style: undefined, explode: undefined, allowReserved: undefined, ...want });
+  });
+
+  it("warns about a style the location cannot have and sends the default", () => {
+    const { ops, warnings } = load({
+      "/f": { get: { operationId: "f", parameters: [{ name: "h", in: "header", style: "form", schema: { type: "string" } }], responses: ok } },
+    });
+    expect(warnings).toEqual(['#/paths/~1f/get: header parameter "h" has style "form", which a header parameter cannot have; sent as simple']);
+    expect(ops[0]!.parameters[0]!.style).toBeUndefined();
   });
 });
 

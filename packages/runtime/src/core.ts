@@ -18,6 +18,7 @@ import { createRetryingFetch } from "./retry/fetch.js";
 import { validateRequest, validateRequestOptions } from "./validate.js";
 import { serializeBody, setsContentType } from "./body.js";
 import { userAgentHeader } from "./user-agent.js";
+import { serializeParams, withCookies } from "./params/index.js";
 
 /** openapi-fetch's `request` without the path-typing generics, which need a generated `paths` type. */
 type UntypedRequest = (
@@ -25,8 +26,6 @@ type UntypedRequest = (
   url: string,
   init: Record<string, unknown>,
 ) => Promise<{ data?: unknown; response: Response }>;
-
-type Params = Record<"path" | "query" | "header", Record<string, unknown>>;
 
 /**
  * openapi-fetch's CJS build puts createClient on `exports.default`, and our CJS bundle
@@ -88,17 +87,19 @@ export class SDKCore<S extends object = object> {
     const encoding = op.body?.encoding ?? "json";
     // Checked here, before any request, rather than inside openapi-fetch.
     const serialized = body === undefined || !op.body ? undefined : serializeBody(encoding, body, at, op.body.field);
+    // The URL (path and query) is built here from the parameters' styles; openapi-fetch sends it as is.
+    const wire = serializeParams(op, fields);
     let result: CallResult<T>;
     try {
-      const { data, response } = await this.#request(op.method, op.path, {
-        params: buildParams(op, fields),
+      const { data, response } = await this.#request(op.method, wire.url, {
+        params: { header: wire.headers },
         body: serialized,
         bodySerializer: (value: unknown) => value,
         headers: {
           Accept: op.accept ?? "application/json",
           [this.#userAgent[0]]: this.#userAgent[1],
           ...(serialized !== undefined && op.body && setsContentType(encoding) ? { "Content-Type": op.body.mediaType } : {}),
-          ...call.headers,
+          ...withCookies(call.headers, wire.cookies),
         },
         signal: call.signal,
         fetch: createRetryingFetch({
@@ -160,18 +161,6 @@ async function withCredentials(request: Request, security: AppliedSecurity, call
   for (const [name, value] of query) url.searchParams.set(name, value);
   const body = request.body === null ? null : await request.arrayBuffer();
   return new Request(url, { method: request.method, headers: request.headers, body, redirect: request.redirect, signal: request.signal });
-}
-
-/** Maps request fields to wire names; `undefined` and `null` send nothing. */
-function buildParams(op: OperationSpec, fields: Record<string, unknown>): Params {
-  const params: Params = { path: {}, query: {}, header: {} };
-  for (const param of op.parameters) {
-    const value = fields[param.field];
-    if (value === undefined || value === null) continue;
-    // openapi-fetch would serialize a Date as an empty object.
-    params[param.in][param.name] = value instanceof Date ? value.toISOString() : value;
-  }
-  return params;
 }
 
 /**

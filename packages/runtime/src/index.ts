@@ -26,6 +26,7 @@ export type {
   HttpMethod,
   OperationSpec,
   ParameterSpec,
+  ParameterStyle,
   ParameterConstraints,
   BodySpec,
   BodyEncoding,

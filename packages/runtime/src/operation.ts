@@ -7,16 +7,30 @@ import type { APIError, APIErrorInit } from "./errors.js";
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "patch" | "head" | "options" | "trace";
 
-/** One path, query or header parameter of an operation. */
+/**
+ * How a parameter's value is written on the wire (OpenAPI `style`): `form`,
+ * `spaceDelimited`, `pipeDelimited` and `deepObject` in the query, `simple`, `label`
+ * and `matrix` in the path, `simple` in a header, `form` in a cookie.
+ */
+export type ParameterStyle = "form" | "spaceDelimited" | "pipeDelimited" | "deepObject" | "simple" | "label" | "matrix";
+
+/** One path, query, header or cookie parameter of an operation. */
 export interface ParameterSpec {
   /** Field of the request object that carries the value (camel-cased). */
   readonly field: string;
   /** Name of the parameter on the wire, as the spec spells it. */
   readonly name: string;
-  readonly in: "path" | "query" | "header";
+  /** A cookie parameter is sent in the `Cookie` header, before any `Cookie` the caller passes. */
+  readonly in: "path" | "query" | "header" | "cookie";
   readonly required: boolean;
   /** What the spec's schema allows, checked before sending. */
   readonly constraints?: ParameterConstraints;
+  /** @default "form" in the query and a cookie, "simple" in the path and a header */
+  readonly style?: ParameterStyle;
+  /** @default true for the `form` style, false for the others */
+  readonly explode?: boolean;
+  /** Query only: send RFC 3986's reserved characters without percent-encoding them. @default false */
+  readonly allowReserved?: boolean;
 }
 
 /**

@@ -8,6 +8,7 @@ import { SDKValidationError } from "./errors.js";
 import type { OperationSpec, ParameterSpec } from "./operation.js";
 import type { RequestOptions } from "./options.js";
 import { MAX_TIMER_MS } from "./retry/config.js";
+import { serializePathParam, styleOf, type PathStyle } from "./params/index.js";
 
 const REQUEST_OPTION_KEYS: readonly string[] = ["retries", "timeoutMs", "signal", "headers"];
 
@@ -49,6 +50,7 @@ export function validateRequest(op: OperationSpec, request: unknown): Record<str
       throw new SDKValidationError(`${at}: missing required parameter "${param.field}" (${param.in})`, param.field);
     }
     checkConstraints(at, param, value);
+    checkShape(at, param, value);
     if (param.in === "path") checkPathValue(at, param, value);
     if (param.in === "header") checkHeaderParam(at, param, value);
   }
@@ -58,22 +60,41 @@ export function validateRequest(op: OperationSpec, request: unknown): Record<str
   return fields;
 }
 
+/** One scalar of a parameter value, or an item or property of an array or object one. */
+function isScalar(value: unknown): boolean {
+  return ["string", "number", "boolean"].includes(typeof value) || value instanceof Date;
+}
+
+/** Styles serialize a scalar, an array of scalars or an object of scalars; nothing deeper. */
+function checkShape(at: string, param: ParameterSpec, value: unknown): void {
+  const composite = Array.isArray(value) || isPlainObject(value);
+  if (!composite && (isScalar(value) || param.in === "path")) return;
+  const members = composite ? Object.values(value as object) : [value];
+  if (composite && members.every((v) => v === undefined || v === null || isScalar(v))) return;
+  throw new SDKValidationError(
+    `${at}: ${param.in} parameter "${param.field}" must be a string, number, boolean or Date, or an array or object of them, got ${kindOf(value)}`,
+    param.field,
+  );
+}
+
 function checkPathValue(at: string, param: ParameterSpec, value: unknown): void {
   const name = `path parameter "${param.field}"`;
-  if (typeof value === "number" && Number.isFinite(value)) return;
-  if (typeof value !== "string") {
+  const composite = Array.isArray(value) || isPlainObject(value);
+  if (!composite && !(typeof value === "number" && Number.isFinite(value)) && typeof value !== "string") {
     throw new SDKValidationError(`${at}: ${name} must be a string or a finite number, got ${kindOf(value)}`, param.field);
   }
-  if (value === "") throw new SDKValidationError(`${at}: ${name} must not be empty`, param.field);
+  const { style, explode } = styleOf(param);
+  const segment = serializePathParam(param.name, value, style as PathStyle, explode);
+  if (segment === "") throw new SDKValidationError(`${at}: ${name} must not be empty`, param.field);
   // Percent-encoding leaves these alone, and URL parsing would climb out of the path segment.
-  if (value === "." || value === "..") {
+  if (segment === "." || segment === "..") {
     throw new SDKValidationError(`${at}: ${name} must not be "." or ".."`, param.field);
   }
 }
 
 function checkHeaderParam(at: string, param: ParameterSpec, value: unknown): void {
-  const values = Array.isArray(value) ? value : [value];
-  const ok = values.every((v) => ["string", "number", "boolean"].includes(typeof v) && isValidHeaderValue(String(v)));
+  const values = Array.isArray(value) ? value : isPlainObject(value) ? Object.entries(value).flat() : [value];
+  const ok = values.every((v) => v === undefined || v === null || (isScalar(v) && isValidHeaderValue(String(v))));
   if (!ok) {
     throw new SDKValidationError(`${at}: header parameter "${param.field}" is not a valid HTTP header value`, param.field);
   }

@@ -6,8 +6,9 @@ import { checkPublishedPackage } from "../../../scripts/package-checks.js";
 it("packs as a clean, typed, lean package", async () => {
   const report = await checkPublishedPackage(resolve(import.meta.dirname, ".."), {
     dependencies: ["openapi-fetch"],
-    // 10 KiB before the fault-tolerance work (retry rule, hooks, debug log, APIPromise) took it to ~11 KiB.
-    gzipBudgetBytes: 13312,
+    // 10 KiB before the fault-tolerance work (retry rule, hooks, debug log, APIPromise) took it to ~11 KiB;
+    // ~13 KiB before the parameter styles (src/params, ~1.7 KiB gzipped on their own) took it to ~14.3 KiB.
+    gzipBudgetBytes: 15360,
   });
   expect(report.problems).toEqual([]);
   expect(report.files.filter((f) => !f.startsWith("dist/"))).toEqual(["CHANGELOG.md", "LICENSE", "README.md", "package.json"]);

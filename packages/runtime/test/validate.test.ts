@@ -65,9 +65,19 @@ describe("validateRequest rejects", () => {
       want: { message: 'connections.get: path parameter "companyId" must not be "." or ".."', field: "companyId" },
     },
     {
-      name: "an object as a path parameter",
-      given: { op: getConnection, request: { companyId: { id: 1 }, connectionId: "x" } },
-      want: { message: 'connections.get: path parameter "companyId" must be a string or a finite number, got object', field: "companyId" },
+      name: "a nested object as a path parameter (styles serialize one level)",
+      given: { op: getConnection, request: { companyId: { id: { deeper: 1 } }, connectionId: "x" } },
+      want: { message: 'connections.get: path parameter "companyId" must be a string, number, boolean or Date, or an array or object of them, got object', field: "companyId" },
+    },
+    {
+      name: "an empty array as a path parameter",
+      given: { op: getConnection, request: { companyId: [], connectionId: "x" } },
+      want: { message: 'connections.get: path parameter "companyId" must not be empty', field: "companyId" },
+    },
+    {
+      name: "an array serializing to a dot segment",
+      given: { op: getConnection, request: { companyId: [".."], connectionId: "x" } },
+      want: { message: 'connections.get: path parameter "companyId" must not be "." or ".."', field: "companyId" },
     },
     {
       name: "NaN as a path parameter",

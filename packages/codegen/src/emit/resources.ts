@@ -2,7 +2,7 @@
  * One thin class per tag: each method describes its operation for the runtime
  * and hands over the caller's request in one line.
  */
-import type { Operation, Resource, SpecModel } from "../load/model.js";
+import type { Operation, Parameter, Resource, SpecModel } from "../load/model.js";
 import { banner, jsdoc, literal, str, type EmitContext, type GeneratedFile } from "./source.js";
 import { bodyTypeName, requestTypeName, responseTypeName, typeNameOf } from "./requests.js";
 import { pagedItemModels, pagedMethod, pagingTable } from "./pagination.js";
@@ -74,7 +74,7 @@ export function emitResource(model: SpecModel, resource: Resource, ctx: EmitCont
 
 function operationSpec(model: SpecModel, resource: Resource, op: Operation): string {
   const params = op.parameters.map(
-    (p) => `      { field: ${str(p.field)}, name: ${str(p.name)}, in: ${str(p.in)}, required: ${p.required}${p.constraints ? `, constraints: ${literal(p.constraints)}` : ""} },\n`,
+    (p) => `      { field: ${str(p.field)}, name: ${str(p.name)}, in: ${str(p.in)}, required: ${p.required}${p.constraints ? `, constraints: ${literal(p.constraints)}` : ""}${serialization(p)} },\n`,
   );
   const body = op.body
     ? `    body: { field: ${str(op.body.field)}, required: ${op.body.required}, mediaType: ${str(op.body.mediaType)}${op.body.encoding === "json" ? "" : `, encoding: ${str(op.body.encoding)}`} },\n`
@@ -93,6 +93,15 @@ function operationSpec(model: SpecModel, resource: Resource, op: Operation): str
     op.response.kind === "text" || op.response.kind === "binary" ? `    accept: ${str(op.response.mediaType)},\n` : "",
     `    errors: ${errors ? `{ ${errors} }` : "{}"},\n`,
     "  }",
+  ].join("");
+}
+
+/** `style`, `explode` and `allowReserved`, printed only when the loader kept them (they differ from the defaults). */
+function serialization(p: Parameter): string {
+  return [
+    p.style !== undefined ? `, style: ${str(p.style)}` : "",
+    p.explode !== undefined ? `, explode: ${p.explode}` : "",
+    p.allowReserved ? ", allowReserved: true" : "",
   ].join("");
 }
 

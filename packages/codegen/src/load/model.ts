@@ -3,7 +3,7 @@
  * so emitters only print. Built by `loadSpec`.
  */
 import type { BodyEncoding } from "@x/runtime";
-import type { ParameterConstraints } from "@x/runtime";
+import type { ParameterConstraints, ParameterStyle } from "@x/runtime";
 import type { SpecRetryPolicy } from "./retries.js";
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "patch" | "head" | "options" | "trace";
@@ -86,7 +86,7 @@ export interface Resource {
 export interface Parameter {
   readonly name: string;
   readonly field: string;
-  readonly in: "path" | "query" | "header";
+  readonly in: "path" | "query" | "header" | "cookie";
   readonly required: boolean;
   readonly description?: string;
   readonly defaultValue?: unknown;
@@ -95,6 +95,12 @@ export interface Parameter {
   readonly constraints?: ParameterConstraints;
   /** The parameter's schema as the spec writes it (a `$ref` left unresolved), for tools that compare specs. */
   readonly schema?: unknown;
+  /** Set only when it differs from the location's default (`form` for query and cookie, `simple` otherwise). */
+  readonly style?: ParameterStyle;
+  /** Set only when it differs from the style's default (true for `form`, false otherwise). */
+  readonly explode?: boolean;
+  /** Query only; set only when true. */
+  readonly allowReserved?: boolean;
 }
 
 export interface Operation {

@@ -1,7 +1,7 @@
 /** Turns the spec's paths into resources (one per tag) of named, fully resolved operations. */
 import { pointer } from "../errors.js";
 import { methodNameFor, NAME_OVERRIDE, type GlobalOverride } from "./method-names.js";
-import type { BodyEncoding, ParameterConstraints } from "@x/runtime";
+import type { BodyEncoding, ParameterConstraints, ParameterStyle } from "@x/runtime";
 import type { HttpMethod, Operation, Parameter, Resource } from "./model.js";
 import { camelCase, isIdentifier, operationNameFromPath, pascalCase } from "./naming.js";
 import { componentSchemaName, deref } from "./refs.js";
@@ -114,11 +114,7 @@ function readParameters(
   const result: Parameter[] = [];
   for (const param of merged.values()) {
     const where = param.in;
-    if (where === "cookie") {
-      warnings.push(`${at}: cookie parameter "${param.name}" is not supported; left out of the request type (send it with options.headers.Cookie)`);
-      continue;
-    }
-    if (where !== "path" && where !== "query" && where !== "header") continue;
+    if (where !== "path" && where !== "query" && where !== "header" && where !== "cookie") continue;
     const schema = deref(doc, param.schema) ?? {};
     result.push({
       name: param.name as string,
@@ -130,10 +126,41 @@ function readParameters(
       deprecated: param.deprecated === true,
       ...constraintsOf(schema),
       ...(param.schema !== undefined ? { schema: param.schema } : {}),
+      ...serializationOf(param, where, at, warnings),
     });
   }
-  const rank = { path: 0, query: 1, header: 2 };
+  const rank = { path: 0, query: 1, header: 2, cookie: 3 };
   return result.sort((a, b) => rank[a.in] - rank[b.in]);
+}
+
+/** The styles each location allows, the first its default (OpenAPI 3.1, Parameter Object). */
+const STYLES: Record<Parameter["in"], readonly ParameterStyle[]> = {
+  path: ["simple", "label", "matrix"],
+  query: ["form", "spaceDelimited", "pipeDelimited", "deepObject"],
+  header: ["simple"],
+  cookie: ["form"],
+};
+
+/**
+ * `style`, `explode` and `allowReserved`, each only when it differs from the default, so
+ * specs that use none generate what they always did. A style the location does not
+ * allow is warned about and the default used.
+ */
+function serializationOf(
+  param: Record<string, unknown>, where: Parameter["in"], at: string, warnings: string[],
+): Pick<Parameter, "style" | "explode" | "allowReserved"> {
+  const allowed = STYLES[where];
+  let style = allowed[0]!;
+  if (param.style !== undefined) {
+    if (allowed.includes(param.style as ParameterStyle)) style = param.style as ParameterStyle;
+    else warnings.push(`${at}: ${where} parameter "${param.name}" has style ${JSON.stringify(param.style)}, which a ${where} parameter cannot have; sent as ${style}`);
+  }
+  const explode = typeof param.explode === "boolean" ? param.explode : style === "form";
+  return {
+    ...(style !== allowed[0] ? { style } : {}),
+    ...(explode !== (style === "form") ? { explode } : {}),
+    ...(where === "query" && param.allowReserved === true ? { allowReserved: true } : {}),
+  };
 }
 
 function readBody(doc: Record<string, unknown>, op: Record<string, unknown>, at: string, warnings: string[]): Operation["body"] {

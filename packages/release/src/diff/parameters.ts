@@ -7,7 +7,7 @@ import { contextOf } from "./schema-scope.js";
 
 const COMPONENT = "#/components/parameters/";
 
-const HANDLED = new Set(["name", "in", "required", "deprecated", "schema"]);
+const HANDLED = new Set(["name", "in", "required", "deprecated", "schema", "style", "explode", "allowReserved"]);
 
 export function compareParameters(ctx: DiffContext, b: MethodRef, a: MethodRef, methodContext: string): void {
   const key = (p: { in: string; name: string }) => `${p.in}:${p.name}`;
@@ -38,7 +38,38 @@ export function compareParameters(ctx: DiffContext, b: MethodRef, a: MethodRef, 
       }
       compareSchema(ctx, { context, dir: "in", noun: "parameter", label: ap.field },
         { node: (braw.node as Json).schema, at: child(braw.at, "schema") }, { node: (araw.node as Json).schema, at: child(araw.at, "schema") });
+      compareSerialization(ctx, subject, ap.in, braw, araw);
       compareRest(ctx, subject, braw, araw, HANDLED);
+    }
+  }
+}
+
+/** What a parameter location sends by default (OpenAPI 3.1, Parameter Object). */
+const DEFAULT_STYLE: Record<string, string> = { query: "form", cookie: "form", path: "simple", header: "simple" };
+
+/** The style, explode and allowReserved a parameter object means, its defaults filled in. */
+function wireFormat(node: unknown, where: string): { style: string; explode: boolean; allowReserved: boolean } {
+  const p = (node ?? {}) as Json;
+  const style = typeof p.style === "string" ? p.style : (DEFAULT_STYLE[where] ?? "simple");
+  const explode = typeof p.explode === "boolean" ? p.explode : style === "form";
+  return { style, explode, allowReserved: where === "query" && p.allowReserved === true };
+}
+
+/**
+ * `style`, `explode` and `allowReserved` change how a value is written on the wire, not
+ * its type: a changed wire format is major (the server reads the old one), while
+ * writing out a default (or dropping one) changes nothing and is a patch.
+ */
+function compareSerialization(ctx: DiffContext, subject: string, where: string, b: Located, a: Located): void {
+  const [before, after] = [wireFormat(b.node, where), wireFormat(a.node, where)];
+  for (const key of ["style", "explode", "allowReserved"] as const) {
+    const [bv, av] = [(b.node as Json | undefined)?.[key], (a.node as Json | undefined)?.[key]];
+    if (bv === av) continue;
+    const pointer = av === undefined ? child(b.at, key) : child(a.at, key);
+    if (before[key] !== after[key]) {
+      ctx.add("major", pointer, `${subject}: ${key} ${before[key]} → ${after[key]}; the value goes on the wire in another form, which the server may not read`);
+    } else {
+      ctx.add("patch", pointer, `${subject}: ${key} ${av === undefined ? "removed" : "written out"}, the default it was (${after[key]}); the wire format is unchanged`);
     }
   }
 }

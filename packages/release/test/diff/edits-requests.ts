@@ -46,6 +46,10 @@ export const PARAMETER_EDITS: SpecEdit[] = [
   { name: "parameter format widened (int32 to int64)", bump: "minor", edit: (s) => Object.assign(at.param(s, at.books, "get", "page").schema, { format: "int64" }), caller: list(", page: 2") },
   { name: "parameter deprecated", bump: "minor", edit: (s) => (at.param(s, at.books, "get", "search").deprecated = true), caller: list(`, search: "war"`) },
   { name: "parameters reordered (same surface: a patch, since the generated code changes)", bump: "patch", edit: (s) => at.op(s, at.books, "get").parameters.reverse(), caller: list(`, search: "war", page: 2`) },
+  { name: "parameter explode turned off (wire format changed)", bump: "major", notInTypes: "explode is not a type: the same value now goes on the wire in another form", edit: (s) => (at.param(s, at.books, "get", "search").explode = false), caller: list(`, search: "war"`) },
+  { name: "path parameter style changed to label (wire format changed)", bump: "major", notInTypes: "a style is not a type: the path now reads /books/.b", edit: (s) => (s.components.parameters.bookId.style = "label"), caller: GET_BOOK },
+  { name: "query parameter allowReserved (wire format changed)", bump: "major", notInTypes: "allowReserved is not a type: reserved characters now go unencoded", edit: (s) => (at.param(s, at.books, "get", "search").allowReserved = true), caller: list(`, search: "war"`) },
+  { name: "query parameter's default style and explode written out (wire format unchanged)", bump: "patch", edit: (s) => Object.assign(at.param(s, at.books, "get", "search"), { style: "form", explode: true }), caller: list(`, search: "war"`) },
   { name: "parameter description", bump: "patch", edit: (s) => (at.param(s, at.books, "get", "search").description = "Words to look for in titles."), caller: list(`, search: "war"`) },
 ];
 

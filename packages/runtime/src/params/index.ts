@@ -1,0 +1,63 @@
+/**
+ * Parameter serialization per the OpenAPI `style` / `explode` / `allowReserved` rules:
+ * pure functions from an operation's parameters and the caller's fields to the request
+ * URL (path and query), header values and `Cookie` pairs. The core hands openapi-fetch
+ * the finished URL. See the Parameters section of the README for the table.
+ */
+import type { OperationSpec, ParameterSpec, ParameterStyle } from "../operation.js";
+import { serializeCookieParam, serializeHeaderParam } from "./header.js";
+import { serializePathParam, type PathStyle } from "./path.js";
+import { serializeQueryParam, type QueryStyle } from "./query.js";
+
+export { serializePathParam, type PathStyle } from "./path.js";
+export { serializeQueryParam, type QueryOptions, type QueryStyle } from "./query.js";
+export { cookieHeader, serializeCookieParam, serializeHeaderParam, withCookies } from "./header.js";
+
+/** The spec's default style per location: `form` for query and cookie, `simple` for path and header. */
+export function defaultStyle(location: ParameterSpec["in"]): ParameterStyle {
+  return location === "query" || location === "cookie" ? "form" : "simple";
+}
+
+/** The spec's default `explode`: true for `form`, false for every other style. */
+export function defaultExplode(style: ParameterStyle): boolean {
+  return style === "form";
+}
+
+export function styleOf(param: ParameterSpec): { style: ParameterStyle; explode: boolean } {
+  const style = param.style ?? defaultStyle(param.in);
+  return { style, explode: param.explode ?? defaultExplode(style) };
+}
+
+/** `{name}` replaced in a path template; a name with no value is left as is. */
+export function fillPath(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{([^}]+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+export interface SerializedParams {
+  /** The path with its parameters filled in, and `?` and the query when there is one. */
+  readonly url: string;
+  /** Header parameters by wire name. */
+  readonly headers: Record<string, string>;
+  /** `name=value` pairs of the cookie parameters, in spec order. */
+  readonly cookies: string[];
+}
+
+/** `undefined` and `null` send nothing; a Date goes as its ISO string. */
+export function serializeParams(op: OperationSpec, fields: Readonly<Record<string, unknown>>): SerializedParams {
+  const path: Record<string, string> = {};
+  const query: string[] = [];
+  const headers: Record<string, string> = {};
+  const cookies: string[] = [];
+  for (const param of op.parameters) {
+    const value = fields[param.field];
+    if (value === undefined || value === null) continue;
+    const { style, explode } = styleOf(param);
+    if (param.in === "path") path[param.name] = serializePathParam(param.name, value, style as PathStyle, explode);
+    else if (param.in === "query") {
+      query.push(...serializeQueryParam(param.name, value, { style: style as QueryStyle, explode, allowReserved: param.allowReserved }));
+    } else if (param.in === "header") headers[param.name] = serializeHeaderParam(value, explode);
+    else cookies.push(...serializeCookieParam(param.name, value, explode));
+  }
+  const search = query.join("&");
+  return { url: fillPath(op.path, path) + (search ? `?${search}` : ""), headers, cookies };
+}

@@ -1,0 +1,39 @@
+/**
+ * Query parameters: `form` (the default), `spaceDelimited`, `pipeDelimited` and
+ * `deepObject`, as the OpenAPI specification's style table shows them. Each returns
+ * the parameter's `name=value` pairs, already encoded; an empty array or object sends
+ * nothing.
+ */
+import { encodeAllowReserved, encodeComponent, flatten, shapeOf } from "./encode.js";
+
+export type QueryStyle = "form" | "spaceDelimited" | "pipeDelimited" | "deepObject";
+
+export interface QueryOptions {
+  readonly style?: QueryStyle;
+  /** @default true for `form`, false for the others */
+  readonly explode?: boolean;
+  /** Send RFC 3986's reserved characters (`:/?#[]@!$&'()*+,;=`) without percent-encoding them. */
+  readonly allowReserved?: boolean;
+}
+
+const DELIMITERS: Record<QueryStyle, string> = { form: ",", spaceDelimited: "%20", pipeDelimited: "|", deepObject: "," };
+
+export function serializeQueryParam(name: string, value: unknown, options: QueryOptions = {}): string[] {
+  const style = options.style ?? "form";
+  const explode = options.explode ?? style === "form";
+  const enc = options.allowReserved ? encodeAllowReserved : encodeComponent;
+  const n = encodeComponent(name);
+  const shape = shapeOf(value);
+  if (shape.kind === "primitive") return [`${n}=${enc(shape.value)}`];
+  if (style === "deepObject" && shape.kind === "object") {
+    return shape.entries.map(([k, v]) => `${n}[${encodeComponent(k)}]=${enc(v)}`);
+  }
+  if (shape.kind === "array") {
+    if (shape.items.length === 0) return [];
+    return explode ? shape.items.map((v) => `${n}=${enc(v)}`) : [`${n}=${shape.items.map(enc).join(DELIMITERS[style])}`];
+  }
+  if (shape.entries.length === 0) return [];
+  return explode
+    ? shape.entries.map(([k, v]) => `${encodeComponent(k)}=${enc(v)}`)
+    : [`${n}=${flatten(shape.entries).map(enc).join(DELIMITERS[style])}`];
+}

@@ -1,0 +1,51 @@
+/** serializeParams and withCookies: an operation's parameters to the URL, headers and Cookie the core sends. */
+import { describe, expect, it } from "vitest";
+import type { OperationSpec, ParameterSpec } from "../src/operation.js";
+import { serializeParams, withCookies } from "../src/params/index.js";
+
+const op = (path: string, parameters: ParameterSpec[]): OperationSpec => ({
+  operationId: "op", methodPath: "things.op", method: "get", path, parameters, response: "empty", errors: {},
+});
+const param = (name: string, where: ParameterSpec["in"], extra: Partial<ParameterSpec> = {}): ParameterSpec => ({
+  field: name, name, in: where, required: where === "path", ...extra,
+});
+
+describe("serializeParams", () => {
+  it.each([
+    {
+      at: "defaults per location",
+      given: op("/t/{id}", [param("id", "path"), param("a", "query"), param("h", "header"), param("c", "cookie")]),
+      fields: { id: ["x", "y"], a: ["1", "2"], h: { R: 1, G: 2 }, c: ["u", "v"] },
+      want: { url: "/t/x,y?a=1&a=2", headers: { h: "R,1,G,2" }, cookies: ["c=u", "c=v"] },
+    },
+    {
+      at: "styles, explode and allowReserved as the spec gives them",
+      given: op("/t/{id}", [
+        param("id", "path", { style: "matrix", explode: true }),
+        param("f", "query", { style: "deepObject", explode: true }),
+        param("r", "query", { allowReserved: true }),
+      ]),
+      fields: { id: ["x", "y"], f: { k: "v w" }, r: "a/b" },
+      want: { url: "/t/;id=x;id=y?f[k]=v%20w&r=a/b", headers: {}, cookies: [] },
+    },
+    {
+      at: "undefined and null send nothing; a Date its ISO string",
+      given: op("/t", [param("a", "query"), param("b", "query"), param("d", "query"), param("h", "header")]),
+      fields: { a: undefined, b: null, d: new Date(Date.UTC(2025, 0, 1)), h: null },
+      want: { url: "/t?d=2025-01-01T00%3A00%3A00.000Z", headers: {}, cookies: [] },
+    },
+  ])("$at", ({ given, fields, want }) => {
+    expect(serializeParams(given, fields)).toEqual(want);
+  });
+});
+
+describe("withCookies", () => {
+  it.each<{ at: string; headers: Record<string, string> | undefined; pairs: string[]; want: Record<string, string> }>([
+    { at: "no cookie parameters: the caller's headers as they are", headers: { cookie: "s=1" }, pairs: [], want: { cookie: "s=1" } },
+    { at: "no caller Cookie", headers: { "X-A": "1" }, pairs: ["p=1"], want: { "X-A": "1", Cookie: "p=1" } },
+    { at: "the caller's Cookie (any case) after the parameters", headers: { COOKIE: "s=1" }, pairs: ["p=1", "q=2"], want: { Cookie: "p=1; q=2; s=1" } },
+    { at: "no headers at all", headers: undefined, pairs: ["p=1"], want: { Cookie: "p=1" } },
+  ])("$at", ({ headers, pairs, want }) => {
+    expect(withCookies(headers, pairs)).toEqual(want);
+  });
+});
