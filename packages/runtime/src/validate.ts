@@ -9,7 +9,7 @@ import type { OperationSpec, ParameterSpec } from "./operation.js";
 import type { RequestOptions } from "./options.js";
 import { MAX_TIMER_MS } from "./retry/config.js";
 
-const REQUEST_OPTION_KEYS: readonly string[] = ["retries", "timeoutMs", "signal", "headers"];
+const REQUEST_OPTION_KEYS: readonly string[] = ["retries", "timeoutMs", "signal", "headers", "security"];
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null) return false;
@@ -96,6 +96,10 @@ export function validateRequestOptions(at: string, options: unknown): RequestOpt
     throw new SDKValidationError(`${at}: options.signal must be an AbortSignal`, "options.signal");
   }
   checkHeaders(options.headers, "options.headers", at);
+  const { security } = options;
+  if (security !== undefined && security !== null && typeof security !== "object" && typeof security !== "function") {
+    throw new SDKValidationError(`${at}: options.security must be an object or a function returning one`, "options.security");
+  }
   return options as RequestOptions;
 }
 

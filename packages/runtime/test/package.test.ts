@@ -7,7 +7,8 @@ it("packs as a clean, typed, lean package", async () => {
   const report = await checkPublishedPackage(resolve(import.meta.dirname, ".."), {
     dependencies: ["openapi-fetch"],
     // 10 KiB before the fault-tolerance work (retry rule, hooks, debug log, APIPromise) took it to ~11 KiB.
-    gzipBudgetBytes: 13312,
+    // ~13 KiB before the security schemes (basic, bearer, cookie apiKey, OAuth2 client credentials) took it to ~15.5 KiB.
+    gzipBudgetBytes: 16384,
   });
   expect(report.problems).toEqual([]);
   expect(report.files.filter((f) => !f.startsWith("dist/"))).toEqual(["CHANGELOG.md", "LICENSE", "README.md", "package.json"]);
