@@ -54,7 +54,7 @@ export const CLIENT_EDITS: SpecEdit[] = [
   { name: "security scheme renamed (its field is renamed)", bump: "major", edit: (s) => { s.components.securitySchemes.reader_key = s.components.securitySchemes.shelf_key; delete s.components.securitySchemes.shelf_key; s.security = [{ reader_key: [] }]; }, caller: GET_BOOK },
   { name: "security scheme header changed", bump: "major", notInTypes: "the credential is still a string, now sent in another header", edit: (s) => (s.components.securitySchemes.shelf_key.name = "X-Reader-Key"), caller: GET_BOOK },
   { name: "second security scheme added (both become optional)", bump: "minor", edit: (s) => (s.components.securitySchemes.token = { type: "apiKey", in: "query", name: "token" }), caller: GET_BOOK },
-  { name: "security requirement dropped (the generator does not read it)", bump: "minor", edit: (s) => (s.security = []), caller: GET_BOOK },
+  { name: "security requirement dropped (its field becomes optional)", bump: "minor", edit: (s) => (s.security = []), caller: GET_BOOK },
   { name: "server URL changed", bump: "major", imports: ["ServerList"], edit: (s) => (s.servers[0].url = "https://books.example.com"), caller: `const url: "https://shelf.example.com" = ServerList[0].url;\nvoid url;` },
   { name: "server description changed (ServerList is exported as const)", bump: "major", imports: ["ServerList"], edit: (s) => (s.servers[0].description = "Production"), caller: `const d: "Live" = ServerList[0].description;\nvoid d;` },
   { name: "security scheme removed", bump: "major", notInTypes: "Security becomes an empty interface, which accepts any object", edit: (s) => { delete s.components.securitySchemes; delete s.security; }, caller: GET_BOOK },
