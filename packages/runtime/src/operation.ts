@@ -113,9 +113,10 @@ export interface ApiKeySchemeSpec {
 
 /**
  * One alternative of a `security` list: the fields of the schemes it needs, all of them
- * (AND), each with its OAuth2 scopes. `{}` means no credentials are needed.
+ * (AND), each with its OAuth2 scopes. `{}` means no credentials are needed. (A value
+ * may be typed `undefined` so that generated literals of several shapes type-check.)
  */
-export type SecurityRequirementSpec = Readonly<Record<string, readonly string[]>>;
+export type SecurityRequirementSpec = { readonly [field: string]: readonly string[] | undefined };
 
 export interface ServerSpec {
   readonly url: string;
