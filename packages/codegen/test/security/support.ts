@@ -40,13 +40,15 @@ export interface TokenServer {
   delayMs: number;
   /** Tokens the API no longer accepts. */
   readonly revoked: Set<string>;
+  /** The API refuses every token. */
+  refuseAll: boolean;
   /** API calls received on /oauth, with the token each carried. */
   readonly apiCalls: string[];
   close(): Promise<void>;
 }
 
 export async function startTokenServer(): Promise<TokenServer> {
-  const state: Omit<TokenServer, "url" | "close"> = { issued: [], mode: "ok", expiresIn: 3600, delayMs: 30, revoked: new Set(), apiCalls: [] };
+  const state: Omit<TokenServer, "url" | "close"> = { issued: [], mode: "ok", expiresIn: 3600, delayMs: 30, revoked: new Set(), refuseAll: false, apiCalls: [] };
   const valid = new Map<string, number>();
   const server: Server = createServer(async (req, res) => {
     const json = (status: number, body: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
@@ -67,7 +69,7 @@ export async function startTokenServer(): Promise<TokenServer> {
       const token = (req.headers.authorization ?? "").replace(/^Bearer /, "");
       state.apiCalls.push(token);
       const until = valid.get(token);
-      if (until === undefined || until < Date.now() || state.revoked.has(token)) return json(401, { message: `token ${token} refused` });
+      if (until === undefined || until < Date.now() || state.revoked.has(token) || state.refuseAll) return json(401, { message: `token ${token} refused` });
       return json(200, { ok: true });
     }
     json(404, {});
