@@ -67,8 +67,12 @@ export interface ClientOptions<S> {
   debugLogger?: DebugLogger;
 }
 
-/** Options of one call; each overrides the client's. */
-export interface RequestOptions<S = unknown> {
+/**
+ * Options of one call; each overrides the client's. `S` is the SDK's `Security` type
+ * (generated methods take `RequestOptions<Security>`); a plain `RequestOptions` sets no
+ * `security` and fits every method.
+ */
+export interface RequestOptions<S = never> {
   /**
    * Credentials for this call only, in the client's `security` shape (an object or a
    * function returning one); they replace the client's, they are not merged.

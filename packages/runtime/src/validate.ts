@@ -80,7 +80,7 @@ function checkHeaderParam(at: string, param: ParameterSpec, value: unknown): voi
 }
 
 /** Checks options passed to one call; `retries` is checked when the retry policy is resolved. */
-export function validateRequestOptions(at: string, options: unknown): RequestOptions {
+export function validateRequestOptions(at: string, options: unknown): RequestOptions<unknown> {
   if (options === undefined) return {};
   if (!isPlainObject(options)) {
     throw new SDKValidationError(`${at}: options must be an object, got ${kindOf(options)}`, "options");
@@ -100,7 +100,7 @@ export function validateRequestOptions(at: string, options: unknown): RequestOpt
   if (security !== undefined && security !== null && typeof security !== "object" && typeof security !== "function") {
     throw new SDKValidationError(`${at}: options.security must be an object or a function returning one`, "options.security");
   }
-  return options as RequestOptions;
+  return options as RequestOptions<unknown>;
 }
 
 export function checkTimeoutMs(value: unknown, field: string, context: string): void {
