@@ -54,6 +54,8 @@ export const CLIENT_EDITS: SpecEdit[] = [
   { name: "security scheme renamed (its field is renamed)", bump: "major", edit: (s) => { s.components.securitySchemes.reader_key = s.components.securitySchemes.shelf_key; delete s.components.securitySchemes.shelf_key; s.security = [{ reader_key: [] }]; }, caller: GET_BOOK },
   { name: "security scheme header changed", bump: "major", notInTypes: "the credential is still a string, now sent in another header", edit: (s) => (s.components.securitySchemes.shelf_key.name = "X-Reader-Key"), caller: GET_BOOK },
   { name: "second security scheme added (both become optional)", bump: "minor", edit: (s) => (s.components.securitySchemes.token = { type: "apiKey", in: "query", name: "token" }), caller: GET_BOOK },
+  { name: "security scheme became HTTP basic (its field now takes a username and password)", bump: "major", edit: (s) => (s.components.securitySchemes.shelf_key = { type: "http", scheme: "basic" }), caller: GET_BOOK },
+  { name: "an operation allows anonymous calls (the field becomes optional)", bump: "minor", edit: (s) => (s.paths["/health"].get.security = [{ shelf_key: [] }, {}]), caller: GET_BOOK },
   { name: "security requirement dropped (its field becomes optional)", bump: "minor", edit: (s) => (s.security = []), caller: GET_BOOK },
   { name: "server URL changed", bump: "major", imports: ["ServerList"], edit: (s) => (s.servers[0].url = "https://books.example.com"), caller: `const url: "https://shelf.example.com" = ServerList[0].url;\nvoid url;` },
   { name: "server description changed (ServerList is exported as const)", bump: "major", imports: ["ServerList"], edit: (s) => (s.servers[0].description = "Production"), caller: `const d: "Live" = ServerList[0].description;\nvoid d;` },
