@@ -4,6 +4,7 @@ export { findDrift, generateFiles, generatePackage, writeFiles, type Drift } fro
 export { findPackageDrift, writePackageFiles } from "./package-files.js";
 export { loadSpec, type SpecModel } from "./load/index.js";
 export { camelCase, pascalCase } from "./load/naming.js";
+export { describeScheme } from "./load/security.js";
 export { readTarget, type PackageTarget } from "./target.js";
 export { renderCall, sampleCall, sampleCalls, scaffold, type SampleCall } from "./scaffold/index.js";
 export { typecheckFiles, type TypecheckOptions } from "./typecheck.js";

@@ -130,14 +130,16 @@ describe("loadSpec fallbacks", () => {
       "      responses: { '204': { description: No content. } }",
       "components:",
       "  securitySchemes:",
-      "    bearer: { type: http, scheme: bearer }",
+      "    digest: { type: http, scheme: digest }",
+      "    tls: { type: mutualTLS }",
       "    key: { type: apiKey, in: header, name: X-Key }",
       "",
     ].join("\n"));
     const model = await loadSpec("spec.yaml", file);
     expect(model.securitySchemes.map((s) => s.field)).toEqual(["key"]);
     expect(model.warnings).toEqual([
-      "#/components/securitySchemes/bearer: only apiKey schemes in a header or query are supported; left out of the client's security (send its credential with a beforeRequest hook or options.headers)",
+      "#/components/securitySchemes/digest: only apiKey (header, query, cookie), HTTP basic and bearer, OAuth2 and OpenID Connect schemes are supported; left out of the client's security (send its credential with a beforeRequest hook or options.headers)",
+      "#/components/securitySchemes/tls: only apiKey (header, query, cookie), HTTP basic and bearer, OAuth2 and OpenID Connect schemes are supported; left out of the client's security (send its credential with a beforeRequest hook or options.headers)",
     ]);
   });
 });

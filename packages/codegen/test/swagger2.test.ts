@@ -28,7 +28,7 @@ describe("Swagger 2.0", () => {
     const model = await loadSpec("swagger2.yaml", SPEC);
     expect(model.warnings).toEqual([expect.stringMatching(/^#\/swagger: a Swagger 2\.0 document; generated from its OpenAPI 3\.0 conversion by swagger2openapi/)]);
     expect(model.servers).toEqual([{ url: "https://kennel.example.com/v1" }]);
-    expect(model.securitySchemes.map((s) => [s.field, s.in, s.name])).toEqual([["apiKey", "header", "X-API-Key"]]);
+    expect(model.securitySchemes).toEqual([expect.objectContaining({ field: "apiKey", kind: "apiKey", in: "header", name: "X-API-Key" })]);
     const ops = model.resources.flatMap((r) => r.operations.map((o) => `${r.property}.${o.methodName} ${o.method.toUpperCase()} ${o.path}`));
     expect(ops.sort()).toEqual(["dogs.addDog POST /dogs", "dogs.getDog GET /dogs/{dogId}", "dogs.listDogs GET /dogs"]);
     expect(model.resources[0]!.operations.find((o) => o.methodName === "addDog")?.body).toMatchObject({ field: "newDog", required: true, mediaType: "application/json" });

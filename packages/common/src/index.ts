@@ -10,6 +10,7 @@ export {
   APIError,
   APIPromise,
   ConnectionError,
+  OAuth2TokenError,
   RequestAbortedError,
   RequestTimeoutError,
   SDKBaseError,

@@ -4,7 +4,7 @@
  */
 import { connectionShape, recorder } from "@x/mock-server/contract";
 import { expect, expectTypeOf, inject, it } from "vitest";
-import { Common, ErrorMessage, SDKValidationError, type Connection, type ListConnectionsRequest, type RequestOptions } from "../src/index.js";
+import { Common, ErrorMessage, SDKValidationError, type Connection, type ListConnectionsRequest, type RequestOptions, type Security } from "../src/index.js";
 
 const API_KEY_HEADER = `Basic ${Buffer.from("contract-test-api-key").toString("base64")}`;
 const companyId = "8a210b68-6988-11ed-a1eb-0242ac120002";
@@ -17,7 +17,7 @@ function recordingClient() {
 
 it("is typed as an async iterator of Connection", () => {
   const c = new Common();
-  expectTypeOf(c.connections.listAll).parameters.toEqualTypeOf<[ListConnectionsRequest, RequestOptions?]>();
+  expectTypeOf(c.connections.listAll).parameters.toEqualTypeOf<[ListConnectionsRequest, RequestOptions<Security>?]>();
   expectTypeOf(c.connections.listAll).returns.toEqualTypeOf<AsyncIterableIterator<Connection>>();
 });
 

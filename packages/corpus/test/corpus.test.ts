@@ -63,7 +63,12 @@ afterAll(async () => {
 
 /** calls.ts: a client factory and each GET call as typed source, type-checked with the SDK. */
 function callsSource(spec: CorpusSpec, clientName: string): string {
-  const fields = spec.model!.securitySchemes.map((s) => `${s.field}: ${JSON.stringify(AUTH)}`);
+  // A client-credentials scheme would need the API's token server, so the corpus leaves it unset.
+  const fields = spec.model!.securitySchemes.flatMap((s) => {
+    if (s.kind === "basic") return [`${s.field}: { username: "corpus", password: ${JSON.stringify(AUTH)} }`];
+    if (s.kind === "oauth2" && s.tokenUrl !== undefined && !s.acceptsToken) return [];
+    return [`${s.field}: ${JSON.stringify(AUTH)}`];
+  });
   const security = fields.length > 0 ? `security: { ${fields.join(", ")} }, ` : "";
   return `// Written by the corpus from ${spec.file}: every GET operation with example arguments.
 import type { RequestOptions } from "@x/runtime";

@@ -5,7 +5,8 @@
  */
 import openapiFetch, { type Middleware } from "openapi-fetch";
 import { APIPromise, type CallResult } from "./api-promise.js";
-import { applySecurity, resolveSecurity, sensitiveHeaderValues, type AppliedSecurity } from "./auth.js";
+import { applySecurity, resolveSecurity, sensitiveHeaderValues, TokenCache, type AppliedSecurity } from "./auth/index.js";
+import { cookieHeader } from "./auth/api-key.js";
 import { SDKBaseError, SDKValidationError } from "./errors.js";
 import type { HookContext } from "./hooks.js";
 import type { OperationSpec, PagingSpec, SDKDefinition } from "./operation.js";
@@ -40,6 +41,8 @@ export class SDKCore<S extends object = object> {
   readonly #request: UntypedRequest;
   /** `User-Agent` (or `X-SDK-User-Agent` in a browser) and its value, sent with every request. */
   readonly #userAgent: readonly [string, string];
+  /** OAuth2 client-credentials tokens, shared by every call of this client. */
+  readonly #tokens = new TokenCache();
 
   /** @throws SDKValidationError for a bad option, before anything is sent. */
   constructor(definition: SDKDefinition, options?: ClientOptions<S>) {
@@ -57,7 +60,7 @@ export class SDKCore<S extends object = object> {
    * response, or ConnectionError / RequestTimeoutError / RequestAbortedError when no
    * response came; the client's `afterError` hook may replace any but the first.
    */
-  invoke<T>(op: OperationSpec, request: unknown, options?: RequestOptions): APIPromise<T> {
+  invoke<T>(op: OperationSpec, request: unknown, options?: RequestOptions<unknown>): APIPromise<T> {
     return new APIPromise<T>(this.#call<T>(op, request, options));
   }
 
@@ -65,11 +68,11 @@ export class SDKCore<S extends object = object> {
    * Every item of every page of a paged list operation, fetched page by page as the
    * caller iterates; each page is one `invoke` with the same options. See pagination.ts.
    */
-  paginate<Item>(op: OperationSpec, request: unknown, options: RequestOptions | undefined, paging: PagingSpec): AsyncIterableIterator<Item> {
+  paginate<Item>(op: OperationSpec, request: unknown, options: RequestOptions<unknown> | undefined, paging: PagingSpec): AsyncIterableIterator<Item> {
     return paginate<Item>(op, request, paging, (fields) => this.invoke(op, fields, options));
   }
 
-  async #call<T>(op: OperationSpec, request: unknown, options: RequestOptions | undefined): Promise<CallResult<T>> {
+  async #call<T>(op: OperationSpec, request: unknown, options: RequestOptions<unknown> | undefined): Promise<CallResult<T>> {
     const at = op.methodPath;
     const call = validateRequestOptions(at, options);
     const fields = validateRequest(op, request);
@@ -82,6 +85,9 @@ export class SDKCore<S extends object = object> {
     /** Every credential the call sends, to scrub from what it shows; grows as providers rotate them. */
     const secrets = sensitiveHeaderValues(call.headers);
     const trace = { attempts: 0 };
+    const log = resolved.debugLogger ? (line: string) => resolved.debugLogger?.debug(line) : undefined;
+    /** OAuth2 tokens from the cache that the latest attempt sent. */
+    let cachedTokens: string[] = [];
     const captured: { errorText?: string } = {};
     const body = op.body ? (fields[op.body.field] ?? undefined) : undefined;
     const encoding = op.body?.encoding ?? "json";
@@ -110,19 +116,27 @@ export class SDKCore<S extends object = object> {
           methodPath: at,
           trace,
           prepare: async (attemptRequest, attempt) => {
-            const security = applySecurity(
-              this.#definition.securitySchemes,
-              await resolveSecurity(resolved.security),
-              this.#definition.sdkName,
-            );
+            const security = await applySecurity({
+              schemes: this.#definition.securitySchemes,
+              requirements: op.security ?? this.#definition.security,
+              serverURL: resolved.serverURL,
+              tokens: this.#tokens,
+              tokenFetch: { fetch: resolved.fetch, timeoutMs: call.timeoutMs ?? resolved.timeoutMs, context: this.#definition.sdkName, log },
+            }, await resolveSecurity(call.security !== undefined ? call.security : resolved.security));
             secrets.push(...security.secrets);
+            cachedTokens = security.cachedTokens;
             const prepared = await withCredentials(attemptRequest, security, call.headers);
             const replaced = await hooks.beforeRequest?.call(hooks, ctx, prepared, { attempt });
             return replaced instanceof Request ? replaced : prepared;
           },
+          // A 401 on a cached OAuth2 token: drop it, and the loop makes one more attempt with a fresh one.
+          reauthorize: () => {
+            for (const token of cachedTokens) this.#tokens.invalidate(token);
+            return cachedTokens.length > 0;
+          },
           onRetry: hooks.beforeRetry ? (info) => hooks.beforeRetry?.call(hooks, ctx, info) : undefined,
-          log: resolved.debugLogger ? (line) => resolved.debugLogger?.debug(line) : undefined,
-          sensitiveNames: this.#definition.securitySchemes.map((scheme) => scheme.name),
+          log,
+          sensitiveNames: this.#definition.securitySchemes.flatMap((scheme) => (scheme.type === "apiKey" ? [scheme.name] : [])),
         }),
         middleware: [captureErrorText(captured)],
         parseAs: op.response === "binary" ? "blob" : "text",
@@ -155,12 +169,34 @@ async function withCredentials(request: Request, security: AppliedSecurity, call
   for (const [name, value] of Object.entries(security.headers)) {
     if (!overridden.has(name.toLowerCase())) request.headers.set(name, value);
   }
+  const cookie = overridden.has("cookie") ? undefined : cookieHeader(security.cookies, request.headers.get("cookie"));
+  if (cookie !== undefined) request.headers.set("Cookie", cookie);
   const query = Object.entries(security.query);
   if (query.length === 0) return request;
   const url = new URL(request.url);
-  for (const [name, value] of query) url.searchParams.set(name, value);
+  url.search = withQueryCredentials(url.search, query);
   const body = request.body === null ? null : await request.arrayBuffer();
   return new Request(url, { method: request.method, headers: request.headers, body, redirect: request.redirect, signal: request.signal });
+}
+
+/**
+ * The query with each credential set (any pair of that name replaced), leaving every other
+ * pair exactly as the parameter serializers wrote it: URLSearchParams would re-encode them
+ * all (`,` as `%2C`, `%20` as `+`), changing the wire format of styled parameters.
+ */
+export function withQueryCredentials(search: string, credentials: readonly (readonly [string, string])[]): string {
+  const names = new Set(credentials.map(([name]) => name));
+  const nameOf = (pair: string): string => {
+    const raw = pair.split("=")[0] ?? "";
+    try {
+      return decodeURIComponent(raw.replace(/\+/g, " "));
+    } catch {
+      return raw;
+    }
+  };
+  const kept = search.replace(/^\?/, "").split("&").filter((pair) => pair !== "" && !names.has(nameOf(pair)));
+  const added = credentials.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+  return [...kept, ...added].join("&");
 }
 
 /**

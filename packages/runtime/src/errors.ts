@@ -181,3 +181,24 @@ export class RequestAbortedError extends TransportError {
     this.name = "RequestAbortedError";
   }
 }
+
+/**
+ * The OAuth2 token endpoint did not give a token: a non-2xx status, a body that is not
+ * JSON or has no `access_token`, or no response at all. Never holds the client secret.
+ */
+export class OAuth2TokenError extends SDKBaseError {
+  /** The token endpoint's HTTP status; `undefined` when no response came. */
+  readonly status?: number;
+  /** The token endpoint, without its query string. */
+  readonly tokenUrl: string;
+  /** The endpoint's OAuth2 error code (`invalid_client`, …), when it gave one. */
+  readonly error?: string;
+
+  constructor(message: string, init: { tokenUrl: string; status?: number; error?: string; cause?: unknown }) {
+    super(message, { cause: init.cause });
+    this.name = "OAuth2TokenError";
+    this.status = init.status;
+    this.tokenUrl = init.tokenUrl;
+    this.error = init.error;
+  }
+}

@@ -13,9 +13,12 @@ export {
   ConnectionError,
   RequestTimeoutError,
   RequestAbortedError,
+  OAuth2TokenError,
 } from "./errors.js";
 export type { APIErrorInit, RequestTarget, TransportErrorInit } from "./errors.js";
-export type { SecuritySource } from "./auth.js";
+export type { SecuritySource } from "./auth/index.js";
+export type { TokenSource } from "./auth/bearer.js";
+export { TOKEN_EXPIRY_MARGIN_MS } from "./auth/oauth2.js";
 export type { Hooks, HookContext } from "./hooks.js";
 export { DEFAULT_TIMEOUT_MS } from "./options.js";
 export { RUNTIME_VERSION } from "./generated/version.js";
@@ -33,6 +36,8 @@ export type {
   ResponseKind,
   ErrorClass,
   SecuritySchemeSpec,
+  ApiKeySchemeSpec,
+  SecurityRequirementSpec,
   ServerSpec,
   SDKDefinition,
   SpecRetryPolicy,

@@ -98,17 +98,39 @@ export interface OperationSpec {
    * mapped to the class thrown when the response has a JSON body.
    */
   readonly errors: Readonly<Record<string, ErrorClass>>;
+  /**
+   * The operation's own security alternatives (any one of them will do), when they
+   * differ from the SDK's default (`SDKDefinition.security`). `[]` means none.
+   */
+  readonly security?: readonly SecurityRequirementSpec[];
 }
 
-/** A security scheme of the spec, applied from the matching field of the caller's `security` object. */
-export interface SecuritySchemeSpec {
+/**
+ * A security scheme of the spec, applied from the matching field of the caller's
+ * `security` object (see auth/index.ts).
+ */
+export type SecuritySchemeSpec =
+  | ApiKeySchemeSpec
+  | { readonly field: string; readonly type: "http"; readonly scheme: "basic" | "bearer" }
+  /** `tokenUrl` is set when the scheme has a clientCredentials flow. */
+  | { readonly field: string; readonly type: "oauth2"; readonly tokenUrl?: string }
+  | { readonly field: string; readonly type: "openIdConnect" };
+
+export interface ApiKeySchemeSpec {
   /** Field of the `security` object, camel-cased from the scheme name (`auth_header` → `authHeader`). */
   readonly field: string;
   readonly type: "apiKey";
-  readonly in: "header" | "query";
-  /** Header or query parameter name, e.g. `Authorization`. */
+  readonly in: "header" | "query" | "cookie";
+  /** Header, query parameter or cookie name, e.g. `Authorization`. */
   readonly name: string;
 }
+
+/**
+ * One alternative of a `security` list: the fields of the schemes it needs, all of them
+ * (AND), each with its OAuth2 scopes. `{}` means no credentials are needed. (A value
+ * may be typed `undefined` so that generated literals of several shapes type-check.)
+ */
+export type SecurityRequirementSpec = { readonly [field: string]: readonly string[] | undefined };
 
 export interface ServerSpec {
   readonly url: string;
@@ -126,6 +148,11 @@ export interface SDKDefinition {
   /** Servers in spec order; the first is the default. */
   readonly servers: readonly ServerSpec[];
   readonly securitySchemes: readonly SecuritySchemeSpec[];
+  /**
+   * The spec's top-level security alternatives, for operations without their own.
+   * `undefined` (a spec that states none): every credential given is sent.
+   */
+  readonly security?: readonly SecurityRequirementSpec[];
   /** The spec's retry policy (`x-speakeasy-retries`); `undefined` means no retries by default. */
   readonly retry?: SpecRetryPolicy;
 }

@@ -1,6 +1,6 @@
 /** What users configure, on the client once and per call, and the defaults, resolved once. */
 import { SDKValidationError } from "./errors.js";
-import type { SecuritySource } from "./auth.js";
+import type { SecuritySource } from "./auth/index.js";
 import { HOOK_NAMES, type Hooks } from "./hooks.js";
 import type { SDKDefinition } from "./operation.js";
 import { resolveRetryPolicy, type RetryConfig, type RetryPolicy } from "./retry/config.js";
@@ -19,8 +19,10 @@ export interface DebugLogger {
 
 export interface ClientOptions<S> {
   /**
-   * Credentials, or a function returning them that is called on every call (so it can
-   * rotate tokens). Fields left undefined or empty send nothing.
+   * Credentials, or a function returning them that is called before every attempt (so it
+   * can rotate tokens); a field may be a function too. Fields left undefined or empty send
+   * nothing. Which schemes are sent follows the operation's security requirements (see
+   * the runtime's README, Security).
    * @default undefined — no credentials are sent
    */
   security?: S | (() => S | Promise<S>);
@@ -65,8 +67,18 @@ export interface ClientOptions<S> {
   debugLogger?: DebugLogger;
 }
 
-/** Options of one call; each overrides the client's. */
-export interface RequestOptions {
+/**
+ * Options of one call; each overrides the client's. `S` is the SDK's `Security` type
+ * (generated methods take `RequestOptions<Security>`); a plain `RequestOptions` sets no
+ * `security` and fits every method.
+ */
+export interface RequestOptions<S = never> {
+  /**
+   * Credentials for this call only, in the client's `security` shape (an object or a
+   * function returning one); they replace the client's, they are not merged.
+   * @default the client's `security`
+   */
+  security?: SecuritySource<S>;
   /** @default the client's `retryConfig` */
   retries?: RetryConfig;
   /** Limit of each attempt in ms. @default the client's `timeoutMs` */

@@ -10,7 +10,7 @@ import type { RequestOptions } from "./options.js";
 import { MAX_TIMER_MS } from "./retry/config.js";
 import { serializePathParam, styleOf, type PathStyle } from "./params/index.js";
 
-const REQUEST_OPTION_KEYS: readonly string[] = ["retries", "timeoutMs", "signal", "headers"];
+const REQUEST_OPTION_KEYS: readonly string[] = ["retries", "timeoutMs", "signal", "headers", "security"];
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null) return false;
@@ -101,7 +101,7 @@ function checkHeaderParam(at: string, param: ParameterSpec, value: unknown): voi
 }
 
 /** Checks options passed to one call; `retries` is checked when the retry policy is resolved. */
-export function validateRequestOptions(at: string, options: unknown): RequestOptions {
+export function validateRequestOptions(at: string, options: unknown): RequestOptions<unknown> {
   if (options === undefined) return {};
   if (!isPlainObject(options)) {
     throw new SDKValidationError(`${at}: options must be an object, got ${kindOf(options)}`, "options");
@@ -117,7 +117,11 @@ export function validateRequestOptions(at: string, options: unknown): RequestOpt
     throw new SDKValidationError(`${at}: options.signal must be an AbortSignal`, "options.signal");
   }
   checkHeaders(options.headers, "options.headers", at);
-  return options as RequestOptions;
+  const { security } = options;
+  if (security !== undefined && security !== null && typeof security !== "object" && typeof security !== "function") {
+    throw new SDKValidationError(`${at}: options.security must be an object or a function returning one`, "options.security");
+  }
+  return options as RequestOptions<unknown>;
 }
 
 export function checkTimeoutMs(value: unknown, field: string, context: string): void {

@@ -7,8 +7,9 @@ it("packs as a clean, typed, lean package", async () => {
   const report = await checkPublishedPackage(resolve(import.meta.dirname, ".."), {
     dependencies: ["openapi-fetch"],
     // 10 KiB before the fault-tolerance work (retry rule, hooks, debug log, APIPromise) took it to ~11 KiB;
-    // ~13 KiB before the parameter styles (src/params, ~1.7 KiB gzipped on their own) took it to ~14.3 KiB.
-    gzipBudgetBytes: 15360,
+    // ~13 KiB before the parameter styles (src/params, ~1.7 KiB) and the security schemes (basic, bearer,
+    // cookie apiKey, OAuth2 client credentials, ~2.5 KiB) and the query-credential merge took it to ~17.2 KiB.
+    gzipBudgetBytes: 18432,
   });
   expect(report.problems).toEqual([]);
   expect(report.files.filter((f) => !f.startsWith("dist/"))).toEqual(["CHANGELOG.md", "LICENSE", "README.md", "package.json"]);

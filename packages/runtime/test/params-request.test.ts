@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { OperationSpec, ParameterSpec } from "../src/operation.js";
 import { serializeParams, withCookies } from "../src/params/index.js";
+import { withQueryCredentials } from "../src/core.js";
 
 const op = (path: string, parameters: ParameterSpec[]): OperationSpec => ({
   operationId: "op", methodPath: "things.op", method: "get", path, parameters, response: "empty", errors: {},
@@ -47,5 +48,15 @@ describe("withCookies", () => {
     { at: "no headers at all", headers: undefined, pairs: ["p=1"], want: { Cookie: "p=1" } },
   ])("$at", ({ headers, pairs, want }) => {
     expect(withCookies(headers, pairs)).toEqual(want);
+  });
+});
+
+describe("query credentials beside styled parameters", () => {
+  it.each([
+    { given: { search: "?color=blue,black&p=a%20b", credentials: [["api_key", "k 1"]] as [string, string][] }, want: "color=blue,black&p=a%20b&api_key=k%201" },
+    { given: { search: "?api_key=old&x=1|2", credentials: [["api_key", "new"]] as [string, string][] }, want: "x=1|2&api_key=new" },
+    { given: { search: "", credentials: [["api_key", "s/e&c"]] as [string, string][] }, want: "api_key=s%2Fe%26c" },
+  ])("$given.search + $given.credentials → $want", ({ given, want }) => {
+    expect(withQueryCredentials(given.search, given.credentials)).toBe(want);
   });
 });

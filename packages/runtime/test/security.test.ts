@@ -3,14 +3,17 @@ import { describe, expect, it } from "vitest";
 import {
   APIError,
   ConnectionError,
+  OAuth2TokenError,
   RequestAbortedError,
   RequestTimeoutError,
   SDKError,
   SDKValidationError,
 } from "../src/errors.js";
+import { SDKCore } from "../src/core.js";
+import type { SDKDefinition, SecurityRequirementSpec } from "../src/operation.js";
 import type { ClientOptions, RequestOptions } from "../src/options.js";
 import { caught, core, ids, serve, type Security } from "./support/core.js";
-import { ErrorMessage, deleteCompany, getConnection } from "./support/fixtures.js";
+import { ErrorMessage, definition, deleteCompany, getConnection } from "./support/fixtures.js";
 import { refusedURL, send, type Handler, type Received, type TestServer } from "./support/server.js";
 
 const BEARER = "Bearer s3cr3t-token-ABCDEFGH";
@@ -349,5 +352,58 @@ describe("an async security provider", () => {
     expect((error as ErrorMessage).error).toBe("rejected [REDACTED], [REDACTED], [REDACTED]");
     expect(leaks(error, lines, ["token-1", "token-2", "token-3"])).toEqual([]);
     expect(error).toMatchObject({ attempts: 3 });
+  });
+});
+
+describe("the other kinds of scheme: basic, bearer, cookie apiKey, OAuth2 client credentials", () => {
+  const PASSWORD = "pa55word-LKJHGFDS";
+  const BEARER_TOKEN = "bearer-MNBVCXZA";
+  const COOKIE = "cookie-POIUYTRE";
+  const CLIENT_SECRET = "client-s3cret-ASDFGHJK";
+  const ISSUED = "issued-token-QAZWSXED";
+  const BASIC = `Basic ${Buffer.from(`ada:${PASSWORD}`).toString("base64")}`;
+  const all = [PASSWORD, BASIC, BEARER_TOKEN, COOKIE, CLIENT_SECRET, ISSUED];
+  const kinds: SDKDefinition = {
+    ...definition,
+    securitySchemes: [
+      { field: "basic", type: "http", scheme: "basic" },
+      { field: "bearer", type: "http", scheme: "bearer" },
+      { field: "cookie", type: "apiKey", in: "cookie", name: "session" },
+      { field: "cc", type: "oauth2", tokenUrl: "/token" },
+    ],
+  };
+  /** The API echoes every credential header; /token issues ISSUED, or echoes the client's Authorization with `failToken`. */
+  function echoingServer(failToken = false): Promise<TestServer> {
+    return serve((req, res) => {
+      const echoed = `${String(req.headers.authorization)} ${String(req.headers.cookie)}`;
+      if (req.url.startsWith("/token")) {
+        const secret = Buffer.from(String(req.headers.authorization).split(" ")[1] ?? "", "base64").toString();
+        send(res, failToken ? { status: 400, body: { error: `invalid_client ${secret}`, echoed } } : { status: 200, body: { access_token: ISSUED, expires_in: 3600 } });
+      } else send(res, { status: 500, body: { error: `you sent ${echoed}` } });
+    });
+  }
+  const cases: { name: string; security: Record<string, unknown>; requirements: SecurityRequirementSpec[] }[] = [
+    { name: "basic and a cookie", security: { basic: { username: "ada", password: PASSWORD }, cookie: COOKIE }, requirements: [{ basic: [], cookie: [] }] },
+    { name: "a bearer provider and a cookie", security: { bearer: async () => BEARER_TOKEN, cookie: COOKIE }, requirements: [{ bearer: [], cookie: [] }] },
+    { name: "an OAuth2 token from client credentials", security: { cc: { clientID: "id", clientSecret: CLIENT_SECRET } }, requirements: [{ cc: ["read"] }] },
+  ];
+  it.each(cases)("$name: echoed by the server, shown nowhere", async ({ security: given, requirements }) => {
+    const server = await echoingServer();
+    const lines: string[] = [];
+    const sdk = new SDKCore(kinds, { serverURL: server.url, security: given, retryConfig: { strategy: "none" }, debugLogger: { debug: (line) => lines.push(line) } });
+    const error = await caught(sdk.invoke({ ...getConnection, security: requirements }, ids));
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as APIError).bodyText).toContain("[REDACTED]");
+    expect(leaks(error, lines, all)).toEqual([]);
+  });
+
+  it("a token endpoint echoing the client secret: OAuth2TokenError shows it nowhere", async () => {
+    const server = await echoingServer(true);
+    const lines: string[] = [];
+    const sdk = new SDKCore(kinds, { serverURL: server.url, security: { cc: { clientID: "id", clientSecret: CLIENT_SECRET } }, debugLogger: { debug: (line) => lines.push(line) } });
+    const error = await caught(sdk.invoke(getConnection, ids));
+    expect(error).toBeInstanceOf(OAuth2TokenError);
+    expect(error).toMatchObject({ status: 400 });
+    expect(leaks(error, lines, all)).toEqual([]);
   });
 });

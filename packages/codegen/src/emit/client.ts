@@ -1,5 +1,5 @@
 /** The client class, its options and everything it knows from the spec: servers, security, retry policy. */
-import type { SpecModel } from "../load/model.js";
+import type { SecurityScheme, SpecModel } from "../load/model.js";
 import { propertyKey } from "../load/naming.js";
 import { banner, jsdoc, literal, str, type EmitContext, type GeneratedFile } from "./source.js";
 
@@ -7,14 +7,12 @@ export function emitClient(model: SpecModel, ctx: EmitContext): GeneratedFile {
   const name = ctx.clientName;
   /** No server in the spec: `serverURL` is a required option. */
   const noServer = model.servers.length === 0;
-  const optionalSecurity = model.securitySchemes.length > 1;
   const securityFields = model.securitySchemes.map(
-    (s) => `${jsdoc([s.description, `Sent as the \`${s.name}\` ${s.in === "header" ? "header" : "query parameter"}.`], "  ")}  ${propertyKey(s.field)}${optionalSecurity ? "?" : ""}: string;\n`,
+    (s) => `${jsdoc([s.description, howSent(s)], "  ")}  ${propertyKey(s.field)}${s.required ? "" : "?"}: ${fieldType(s)};\n`,
   );
   const servers = model.servers.map((s) => `  { url: ${str(s.url)}${s.description ? `, description: ${str(s.description)}` : ""} },\n`);
-  const schemes = model.securitySchemes.map(
-    (s) => `    { field: ${str(s.field)}, type: "apiKey", in: ${str(s.in)}, name: ${str(s.name)} },\n`,
-  );
+  const schemes = model.securitySchemes.map((s) => `    ${schemeSpec(s)},\n`);
+  const requirements = model.security ? `  security: ${literal(model.security)},\n` : "";
   const retry = model.retry
     ? `  retry: {\n${Object.entries(model.retry).map(([k, v]) => `    ${k}: ${literal(v)},\n`).join("")}  },\n`
     : "";
@@ -32,7 +30,7 @@ export function emitClient(model: SpecModel, ctx: EmitContext): GeneratedFile {
     `export const SDK_VERSION = ${str(ctx.packageVersion)};\n\n`,
     `/** The servers ${model.title} is served from; the first is the default. */\n`,
     `export const ServerList = [\n${servers.join("")}] as const;\n\n`,
-    `const definition: SDKDefinition = {\n  sdkName: ${str(name)},\n  packageName: ${str(ctx.packageName)},\n  sdkVersion: SDK_VERSION,\n  servers: ServerList,\n  securitySchemes: [\n${schemes.join("")}  ],\n${retry}};\n\n`,
+    `const definition: SDKDefinition = {\n  sdkName: ${str(name)},\n  packageName: ${str(ctx.packageName)},\n  sdkVersion: SDK_VERSION,\n  servers: ServerList,\n  securitySchemes: [\n${schemes.join("")}  ],\n${requirements}${retry}};\n\n`,
     `/** Options of {@link ${name}}: credentials, server, retries, timeout, hooks. */\n`,
     noServer
       ? `export type ${name}Options = ClientOptions<Security> & {\n  /** Base URL of the API, e.g. \`https://api.example.com/v1\`: required, as the spec names no server. */\n  serverURL: string;\n};\n\n`
@@ -55,4 +53,46 @@ function exampleOptions(model: SpecModel): string {
     ...(model.servers.length === 0 ? ['serverURL: "https://api.example.com"'] : []),
   ];
   return fields.length > 0 ? `{ ${fields.join(", ")} }` : "";
+}
+
+const TOKEN_TYPE = "string | (() => string | Promise<string>)";
+const CLIENT_CREDENTIALS_TYPE = "{ clientID: string; clientSecret: string }";
+
+/** The TypeScript type of a scheme's `security` field. */
+function fieldType(s: SecurityScheme): string {
+  if (s.kind === "basic") return "{ username: string; password: string }";
+  if (s.kind === "oauth2" && s.tokenUrl !== undefined) return s.acceptsToken ? `${CLIENT_CREDENTIALS_TYPE} | ${TOKEN_TYPE}` : CLIENT_CREDENTIALS_TYPE;
+  return TOKEN_TYPE;
+}
+
+function howSent(s: SecurityScheme): string {
+  switch (s.kind) {
+    case "apiKey":
+      return `Sent as the \`${s.name}\` ${s.in === "query" ? "query parameter" : s.in}.`;
+    case "basic":
+      return "Sent as `Authorization: Basic base64(username:password)`.";
+    case "oauth2":
+      if (s.tokenUrl !== undefined) {
+        return `OAuth2 client credentials: the client fetches a token from \`${s.tokenUrl}\` with the scopes the operation asks for, and caches it until shortly before it expires.${s.acceptsToken ? " A token (or a function returning one) is sent as is." : ""}`;
+      }
+      return "An OAuth2 access token (or a function returning one), sent as `Authorization: Bearer <token>`.";
+    default:
+      return `A${s.kind === "bearer" ? " bearer" : "n OpenID Connect"} token (or a function returning one), sent as \`Authorization: Bearer <token>\`.`;
+  }
+}
+
+/** The scheme as the runtime's SecuritySchemeSpec. */
+function schemeSpec(s: SecurityScheme): string {
+  const field = `field: ${str(s.field)}`;
+  switch (s.kind) {
+    case "apiKey":
+      return `{ ${field}, type: "apiKey", in: ${str(s.in)}, name: ${str(s.name)} }`;
+    case "basic":
+    case "bearer":
+      return `{ ${field}, type: "http", scheme: ${str(s.kind)} }`;
+    case "oauth2":
+      return `{ ${field}, type: "oauth2"${s.tokenUrl === undefined ? "" : `, tokenUrl: ${str(s.tokenUrl)}`} }`;
+    case "openIdConnect":
+      return `{ ${field}, type: "openIdConnect" }`;
+  }
 }

@@ -51,6 +51,6 @@ export function pagedMethod(
     ],
     "  ",
   );
-  return `${doc}  ${op.methodName}${ALL_SUFFIX}(request: ${requestTypeName(op)}${required ? "" : " = {}"}, options?: RequestOptions): AsyncIterableIterator<${item}> {\n` +
+  return `${doc}  ${op.methodName}${ALL_SUFFIX}(request: ${requestTypeName(op)}${required ? "" : " = {}"}, options?: RequestOptions<Security>): AsyncIterableIterator<${item}> {\n` +
     `    return this.#core.paginate(operations.${op.methodName}, request, options, paging.${op.methodName});\n  }\n`;
 }

@@ -6,6 +6,7 @@
  * original SDKs' usage docs and type-check against the generated package.
  */
 import type { Operation, Parameter, Resource, SecurityScheme, SpecModel } from "../load/model.js";
+import { describeScheme } from "../load/security.js";
 import { camelCase, isIdentifier, propertyKey } from "../load/naming.js";
 import { deref } from "../load/refs.js";
 import { isRecord } from "../load/json.js";
@@ -140,12 +141,15 @@ class ReadmeWriter {
     const lines = ["## Construct a client", "", "```ts", ...this.#prelude([]), "```", ""];
     if (schemes.length > 0) {
       lines.push(
-        `\`security\` holds the credentials${schemes.length > 1 ? " (each field is optional; set the ones the API asks for)" : ""}:`,
+        `\`security\` holds the credentials${schemes.every((s) => s.required) ? "" : " (each field is optional; set the ones the API asks for)"}:`,
         "",
         "| field | sent as | description |",
         "|---|---|---|",
-        ...schemes.map((s) => `| \`${s.field}\` | \`${s.name}\` ${s.in === "header" ? "header" : "query parameter"} | ${cell(s.description ?? "")} |`),
+        ...schemes.map((s) => `| \`${s.field}\` | ${sentAs(s)} | ${cell(s.description ?? "")} |`),
         "",
+        ...(schemes.length > 1
+          ? ["Each call sends the first of its operation's security alternatives whose credentials are all set (none when the operation allows anonymous calls and none is complete).", ""]
+          : []),
         "`security` may also be a function, sync or async, returning that object: it is called before every",
         "attempt, so credentials can rotate between retries. Credentials never appear in errors or logs.",
         "",
@@ -446,7 +450,7 @@ class ReadmeWriter {
 
   #securityLiteral(): string | undefined {
     const [first] = this.#model.securitySchemes;
-    return first ? `{ ${propertyKey(first.field)}: ${str(credentialPlaceholder(first))} }` : undefined;
+    return first ? `{ ${propertyKey(first.field)}: ${credentialPlaceholder(first)} }` : undefined;
   }
 
   /** `const x = await client.res.op({...});` plus a line using the result, indented. */
@@ -604,12 +608,21 @@ function formatPlaceholder(format: unknown): string | Code | undefined {
   }
 }
 
-/** A placeholder credential in the shape the scheme's description asks for. */
+/** How a scheme's credential goes on the wire, for the README's table. */
+function sentAs(scheme: SecurityScheme): string {
+  if (scheme.kind === "apiKey") return `\`${scheme.name}\` ${scheme.in === "query" ? "query parameter" : scheme.in}`;
+  return describeScheme(scheme);
+}
+
+/** A placeholder credential (TypeScript source) in the shape the scheme asks for. */
 function credentialPlaceholder(scheme: SecurityScheme): string {
+  if (scheme.kind === "basic") return `{ username: "<USERNAME>", password: "<PASSWORD>" }`;
+  if (scheme.kind === "oauth2" && scheme.tokenUrl !== undefined) return `{ clientID: "<CLIENT_ID>", clientSecret: "<CLIENT_SECRET>" }`;
+  if (scheme.kind !== "apiKey") return str("<YOUR_TOKEN>");
   const description = scheme.description ?? "";
-  if (scheme.name.toLowerCase() === "authorization" && /\bBasic\b/.test(description)) return "Basic BASE_64_ENCODED(API_KEY)";
-  if (scheme.name.toLowerCase() === "authorization" && /\bBearer\b/.test(description)) return "Bearer <YOUR_TOKEN>";
-  return `<YOUR_${scheme.field.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}>`;
+  if (scheme.name.toLowerCase() === "authorization" && /\bBasic\b/.test(description)) return str("Basic BASE_64_ENCODED(API_KEY)");
+  if (scheme.name.toLowerCase() === "authorization" && /\bBearer\b/.test(description)) return str("Bearer <YOUR_TOKEN>");
+  return str(`<YOUR_${scheme.field.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}>`);
 }
 
 /** A value as TypeScript: like `literal`, but also prints `Code`. */

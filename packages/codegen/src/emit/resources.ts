@@ -2,6 +2,7 @@
  * One thin class per tag: each method describes its operation for the runtime
  * and hands over the caller's request in one line.
  */
+import { isDeepStrictEqual } from "node:util";
 import type { Operation, Parameter, Resource, SpecModel } from "../load/model.js";
 import { banner, jsdoc, literal, str, type EmitContext, type GeneratedFile } from "./source.js";
 import { bodyTypeName, requestTypeName, responseTypeName, typeNameOf } from "./requests.js";
@@ -28,6 +29,7 @@ export function emitResource(model: SpecModel, resource: Resource, ctx: EmitCont
     errorClasses.size > 0 ? `import { ${importList(errorClasses)} } from "./errors.js";\n` : "",
     models.size > 0 ? `import type { ${importList(models)} } from "./models.js";\n` : "",
     `import type { ${importList(requests)} } from "./requests.js";\n`,
+    `import type { Security } from "./sdk.js";\n`,
   ].join("");
 
   const specs = resource.operations.map((op) => `  ${op.methodName}: ${operationSpec(model, resource, op)},\n`);
@@ -52,7 +54,7 @@ export function emitResource(model: SpecModel, resource: Resource, ctx: EmitCont
       ],
       "  ",
     );
-    return `${doc}  ${op.methodName}(request: ${requestTypeName(op)}${required ? "" : " = {}"}, options?: RequestOptions): APIPromise<${response}> {\n` +
+    return `${doc}  ${op.methodName}(request: ${requestTypeName(op)}${required ? "" : " = {}"}, options?: RequestOptions<Security>): APIPromise<${response}> {\n` +
       `    return this.#core.invoke(operations.${op.methodName}, request, options);\n  }\n` +
       (op.paging ? `\n${pagedMethod(model, resource, op, local, throws)}` : "");
   });
@@ -92,6 +94,7 @@ function operationSpec(model: SpecModel, resource: Resource, op: Operation): str
     `    response: ${str(op.response.kind)},\n`,
     op.response.kind === "text" || op.response.kind === "binary" ? `    accept: ${str(op.response.mediaType)},\n` : "",
     `    errors: ${errors ? `{ ${errors} }` : "{}"},\n`,
+    op.security && !isDeepStrictEqual(op.security, model.security) ? `    security: ${literal(op.security)},\n` : "",
     "  }",
   ].join("");
 }

@@ -1,6 +1,7 @@
 /** Loads one spec into the model every emitter prints from. */
 import { CodegenError, pointer } from "../errors.js";
-import type { ErrorClassModel, SchemaModel, SecurityScheme, SpecModel } from "./model.js";
+import type { ErrorClassModel, SchemaModel, SpecModel } from "./model.js";
+import { markRequired, readRequirements, readSecuritySchemes } from "./security.js";
 import { NAME_OVERRIDE, readGlobalOverrides } from "./method-names.js";
 import { camelCase, isIdentifier, pascalCase } from "./naming.js";
 import { readResources } from "./operations.js";
@@ -36,13 +37,15 @@ export async function loadSpec(file: string, absolutePath: string): Promise<Spec
   }));
   if (servers.length === 0) warnings.push(`${pointer("servers")}: the spec names no server, so the client requires serverURL at construction`);
   const errorSchemas = new Set(resources.flatMap((r) => r.operations.flatMap((o) => o.errors.map((e) => e.schemaName))));
+  const security = readRequirements(document.security);
   const model: SpecModel = {
     file,
     document,
     title: typeof info.title === "string" ? info.title : file,
     ...(typeof info.description === "string" ? { description: info.description } : {}),
     servers,
-    securitySchemes: readSecuritySchemes(document, warnings),
+    securitySchemes: markRequired(readSecuritySchemes(document, warnings), security, resources),
+    ...(security ? { security } : {}),
     ...(retry ? { retry } : {}),
     schemas: readSchemas(document, errorSchemas, problems),
     resources,
@@ -84,28 +87,4 @@ function errorClassFor(className: string, document: Record<string, unknown>, sch
     });
   const messageField = MESSAGE_FIELDS.find((f) => f in properties);
   return { className, fields, ...(messageField ? { messageField } : {}) };
-}
-
-function readSecuritySchemes(document: Record<string, unknown>, warnings: string[]): SecurityScheme[] {
-  const components = isRecord(document.components) ? document.components : {};
-  const schemes = isRecord(components.securitySchemes) ? components.securitySchemes : {};
-  const result: SecurityScheme[] = [];
-  for (const [schemeName, raw] of Object.entries(schemes)) {
-    const scheme = deref(document, raw) ?? {};
-    if (scheme.type !== "apiKey" || (scheme.in !== "header" && scheme.in !== "query") || typeof scheme.name !== "string") {
-      warnings.push(
-        `${pointer("components", "securitySchemes", schemeName)}: only apiKey schemes in a header or query are supported; ` +
-        "left out of the client's security (send its credential with a beforeRequest hook or options.headers)",
-      );
-      continue;
-    }
-    result.push({
-      schemeName,
-      field: camelCase(schemeName),
-      in: scheme.in,
-      name: scheme.name,
-      ...(typeof scheme.description === "string" ? { description: scheme.description } : {}),
-    });
-  }
-  return result;
 }

@@ -17,6 +17,8 @@ export interface SpecModel {
   readonly description?: string;
   readonly servers: readonly { url: string; description?: string }[];
   readonly securitySchemes: readonly SecurityScheme[];
+  /** The top-level security alternatives; `undefined` when the spec states none. */
+  readonly security?: readonly SecurityRequirement[];
   readonly retry?: SpecRetryPolicy;
   /** Component schema names, in spec order, with the TypeScript name of each. */
   readonly schemas: readonly SchemaModel[];
@@ -64,13 +66,22 @@ export interface ErrorClassModel {
   readonly messageField?: string;
 }
 
-export interface SecurityScheme {
+/** A security scheme the runtime applies from the `security` field named `field`. */
+export type SecurityScheme = {
   readonly schemeName: string;
   readonly field: string;
-  readonly in: "header" | "query";
-  readonly name: string;
   readonly description?: string;
-}
+  /** The field is required in `Security` (see markRequired). */
+  readonly required: boolean;
+} & (
+  | { readonly kind: "apiKey"; readonly in: "header" | "query" | "cookie"; readonly name: string }
+  | { readonly kind: "basic" | "bearer" | "openIdConnect" }
+  /** `tokenUrl`: the clientCredentials flow's; `acceptsToken`: it has other flows too, so a token will do. */
+  | { readonly kind: "oauth2"; readonly tokenUrl?: string; readonly acceptsToken?: boolean }
+);
+
+/** One alternative of a `security` list: fields of the schemes it needs (all of them), each with its scopes. */
+export type SecurityRequirement = Readonly<Record<string, readonly string[]>>;
 
 export interface Resource {
   readonly tag: string;
@@ -142,6 +153,8 @@ export interface Operation {
       readonly schema?: unknown;
     }
     | { readonly kind: "text" | "binary"; readonly status: string; readonly mediaType: string };
+  /** The operation's own security alternatives, when it states them (else the spec's apply). */
+  readonly security?: readonly SecurityRequirement[];
   /** Documented error statuses with a component schema body. */
   readonly errors: readonly { readonly status: string; readonly schemaName: string }[];
   /** Set when the operation is a paged list (see load/pagination.ts): it also gets `<methodName>All`. */

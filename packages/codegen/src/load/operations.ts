@@ -5,6 +5,7 @@ import type { BodyEncoding, ParameterConstraints, ParameterStyle } from "@x/runt
 import type { HttpMethod, Operation, Parameter, Resource } from "./model.js";
 import { camelCase, isIdentifier, operationNameFromPath, pascalCase } from "./naming.js";
 import { componentSchemaName, deref } from "./refs.js";
+import { readRequirements } from "./security.js";
 import { isRecord } from "./json.js";
 
 const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
@@ -98,6 +99,7 @@ function readOperation(
     ...(body ? { body } : {}),
     response: readSuccess(doc, op, at, warnings),
     errors: readErrors(doc, op),
+    ...(Array.isArray(op.security) ? { security: readRequirements(op.security) } : {}),
   };
 }
 

@@ -15,8 +15,10 @@ export interface TemplateInput extends PackageNames {
   readonly sourceFromPackage?: string;
   /** `info.title` of the spec. */
   readonly title: string;
-  /** Field names of the client's `security` option (one per security scheme). */
+  /** Field names of the client's `security` option (one per security scheme; client-credentials schemes left out, they need a token server). */
   readonly securityFields: readonly string[];
+  /** Those of `securityFields` that take `{ username, password }` (HTTP basic). */
+  readonly basicFields?: readonly string[];
   /** A GET operation the smoke test calls, with example arguments; none when the spec has no GET. */
   readonly smokeCall?: SampleCall;
   readonly operationCount: number;
@@ -123,6 +125,7 @@ export {
   APIError,
   APIPromise,
   ConnectionError,
+  OAuth2TokenError,
   RequestAbortedError,
   RequestTimeoutError,
   SDKBaseError,
@@ -168,7 +171,8 @@ it("matches what \`x-codegen --check\` regenerates from the spec", async () => {
 
 function securityOption(input: TemplateInput, value: string): string {
   if (input.securityFields.length === 0) return "";
-  return `security: { ${input.securityFields.map((f) => `${f}: ${value}`).join(", ")} }, `;
+  const basic = input.basicFields ?? [];
+  return `security: { ${input.securityFields.map((f) => `${f}: ${basic.includes(f) ? `{ username: "smoke", password: ${value} }` : value}`).join(", ")} }, `;
 }
 
 function smokeTest(input: TemplateInput): string {

@@ -4,6 +4,7 @@ import type { APIPromise, OperationSpec, PagingSpec, RequestOptions, SDKCore } f
 import { ErrorMessage } from "./errors.js";
 import type { Connection, Connections as ConnectionsModel } from "./models.js";
 import type { CreateConnectionRequest, CreateConnectionRequestBody, DeleteConnectionRequest, GetConnectionRequest, ListConnectionsRequest, UnlinkConnectionRequest, UnlinkConnectionRequestBody, UpdateConnectionAuthorizationRequest, UpdateConnectionAuthorizationRequestBody } from "./requests.js";
+import type { Security } from "./sdk.js";
 
 const operations = {
   create: {
@@ -115,7 +116,7 @@ export class Connections {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  create(request: CreateConnectionRequest, options?: RequestOptions): APIPromise<Connection> {
+  create(request: CreateConnectionRequest, options?: RequestOptions<Security>): APIPromise<Connection> {
     return this.#core.invoke(operations.create, request, options);
   }
 
@@ -132,7 +133,7 @@ export class Connections {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  delete(request: DeleteConnectionRequest, options?: RequestOptions): APIPromise<void> {
+  delete(request: DeleteConnectionRequest, options?: RequestOptions<Security>): APIPromise<void> {
     return this.#core.invoke(operations.delete, request, options);
   }
 
@@ -149,7 +150,7 @@ export class Connections {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  get(request: GetConnectionRequest, options?: RequestOptions): APIPromise<Connection> {
+  get(request: GetConnectionRequest, options?: RequestOptions<Security>): APIPromise<Connection> {
     return this.#core.invoke(operations.get, request, options);
   }
 
@@ -166,7 +167,7 @@ export class Connections {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  list(request: ListConnectionsRequest, options?: RequestOptions): APIPromise<ConnectionsModel> {
+  list(request: ListConnectionsRequest, options?: RequestOptions<Security>): APIPromise<ConnectionsModel> {
     return this.#core.invoke(operations.list, request, options);
   }
 
@@ -186,7 +187,7 @@ export class Connections {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  listAll(request: ListConnectionsRequest, options?: RequestOptions): AsyncIterableIterator<Connection> {
+  listAll(request: ListConnectionsRequest, options?: RequestOptions<Security>): AsyncIterableIterator<Connection> {
     return this.#core.paginate(operations.list, request, options, paging.list);
   }
 
@@ -203,7 +204,7 @@ export class Connections {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  unlinkConnection(request: UnlinkConnectionRequest, options?: RequestOptions): APIPromise<Connection> {
+  unlinkConnection(request: UnlinkConnectionRequest, options?: RequestOptions<Security>): APIPromise<Connection> {
     return this.#core.invoke(operations.unlinkConnection, request, options);
   }
 
@@ -219,7 +220,7 @@ export class Connections {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  updateAuthorization(request: UpdateConnectionAuthorizationRequest, options?: RequestOptions): APIPromise<Connection> {
+  updateAuthorization(request: UpdateConnectionAuthorizationRequest, options?: RequestOptions<Security>): APIPromise<Connection> {
     return this.#core.invoke(operations.updateAuthorization, request, options);
   }
 }

@@ -11,7 +11,7 @@ export interface Security {
    *
    * Sent as the `Authorization` header.
    */
-  authHeader: string;
+  authHeader: string | (() => string | Promise<string>);
 }
 
 /** The version of @x/common this code was generated for; sent in the User-Agent. */
@@ -30,6 +30,7 @@ const definition: SDKDefinition = {
   securitySchemes: [
     { field: "authHeader", type: "apiKey", in: "header", name: "Authorization" },
   ],
+  security: [{ authHeader: [] }],
   retry: {
     strategy: "backoff",
     backoff: { initialInterval: 500, maxInterval: 60000, exponent: 1.5, maxElapsedTime: 3600000 },

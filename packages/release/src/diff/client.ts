@@ -3,6 +3,7 @@
  * (exported `as const`, so every URL and description is part of its type), the retry
  * policy, and the spec's title, description and tags, which only document.
  */
+import { describeScheme } from "@x/codegen";
 import type { DiffContext } from "./context.js";
 import { asArray, asRecord, child, deepEqual, show } from "./json.js";
 
@@ -15,10 +16,10 @@ export function compareClient(ctx: DiffContext): void {
     const changed = [...new Set(fields)].filter((k) => !deepEqual(lookup(ctx.before.retry, k), lookup(ctx.after.retry, k)));
     ctx.add("minor", "#/x-speakeasy-retries", `client: retry policy changed (${changed.map((k) => `${k} ${show(lookup(ctx.before.retry, k))} → ${show(lookup(ctx.after.retry, k))}`).join(", ")})`);
   }
-  // Which schemes the API asks for: the generator does not read it (the client sends every credential it is given).
+  // Which schemes the API asks for: the client picks the credentials it sends by them (whether a field is required is judged in compareSecurity).
   ctx.cover("#/security");
   if (!deepEqual(ctx.beforeDoc.security, ctx.afterDoc.security)) {
-    ctx.add("minor", "#/security", "security requirements changed; the generated client does not read them (it sends every credential it is given), but the API may now ask for other credentials");
+    ctx.add("minor", "#/security", "security requirements changed; the client now picks the credentials it sends by the new ones, and the API may ask for other credentials");
   }
   if (!deepEqual(ctx.beforeDoc["x-speakeasy-name-override"], ctx.afterDoc["x-speakeasy-name-override"])) {
     ctx.add("patch", "#/x-speakeasy-name-override", "x-speakeasy-name-override changed (renamed methods are listed on their own)");
@@ -31,7 +32,7 @@ export function compareClient(ctx: DiffContext): void {
   if (ctx.beforeDoc.openapi !== ctx.afterDoc.openapi) ctx.add("patch", "#/openapi", `openapi ${show(ctx.beforeDoc.openapi)} → ${show(ctx.afterDoc.openapi)} (its effects show up in the schemas compared)`);
 }
 
-/** The `Security` option: one field per scheme, each optional when there are several. */
+/** The `Security` option: one field per scheme, typed by its kind, required only when it is the one scheme every operation needs. */
 function compareSecurity(ctx: DiffContext): void {
   const [before, after] = [ctx.before.securitySchemes, ctx.after.securitySchemes];
   const schemes = (doc: Record<string, unknown>) => asRecord(asRecord(doc.components).securitySchemes);
@@ -44,7 +45,6 @@ function compareSecurity(ctx: DiffContext): void {
       ctx.add("minor", at, `client: security scheme ${name}, which the generator does not support and leaves out of Security, changed`);
     }
   }
-  const optional = (list: readonly unknown[]) => list.length > 1;
   for (const b of before) {
     const a = after.find((s) => s.field === b.field);
     const at = child("#/components/securitySchemes", (a ?? b).schemeName);
@@ -52,18 +52,21 @@ function compareSecurity(ctx: DiffContext): void {
       ctx.add("major", at, `client: security scheme ${b.schemeName} removed; callers setting security.${b.field} no longer compile`);
       continue;
     }
-    if (a.in !== b.in || a.name !== b.name) {
-      ctx.add("major", at, `client: security.${a.field} is now sent as the ${a.in} ${a.name} instead of the ${b.in} ${b.name}`);
+    const [was, now] = [describeScheme(b), describeScheme(a)];
+    if (a.kind === "oauth2" && b.kind === "oauth2" && a.acceptsToken === b.acceptsToken && (a.tokenUrl === undefined) === (b.tokenUrl === undefined)) {
+      if (a.tokenUrl !== b.tokenUrl) ctx.add("minor", at, `client: security.${a.field} now fetches its token from ${a.tokenUrl} instead of ${b.tokenUrl}`);
+    } else if (was !== now) {
+      ctx.add("major", at, `client: security.${a.field} is now sent as the ${now} instead of the ${was}`);
     }
-    if (optional(before) && !optional(after)) ctx.add("major", at, `client: security.${a.field} is now required (it is the only scheme left); callers must now set it`);
-    if (!optional(before) && optional(after)) ctx.add("minor", at, `client: security.${a.field} is now optional (there are several schemes)`);
+    if (!b.required && a.required) ctx.add("major", at, `client: security.${a.field} is now required (the only scheme, and every operation needs it); callers must now set it`);
+    if (b.required && !a.required) ctx.add("minor", at, `client: security.${a.field} is now optional`);
     if (a.description !== b.description) ctx.add("patch", child(at, "description"), `client: security.${a.field} description changed`);
     if (a.schemeName !== b.schemeName) ctx.add("patch", at, `client: security scheme ${b.schemeName} is now named ${a.schemeName}`);
   }
   for (const a of after.filter((s) => !before.some((b) => b.field === s.field))) {
     const at = child("#/components/securitySchemes", a.schemeName);
-    if (optional(after)) ctx.add("minor", at, `client: new optional security.${a.field} (${a.in} ${a.name})`);
-    else ctx.add("major", at, `client: new required security.${a.field} (${a.in} ${a.name}); callers must now set it`);
+    if (!a.required) ctx.add("minor", at, `client: new optional security.${a.field} (${describeScheme(a)})`);
+    else ctx.add("major", at, `client: new required security.${a.field} (${describeScheme(a)}); callers must now set it`);
   }
 }
 

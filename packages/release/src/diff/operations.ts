@@ -110,7 +110,7 @@ function compareOperation(ctx: DiffContext, b: MethodRef, a: MethodRef): void {
     else ctx.add("major", b.at, `${context}is no longer a paged list: method ${b.id}All removed (callers calling it no longer compile)`);
   }
   if (!deepEqual(b.raw.security, a.raw.security)) {
-    ctx.add("minor", child(a.at, "security"), `${context}security requirements changed; the generated client does not read them (it sends every credential it is given), but the API may now ask for other credentials`);
+    ctx.add("minor", child(a.at, "security"), `${context}security requirements changed; the client now picks the credentials it sends by the new ones, and the API may ask for other credentials`);
   }
   if (!deepEqual(b.raw.servers, a.raw.servers)) {
     ctx.add("minor", child(a.at, "servers"), `${context}servers changed; the generated client does not read per-operation servers (it calls the client's server)`);

@@ -35,6 +35,12 @@ export interface RetryingFetchOptions {
    * fresh clone each time, so it may change it freely or return another Request.
    */
   prepare?: (request: Request, attempt: number) => Request | Promise<Request>;
+  /**
+   * Called once per call, when an attempt is answered 401: returning true (new
+   * credentials are on the way, e.g. an OAuth2 token was dropped) makes one more
+   * attempt at once, outside the backoff policy.
+   */
+  reauthorize?: () => boolean | Promise<boolean>;
   /** Awaited before each retry; an exception ends the call with it. */
   onRetry?: (info: RetryInfo) => void | Promise<void>;
   /** Receives one line per attempt, outcome and retry decision; credentials are scrubbed. */
@@ -73,6 +79,7 @@ export function createRetryingFetch(options: RetryingFetchOptions): (request: Re
     const startedMs = now();
     /** The outcome retried past, kept in case the budget runs out before the next attempt. */
     let last: Response | SDKBaseError | undefined;
+    let reauthorized = false;
     for (let attempt = 1; ; attempt++) {
       const target: RequestTarget = { method: request.method, url: urlWithoutQuery(request.url), attempts: attempt };
       if (callerSignal.aborted) throw abortedError(callerSignal, label, { ...target, attempts: attempt - 1 });
@@ -118,6 +125,12 @@ export function createRetryingFetch(options: RetryingFetchOptions): (request: Re
         sent.release();
       }
       if (log) logOutcome(log, label, attempt, outcome, now() - attemptStartMs, decision);
+      if (!decision.retry && !reauthorized && outcome instanceof Response && outcome.status === 401 && (await options.reauthorize?.())) {
+        reauthorized = true;
+        log?.(`${label}: HTTP 401: credentials renewed, retrying once`);
+        last = keep ? outcome : undefined;
+        continue;
+      }
       if (!decision.retry) {
         if (outcome instanceof Response) return outcome;
         throw outcome;

@@ -4,6 +4,7 @@ import type { APIPromise, OperationSpec, RequestOptions, SDKCore } from "@x/runt
 import { ErrorMessage } from "./errors.js";
 import type { Connection } from "./models.js";
 import type { DeleteConnectionRequest, GetConnectionRequest, UnlinkConnectionRequest } from "./requests.js";
+import type { Security } from "./sdk.js";
 
 const operations = {
   deleteConnection: {
@@ -68,7 +69,7 @@ export class Connections {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  deleteConnection(request: DeleteConnectionRequest, options?: RequestOptions): APIPromise<void> {
+  deleteConnection(request: DeleteConnectionRequest, options?: RequestOptions<Security>): APIPromise<void> {
     return this.#core.invoke(operations.deleteConnection, request, options);
   }
 
@@ -85,7 +86,7 @@ export class Connections {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  getConnection(request: GetConnectionRequest, options?: RequestOptions): APIPromise<Connection> {
+  getConnection(request: GetConnectionRequest, options?: RequestOptions<Security>): APIPromise<Connection> {
     return this.#core.invoke(operations.getConnection, request, options);
   }
 
@@ -102,7 +103,7 @@ export class Connections {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  unlink(request: UnlinkConnectionRequest, options?: RequestOptions): APIPromise<Connection> {
+  unlink(request: UnlinkConnectionRequest, options?: RequestOptions<Security>): APIPromise<Connection> {
     return this.#core.invoke(operations.unlink, request, options);
   }
 }

@@ -2,6 +2,7 @@
 // Change the spec (or the generator) and run `pnpm generate` at the repository root.
 import type { APIPromise, OperationSpec, RequestOptions, SDKCore } from "@x/runtime";
 import type { DownloadBlobRequest, GetReportRequest, PutNoteRequest, PutNoteRequestBody, ReplaceBlobRequest, SubmitFormRequest, SubmitFormRequestBody, UploadFileRequest, UploadFileRequestBody, UploadFileResponse } from "./requests.js";
+import type { Security } from "./sdk.js";
 
 const operations = {
   downloadBlob: {
@@ -83,7 +84,7 @@ export class Files {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  downloadBlob(request: DownloadBlobRequest, options?: RequestOptions): APIPromise<Blob> {
+  downloadBlob(request: DownloadBlobRequest, options?: RequestOptions<Security>): APIPromise<Blob> {
     return this.#core.invoke(operations.downloadBlob, request, options);
   }
 
@@ -92,7 +93,7 @@ export class Files {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  getReport(request: GetReportRequest = {}, options?: RequestOptions): APIPromise<string> {
+  getReport(request: GetReportRequest = {}, options?: RequestOptions<Security>): APIPromise<string> {
     return this.#core.invoke(operations.getReport, request, options);
   }
 
@@ -101,7 +102,7 @@ export class Files {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  putNote(request: PutNoteRequest, options?: RequestOptions): APIPromise<void> {
+  putNote(request: PutNoteRequest, options?: RequestOptions<Security>): APIPromise<void> {
     return this.#core.invoke(operations.putNote, request, options);
   }
 
@@ -110,7 +111,7 @@ export class Files {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  replaceBlob(request: ReplaceBlobRequest, options?: RequestOptions): APIPromise<void> {
+  replaceBlob(request: ReplaceBlobRequest, options?: RequestOptions<Security>): APIPromise<void> {
     return this.#core.invoke(operations.replaceBlob, request, options);
   }
 
@@ -119,7 +120,7 @@ export class Files {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  submitForm(request: SubmitFormRequest = {}, options?: RequestOptions): APIPromise<void> {
+  submitForm(request: SubmitFormRequest = {}, options?: RequestOptions<Security>): APIPromise<void> {
     return this.#core.invoke(operations.submitForm, request, options);
   }
 
@@ -128,7 +129,7 @@ export class Files {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  uploadFile(request: UploadFileRequest, options?: RequestOptions): APIPromise<UploadFileResponse> {
+  uploadFile(request: UploadFileRequest, options?: RequestOptions<Security>): APIPromise<UploadFileResponse> {
     return this.#core.invoke(operations.uploadFile, request, options);
   }
 }

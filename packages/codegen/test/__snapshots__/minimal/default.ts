@@ -2,6 +2,7 @@
 // Change the spec (or the generator) and run `pnpm generate` at the repository root.
 import type { APIPromise, OperationSpec, RequestOptions, SDKCore } from "@x/runtime";
 import type { GetStatusRequest, GetStatusResponse } from "./requests.js";
+import type { Security } from "./sdk.js";
 
 const operations = {
   getStatus: {
@@ -30,7 +31,7 @@ export class Default {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  getStatus(request: GetStatusRequest = {}, options?: RequestOptions): APIPromise<GetStatusResponse> {
+  getStatus(request: GetStatusRequest = {}, options?: RequestOptions<Security>): APIPromise<GetStatusResponse> {
     return this.#core.invoke(operations.getStatus, request, options);
   }
 }

@@ -4,6 +4,7 @@ import type { APIPromise, OperationSpec, PagingSpec, RequestOptions, SDKCore } f
 import { Problem } from "./errors.js";
 import type { Order, Orders as OrdersModel } from "./models.js";
 import type { ListEventsRequest, ListEventsResponse, ListOrderLinesRequest, ListOrderLinesResponse, ListOrdersRequest } from "./requests.js";
+import type { Security } from "./sdk.js";
 
 const operations = {
   events: {
@@ -67,7 +68,7 @@ export class Orders {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  events(request: ListEventsRequest = {}, options?: RequestOptions): APIPromise<ListEventsResponse> {
+  events(request: ListEventsRequest = {}, options?: RequestOptions<Security>): APIPromise<ListEventsResponse> {
     return this.#core.invoke(operations.events, request, options);
   }
 
@@ -77,7 +78,7 @@ export class Orders {
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    * @deprecated
    */
-  lines(request: ListOrderLinesRequest, options?: RequestOptions): APIPromise<ListOrderLinesResponse> {
+  lines(request: ListOrderLinesRequest, options?: RequestOptions<Security>): APIPromise<ListOrderLinesResponse> {
     return this.#core.invoke(operations.lines, request, options);
   }
 
@@ -97,7 +98,7 @@ export class Orders {
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    * @deprecated
    */
-  linesAll(request: ListOrderLinesRequest, options?: RequestOptions): AsyncIterableIterator<NonNullable<ListOrderLinesResponse["results"]>[number]> {
+  linesAll(request: ListOrderLinesRequest, options?: RequestOptions<Security>): AsyncIterableIterator<NonNullable<ListOrderLinesResponse["results"]>[number]> {
     return this.#core.paginate(operations.lines, request, options, paging.lines);
   }
 
@@ -109,7 +110,7 @@ export class Orders {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  list(request: ListOrdersRequest = {}, options?: RequestOptions): APIPromise<OrdersModel> {
+  list(request: ListOrdersRequest = {}, options?: RequestOptions<Security>): APIPromise<OrdersModel> {
     return this.#core.invoke(operations.list, request, options);
   }
 
@@ -129,7 +130,7 @@ export class Orders {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  listAll(request: ListOrdersRequest = {}, options?: RequestOptions): AsyncIterableIterator<Order> {
+  listAll(request: ListOrdersRequest = {}, options?: RequestOptions<Security>): AsyncIterableIterator<Order> {
     return this.#core.paginate(operations.list, request, options, paging.list);
   }
 }

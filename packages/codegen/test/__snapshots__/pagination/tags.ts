@@ -3,6 +3,7 @@
 import type { APIPromise, OperationSpec, RequestOptions, SDKCore } from "@x/runtime";
 import type { Tags as TagsModel } from "./models.js";
 import type { ListAllTagsRequest, ListAllTagsResponse, ListTagsRequest } from "./requests.js";
+import type { Security } from "./sdk.js";
 
 const operations = {
   list: {
@@ -43,7 +44,7 @@ export class Tags {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  list(request: ListTagsRequest = {}, options?: RequestOptions): APIPromise<TagsModel> {
+  list(request: ListTagsRequest = {}, options?: RequestOptions<Security>): APIPromise<TagsModel> {
     return this.#core.invoke(operations.list, request, options);
   }
 
@@ -52,7 +53,7 @@ export class Tags {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  listAll(request: ListAllTagsRequest = {}, options?: RequestOptions): APIPromise<ListAllTagsResponse> {
+  listAll(request: ListAllTagsRequest = {}, options?: RequestOptions<Security>): APIPromise<ListAllTagsResponse> {
     return this.#core.invoke(operations.listAll, request, options);
   }
 }

@@ -2,6 +2,7 @@
 // Change the spec (or the generator) and run `pnpm generate` at the repository root.
 import type { APIPromise, OperationSpec, RequestOptions, SDKCore } from "@x/runtime";
 import type { ListItemHistoryRequest, ListItemHistoryResponse } from "./requests.js";
+import type { Security } from "./sdk.js";
 
 const operations = {
   listHistory: {
@@ -30,7 +31,7 @@ export class ItemNotes {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  listHistory(request: ListItemHistoryRequest, options?: RequestOptions): APIPromise<ListItemHistoryResponse> {
+  listHistory(request: ListItemHistoryRequest, options?: RequestOptions<Security>): APIPromise<ListItemHistoryResponse> {
     return this.#core.invoke(operations.listHistory, request, options);
   }
 }

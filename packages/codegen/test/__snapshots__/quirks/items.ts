@@ -4,6 +4,7 @@ import type { APIPromise, OperationSpec, RequestOptions, SDKCore } from "@x/runt
 import { Problem } from "./errors.js";
 import type { Item } from "./models.js";
 import type { GetItemRequest, ListItemsRequest, ListItemsResponse, ReplaceItemRequest } from "./requests.js";
+import type { Security } from "./sdk.js";
 
 const operations = {
   getItem: {
@@ -60,7 +61,7 @@ export class Items {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  getItem(request: GetItemRequest, options?: RequestOptions): APIPromise<Item> {
+  getItem(request: GetItemRequest, options?: RequestOptions<Security>): APIPromise<Item> {
     return this.#core.invoke(operations.getItem, request, options);
   }
 
@@ -69,7 +70,7 @@ export class Items {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  list(request: ListItemsRequest = {}, options?: RequestOptions): APIPromise<ListItemsResponse> {
+  list(request: ListItemsRequest = {}, options?: RequestOptions<Security>): APIPromise<ListItemsResponse> {
     return this.#core.invoke(operations.list, request, options);
   }
 
@@ -80,7 +81,7 @@ export class Items {
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    * @deprecated
    */
-  replace(request: ReplaceItemRequest, options?: RequestOptions): APIPromise<void> {
+  replace(request: ReplaceItemRequest, options?: RequestOptions<Security>): APIPromise<void> {
     return this.#core.invoke(operations.replace, request, options);
   }
 }

@@ -7,7 +7,7 @@ import { ItemNotes } from "./item-notes.js";
 /** Credentials for Quirks API. */
 export interface Security {
   /** Sent as the `X-Api-Key` header. */
-  apiKey: string;
+  apiKey: string | (() => string | Promise<string>);
 }
 
 /** The version of @x/fixture this code was generated for; sent in the User-Agent. */
@@ -27,6 +27,7 @@ const definition: SDKDefinition = {
   securitySchemes: [
     { field: "apiKey", type: "apiKey", in: "header", name: "X-Api-Key" },
   ],
+  security: [{ apiKey: [] }],
   retry: {
     strategy: "backoff",
     backoff: { initialInterval: 10, maxInterval: 100, exponent: 2, maxElapsedTime: 1000 },

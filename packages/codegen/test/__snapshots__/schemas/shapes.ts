@@ -3,6 +3,7 @@
 import type { APIPromise, OperationSpec, RequestOptions, SDKCore } from "@x/runtime";
 import type { Shape } from "./models.js";
 import type { GetLabelsRequest, GetLabelsResponse, GetShapeRequest, PatchShapeRequest, PatchShapeRequestBody } from "./requests.js";
+import type { Security } from "./sdk.js";
 
 const operations = {
   getLabels: {
@@ -52,7 +53,7 @@ export class Shapes {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  getLabels(request: GetLabelsRequest = {}, options?: RequestOptions): APIPromise<GetLabelsResponse> {
+  getLabels(request: GetLabelsRequest = {}, options?: RequestOptions<Security>): APIPromise<GetLabelsResponse> {
     return this.#core.invoke(operations.getLabels, request, options);
   }
 
@@ -61,7 +62,7 @@ export class Shapes {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  getShape(request: GetShapeRequest, options?: RequestOptions): APIPromise<Shape> {
+  getShape(request: GetShapeRequest, options?: RequestOptions<Security>): APIPromise<Shape> {
     return this.#core.invoke(operations.getShape, request, options);
   }
 
@@ -70,7 +71,7 @@ export class Shapes {
    * @throws {SDKValidationError} on a bad argument, before any request is sent
    * @throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came
    */
-  patchShape(request: PatchShapeRequest, options?: RequestOptions): APIPromise<Shape> {
+  patchShape(request: PatchShapeRequest, options?: RequestOptions<Security>): APIPromise<Shape> {
     return this.#core.invoke(operations.patchShape, request, options);
   }
 }

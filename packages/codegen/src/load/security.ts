@@ -1,0 +1,101 @@
+/**
+ * Security schemes and requirements: each scheme the runtime can apply becomes a field
+ * of the client's `security` option; requirements name those fields (camel-cased from
+ * the scheme names) with their OAuth2 scopes.
+ */
+import { pointer } from "../errors.js";
+import { isRecord } from "./json.js";
+import type { Resource, SecurityRequirement, SecurityScheme } from "./model.js";
+import { camelCase } from "./naming.js";
+import { deref } from "./refs.js";
+
+/** What each scheme needs from the caller, for docs, messages and spec:diff. */
+export function describeScheme(scheme: SecurityScheme): string {
+  switch (scheme.kind) {
+    case "apiKey":
+      return `${scheme.in === "query" ? "query parameter" : scheme.in} ${scheme.name}`;
+    case "basic":
+      return "HTTP basic (username and password)";
+    case "bearer":
+      return "HTTP bearer token";
+    case "oauth2":
+      return scheme.tokenUrl === undefined ? "OAuth2 token" : `OAuth2 client credentials (token from ${scheme.tokenUrl})`;
+    case "openIdConnect":
+      return "OpenID Connect token";
+  }
+}
+
+type Scheme = SecurityScheme;
+type Base = Pick<Scheme, "schemeName" | "field" | "description" | "required">;
+
+export function readSecuritySchemes(document: Record<string, unknown>, warnings: string[]): SecurityScheme[] {
+  const components = isRecord(document.components) ? document.components : {};
+  const schemes = isRecord(components.securitySchemes) ? components.securitySchemes : {};
+  const result: SecurityScheme[] = [];
+  for (const [schemeName, raw] of Object.entries(schemes)) {
+    const scheme = deref(document, raw) ?? {};
+    const base: Base = {
+      schemeName,
+      field: camelCase(schemeName),
+      required: false,
+      ...(typeof scheme.description === "string" ? { description: scheme.description } : {}),
+    };
+    const read = readScheme(scheme, base);
+    if (read) result.push(read);
+    else {
+      warnings.push(
+        `${pointer("components", "securitySchemes", schemeName)}: only apiKey (header, query, cookie), HTTP basic and bearer, ` +
+        "OAuth2 and OpenID Connect schemes are supported; left out of the client's security (send its credential with a beforeRequest hook or options.headers)",
+      );
+    }
+  }
+  return result;
+}
+
+function readScheme(scheme: Record<string, unknown>, base: Base): SecurityScheme | undefined {
+  if (scheme.type === "apiKey") {
+    const where = scheme.in;
+    if ((where !== "header" && where !== "query" && where !== "cookie") || typeof scheme.name !== "string") return undefined;
+    return { ...base, kind: "apiKey", in: where, name: scheme.name };
+  }
+  if (scheme.type === "http") {
+    const kind = typeof scheme.scheme === "string" ? scheme.scheme.toLowerCase() : "";
+    return kind === "basic" || kind === "bearer" ? { ...base, kind } : undefined;
+  }
+  if (scheme.type === "oauth2") {
+    const flows = isRecord(scheme.flows) ? scheme.flows : {};
+    const cc = isRecord(flows.clientCredentials) ? flows.clientCredentials : {};
+    if (typeof cc.tokenUrl !== "string") return { ...base, kind: "oauth2" };
+    const otherFlows = Object.keys(flows).some((flow) => flow !== "clientCredentials");
+    return { ...base, kind: "oauth2", tokenUrl: cc.tokenUrl, ...(otherFlows ? { acceptsToken: true } : {}) };
+  }
+  if (scheme.type === "openIdConnect") return { ...base, kind: "openIdConnect" };
+  return undefined;
+}
+
+/** A `security` list as requirements keyed by field; `undefined` when `raw` is not a list. */
+export function readRequirements(raw: unknown): SecurityRequirement[] | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  return raw.filter(isRecord).map((requirement) =>
+    Object.fromEntries(Object.entries(requirement).map(([name, scopes]) => [
+      camelCase(name),
+      Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === "string") : [],
+    ])),
+  );
+}
+
+/**
+ * A field is required only when the spec has exactly one scheme and every operation
+ * needs it (each of its alternatives names it); otherwise every field is optional.
+ */
+export function markRequired(
+  schemes: SecurityScheme[], security: readonly SecurityRequirement[] | undefined, resources: readonly Resource[],
+): SecurityScheme[] {
+  const [only] = schemes;
+  if (schemes.length !== 1 || !only) return schemes;
+  const everyOperationNeedsIt = resources.every((r) => r.operations.every((op) => {
+    const alternatives = op.security ?? security ?? [];
+    return alternatives.length > 0 && alternatives.every((alternative) => only.field in alternative);
+  }));
+  return [{ ...only, required: everyOperationNeedsIt }];
+}

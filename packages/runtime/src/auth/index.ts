@@ -1,0 +1,111 @@
+/**
+ * The one seam the core calls before every attempt: picks the schemes the operation's
+ * security alternatives call for (requirements.ts) and turns the caller's credentials
+ * into headers, query parameters and cookies, one small module per kind of scheme.
+ */
+import { SDKValidationError } from "../errors.js";
+import type { SecurityRequirementSpec, SecuritySchemeSpec } from "../operation.js";
+import { isSensitiveName } from "../redact.js";
+import { isPlainObject } from "../validate.js";
+import { placeApiKey, type Placement } from "./api-key.js";
+import { basicCredential } from "./basic.js";
+import { bearerHeader, resolveToken } from "./bearer.js";
+import { TokenCache, type TokenFetchOptions } from "./oauth2.js";
+import { chooseRequirement } from "./requirements.js";
+
+export { TokenCache } from "./oauth2.js";
+
+/** A security object, or a function returning one, called before every attempt so tokens can rotate. */
+export type SecuritySource<S> = S | (() => S | Promise<S>);
+
+export interface AppliedSecurity extends Placement {
+  /** Every credential sent, so error messages can be scrubbed of them. */
+  secrets: string[];
+  /** OAuth2 tokens from the cache this attempt sends: a 401 drops them. */
+  cachedTokens: string[];
+}
+
+export interface SecurityContext {
+  schemes: readonly SecuritySchemeSpec[];
+  /** The operation's alternatives (its own, else the SDK's); `undefined`: send every credential. */
+  requirements: readonly SecurityRequirementSpec[] | undefined;
+  /** The client's base URL, which a relative `tokenUrl` is resolved against. */
+  serverURL: string;
+  tokens: TokenCache;
+  /** For token requests; `context` prefixes messages (the SDK name). */
+  tokenFetch: TokenFetchOptions;
+}
+
+export async function resolveSecurity<S>(source: SecuritySource<S> | undefined): Promise<unknown> {
+  return typeof source === "function" ? await (source as () => S | Promise<S>)() : source;
+}
+
+/**
+ * @param security the resolved security value; `undefined` or `null` means none.
+ * @throws SDKValidationError for a non-object, an unknown field or a value of the wrong
+ *   shape; OAuth2TokenError when a token request fails. Messages never include a credential.
+ */
+export async function applySecurity(ctx: SecurityContext, security: unknown): Promise<AppliedSecurity> {
+  const applied: AppliedSecurity = { headers: {}, query: {}, cookies: {}, secrets: [], cachedTokens: [] };
+  if (security === undefined || security === null) return applied;
+  const at = ctx.tokenFetch.context;
+  const expected = ctx.schemes.map((scheme) => scheme.field);
+  if (!isPlainObject(security)) {
+    throw new SDKValidationError(`${at}: security must be an object like { ${expected.join(", ")} }`, "security");
+  }
+  for (const key of Object.keys(security)) {
+    if (!expected.includes(key)) {
+      const want = expected.length ? `expected: ${expected.join(", ")}` : "this API has no security schemes";
+      throw new SDKValidationError(`${at}: unknown security field "${key}"; ${want}`, `security.${key}`);
+    }
+  }
+  const given = expected.filter((field) => !isEmpty(security[field]));
+  const chosen = chooseRequirement(ctx.requirements, given);
+  for (const scheme of ctx.schemes) {
+    if (!chosen.fields.includes(scheme.field)) continue;
+    await applyScheme(ctx, scheme, security[scheme.field], chosen.scopes[scheme.field] ?? [], applied);
+  }
+  return applied;
+}
+
+async function applyScheme(ctx: SecurityContext, scheme: SecuritySchemeSpec, value: unknown, scopes: readonly string[], applied: AppliedSecurity): Promise<void> {
+  const at = ctx.tokenFetch.context;
+  const field = `security.${scheme.field}`;
+  if (scheme.type === "http" && scheme.scheme === "basic") {
+    const resolved = typeof value === "function" ? await (value as () => unknown)() : value;
+    if (isEmpty(resolved)) return;
+    const basic = basicCredential(resolved, field, at);
+    applied.headers.Authorization = basic.header;
+    applied.secrets.push(...basic.secrets);
+    return;
+  }
+  if (scheme.type === "oauth2" && scheme.tokenUrl !== undefined && isPlainObject(value)) {
+    const { clientID, clientSecret } = value;
+    if (typeof clientID !== "string" || typeof clientSecret !== "string") {
+      throw new SDKValidationError(`${at}: ${field} must be { clientID: string; clientSecret: string }, or a token`, field);
+    }
+    applied.secrets.push(clientSecret);
+    const tokenUrl = new URL(scheme.tokenUrl, `${ctx.serverURL.replace(/\/+$/, "")}/`).toString();
+    const token = await ctx.tokens.get({ tokenUrl, clientID, clientSecret, scopes }, ctx.tokenFetch);
+    applied.cachedTokens.push(token);
+    applied.headers.Authorization = bearerHeader(token);
+    applied.secrets.push(token);
+    return;
+  }
+  const token = await resolveToken(value, field, at);
+  if (token === undefined) return;
+  applied.secrets.push(token);
+  if (scheme.type === "apiKey") placeApiKey(scheme, token, applied);
+  else applied.headers.Authorization = bearerHeader(token);
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || value === "";
+}
+
+/** Values of per-call headers that look like credentials, for scrubbing error messages. */
+export function sensitiveHeaderValues(headers: Record<string, string> | undefined): string[] {
+  return Object.entries(headers ?? {})
+    .filter(([name]) => isSensitiveName(name))
+    .map(([, value]) => value);
+}

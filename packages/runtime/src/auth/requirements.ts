@@ -1,0 +1,42 @@
+/**
+ * Which schemes a call sends, from the operation's security alternatives and the
+ * credentials the caller gave:
+ *
+ * 1. The first alternative whose schemes all have a credential (its scopes with it).
+ * 2. Else, when `{}` is an alternative, nothing: the operation allows anonymous calls.
+ * 3. Else every credential given for a scheme any alternative names, and the server's
+ *    401 becomes the typed error, which says more than a guess made here could.
+ *
+ * A spec that states no requirement at all (`undefined`) gets every credential given.
+ */
+import type { SecurityRequirementSpec } from "../operation.js";
+
+export interface Chosen {
+  /** Fields of the schemes to send. */
+  fields: string[];
+  /** OAuth2 scopes per field, from the chosen alternative. */
+  scopes: Record<string, readonly string[]>;
+}
+
+export function chooseRequirement(
+  alternatives: readonly SecurityRequirementSpec[] | undefined,
+  given: readonly string[],
+): Chosen {
+  if (alternatives === undefined) return { fields: [...given], scopes: {} };
+  const has = (field: string) => given.includes(field);
+  for (const alternative of alternatives) {
+    const fields = Object.keys(alternative);
+    if (fields.length > 0 && fields.every(has)) return { fields, scopes: scopesOf(alternative) };
+  }
+  if (alternatives.some((alternative) => Object.keys(alternative).length === 0)) return { fields: [], scopes: {} };
+  const named = new Set(alternatives.flatMap((alternative) => Object.keys(alternative)));
+  const scopes: Record<string, readonly string[]> = {};
+  for (const alternative of alternatives) {
+    for (const [field, list] of Object.entries(scopesOf(alternative))) scopes[field] ??= list;
+  }
+  return { fields: given.filter((field) => named.has(field)), scopes };
+}
+
+function scopesOf(alternative: SecurityRequirementSpec): Record<string, readonly string[]> {
+  return Object.fromEntries(Object.entries(alternative).map(([field, list]) => [field, list ?? []]));
+}
