@@ -15,7 +15,7 @@ export interface Security {
 }
 
 /** The version of @x/common this code was generated for; sent in the User-Agent. */
-export const SDK_VERSION = "1.0.0";
+export const SDK_VERSION = "1.1.0";
 
 /** The servers Common API is served from; the first is the default. */
 export const ServerList = [
