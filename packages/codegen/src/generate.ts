@@ -14,7 +14,6 @@ import { emitRequests } from "./emit/requests.js";
 import { emitResource } from "./emit/resources.js";
 import type { EmitContext, GeneratedFile } from "./emit/source.js";
 import { emitTypes } from "./emit/types.js";
-import { emitWebhooks } from "./emit/webhooks.js";
 import { loadSpec } from "./load/index.js";
 import type { PackageTarget } from "./target.js";
 
@@ -49,7 +48,6 @@ export async function generatePackage(target: PackageTarget): Promise<{ files: G
     ...model.resources.map((r) => emitResource(model, r, ctx)),
     emitClient(model, ctx),
     emitBarrel(model, ctx),
-    ...[emitWebhooks(model, ctx)].filter((f): f is GeneratedFile => f !== undefined),
   ];
   const packageFiles = target.readme ? [emitReadme(model, { ...ctx, ...target.readme, packageDescription: target.packageDescription })] : [];
   return { files: files.sort((a, b) => a.path.localeCompare(b.path)), packageFiles, warnings: model.warnings };

@@ -30,9 +30,19 @@ describe("webhooks and callbacks", () => {
   it("exports the payload types, which type-check with a receiver", async () => {
     const { files } = await generatePackage(targetFor(SPEC, "Pets", "test/fixtures/webhooks.yaml"));
     const barrel = files.find((f) => f.path === "index.ts")!.contents;
-    expect(barrel).toContain('export type {\n  NewPetWebhookPayload,\n  PetIdAdoptedWebhookPayload,\n} from "./webhooks.js";');
+    expect(barrel).toContain('  NewPetWebhookPayload,\n  PetIdAdoptedWebhookPayload,\n} from "./models.js";');
     expect(barrel).toContain('export type { components, operations, paths, webhooks } from "./types.js";');
     expect(await typecheck(files, { "consumer.ts": CONSUMER })).toEqual([]);
+  });
+
+  it("keeps a tag named Webhooks apart from the payload types", async () => {
+    const dir = await tempDir();
+    const spec = join(dir, "tagged.yaml");
+    await writeFile(spec, (await import("node:fs")).readFileSync(SPEC, "utf8").replace("operationId: list-pets\n", "operationId: list-pets\n      tags: [Webhooks]\n"));
+    const { files } = await generatePackage(targetFor(spec, "Pets"));
+    expect(files.map((f) => f.path)).toContain("webhooks.ts");
+    const consumer = `import { Pets, type NewPetWebhookPayload } from "./generated/index.js";\nexport const list = new Pets().webhooks.listPets({});\nexport const id = (p: NewPetWebhookPayload): string => p.id;\n`;
+    expect(await typecheck(files, { "consumer.ts": consumer })).toEqual([]);
   });
 
   it("generates a spec that has webhooks and no paths", async () => {

@@ -38,9 +38,8 @@ export function emitBarrel(model: SpecModel, ctx: EmitContext): GeneratedFile {
     banner(ctx),
     `export { ${names.client.join(", ")} } from "./sdk.js";\n`,
     names.errors.length > 0 ? `export {\n${list(names.errors)}} from "./errors.js";\n` : "",
-    `export type {\n${list(names.models)}} from "./models.js";\n`,
+    `export type {\n${list([...names.models, ...names.webhooks])}} from "./models.js";\n`,
     `export type {\n${list(names.requests)}} from "./requests.js";\n`,
-    names.webhooks.length > 0 ? `export type {\n${list(names.webhooks)}} from "./webhooks.js";\n` : "",
     `export type { ${names.types.join(", ")} } from "./types.js";\n`,
   ].join("");
   return { path: "index.ts", contents };
