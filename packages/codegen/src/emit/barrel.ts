@@ -20,7 +20,7 @@ function barrelNames(model: SpecModel, clientName: string): BarrelNames {
     client: [clientName, "SDK_VERSION", "ServerList", `type ${clientName}Options`, "type Security"],
     errors: model.schemas.flatMap((s) => (s.errorClass ? [s.errorClass.className] : [])),
     models: model.schemas.map((s) => s.typeName),
-    requests: model.resources.flatMap((r) => r.operations.flatMap(operationTypeNames)),
+    requests: model.resources.flatMap((r) => r.operations.flatMap((op) => operationTypeNames(op))),
     types: ["components", "operations", "paths", ...(model.webhooks.length > 0 ? ["webhooks"] : [])],
     webhooks: model.webhooks.map((w) => w.typeName),
   };

@@ -16,14 +16,7 @@ export function requestTypeName(op: Operation): string {
   return `${op.typeStem}Request`;
 }
 
-/** The names requests.ts exports for one operation. */
-export function operationTypeNames(op: Operation): string[] {
-  return [
-    requestTypeName(op),
-    ...(op.body && !op.body.schemaName && op.body.encoding !== "binary" ? [`${op.typeStem}RequestBody`] : []),
-    ...(op.response.kind === "json" && !op.response.schemaName ? [`${op.typeStem}Response`] : []),
-  ];
-}
+export { operationTypeNames } from "../load/type-names.js";
 
 /** The TypeScript type of the operation's body, or `undefined` when it has none. */
 export function bodyTypeName(model: SpecModel, op: Operation): string | undefined {

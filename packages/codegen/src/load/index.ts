@@ -11,6 +11,7 @@ import { deref, hoistNestedSchemaRefs } from "./refs.js";
 import { isRecord } from "./json.js";
 import { readRetryPolicy, RETRY_EXTENSION } from "./retries.js";
 import { readWebhooks, warnCallbacks } from "./webhooks.js";
+import { settleTypeNames } from "./type-names.js";
 
 export type { SpecModel } from "./model.js";
 
@@ -38,6 +39,7 @@ export async function loadSpec(file: string, absolutePath: string): Promise<Spec
   if (servers.length === 0) warnings.push(`${pointer("servers")}: the spec names no server, so the client requires serverURL at construction`);
   const errorSchemas = new Set(resources.flatMap((r) => r.operations.flatMap((o) => o.errors.map((e) => e.schemaName))));
   const security = readRequirements(document.security);
+  const schemas = readSchemas(document, errorSchemas, problems);
   const model: SpecModel = {
     file,
     document,
@@ -47,8 +49,8 @@ export async function loadSpec(file: string, absolutePath: string): Promise<Spec
     securitySchemes: markRequired(readSecuritySchemes(document, warnings), security, resources),
     ...(security ? { security } : {}),
     ...(retry ? { retry } : {}),
-    schemas: readSchemas(document, errorSchemas, problems),
-    resources,
+    schemas,
+    resources: settleTypeNames(resources, schemas, warnings),
     webhooks,
     warnings,
     ...(hoisted.size > 0 ? { hoistedFrom: Object.fromEntries(hoisted) } : {}),

@@ -11,7 +11,7 @@ const CLIENT = "Client";
 /** Names exported by one side only; those of methods added or removed are reported with the method. */
 export function compareExports(ctx: DiffContext, gone: { removed: Operation[]; added: Operation[] }): void {
   const [before, after] = [new Set(exportedNames(ctx.before, CLIENT)), new Set(exportedNames(ctx.after, CLIENT))];
-  const owned = new Set([...gone.removed, ...gone.added].flatMap(operationTypeNames));
+  const owned = new Set([...gone.removed, ...gone.added].flatMap((op) => operationTypeNames(op)));
   for (const name of before) {
     if (after.has(name) || owned.has(name)) continue;
     ctx.add("major", ownerOf(ctx.before, name), `exported ${kindOf(ctx.before, name)} ${name} removed or renamed; callers importing it no longer compile`);
