@@ -86,7 +86,12 @@ describe("the typed surface", () => {
   });
 });
 
-describeOperationContracts(OPERATIONS, { client: recordingClient, errorClass: ErrorMessage, credential: API_KEY_HEADER });
+describeOperationContracts(OPERATIONS, {
+  client: recordingClient,
+  errorClass: ErrorMessage,
+  credential: API_KEY_HEADER,
+  manifest: new URL("../package.json", import.meta.url),
+});
 
 describe("requests Prism can judge", () => {
   it("retries a 503 with the spec's policy, then throws it as ErrorMessage", async () => {

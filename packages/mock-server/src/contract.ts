@@ -1,4 +1,5 @@
 /** Pieces both SDKs' contract tests share: what Prism reported, and what a Connection looks like. */
+import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 
@@ -11,14 +12,17 @@ import { describe, expect, it } from "vitest";
 export function recorder() {
   const violations: string[] = [];
   const requestViolations: string[] = [];
+  const userAgents: (string | null)[] = [];
   let sent = 0;
   return {
     violations,
     requestViolations,
+    userAgents,
     sent: () => sent,
     options: {
       fetch: async (request: Request) => {
         sent++;
+        userAgents.push(request.headers.get("user-agent"));
         const response = await fetch(request);
         const found = response.headers.get("sl-violations");
         const at = `${request.method} ${new URL(request.url).pathname}`;
@@ -111,7 +115,9 @@ export interface OperationCase<C> {
 
 export interface ContractSetup<C> {
   /** A client on the mock; `null` means no credentials. */
-  readonly client: (credential: string | null) => { client: C; violations: string[]; sent: () => number };
+  readonly client: (credential: string | null) => { client: C; violations: string[]; userAgents: (string | null)[]; sent: () => number };
+  /** The SDK package's package.json: every request's User-Agent names its name and version. */
+  readonly manifest: URL;
   /** The SDK's documented error class (ErrorMessage). */
   readonly errorClass: abstract new (...args: never[]) => ErrorMessageLike;
   /** The credential `client` sends, which must never show in an error. */
@@ -126,11 +132,13 @@ const NO_RETRIES = { retries: { strategy: "none" as const } };
  * without credentials gets the 401 as that class.
  */
 export function describeOperationContracts<C>(cases: readonly OperationCase<C>[], setup: ContractSetup<C>): void {
+  const userAgent = expectedUserAgent(setup.manifest);
   describe.each(cases)("connections.$method", ({ method, call, errors, check }) => {
-    it("succeeds with the typed model and no request violation", async () => {
-      const { client, violations } = setup.client(setup.credential);
+    it("succeeds with the typed model and no request violation, naming the SDK in the User-Agent", async () => {
+      const { client, violations, userAgents } = setup.client(setup.credential);
       check(await call(client));
       expect(violations).toEqual([]);
+      expect(userAgents).toEqual([userAgent]);
     });
 
     it("gives the same data with the HTTP response through withResponse(), from one request", async () => {
@@ -158,4 +166,16 @@ export function describeOperationContracts<C>(cases: readonly OperationCase<C>[]
       expect(violations).toEqual([expect.stringContaining("security")]);
     });
   });
+}
+
+/**
+ * `<package>/<version> @x/runtime/<version> node/<major.minor>`, from the package.json files,
+ * so a generated SDK_VERSION or RUNTIME_VERSION left behind by a version bump shows here.
+ */
+function expectedUserAgent(manifest: URL): string {
+  const read = (url: URL) => JSON.parse(readFileSync(url, "utf8")) as { name: string; version: string };
+  const sdk = read(manifest);
+  const runtime = read(new URL("../../runtime/package.json", import.meta.url));
+  const node = process.versions.node.split(".").slice(0, 2).join(".");
+  return `${sdk.name}/${sdk.version} ${runtime.name}/${runtime.version} node/${node}`;
 }

@@ -6,7 +6,6 @@
 import openapiFetch, { type Middleware } from "openapi-fetch";
 import { APIPromise, type CallResult } from "./api-promise.js";
 import { applySecurity, resolveSecurity, sensitiveHeaderValues, TokenCache, type AppliedSecurity } from "./auth/index.js";
-import { cookieHeader } from "./auth/api-key.js";
 import { SDKBaseError, SDKValidationError } from "./errors.js";
 import type { HookContext } from "./hooks.js";
 import type { OperationSpec, PagingSpec, SDKDefinition } from "./operation.js";
@@ -19,7 +18,7 @@ import { createRetryingFetch } from "./retry/fetch.js";
 import { validateRequest, validateRequestOptions } from "./validate.js";
 import { serializeBody, setsContentType } from "./body.js";
 import { userAgentHeader } from "./user-agent.js";
-import { serializeParams, withCookies } from "./params/index.js";
+import { cookieHeader, serializeParams, withCookies } from "./params/index.js";
 
 /** openapi-fetch's `request` without the path-typing generics, which need a generated `paths` type. */
 type UntypedRequest = (
@@ -169,7 +168,8 @@ async function withCredentials(request: Request, security: AppliedSecurity, call
   for (const [name, value] of Object.entries(security.headers)) {
     if (!overridden.has(name.toLowerCase())) request.headers.set(name, value);
   }
-  const cookie = overridden.has("cookie") ? undefined : cookieHeader(security.cookies, request.headers.get("cookie"));
+  const credentialCookies = Object.entries(security.cookies).map(([name, value]) => `${name}=${value}`);
+  const cookie = overridden.has("cookie") || credentialCookies.length === 0 ? undefined : cookieHeader(credentialCookies, request.headers.get("cookie") ?? undefined);
   if (cookie !== undefined) request.headers.set("Cookie", cookie);
   const query = Object.entries(security.query);
   if (query.length === 0) return request;

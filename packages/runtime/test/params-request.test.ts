@@ -1,7 +1,7 @@
 /** serializeParams and withCookies: an operation's parameters to the URL, headers and Cookie the core sends. */
 import { describe, expect, it } from "vitest";
 import type { OperationSpec, ParameterSpec } from "../src/operation.js";
-import { serializeParams, withCookies } from "../src/params/index.js";
+import { cookieHeader, serializeParams, withCookies } from "../src/params/index.js";
 import { withQueryCredentials } from "../src/core.js";
 
 const op = (path: string, parameters: ParameterSpec[]): OperationSpec => ({
@@ -58,5 +58,16 @@ describe("query credentials beside styled parameters", () => {
     { given: { search: "", credentials: [["api_key", "s/e&c"]] as [string, string][] }, want: "api_key=s%2Fe%26c" },
   ])("$given.search + $given.credentials → $want", ({ given, want }) => {
     expect(withQueryCredentials(given.search, given.credentials)).toBe(want);
+  });
+});
+
+describe("cookieHeader (cookie parameters and apiKey cookies alike)", () => {
+  it.each([
+    { given: { pairs: [], caller: undefined }, want: undefined },
+    { given: { pairs: ["a=1"], caller: undefined }, want: "a=1" },
+    { given: { pairs: ["a=1", "b=2"], caller: " x=0 " }, want: "a=1; b=2; x=0" },
+    { given: { pairs: [], caller: "x=0" }, want: "x=0" },
+  ])("$given.pairs with the request's $given.caller → $want", ({ given, want }) => {
+    expect(cookieHeader(given.pairs, given.caller)).toBe(want);
   });
 });

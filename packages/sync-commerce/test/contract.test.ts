@@ -57,7 +57,12 @@ describe("the typed surface", () => {
   });
 });
 
-describeOperationContracts(OPERATIONS, { client: recordingClient, errorClass: ErrorMessage, credential: API_KEY_HEADER });
+describeOperationContracts(OPERATIONS, {
+  client: recordingClient,
+  errorClass: ErrorMessage,
+  credential: API_KEY_HEADER,
+  manifest: new URL("../package.json", import.meta.url),
+});
 
 describe("requests Prism can judge", () => {
   it("sends unlink without a body, which the spec allows", async () => {

@@ -10,7 +10,7 @@ import { readSpec } from "./read-spec.js";
 import { deref, hoistNestedSchemaRefs } from "./refs.js";
 import { isRecord } from "./json.js";
 import { readRetryPolicy, RETRY_EXTENSION } from "./retries.js";
-import { readWebhooks, warnCallbacks } from "./webhooks.js";
+import { readWebhooks } from "./webhooks.js";
 import { settleTypeNames } from "./type-names.js";
 
 export type { SpecModel } from "./model.js";
@@ -29,7 +29,6 @@ export async function loadSpec(file: string, absolutePath: string): Promise<Spec
   const retry = readRetryPolicy(document[RETRY_EXTENSION], problems);
   const resources = markPagedOperations(document, readResources(document, readGlobalOverrides(document[NAME_OVERRIDE], problems), problems, warnings), warnings);
   const webhooks = readWebhooks(document, warnings);
-  warnCallbacks(document, warnings);
   if (resources.length === 0 && webhooks.length === 0) problems.push(`${pointer("paths")}: no operations to generate (and no webhook payloads)`);
   const info = isRecord(document.info) ? document.info : {};
   const servers = (Array.isArray(document.servers) ? document.servers : []).filter(isRecord).map((s) => ({

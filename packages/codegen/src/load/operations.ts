@@ -8,7 +8,8 @@ import { componentSchemaName, deref } from "./refs.js";
 import { readRequirements } from "./security.js";
 import { isRecord } from "./json.js";
 
-const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
+/** The operations a path item (or a webhook) may hold, in the order they are read. */
+export const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 const DEFAULT_TAG = "default";
 /** Marks a POST or PATCH as safe to repeat, so the runtime retries it like a GET. */
 export const IDEMPOTENT_EXTENSION = "x-idempotent";
@@ -73,6 +74,9 @@ function readOperation(
   }
   const parameters = readParameters(doc, item, op, at, warnings);
   checkPathParameters(path, parameters, at, problems);
+  if (isRecord(op.callbacks) && Object.keys(op.callbacks).length > 0) {
+    warnings.push(`${at}/callbacks: callbacks are not generated (${Object.keys(op.callbacks).join(", ")}); the operation is`);
+  }
   if (!isRecord(op.responses) || Object.keys(op.responses).length === 0) {
     problems.push(`${at}/responses: an operation needs at least one response`);
   }

@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parse } from "yaml";
+import { deepEqual } from "../diff/json.js";
 
 /** How long a source may take to answer, headers and body. */
 export const SOURCE_TIMEOUT_MS = 30_000;
@@ -54,16 +55,6 @@ export function sameDocument(a: string, b: string): boolean {
     }
   };
   return deepEqual(parsed(a), parsed(b));
-}
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 /** `https://host/path`, without user info or query (either may carry a token). */

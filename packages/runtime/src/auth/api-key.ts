@@ -13,10 +13,3 @@ export function placeApiKey(scheme: ApiKeySchemeSpec, value: string, into: Place
   else if (scheme.in === "query") into.query[scheme.name] = value;
   else into.cookies[scheme.name] = value;
 }
-
-/** `a=1; b=2`, appended to a `Cookie` header the request already has. */
-export function cookieHeader(cookies: Record<string, string>, existing: string | null): string | undefined {
-  const pairs = Object.entries(cookies).map(([name, value]) => `${name}=${value}`);
-  if (pairs.length === 0) return undefined;
-  return [...(existing ? [existing] : []), ...pairs].join("; ");
-}

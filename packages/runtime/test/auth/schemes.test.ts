@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cookieHeader, placeApiKey, type Placement } from "../../src/auth/api-key.js";
+import { placeApiKey, type Placement } from "../../src/auth/api-key.js";
 import { base64, basicCredential } from "../../src/auth/basic.js";
 import { bearerHeader, resolveToken } from "../../src/auth/bearer.js";
 import { SDKValidationError } from "../../src/errors.js";
@@ -50,12 +50,5 @@ describe("apiKey", () => {
     const into: Placement = { headers: {}, query: {}, cookies: {} };
     placeApiKey({ field: "k", type: "apiKey", in: where, name: "K" }, "v", into);
     expect(into).toEqual(want);
-  });
-  it.each([
-    [{}, null, undefined],
-    [{ a: "1" }, null, "a=1"],
-    [{ a: "1", b: "2" }, "x=0", "x=0; a=1; b=2"],
-  ])("cookie header %j after %s", (cookies, existing, want) => {
-    expect(cookieHeader(cookies, existing)).toBe(want);
   });
 });
