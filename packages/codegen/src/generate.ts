@@ -29,7 +29,8 @@ export async function generateFiles(target: PackageTarget): Promise<GeneratedFil
 export async function generatePackage(target: PackageTarget): Promise<{ files: GeneratedFile[]; packageFiles: GeneratedFile[]; warnings: readonly string[] }> {
   const model = await loadSpec(target.specFile, target.specPath);
   const names = exportedNames(model, target.clientName);
-  const clashes = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
+  const seen = new Set<string>();
+  const clashes = [...new Set(names.filter((n) => seen.has(n) || !seen.add(n)))];
   if (clashes.length > 0) {
     throw new CodegenError(target.specFile, clashes.map((n) => `two generated exports are named ${n}; rename an operationId or schema`));
   }

@@ -2,6 +2,7 @@
 import { cp, readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { parse } from "yaml";
 import { main } from "../src/cli.js";
 import { FIXTURES, tempDir, tempPackage } from "./helpers.js";
 
@@ -88,6 +89,7 @@ describe("x-codegen", () => {
     { what: "an operation with no responses", edit: (s: string) => s.replace(/( {6}responses:\n {8}"204":\n(?: {10}.*\n)+ {8}"404": .*\n)/, "      responses: {}\n"), want: /#\/paths\/~1items~1\{itemId\}\/put\/responses/ },
     { what: "a path parameter missing from its path", edit: (s: string) => s.replace("- name: X-Trace-Id\n          in: header", "- name: X-Trace-Id\n          in: path\n          required: true"), want: /spec\.yaml: line 36: Path parameter `X-Trace-Id` is not used in the path `\/items\/\{itemId\}`\. \(at #\/paths\/~1items~1\{itemId\}\/get\/parameters\/1\/name\)/ },
     { what: "a non-boolean x-idempotent", edit: (s: string) => s.replace("x-idempotent: true", "x-idempotent: sometimes"), want: /#\/paths\/~1items~1\{itemId\}\/put\/x-idempotent: must be true or false, got "sometimes"/ },
+    { what: "a server URL ending in / (openapi-typescript's lint refuses it)", edit: (s: string) => s.replace("url: https://api.example.test\n", "url: https://api.example.test/\n"), want: /spec\.yaml: line 7: .*trailing slash.*\(at #\/servers\/0\/url\)/ },
     { what: "a bad retry policy", edit: (s: string) => s.replace("exponent: 2 }", "exponent: fast }"), want: /#\/x-speakeasy-retries\/backoff\/exponent: must be a non-negative number, got "fast"/ },
   ])("refuses $what, naming file and problem, and leaves the output untouched", async ({ edit, want }) => {
     const pkg = await generatedPackage();
@@ -127,6 +129,30 @@ describe("x-codegen", () => {
     const items = await readFile(join(pkg.out, "items.ts"), "utf8");
     expect(items).toContain("  getItem(");
     expect(items).toContain("  replaceItem(");
+  });
+
+  it("locates problems in a JSON spec by line and pointer, and generates it as it does the YAML", async () => {
+    const value = parse(await readFile(join(FIXTURES, "quirks.yaml"), "utf8")) as { components: { schemas: { Item: Record<string, unknown> } } };
+    const spec = join(await tempDir(), "spec.json");
+    const good = JSON.stringify(value, null, 2);
+    value.components.schemas.Item.descrciption = "An item.";
+    await writeFile(spec, JSON.stringify(value, null, 2));
+    const dir = await tempPackage(spec);
+    expect(await main([dir], NO_CI)).toBe(0);
+    expect(err.join("\n")).toMatch(/spec\.json: lint: line \d+: Property `descrciption` is not expected here\. \(at #\/components\/schemas\/Item\/descrciption\)/);
+    const generated = await snapshotDir(join(dir, "src/generated"));
+    const yaml = await generatedPackage();
+    expect(Object.keys(generated)).toEqual(Object.keys(await snapshotDir(yaml.out)));
+
+    const broken = good.replace('"#/components/schemas/ItemUpdate"', '"#/components/schemas/Nope"');
+    // Redocly points at the schema object holding the `$ref`, which opens the line above it.
+    const line = broken.split("\n").findIndex((l) => l.includes("#/components/schemas/Nope"));
+    await writeFile(spec, broken);
+    err = [];
+    expect(await main([dir], NO_CI)).toBe(1);
+    expect(err.join("\n")).toMatch(new RegExp(`spec\\.json: line ${line}: Can't resolve \\$ref \\(at #/paths/~1items~1\\{itemId\\}/put/requestBody/content/application~1json/schema\\)`));
+    expect(err.join("\n")).toContain("Nothing was written.");
+    expect(await snapshotDir(join(dir, "src/generated"))).toEqual(generated);
   });
 
   it("names a missing spec file and a package without config", async () => {

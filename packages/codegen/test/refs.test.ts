@@ -47,3 +47,22 @@ describe("hoistNestedSchemaRefs", () => {
     expect(out.components.schemas.Update).toEqual({ properties: { status: { $ref: "#/components/schemas/ConnectionStatus" } } });
   });
 });
+
+describe("hoistNestedSchemaRefs without nested references", () => {
+  it("shares the input's nodes instead of copying them, and still adds components.schemas", () => {
+    const paths = { "/a": { get: { responses: { "200": { $ref: "#/components/responses/Ok" } } } } };
+    const input = { openapi: "3.1.0", paths, info: { title: "t" } };
+    const out = hoistNestedSchemaRefs(input);
+    expect(out).toEqual({ ...input, components: { schemas: {} } });
+    expect(Object.keys(out)).toEqual(["openapi", "paths", "info", "components"]);
+    expect(out.paths).toBe(paths);
+    expect(input).not.toHaveProperty("components");
+
+    const schemas = { A: { type: "string" } };
+    const withComponents = { components: { schemas, responses: {} }, paths };
+    const shared = hoistNestedSchemaRefs(withComponents) as typeof withComponents;
+    expect(shared).not.toBe(withComponents);
+    expect(shared.components.schemas).toBe(schemas);
+    expect(Object.keys(shared.components)).toEqual(["schemas", "responses"]);
+  });
+});

@@ -10,7 +10,7 @@ import { describeScheme } from "../load/security.js";
 import { camelCase, isIdentifier, propertyKey } from "../load/naming.js";
 import { deref } from "../load/refs.js";
 import { isRecord } from "../load/json.js";
-import { bodyTypeName, requestTypeName, responseTypeName, typeNameOf } from "./requests.js";
+import { bodyTypeName, requestTypeName, responseTypeName, schemaNamed, typeNameOf } from "./requests.js";
 import { literal, str, type EmitContext, type GeneratedFile } from "./source.js";
 import { rawParameter, SAMPLE_DATE, SAMPLE_DATE_TIME, SAMPLE_UUID, sampleValue } from "../samples.js";
 
@@ -278,9 +278,16 @@ class ReadmeWriter {
     const sample = this.#sample();
     const lines = ["## Errors", "", "Every error extends `SDKBaseError`; branch with `instanceof`.", ""];
     lines.push("| class | thrown when |", "|---|---|");
+    const statusesBySchema = new Map<string, Set<string>>();
+    for (const { op } of this.#calls) {
+      for (const e of op.errors) {
+        const statuses = statusesBySchema.get(e.schemaName) ?? new Set<string>();
+        statusesBySchema.set(e.schemaName, statuses.add(e.status));
+      }
+    }
     for (const schema of classes) {
       const { className, fields } = schema.errorClass!;
-      const statuses = [...new Set(this.#calls.flatMap((c) => c.op.errors.filter((e) => e.schemaName === schema.name).map((e) => e.status)))]
+      const statuses = [...(statusesBySchema.get(schema.name) ?? [])]
         .sort((a, b) => (a === "default" ? 1 : b === "default" ? -1 : a.localeCompare(b)))
         .map((s) => (s === "default" ? "any other error status" : s));
       const extra = fields.length > 0 ? `; fields ${fields.map((f) => `\`${f.name}\``).join(", ")}, and \`data\` (the whole body)` : "";
@@ -506,7 +513,7 @@ class ReadmeWriter {
   }
 
   #errorClass(schemaName: string): string {
-    return this.#model.schemas.find((s) => s.name === schemaName)?.errorClass?.className ?? typeNameOf(this.#model, schemaName);
+    return schemaNamed(this.#model, schemaName)?.errorClass?.className ?? typeNameOf(this.#model, schemaName);
   }
 
   /** The operation the general examples call: the first GET with a JSON response, else the first one. */

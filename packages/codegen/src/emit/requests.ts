@@ -4,7 +4,7 @@
  * Field types index into openapi-typescript's `operations` (or `paths`, for an operation with
  * no operationId), so they cannot drift from the spec.
  */
-import type { Operation, SpecModel } from "../load/model.js";
+import type { Operation, SchemaModel, SpecModel } from "../load/model.js";
 import { propertyKey } from "../load/naming.js";
 import { banner, jsdoc, str, type EmitContext, type GeneratedFile } from "./source.js";
 
@@ -40,7 +40,16 @@ export function responseTypeName(model: SpecModel, op: Operation): string {
 }
 
 export function typeNameOf(model: SpecModel, schemaName: string): string {
-  return model.schemas.find((s) => s.name === schemaName)?.typeName ?? "unknown";
+  return schemaNamed(model, schemaName)?.typeName ?? "unknown";
+}
+
+const schemaIndexes = new WeakMap<SpecModel, Map<string, SchemaModel>>();
+
+/** The component schema of that name, looked up in an index built once per model (emitters ask once per operation). */
+export function schemaNamed(model: SpecModel, schemaName: string): SchemaModel | undefined {
+  let index = schemaIndexes.get(model);
+  if (!index) schemaIndexes.set(model, (index = new Map(model.schemas.map((s) => [s.name, s]))));
+  return index.get(schemaName);
 }
 
 export function emitRequests(model: SpecModel, ctx: EmitContext): GeneratedFile {

@@ -5,7 +5,7 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Operation, Parameter, Resource, SpecModel } from "../load/model.js";
 import { banner, jsdoc, literal, str, type EmitContext, type GeneratedFile } from "./source.js";
-import { bodyTypeName, requestTypeName, responseTypeName, typeNameOf } from "./requests.js";
+import { bodyTypeName, requestTypeName, responseTypeName, schemaNamed, typeNameOf } from "./requests.js";
 import { pagedItemModels, pagedMethod, pagingTable } from "./pagination.js";
 
 export function emitResource(model: SpecModel, resource: Resource, ctx: EmitContext): GeneratedFile {
@@ -109,5 +109,5 @@ function serialization(p: Parameter): string {
 }
 
 function errorClassOf(model: SpecModel, schemaName: string): string {
-  return model.schemas.find((s) => s.name === schemaName)?.errorClass?.className ?? typeNameOf(model, schemaName);
+  return schemaNamed(model, schemaName)?.errorClass?.className ?? typeNameOf(model, schemaName);
 }

@@ -1,21 +1,31 @@
 /**
  * Reads a spec file and checks its structure with Redocly's OpenAPI rules, so a
  * broken spec is reported with file, line and JSON pointer before anything is generated.
+ *
+ * The file is parsed once (see parse-source.ts) and Redocly lints that parsed document,
+ * keeping the source text only to turn pointers into line numbers. The same lint stands
+ * in for the one openapi-typescript would run (emit/types.ts calls its transform directly).
  */
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
-import { createConfig, getLineColLocation, lintFromString } from "@redocly/openapi-core";
-import { parseDocument } from "yaml";
+import { BaseResolver, createConfig, getLineColLocation, lintDocument, Source } from "@redocly/openapi-core";
 import { CodegenError } from "../errors.js";
 import { isRecord } from "./json.js";
+import { parseSource } from "./parse-source.js";
 import { convertSwagger2, isSwagger2 } from "./swagger2.js";
 
-/** The rules a spec must pass before we generate from it: structure and resolvable references. */
+/**
+ * The rules a spec must pass before we generate from it: structure and resolvable
+ * references, plus the errors of the `minimal` ruleset openapi-typescript lints with (a
+ * server URL ending in `/`, a server variable with an empty enum), which it would refuse.
+ */
 const STRUCTURE_RULES = {
   struct: "error",
   "no-unresolved-refs": "error",
   "operation-operationId-unique": "error",
   "path-parameters-defined": "error",
+  "no-server-trailing-slash": "error",
+  "no-server-variables-empty-enum": "error",
 } as const;
 
 /** The document, as OpenAPI 3.x; `warnings` receives what was done to it (a Swagger 2.0 conversion). */
@@ -27,25 +37,19 @@ export async function readSpec(file: string, absolutePath: string, warnings: str
     const code = (error as NodeJS.ErrnoException).code;
     throw new CodegenError(file, [code === "ENOENT" ? "file not found" : `cannot read: ${(error as Error).message}`]);
   }
-  const yaml = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
-  if (yaml.errors.length > 0) {
-    throw new CodegenError(
-      file,
-      yaml.errors.map((e) => {
-        const at = e.linePos?.[0];
-        const what = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-        return `${at ? `line ${at.line}, column ${at.col}: ` : ""}invalid YAML: ${what}`;
-      }),
-    );
-  }
-  const document: unknown = yaml.toJS({ maxAliasCount: 1000 });
+  const document = parseSource(file, source);
   // Its conversion is checked by the model builder; the structure rules below are OpenAPI 3's.
   if (isSwagger2(document)) return convertSwagger2(document as Record<string, unknown>, file, warnings);
   if (!isRecord(document) || typeof document.openapi !== "string" || !document.openapi.startsWith("3.")) {
     throw new CodegenError(file, ["not an OpenAPI 3.x or Swagger 2.0 document (missing or unsupported `openapi` version)"]);
   }
   const config = await createConfig({ rules: STRUCTURE_RULES });
-  const problems = await lintFromString({ source, absoluteRef: pathToFileURL(absolutePath).href, config });
+  const absoluteRef = pathToFileURL(absolutePath).href;
+  const problems = await lintDocument({
+    document: { source: new Source(absoluteRef, source), parsed: document },
+    config: config.styleguide,
+    externalRefResolver: new BaseResolver(config.resolve),
+  });
   const located = (p: (typeof problems)[number]): string => {
     const where = p.location[0];
     const line = where ? `line ${getLineColLocation(where).start.line}: ` : "";

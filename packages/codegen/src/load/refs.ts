@@ -38,10 +38,16 @@ export function componentSchemaName(value: unknown): string | undefined {
  * (`#/components/schemas/Connection/definitions/status`, `#/components/parameters/id/schema`).
  * openapi-typescript turns those into indexed types that do not exist, so each such target
  * is copied to its own entry under `components/schemas` and the references are rewritten.
- * Returns a new document; the input is not modified. `origins`, when given, receives each
- * copy's name and the pointer it was copied from.
+ * Returns a new document (with `components.schemas`, empty if need be); the input is not
+ * modified. A document with no such reference (most, and the big ones) shares everything
+ * below its root and components with the input instead of being deep-copied. `origins`,
+ * when given, receives each copy's name and the pointer it was copied from.
  */
 export function hoistNestedSchemaRefs(input: Record<string, unknown>, origins?: Map<string, string>): Record<string, unknown> {
+  if (!hasNestedSchemaRef(input)) {
+    const components = isRecord(input.components) ? input.components : {};
+    return { ...input, components: { ...components, schemas: isRecord(components.schemas) ? components.schemas : {} } };
+  }
   const document = structuredClone(input);
   const components = (isRecord(document.components) ? document.components : (document.components = {})) as Record<string, unknown>;
   const schemas = (isRecord(components.schemas) ? components.schemas : (components.schemas = {})) as Record<string, unknown>;
@@ -69,6 +75,22 @@ export function hoistNestedSchemaRefs(input: Record<string, unknown>, origins?: 
   };
   visit(document);
   return document;
+}
+
+function hasNestedSchemaRef(document: unknown): boolean {
+  const stack = [document];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null) continue;
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+      continue;
+    }
+    const ref = (node as Record<string, unknown>).$ref;
+    if (typeof ref === "string" && isNestedSchemaPointer(ref)) return true;
+    for (const key in node) stack.push((node as Record<string, unknown>)[key]);
+  }
+  return false;
 }
 
 function isNestedSchemaPointer(ref: string): boolean {
