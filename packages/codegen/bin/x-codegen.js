@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly: the generator is private and never published.
-import { register } from "tsx/esm/api";
+// Runs the TypeScript sources directly (bundled on demand, see compiled.js): the generator is private and never published.
+import { importSource } from "./compiled.js";
 
-register();
-const { main } = await import("../src/cli.ts");
+const { main } = await importSource("cli.ts");
 process.exitCode = await main(process.argv.slice(2));

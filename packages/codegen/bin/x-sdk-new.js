@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // x-sdk-new <spec> --name @x/<name>: scaffolds and generates a new SDK package (root script `pnpm sdk:new`).
-import { register } from "tsx/esm/api";
 import { fileURLToPath } from "node:url";
+import { importSource } from "./compiled.js";
 
-register();
-const { main } = await import("../src/scaffold/index.ts");
+const { main } = await importSource("scaffold/index.ts");
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 process.exitCode = await main(process.argv.slice(2), root);
