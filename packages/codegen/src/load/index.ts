@@ -16,7 +16,7 @@ import { settleTypeNames } from "./type-names.js";
 export type { SpecModel } from "./model.js";
 
 /** Error-body fields that would shadow what every APIError already has. */
-const RESERVED_ERROR_FIELDS = new Set(["name", "message", "stack", "cause", "status", "headers", "body", "bodyText", "rawResponse", "methodPath", "data"]);
+const RESERVED_ERROR_FIELDS = new Set(["name", "message", "stack", "cause", "status", "headers", "body", "bodyText", "rawResponse", "methodPath", "method", "url", "attempts", "data"]);
 /** Fields whose value reads best as an error's message, in order of preference. */
 const MESSAGE_FIELDS = ["error", "message", "detail", "title"];
 
