@@ -10,7 +10,8 @@
  * and synthetic specs of 500, 2,000 and 8,000 operations, whose per-operation figures
  * show whether generation stays linear.
  *
- * `BENCH_ROUNDS=<n>` sets the rounds for every spec; `BENCH_ONLY=<substring>` picks specs.
+ * `BENCH_ROUNDS=<n>` sets the rounds for every spec; `BENCH_ONLY=<substring>[,<substring>…]` picks specs;
+ * `BENCH_X_CODEGEN=<bin>` runs another x-codegen (e.g. an older checkout's) in place of ours.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,7 +22,8 @@ import { syntheticSpec } from "./synthetic-spec.ts";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 // Both as this package installs them (openapi-typescript at the version @x/codegen uses).
-const X_CODEGEN = resolve(import.meta.dirname, "../node_modules/@x/codegen/bin/x-codegen.js");
+// BENCH_X_CODEGEN=<path to an x-codegen bin> measures another generator (an older checkout) instead.
+const X_CODEGEN = process.env.BENCH_X_CODEGEN ? resolve(process.env.BENCH_X_CODEGEN) : resolve(import.meta.dirname, "../node_modules/@x/codegen/bin/x-codegen.js");
 const OPENAPI_TS = resolve(import.meta.dirname, "../node_modules/openapi-typescript/bin/cli.js");
 
 interface Case {
@@ -50,12 +52,12 @@ for (const [operations, rounds] of [[500, 5], [2000, 5], [8000, 3]] as const) {
   cases.push({ name: `synthetic ${operations}`, path, rounds });
 }
 
-const only = process.env.BENCH_ONLY;
+const only = process.env.BENCH_ONLY?.split(",");
 const roundsOverride = Number(process.env.BENCH_ROUNDS) || undefined;
 const rows: string[] = [];
 const synthetic: { operations: number; ms: number; cpuMs: number; rssMiB: number }[] = [];
 try {
-  for (const c of cases.filter((c) => !only || c.name.includes(only))) {
+  for (const c of cases.filter((c) => !only || only.some((o) => c.name.includes(o)))) {
     const operations = (await loadSpec(c.name, c.path)).resources.reduce((n, r) => n + r.operations.length, 0);
     const pkg = join(work, `pkg-${rows.length}`);
     mkdirSync(pkg);
