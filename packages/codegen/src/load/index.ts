@@ -3,7 +3,7 @@ import { CodegenError, pointer } from "../errors.js";
 import type { ErrorClassModel, SchemaModel, SpecModel } from "./model.js";
 import { markRequired, readRequirements, readSecuritySchemes } from "./security.js";
 import { NAME_OVERRIDE, readGlobalOverrides } from "./method-names.js";
-import { camelCase, isIdentifier, pascalCase } from "./naming.js";
+import { camelCase, isIdentifier, isTypeName, pascalCase } from "./naming.js";
 import { readResources } from "./operations.js";
 import { markPagedOperations } from "./pagination.js";
 import { readSpec } from "./read-spec.js";
@@ -64,7 +64,7 @@ function readSchemas(document: Record<string, unknown>, errorSchemas: Set<string
   const taken = new Map<string, string>();
   return Object.entries(schemas).map(([name, raw]) => {
     const schema = deref(document, raw) ?? {};
-    const base = isIdentifier(name) ? name : pascalCase(name);
+    const base = isTypeName(name) ? name : pascalCase(name);
     const typeName = errorSchemas.has(name) ? `${base}Data` : base;
     const clash = taken.get(typeName);
     if (clash !== undefined) problems.push(`${pointer("components", "schemas", name)}: its type name ${typeName} clashes with schema ${clash}`);

@@ -29,6 +29,19 @@ export function isIdentifier(name: string): boolean {
   return IDENTIFIER_RE.test(name);
 }
 
+/** Words TypeScript refuses as a type alias's name (reserved, strict-mode reserved, or a built-in type). */
+const NOT_TYPE_NAMES = new Set([
+  "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum", "export", "extends",
+  "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null", "return", "super", "switch", "this", "throw",
+  "true", "try", "typeof", "var", "void", "while", "with", "implements", "interface", "let", "package", "private", "protected", "public",
+  "static", "yield", "any", "bigint", "boolean", "never", "number", "object", "string", "symbol", "undefined", "unknown",
+]);
+
+/** Whether `name` can name an exported type as it is (`import` or `string` cannot). */
+export function isTypeName(name: string): boolean {
+  return isIdentifier(name) && !NOT_TYPE_NAMES.has(name);
+}
+
 /** A property key as TypeScript source: bare when it is an identifier, quoted otherwise. */
 export function propertyKey(name: string): string {
   return isIdentifier(name) ? name : JSON.stringify(name);
