@@ -12,6 +12,7 @@ import type { OperationSpec, PagingSpec, SDKDefinition } from "./operation.js";
 import { paginate } from "./pagination.js";
 import { resolveClientOptions, type ClientOptions, type RequestOptions, type ResolvedClientOptions } from "./options.js";
 import { urlWithoutQuery } from "./redact.js";
+import { serverBase } from "./server-url.js";
 import { errorFor, parseSuccess, readableCopy } from "./response.js";
 import { resolveRetryPolicy } from "./retry/config.js";
 import { createRetryingFetch } from "./retry/fetch.js";
@@ -44,7 +45,7 @@ export class SDKCore<S extends object = object> {
   readonly #tokens = new TokenCache();
 
   /** @throws SDKValidationError for a bad option, before anything is sent. */
-  constructor(definition: SDKDefinition, options?: ClientOptions<S>) {
+  constructor(definition: SDKDefinition, options?: ClientOptions<S, object>) {
     this.#definition = definition;
     this.#options = resolveClientOptions<S>(definition, options);
     this.#userAgent = userAgentHeader(definition.packageName, definition.sdkVersion);
@@ -94,9 +95,11 @@ export class SDKCore<S extends object = object> {
     const serialized = body === undefined || !op.body ? undefined : serializeBody(encoding, body, at, op.body.field);
     // The URL (path and query) is built here from the parameters' styles; openapi-fetch sends it as is.
     const wire = serializeParams(op, fields);
+    const baseUrl = operationBaseURL(op, call.serverURL, resolved);
     let result: CallResult<T>;
     try {
       const { data, response } = await this.#request(op.method, wire.url, {
+        baseUrl,
         params: { header: wire.headers },
         body: serialized,
         bodySerializer: (value: unknown) => value,
@@ -118,7 +121,7 @@ export class SDKCore<S extends object = object> {
             const security = await applySecurity({
               schemes: this.#definition.securitySchemes,
               requirements: op.security ?? this.#definition.security,
-              serverURL: resolved.serverURL,
+              serverURL: baseUrl,
               tokens: this.#tokens,
               tokenFetch: { fetch: resolved.fetch, timeoutMs: call.timeoutMs ?? resolved.timeoutMs, context: this.#definition.sdkName, log },
             }, await resolveSecurity(call.security !== undefined ? call.security : resolved.security));
@@ -150,6 +153,18 @@ export class SDKCore<S extends object = object> {
     await hooks.afterSuccess?.call(hooks, ctx, readableCopy(result.response, result.body));
     return result;
   }
+}
+
+/**
+ * Where one call goes: the call's `serverURL`, else the client's when it was given, else
+ * the operation's first server (variables filled from the client's `serverVariables`),
+ * else the client's server.
+ */
+function operationBaseURL(op: OperationSpec, callURL: string | undefined, resolved: ResolvedClientOptions<object>): string {
+  if (callURL !== undefined) return callURL;
+  const own = op.servers?.[0];
+  if (resolved.serverURLGiven || own === undefined) return resolved.serverURL;
+  return serverBase(own, resolved.serverVariables, op.methodPath, `the operation's server`, "serverVariables");
 }
 
 /** The client's `afterError` hook may replace an error of a call that was attempted. */

@@ -39,6 +39,7 @@ export type {
   ApiKeySchemeSpec,
   SecurityRequirementSpec,
   ServerSpec,
+  ServerVariableSpec,
   SDKDefinition,
   SpecRetryPolicy,
   PagingSpec,

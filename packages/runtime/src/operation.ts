@@ -103,6 +103,11 @@ export interface OperationSpec {
    * differ from the SDK's default (`SDKDefinition.security`). `[]` means none.
    */
   readonly security?: readonly SecurityRequirementSpec[];
+  /**
+   * The servers the operation's path item or the operation itself lists: it is sent to the
+   * first, unless the client was given `serverURL` or the call passes one.
+   */
+  readonly servers?: readonly ServerSpec[];
 }
 
 /**
@@ -132,8 +137,18 @@ export interface ApiKeySchemeSpec {
  */
 export type SecurityRequirementSpec = { readonly [field: string]: readonly string[] | undefined };
 
+/** One server of the spec; `{name}`s in its URL are filled from `variables`. */
 export interface ServerSpec {
   readonly url: string;
+  readonly description?: string;
+  readonly variables?: Readonly<Record<string, ServerVariableSpec>>;
+}
+
+/** A server variable: its value is the caller's (`serverVariables`) or `default`. */
+export interface ServerVariableSpec {
+  readonly default: string;
+  /** The only values allowed, when the spec lists them. */
+  readonly enum?: readonly string[];
   readonly description?: string;
 }
 
