@@ -146,7 +146,8 @@ export interface ServerSpec {
 
 /** A server variable: its value is the caller's (`serverVariables`) or `default`. */
 export interface ServerVariableSpec {
-  readonly default: string;
+  /** Missing only in a spec that breaks the rule that every variable has one. */
+  readonly default?: string;
   /** The only values allowed, when the spec lists them. */
   readonly enum?: readonly string[];
   readonly description?: string;

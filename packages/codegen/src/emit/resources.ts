@@ -6,6 +6,7 @@ import { isDeepStrictEqual } from "node:util";
 import type { Operation, Parameter, Resource, SpecModel } from "../load/model.js";
 import { banner, jsdoc, literal, str, type EmitContext, type GeneratedFile } from "./source.js";
 import { bodyTypeName, requestTypeName, responseTypeName, typeNameOf } from "./requests.js";
+import { serverLiteral } from "./client.js";
 import { pagedItemModels, pagedMethod, pagingTable } from "./pagination.js";
 
 export function emitResource(model: SpecModel, resource: Resource, ctx: EmitContext): GeneratedFile {
@@ -95,6 +96,7 @@ function operationSpec(model: SpecModel, resource: Resource, op: Operation): str
     op.response.kind === "text" || op.response.kind === "binary" ? `    accept: ${str(op.response.mediaType)},\n` : "",
     `    errors: ${errors ? `{ ${errors} }` : "{}"},\n`,
     op.security && !isDeepStrictEqual(op.security, model.security) ? `    security: ${literal(op.security)},\n` : "",
+    op.servers ? `    servers: [${op.servers.map(serverLiteral).join(", ")}],\n` : "",
     "  }",
   ].join("");
 }

@@ -15,7 +15,7 @@ export interface SpecModel {
   readonly document: Record<string, unknown>;
   readonly title: string;
   readonly description?: string;
-  readonly servers: readonly { url: string; description?: string }[];
+  readonly servers: readonly ServerModel[];
   readonly securitySchemes: readonly SecurityScheme[];
   /** The top-level security alternatives; `undefined` when the spec states none. */
   readonly security?: readonly SecurityRequirement[];
@@ -35,6 +35,21 @@ export interface SpecModel {
    * another (see hoistNestedSchemaRefs): each copy's name → the pointer it came from.
    */
   readonly hoistedFrom?: Readonly<Record<string, string>>;
+}
+
+/** A server of the spec, as the runtime's ServerSpec. */
+export interface ServerModel {
+  readonly url: string;
+  readonly description?: string;
+  /** `{name}`s of the URL, each with its default and the values allowed. */
+  readonly variables?: Readonly<Record<string, ServerVariableModel>>;
+}
+
+export interface ServerVariableModel {
+  /** Missing only when the spec gives none (it must; warned). */
+  readonly default?: string;
+  readonly enum?: readonly string[];
+  readonly description?: string;
 }
 
 export interface WebhookModel {
@@ -157,6 +172,8 @@ export interface Operation {
   readonly security?: readonly SecurityRequirement[];
   /** Documented error statuses with a component schema body. */
   readonly errors: readonly { readonly status: string; readonly schemaName: string }[];
+  /** The servers its path item or the operation lists (the operation's win); it is sent to the first. */
+  readonly servers?: readonly ServerModel[];
   /** Set when the operation is a paged list (see load/pagination.ts): it also gets `<methodName>All`. */
   readonly paging?: Paging;
 }

@@ -7,6 +7,7 @@ import { camelCase, isIdentifier, operationNameFromPath, pascalCase } from "./na
 import { componentSchemaName, deref } from "./refs.js";
 import { readRequirements } from "./security.js";
 import { isRecord } from "./json.js";
+import { readServers } from "./servers.js";
 
 /** The operations a path item (or a webhook) may hold, in the order they are read. */
 export const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
@@ -84,6 +85,10 @@ function readOperation(
   const fields = [...parameters.map((p) => p.field), ...(body ? [body.field] : [])];
   const duplicate = fields.find((f, i) => fields.indexOf(f) !== i);
   if (duplicate) problems.push(`${at}: two inputs map to the request field "${duplicate}"`);
+  // The operation's servers replace its path item's (OpenAPI 3.x, Operation Object).
+  const servers = Array.isArray(op.servers)
+    ? readServers(op.servers, ["paths", path, method, "servers"], warnings, true)
+    : readServers(item.servers, ["paths", path, "servers"], warnings, true);
   const idempotent = op[IDEMPOTENT_EXTENSION];
   if (idempotent !== undefined && typeof idempotent !== "boolean") {
     problems.push(`${at}/${IDEMPOTENT_EXTENSION}: must be true or false, got ${JSON.stringify(idempotent)}`);
@@ -104,6 +109,7 @@ function readOperation(
     response: readSuccess(doc, op, at, warnings),
     errors: readErrors(doc, op),
     ...(Array.isArray(op.security) ? { security: readRequirements(op.security) } : {}),
+    ...(servers.length > 0 ? { servers } : {}),
   };
 }
 
