@@ -17,7 +17,7 @@ import { errorFor, parseSuccess, readableCopy } from "./response.js";
 import { resolveRetryPolicy } from "./retry/config.js";
 import { createRetryingFetch } from "./retry/fetch.js";
 import { validateRequest, validateRequestOptions } from "./validate.js";
-import { serializeBody, setsContentType } from "./body.js";
+import { bodyMedia, responseMedia, serializeBody, setsContentType } from "./body.js";
 import { userAgentHeader } from "./user-agent.js";
 import { cookieHeader, serializeParams, withCookies } from "./params/index.js";
 
@@ -90,9 +90,10 @@ export class SDKCore<S extends object = object> {
     let cachedTokens: string[] = [];
     const captured: { errorText?: string } = {};
     const body = op.body ? (fields[op.body.field] ?? undefined) : undefined;
-    const encoding = op.body?.encoding ?? "json";
+    const media = op.body ? bodyMedia(op.body, call.contentType, at) : undefined;
+    const wanted = responseMedia(op, call.accept);
     // Checked here, before any request, rather than inside openapi-fetch.
-    const serialized = body === undefined || !op.body ? undefined : serializeBody(encoding, body, at, op.body.field);
+    const serialized = body === undefined || !op.body || !media ? undefined : serializeBody(media, body, at, op.body.field);
     // The URL (path and query) is built here from the parameters' styles; openapi-fetch sends it as is.
     const wire = serializeParams(op, fields);
     const baseUrl = operationBaseURL(op, call.serverURL, resolved);
@@ -104,12 +105,14 @@ export class SDKCore<S extends object = object> {
         body: serialized,
         bodySerializer: (value: unknown) => value,
         headers: {
-          Accept: op.accept ?? "application/json",
+          Accept: wanted.mediaType,
           [this.#userAgent[0]]: this.#userAgent[1],
-          ...(serialized !== undefined && op.body && setsContentType(encoding) ? { "Content-Type": op.body.mediaType } : {}),
+          ...(serialized !== undefined && media && setsContentType(media) ? { "Content-Type": media.mediaType } : {}),
           ...withCookies(call.headers, wire.cookies),
         },
         signal: call.signal,
+        // fetch sends a stream body only with duplex "half".
+        ...(serialized instanceof ReadableStream ? { duplex: "half" } : {}),
         fetch: createRetryingFetch({
           fetch: resolved.fetch,
           policy,
@@ -141,12 +144,12 @@ export class SDKCore<S extends object = object> {
           sensitiveNames: this.#definition.securitySchemes.flatMap((scheme) => (scheme.type === "apiKey" ? [scheme.name] : [])),
         }),
         middleware: [captureErrorText(captured)],
-        parseAs: op.response === "binary" ? "blob" : "text",
+        parseAs: wanted.response === "binary" ? "blob" : "text",
       });
       const target = { method: op.method.toUpperCase(), url: urlWithoutQuery(response.url), attempts: trace.attempts };
       if (!response.ok) throw errorFor(op, response, captured.errorText ?? "", target, secrets);
       const raw = typeof data === "string" || data instanceof Blob ? data : "";
-      result = { data: parseSuccess<T>(op, raw, response, target, secrets), response, body: raw };
+      result = { data: parseSuccess<T>({ ...op, response: wanted.response }, raw, response, target, secrets), response, body: raw };
     } catch (error) {
       throw await afterError(resolved.hooks, ctx, error);
     }

@@ -32,6 +32,8 @@ export type {
   ParameterStyle,
   ParameterConstraints,
   BodySpec,
+  BodyMediaSpec,
+  FieldEncodingSpec,
   BodyEncoding,
   ResponseKind,
   ErrorClass,

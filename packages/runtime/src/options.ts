@@ -106,6 +106,17 @@ export interface RequestOptions<S = never> {
    * lists servers, else the client's server
    */
   serverURL?: string;
+  /**
+   * Media type to send the request body as, one of those the spec lists for it.
+   * @default the spec's JSON media type when it has one, else its first
+   */
+  contentType?: string;
+  /**
+   * Media type to ask for (`Accept`), one of those the spec lists for the success
+   * response; it decides what the call resolves to (parsed JSON, text or a Blob).
+   * @default the spec's JSON media type when it has one, else its first
+   */
+  accept?: string;
 }
 
 /** @internal ClientOptions with every default applied. */

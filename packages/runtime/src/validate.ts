@@ -11,7 +11,7 @@ import { MAX_TIMER_MS } from "./retry/config.js";
 import { checkedURL } from "./server-url.js";
 import { serializePathParam, styleOf, type PathStyle } from "./params/index.js";
 
-const REQUEST_OPTION_KEYS: readonly string[] = ["retries", "timeoutMs", "signal", "headers", "security", "serverURL"];
+const REQUEST_OPTION_KEYS: readonly string[] = ["retries", "timeoutMs", "signal", "headers", "security", "serverURL", "contentType", "accept"];
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null) return false;
