@@ -235,6 +235,18 @@ class ReadmeWriter {
     return lines.join("\n");
   }
 
+  /** The media types a call may choose with `contentType` / `accept`, when the spec lists several. */
+  #mediaNote(op: Operation): string {
+    const list = (types: readonly string[]) => types.map((t) => `\`${t}\``).join(", ");
+    const notes = [
+      op.body?.others ? `\`options.contentType\` sends the body as ${list([op.body.mediaType, ...op.body.others.map((m) => m.mediaType)])} (default \`${op.body.mediaType}\`)` : "",
+      op.response.kind !== "empty" && op.response.others
+        ? `\`options.accept\` asks for ${list([op.response.mediaType, ...op.response.others.map((m) => m.mediaType)])} (default \`${op.response.mediaType}\`; text resolves to a string, other bytes to a Blob)`
+        : "",
+    ].filter((n) => n !== "");
+    return notes.length > 0 ? `**Media types**: ${notes.join("; ")}.` : "";
+  }
+
   #operation(res: Resource, op: Operation): string {
     const required = op.parameters.some((p) => p.required) || op.body?.required === true;
     const response = responseTypeName(this.#model, op);
@@ -254,6 +266,9 @@ class ReadmeWriter {
       lines.push("| field | in | required | description |", "|---|---|---|---|", ...fields, "");
     }
     lines.push("```ts", ...this.#prelude([]), "", ...this.#callLines(res, op, ""), "```", "");
+    const media = this.#mediaNote(op);
+    if (media) lines.push(media, "");
+    if (op.servers) lines.push(`Sent to \`${op.servers[0]!.url}\` (its own server; see [Servers](#servers)) unless \`serverURL\` is given.`, "");
     // `paging` comes from load/pagination.ts; read loosely so this emitter does not depend on its shape.
     if ((op as Operation & { paging?: unknown }).paging) {
       const request = this.#request(op, false);

@@ -2,7 +2,7 @@
  * The spec as the emitters see it: every name decided, every $ref resolved,
  * so emitters only print. Built by `loadSpec`.
  */
-import type { BodyEncoding } from "@x/runtime";
+import type { BodyEncoding, FieldEncodingSpec } from "@x/runtime";
 import type { ParameterConstraints, ParameterStyle } from "@x/runtime";
 import type { SpecRetryPolicy } from "./retries.js";
 
@@ -129,6 +129,19 @@ export interface Parameter {
   readonly allowReserved?: boolean;
 }
 
+/** Another media type of a request body. */
+export interface BodyMedia {
+  readonly mediaType: string;
+  readonly encoding: BodyEncoding;
+  readonly fields?: Readonly<Record<string, FieldEncodingSpec>>;
+}
+
+/** Another media type of the success response (the caller's `accept` option), with what it resolves to. */
+export interface ResponseMedia {
+  readonly mediaType: string;
+  readonly kind: "json" | "text" | "binary";
+}
+
 export interface Operation {
   readonly operationId: string;
   readonly methodName: string;
@@ -159,6 +172,10 @@ export interface Operation {
     readonly description?: string;
     /** The body's schema as the spec writes it (a `$ref` left unresolved), for tools that compare specs. */
     readonly schema?: unknown;
+    /** The spec's `encoding` of a form or multipart body, by property, as the runtime's FieldEncodingSpec. */
+    readonly fields?: Readonly<Record<string, FieldEncodingSpec>>;
+    /** The other media types the body may be sent as (the caller's `contentType` option). */
+    readonly others?: readonly BodyMedia[];
   };
   readonly response:
     | { readonly kind: "empty"; readonly status: string }
@@ -166,8 +183,9 @@ export interface Operation {
       readonly kind: "json"; readonly status: string; readonly mediaType: string; readonly schemaName?: string;
       /** The body's schema as the spec writes it (a `$ref` left unresolved), for tools that compare specs. */
       readonly schema?: unknown;
+      readonly others?: readonly ResponseMedia[];
     }
-    | { readonly kind: "text" | "binary"; readonly status: string; readonly mediaType: string };
+    | { readonly kind: "text" | "binary"; readonly status: string; readonly mediaType: string; readonly others?: readonly ResponseMedia[] };
   /** The operation's own security alternatives, when it states them (else the spec's apply). */
   readonly security?: readonly SecurityRequirement[];
   /** Documented error statuses with a component schema body. */
