@@ -12,11 +12,12 @@ import type { OperationSpec, PagingSpec, SDKDefinition } from "./operation.js";
 import { paginate } from "./pagination.js";
 import { resolveClientOptions, type ClientOptions, type RequestOptions, type ResolvedClientOptions } from "./options.js";
 import { urlWithoutQuery } from "./redact.js";
+import { serverBase } from "./server-url.js";
 import { errorFor, parseSuccess, readableCopy } from "./response.js";
 import { resolveRetryPolicy } from "./retry/config.js";
 import { createRetryingFetch } from "./retry/fetch.js";
 import { validateRequest, validateRequestOptions } from "./validate.js";
-import { serializeBody, setsContentType } from "./body.js";
+import { bodyMedia, responseMedia, serializeBody, setsContentType } from "./body.js";
 import { userAgentHeader } from "./user-agent.js";
 import { cookieHeader, serializeParams, withCookies } from "./params/index.js";
 
@@ -44,7 +45,7 @@ export class SDKCore<S extends object = object> {
   readonly #tokens = new TokenCache();
 
   /** @throws SDKValidationError for a bad option, before anything is sent. */
-  constructor(definition: SDKDefinition, options?: ClientOptions<S>) {
+  constructor(definition: SDKDefinition, options?: ClientOptions<S, object>) {
     this.#definition = definition;
     this.#options = resolveClientOptions<S>(definition, options);
     this.#userAgent = userAgentHeader(definition.packageName, definition.sdkVersion);
@@ -89,24 +90,29 @@ export class SDKCore<S extends object = object> {
     let cachedTokens: string[] = [];
     const captured: { errorText?: string } = {};
     const body = op.body ? (fields[op.body.field] ?? undefined) : undefined;
-    const encoding = op.body?.encoding ?? "json";
+    const media = op.body ? bodyMedia(op.body, call.contentType, at) : undefined;
+    const wanted = responseMedia(op, call.accept);
     // Checked here, before any request, rather than inside openapi-fetch.
-    const serialized = body === undefined || !op.body ? undefined : serializeBody(encoding, body, at, op.body.field);
+    const serialized = body === undefined || !op.body || !media ? undefined : serializeBody(media, body, at, op.body.field);
     // The URL (path and query) is built here from the parameters' styles; openapi-fetch sends it as is.
     const wire = serializeParams(op, fields);
+    const baseUrl = operationBaseURL(op, call.serverURL, resolved);
     let result: CallResult<T>;
     try {
       const { data, response } = await this.#request(op.method, wire.url, {
+        baseUrl,
         params: { header: wire.headers },
         body: serialized,
         bodySerializer: (value: unknown) => value,
         headers: {
-          Accept: op.accept ?? "application/json",
+          Accept: wanted.mediaType,
           [this.#userAgent[0]]: this.#userAgent[1],
-          ...(serialized !== undefined && op.body && setsContentType(encoding) ? { "Content-Type": op.body.mediaType } : {}),
+          ...(serialized !== undefined && media && setsContentType(media) ? { "Content-Type": media.mediaType } : {}),
           ...withCookies(call.headers, wire.cookies),
         },
         signal: call.signal,
+        // fetch sends a stream body only with duplex "half".
+        ...(serialized instanceof ReadableStream ? { duplex: "half" } : {}),
         fetch: createRetryingFetch({
           fetch: resolved.fetch,
           policy,
@@ -118,7 +124,7 @@ export class SDKCore<S extends object = object> {
             const security = await applySecurity({
               schemes: this.#definition.securitySchemes,
               requirements: op.security ?? this.#definition.security,
-              serverURL: resolved.serverURL,
+              serverURL: baseUrl,
               tokens: this.#tokens,
               tokenFetch: { fetch: resolved.fetch, timeoutMs: call.timeoutMs ?? resolved.timeoutMs, context: this.#definition.sdkName, log },
             }, await resolveSecurity(call.security !== undefined ? call.security : resolved.security));
@@ -138,18 +144,30 @@ export class SDKCore<S extends object = object> {
           sensitiveNames: this.#definition.securitySchemes.flatMap((scheme) => (scheme.type === "apiKey" ? [scheme.name] : [])),
         }),
         middleware: [captureErrorText(captured)],
-        parseAs: op.response === "binary" ? "blob" : "text",
+        parseAs: wanted.response === "binary" ? "blob" : "text",
       });
       const target = { method: op.method.toUpperCase(), url: urlWithoutQuery(response.url), attempts: trace.attempts };
       if (!response.ok) throw errorFor(op, response, captured.errorText ?? "", target, secrets);
       const raw = typeof data === "string" || data instanceof Blob ? data : "";
-      result = { data: parseSuccess<T>(op, raw, response, target, secrets), response, body: raw };
+      result = { data: parseSuccess<T>({ ...op, response: wanted.response }, raw, response, target, secrets), response, body: raw };
     } catch (error) {
       throw await afterError(resolved.hooks, ctx, error);
     }
     await hooks.afterSuccess?.call(hooks, ctx, readableCopy(result.response, result.body));
     return result;
   }
+}
+
+/**
+ * Where one call goes: the call's `serverURL`, else the client's when it was given, else
+ * the operation's first server (variables filled from the client's `serverVariables`),
+ * else the client's server.
+ */
+function operationBaseURL(op: OperationSpec, callURL: string | undefined, resolved: ResolvedClientOptions<object>): string {
+  if (callURL !== undefined) return callURL;
+  const own = op.servers?.[0];
+  if (resolved.serverURLGiven || own === undefined) return resolved.serverURL;
+  return serverBase(own, resolved.serverVariables, op.methodPath, `the operation's server`, "serverVariables");
 }
 
 /** The client's `afterError` hook may replace an error of a call that was attempted. */

@@ -1,5 +1,6 @@
 /** The client class, its options and everything it knows from the spec: servers, security, retry policy. */
-import type { SecurityScheme, SpecModel } from "../load/model.js";
+import type { SecurityScheme, ServerModel, SpecModel } from "../load/model.js";
+import { allServers, serverVariableOptions } from "../load/servers.js";
 import { propertyKey } from "../load/naming.js";
 import { banner, jsdoc, literal, str, type EmitContext, type GeneratedFile } from "./source.js";
 
@@ -10,7 +11,8 @@ export function emitClient(model: SpecModel, ctx: EmitContext): GeneratedFile {
   const securityFields = model.securitySchemes.map(
     (s) => `${jsdoc([s.description, howSent(s)], "  ")}  ${propertyKey(s.field)}${s.required ? "" : "?"}: ${fieldType(s)};\n`,
   );
-  const servers = model.servers.map((s) => `  { url: ${str(s.url)}${s.description ? `, description: ${str(s.description)}` : ""} },\n`);
+  const servers = model.servers.map((s) => `  ${serverLiteral(s)},\n`);
+  const variables = serverVariablesType(model);
   const schemes = model.securitySchemes.map((s) => `    ${schemeSpec(s)},\n`);
   const requirements = model.security ? `  security: ${literal(model.security)},\n` : "";
   const retry = model.retry
@@ -32,9 +34,10 @@ export function emitClient(model: SpecModel, ctx: EmitContext): GeneratedFile {
     `export const ServerList = [\n${servers.join("")}] as const;\n\n`,
     `const definition: SDKDefinition = {\n  sdkName: ${str(name)},\n  packageName: ${str(ctx.packageName)},\n  sdkVersion: SDK_VERSION,\n  servers: ServerList,\n  securitySchemes: [\n${schemes.join("")}  ],\n${requirements}${retry}};\n\n`,
     `/** Options of {@link ${name}}: credentials, server, retries, timeout, hooks. */\n`,
+    variables,
     noServer
-      ? `export type ${name}Options = ClientOptions<Security> & {\n  /** Base URL of the API, e.g. \`https://api.example.com/v1\`: required, as the spec names no server. */\n  serverURL: string;\n};\n\n`
-      : `export type ${name}Options = ClientOptions<Security>;\n\n`,
+      ? `export type ${name}Options = ClientOptions<Security${variables ? ", ServerVariables" : ""}> & {\n  /** Base URL of the API, e.g. \`https://api.example.com/v1\`: required, as the spec names no server. */\n  serverURL: string;\n};\n\n`
+      : `export type ${name}Options = ClientOptions<Security${variables ? ", ServerVariables" : ""}>;\n\n`,
     jsdoc([`Client of ${model.title}.`, "", "```ts", `const client = new ${name}(${exampleOptions(model)});`, "```"]),
     `export class ${name} {\n`,
     resourceFields.join(""),
@@ -44,6 +47,34 @@ export function emitClient(model: SpecModel, ctx: EmitContext): GeneratedFile {
     "  }\n}\n",
   ].join("");
   return { path: "sdk.ts", contents };
+}
+
+/** A server as the runtime's ServerSpec literal. */
+export function serverLiteral(s: ServerModel): string {
+  return literal({ url: s.url, ...(s.description ? { description: s.description } : {}), ...(s.variables ? { variables: s.variables } : {}) });
+}
+
+/**
+ * \`ServerVariables\`: every \`{variable}\` of the spec's servers (the client's and the
+ * operations' own), each optional, typed as the union of its enum values when every
+ * server declaring it lists them. Empty when no server has variables.
+ */
+function serverVariablesType(model: SpecModel): string {
+  const all = serverVariableOptions(allServers(model));
+  if (all.size === 0) return "";
+  const fields = [...all].map(([variable, v]) => {
+    const doc = jsdoc([v.description, v.default !== undefined ? `@defaultValue ${str(v.default)}` : undefined], "  ");
+    return `${doc}  ${propertyKey(variable)}?: ${v.enum ? v.enum.map(str).join(" | ") : "string"};\n`;
+  });
+  return [
+    "/**\n",
+    " * Values of the `{variables}` in the servers' URLs, passed as the client's `serverVariables`\n",
+    " * option (e.g. `{ serverVariables: { region: \"us\" } }` with `serverIdx` picking the server).\n",
+    " * A variable left out takes the spec's default; a value outside a variable's enum fails\n",
+    " * at construction. `serverURL` overrides them all.\n",
+    " */\n",
+    `export type ServerVariables = {\n${fields.join("")}};\n\n`,
+  ].join("");
 }
 
 function exampleOptions(model: SpecModel): string {

@@ -5,11 +5,12 @@
  * the spec (parameter and schema examples, enums, formats), so they read like the
  * original SDKs' usage docs and type-check against the generated package.
  */
-import type { Operation, Parameter, Resource, SecurityScheme, SpecModel } from "../load/model.js";
+import type { Operation, Parameter, Resource, SecurityScheme, ServerModel, SpecModel } from "../load/model.js";
 import { describeScheme } from "../load/security.js";
 import { camelCase, isIdentifier, propertyKey } from "../load/naming.js";
 import { deref } from "../load/refs.js";
 import { isRecord } from "../load/json.js";
+import { allServers, serverVariableOptions } from "../load/servers.js";
 import { bodyTypeName, requestTypeName, responseTypeName, typeNameOf } from "./requests.js";
 import { literal, str, type EmitContext, type GeneratedFile } from "./source.js";
 import { rawParameter, SAMPLE_DATE, SAMPLE_DATE_TIME, SAMPLE_UUID, sampleValue } from "../samples.js";
@@ -49,6 +50,11 @@ export function emitReadme(model: SpecModel, ctx: ReadmeContext): GeneratedFile 
   ];
   const contents = sections.map((s) => s.trimEnd()).join("\n\n") + "\n";
   return { path: ctx.path, contents };
+}
+
+/** A server's URL with each variable's default filled in. */
+function withDefaults(server: ServerModel): string {
+  return server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => server.variables?.[name]?.default ?? whole);
 }
 
 /** An operation reached through the client, as the README names it. */
@@ -162,10 +168,11 @@ class ReadmeWriter {
       "|---|---|---|",
       ...(defaultServer
         ? [
-          `| \`serverURL\` | \`${defaultServer.url}\` | base URL of the API; overrides \`serverIdx\` |`,
+          `| \`serverURL\` | \`${withDefaults(defaultServer)}\` | base URL of the API; overrides \`serverIdx\` |`,
           `| \`serverIdx\` | \`0\` | which of the spec's servers to use: ${this.#model.servers.map((s, i) => `\`${i}\` = \`${s.url}\`${s.description ? ` (${cell(s.description)})` : ""}`).join(", ")} |`,
         ]
         : ["| `serverURL` | none: **required**, as the spec names no server | base URL of the API |"]),
+      ...(this.#variables().size > 0 ? ["| `serverVariables` | the spec's defaults | values of the servers' `{variables}`; see [Servers](#servers) |"] : []),
       `| \`retryConfig\` | the spec's policy | see [Retries](#retries) |`,
       "| `timeoutMs` | `60000` | limit of each attempt in ms; see [Timeouts](#timeouts-and-cancellation) |",
       "| `hooks`, `debugLogger` | none | see [Hooks and debug log](#hooks-and-debug-log) |",
@@ -173,7 +180,48 @@ class ReadmeWriter {
       "",
       "An unknown or invalid option throws `SDKValidationError` from the constructor.",
     );
-    return lines.join("\n");
+    return [lines.join("\n"), this.#servers()].filter((part) => part !== "").join("\n\n");
+  }
+
+  #variables(): ReturnType<typeof serverVariableOptions> {
+    return serverVariableOptions(allServers(this.#model));
+  }
+
+  #ownServers(): { res: Resource; op: Operation }[] {
+    return this.#model.resources.flatMap((res) => res.operations.filter((op) => op.servers).map((op) => ({ res, op })));
+  }
+
+  /** Server variables and operations with servers of their own; empty when the spec has neither. */
+  #servers(): string {
+    const variables = this.#variables();
+    const own = this.#ownServers();
+    if (variables.size === 0 && own.length === 0) return "";
+    const lines = ["### Servers", ""];
+    if (variables.size > 0) {
+      const [name, first] = [...variables][0]!;
+      const example = first.enum?.find((v) => v !== first.default) ?? first.enum?.[0] ?? first.default ?? "...";
+      lines.push(
+        "The servers' URLs have `{variables}`. Set them with `serverVariables` (the typed `ServerVariables`); `serverIdx` picks the server they fill, and a variable left out takes the spec's default. A value outside a variable's enum throws `SDKValidationError` from the constructor, naming the variable. `serverURL` overrides them all.",
+        "",
+        "```ts",
+        `const ${this.#client} = new ${this.#ctx.clientName}({ serverVariables: { ${propertyKey(name)}: ${str(example)} } });`,
+        "```",
+        "",
+        "| variable | default | values |",
+        "|---|---|---|",
+        ...[...variables].map(([v, spec]) => `| \`${v}\` | ${spec.default !== undefined ? `\`${spec.default}\`` : "none: **required**"} | ${spec.enum ? spec.enum.map((e) => `\`${e}\``).join(", ") : "any"}${spec.description ? `: ${cell(spec.description)}` : ""} |`),
+        "",
+      );
+    }
+    if (own.length > 0) {
+      lines.push(
+        "These operations name servers of their own and are sent to the first of them (its variables filled from `serverVariables`), not to the client's server, unless the client was given `serverURL` or the call passes `serverURL` in its options (`{ serverURL: \"...\" }`, which wins over everything):",
+        "",
+        ...own.map(({ res, op }) => `* \`${this.#client}.${res.property}.${op.methodName}\`: \`${op.servers![0]!.url}\``),
+        "",
+      );
+    }
+    return lines.join("\n").trimEnd();
   }
 
   resource(res: Resource): string {
@@ -185,6 +233,18 @@ class ReadmeWriter {
     }
     for (const op of res.operations) lines.push("", this.#operation(res, op));
     return lines.join("\n");
+  }
+
+  /** The media types a call may choose with `contentType` / `accept`, when the spec lists several. */
+  #mediaNote(op: Operation): string {
+    const list = (types: readonly string[]) => types.map((t) => `\`${t}\``).join(", ");
+    const notes = [
+      op.body?.others ? `\`options.contentType\` sends the body as ${list([op.body.mediaType, ...op.body.others.map((m) => m.mediaType)])} (default \`${op.body.mediaType}\`)` : "",
+      op.response.kind !== "empty" && op.response.others
+        ? `\`options.accept\` asks for ${list([op.response.mediaType, ...op.response.others.map((m) => m.mediaType)])} (default \`${op.response.mediaType}\`; text resolves to a string, other bytes to a Blob)`
+        : "",
+    ].filter((n) => n !== "");
+    return notes.length > 0 ? `**Media types**: ${notes.join("; ")}.` : "";
   }
 
   #operation(res: Resource, op: Operation): string {
@@ -206,6 +266,9 @@ class ReadmeWriter {
       lines.push("| field | in | required | description |", "|---|---|---|---|", ...fields, "");
     }
     lines.push("```ts", ...this.#prelude([]), "", ...this.#callLines(res, op, ""), "```", "");
+    const media = this.#mediaNote(op);
+    if (media) lines.push(media, "");
+    if (op.servers) lines.push(`Sent to \`${op.servers[0]!.url}\` (its own server; see [Servers](#servers)) unless \`serverURL\` is given.`, "");
     // `paging` comes from load/pagination.ts; read loosely so this emitter does not depend on its shape.
     if ((op as Operation & { paging?: unknown }).paging) {
       const request = this.#request(op, false);

@@ -4,12 +4,12 @@
  * Field types index into openapi-typescript's `operations` (or `paths`, for an operation with
  * no operationId), so they cannot drift from the spec.
  */
-import type { Operation, SpecModel } from "../load/model.js";
+import type { Operation, ResponseMedia, SpecModel } from "../load/model.js";
 import { propertyKey } from "../load/naming.js";
 import { banner, jsdoc, str, type EmitContext, type GeneratedFile } from "./source.js";
 
 /** What a binary body may be: the spec's own type for it (a string) says nothing useful. */
-const BINARY_BODY_TYPE = "Blob | ArrayBuffer | Uint8Array | string";
+const BINARY_BODY_TYPE = "Blob | ArrayBuffer | Uint8Array | ReadableStream<Uint8Array> | string";
 
 /** Names this file exports for one operation. */
 export function requestTypeName(op: Operation): string {
@@ -39,6 +39,22 @@ export function responseTypeName(model: SpecModel, op: Operation): string {
   }
 }
 
+/** What a call that accepts another of the response's media types resolves to. */
+export function mediaResultType(model: SpecModel, op: Operation, media: ResponseMedia): string {
+  if (media.kind === "text") return "string";
+  if (media.kind === "binary") return "Blob";
+  const status = /^\d+$/.test(op.response.status) ? op.response.status : str(op.response.status);
+  return `${op.typesRef}["responses"][${status}]["content"][${str(media.mediaType)}]`;
+}
+
+/** The body field's type when the body has other media types: the default's, or any of theirs. */
+function bodyFieldType(model: SpecModel, op: Operation): string {
+  const main = bodyTypeName(model, op)!;
+  if (!op.body?.others) return main;
+  const others = op.body.others.map((m) => (m.encoding === "binary" ? BINARY_BODY_TYPE : `NonNullable<${op.typesRef}["requestBody"]>["content"][${str(m.mediaType)}]`));
+  return [...new Set([main, ...others])].join(" | ");
+}
+
 export function typeNameOf(model: SpecModel, schemaName: string): string {
   return model.schemas.find((s) => s.name === schemaName)?.typeName ?? "unknown";
 }
@@ -62,8 +78,8 @@ export function emitRequests(model: SpecModel, ctx: EmitContext): GeneratedFile 
       return `${doc}  ${propertyKey(p.field)}${p.required ? "" : "?"}: ${type};\n`;
     });
     if (op.body) {
-      const type = bodyTypeName(model, op)!;
-      if (op.body.schemaName) modelNames.add(type);
+      const type = bodyFieldType(model, op);
+      if (op.body.schemaName) modelNames.add(bodyTypeName(model, op)!);
       fields.push(`${jsdoc([op.body.description], "  ")}  ${propertyKey(op.body.field)}${op.body.required ? "" : "?"}: ${type};\n`);
     }
     lines.push(`/** Request of \`${resource}.${op.methodName}\` (${op.method.toUpperCase()} ${op.path}). */\nexport interface ${requestTypeName(op)} {\n${fields.join("")}}\n`);

@@ -3,9 +3,10 @@
  * and hands over the caller's request in one line.
  */
 import { isDeepStrictEqual } from "node:util";
-import type { Operation, Parameter, Resource, SpecModel } from "../load/model.js";
+import type { BodyMedia, Operation, Parameter, Resource, SpecModel } from "../load/model.js";
 import { banner, jsdoc, literal, str, type EmitContext, type GeneratedFile } from "./source.js";
-import { bodyTypeName, requestTypeName, responseTypeName, typeNameOf } from "./requests.js";
+import { bodyTypeName, mediaResultType, requestTypeName, responseTypeName, typeNameOf } from "./requests.js";
+import { serverLiteral } from "./client.js";
 import { pagedItemModels, pagedMethod, pagingTable } from "./pagination.js";
 
 export function emitResource(model: SpecModel, resource: Resource, ctx: EmitContext): GeneratedFile {
@@ -30,6 +31,7 @@ export function emitResource(model: SpecModel, resource: Resource, ctx: EmitCont
     models.size > 0 ? `import type { ${importList(models)} } from "./models.js";\n` : "",
     `import type { ${importList(requests)} } from "./requests.js";\n`,
     `import type { Security } from "./sdk.js";\n`,
+    typeRootImports(resource),
   ].join("");
 
   const specs = resource.operations.map((op) => `  ${op.methodName}: ${operationSpec(model, resource, op)},\n`);
@@ -54,7 +56,7 @@ export function emitResource(model: SpecModel, resource: Resource, ctx: EmitCont
       ],
       "  ",
     );
-    return `${doc}  ${op.methodName}(request: ${requestTypeName(op)}${required ? "" : " = {}"}, options?: RequestOptions<Security>): APIPromise<${response}> {\n` +
+    return `${doc}${signatures(model, op, response, required, local)}` +
       `    return this.#core.invoke(operations.${op.methodName}, request, options);\n  }\n` +
       (op.paging ? `\n${pagedMethod(model, resource, op, local, throws)}` : "");
   });
@@ -74,12 +76,54 @@ export function emitResource(model: SpecModel, resource: Resource, ctx: EmitCont
   return { path: `${resource.fileName}.ts`, contents };
 }
 
+/**
+ * The method's signature: `options` gains `contentType` and `accept` (unions of the spec's
+ * media types) when the body or the response has several; an `accept` whose media type
+ * resolves to another type gets an overload of its own, so the result is typed by it.
+ */
+function signatures(model: SpecModel, op: Operation, response: string, required: boolean, local: (name: string) => string): string {
+  const request = requestTypeName(op);
+  const union = (types: readonly string[]) => types.map(str).join(" | ");
+  const bodyTypes = op.body?.others ? [op.body.mediaType, ...op.body.others.map((m) => m.mediaType)] : [];
+  const accepts = op.response.kind !== "empty" && op.response.others ? op.response.others : [];
+  const base = `RequestOptions<Security>${bodyTypes.length > 0 ? ` & { contentType?: ${union(bodyTypes)} }` : ""}`;
+  if (accepts.length === 0) {
+    return `  ${op.methodName}(request: ${request}${required ? "" : " = {}"}, options?: ${base}): APIPromise<${response}> {\n`;
+  }
+  const defaultMedia = (op.response as { mediaType: string }).mediaType;
+  const byType = new Map<string, string[]>();
+  for (const m of accepts) {
+    const type = local(mediaResultType(model, op, m));
+    if (type === response) continue;
+    byType.set(type, [...(byType.get(type) ?? []), m.mediaType]);
+  }
+  const same = [defaultMedia, ...accepts.filter((m) => !byType.has(local(mediaResultType(model, op, m)))).map((m) => m.mediaType)];
+  const overloads = [...byType].map(([type, media]) => `  ${op.methodName}(request: ${request}, options: ${base} & { accept: ${union(media)} }): APIPromise<${type}>;\n`);
+  return [
+    ...overloads,
+    `  ${op.methodName}(request${required ? "" : "?"}: ${request}, options?: ${base} & { accept?: ${union(same)} }): APIPromise<${response}>;\n`,
+    `  ${op.methodName}(request: ${request}${required ? "" : " = {}"}, options?: ${base} & { accept?: ${union([defaultMedia, ...accepts.map((m) => m.mediaType)])} }): APIPromise<${[response, ...byType.keys()].join(" | ")}> {\n`,
+  ].join("");
+}
+
+/** `operations` / `paths` from types.ts, for the JSON results of other accepted media types. */
+function typeRootImports(resource: Resource): string {
+  const refs = resource.operations.filter((op) => op.response.kind !== "empty" && op.response.others?.some((m) => m.kind === "json")).map((op) => op.typesRef);
+  const roots = [...new Set(refs.map((ref) => ref.slice(0, ref.indexOf("["))))].sort();
+  return roots.length > 0 ? `import type { ${roots.join(", ")} } from "./types.js";\n` : "";
+}
+
 function operationSpec(model: SpecModel, resource: Resource, op: Operation): string {
   const params = op.parameters.map(
     (p) => `      { field: ${str(p.field)}, name: ${str(p.name)}, in: ${str(p.in)}, required: ${p.required}${p.constraints ? `, constraints: ${literal(p.constraints)}` : ""}${serialization(p)} },\n`,
   );
+  const media = (m: BodyMedia) => `mediaType: ${str(m.mediaType)}${m.encoding === "json" ? "" : `, encoding: ${str(m.encoding)}`}${m.fields ? `, fields: ${literal(m.fields)}` : ""}`;
+  const others = op.body?.others ? `, others: [${op.body.others.map((m) => `{ ${media(m)} }`).join(", ")}]` : "";
   const body = op.body
-    ? `    body: { field: ${str(op.body.field)}, required: ${op.body.required}, mediaType: ${str(op.body.mediaType)}${op.body.encoding === "json" ? "" : `, encoding: ${str(op.body.encoding)}`} },\n`
+    ? `    body: { field: ${str(op.body.field)}, required: ${op.body.required}, ${media(op.body)}${others} },\n`
+    : "";
+  const accepts = op.response.kind !== "empty" && op.response.others
+    ? `    otherAccepts: [${op.response.others.map((m) => `{ mediaType: ${str(m.mediaType)}, response: ${str(m.kind)} }`).join(", ")}],\n`
     : "";
   const errors = op.errors.map((e) => `${str(e.status)}: ${errorClassOf(model, e.schemaName)}`).join(", ");
   return [
@@ -92,9 +136,11 @@ function operationSpec(model: SpecModel, resource: Resource, op: Operation): str
     body,
     op.idempotent ? "    idempotent: true,\n" : "",
     `    response: ${str(op.response.kind)},\n`,
-    op.response.kind === "text" || op.response.kind === "binary" ? `    accept: ${str(op.response.mediaType)},\n` : "",
+    op.response.kind === "text" || op.response.kind === "binary" || (op.response.kind === "json" && op.response.mediaType !== "application/json" && op.response.others) ? `    accept: ${str(op.response.mediaType)},\n` : "",
+    accepts,
     `    errors: ${errors ? `{ ${errors} }` : "{}"},\n`,
     op.security && !isDeepStrictEqual(op.security, model.security) ? `    security: ${literal(op.security)},\n` : "",
+    op.servers ? `    servers: [${op.servers.map(serverLiteral).join(", ")}],\n` : "",
     "  }",
   ].join("");
 }

@@ -12,6 +12,7 @@ import { isRecord } from "./json.js";
 import { readRetryPolicy, RETRY_EXTENSION } from "./retries.js";
 import { readWebhooks } from "./webhooks.js";
 import { settleTypeNames } from "./type-names.js";
+import { readServers } from "./servers.js";
 
 export type { SpecModel } from "./model.js";
 
@@ -31,10 +32,7 @@ export async function loadSpec(file: string, absolutePath: string): Promise<Spec
   const webhooks = readWebhooks(document, warnings);
   if (resources.length === 0 && webhooks.length === 0) problems.push(`${pointer("paths")}: no operations to generate (and no webhook payloads)`);
   const info = isRecord(document.info) ? document.info : {};
-  const servers = (Array.isArray(document.servers) ? document.servers : []).filter(isRecord).map((s) => ({
-    url: String(s.url),
-    ...(typeof s.description === "string" ? { description: s.description } : {}),
-  }));
+  const servers = readServers(document.servers, ["servers"], warnings);
   if (servers.length === 0) warnings.push(`${pointer("servers")}: the spec names no server, so the client requires serverURL at construction`);
   const errorSchemas = new Set(resources.flatMap((r) => r.operations.flatMap((o) => o.errors.map((e) => e.schemaName))));
   const security = readRequirements(document.security);

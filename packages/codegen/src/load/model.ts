@@ -2,7 +2,7 @@
  * The spec as the emitters see it: every name decided, every $ref resolved,
  * so emitters only print. Built by `loadSpec`.
  */
-import type { BodyEncoding } from "@x/runtime";
+import type { BodyEncoding, FieldEncodingSpec } from "@x/runtime";
 import type { ParameterConstraints, ParameterStyle } from "@x/runtime";
 import type { SpecRetryPolicy } from "./retries.js";
 
@@ -15,7 +15,7 @@ export interface SpecModel {
   readonly document: Record<string, unknown>;
   readonly title: string;
   readonly description?: string;
-  readonly servers: readonly { url: string; description?: string }[];
+  readonly servers: readonly ServerModel[];
   readonly securitySchemes: readonly SecurityScheme[];
   /** The top-level security alternatives; `undefined` when the spec states none. */
   readonly security?: readonly SecurityRequirement[];
@@ -35,6 +35,21 @@ export interface SpecModel {
    * another (see hoistNestedSchemaRefs): each copy's name → the pointer it came from.
    */
   readonly hoistedFrom?: Readonly<Record<string, string>>;
+}
+
+/** A server of the spec, as the runtime's ServerSpec. */
+export interface ServerModel {
+  readonly url: string;
+  readonly description?: string;
+  /** `{name}`s of the URL, each with its default and the values allowed. */
+  readonly variables?: Readonly<Record<string, ServerVariableModel>>;
+}
+
+export interface ServerVariableModel {
+  /** Missing only when the spec gives none (it must; warned). */
+  readonly default?: string;
+  readonly enum?: readonly string[];
+  readonly description?: string;
 }
 
 export interface WebhookModel {
@@ -114,6 +129,19 @@ export interface Parameter {
   readonly allowReserved?: boolean;
 }
 
+/** Another media type of a request body. */
+export interface BodyMedia {
+  readonly mediaType: string;
+  readonly encoding: BodyEncoding;
+  readonly fields?: Readonly<Record<string, FieldEncodingSpec>>;
+}
+
+/** Another media type of the success response (the caller's `accept` option), with what it resolves to. */
+export interface ResponseMedia {
+  readonly mediaType: string;
+  readonly kind: "json" | "text" | "binary";
+}
+
 export interface Operation {
   readonly operationId: string;
   readonly methodName: string;
@@ -144,6 +172,10 @@ export interface Operation {
     readonly description?: string;
     /** The body's schema as the spec writes it (a `$ref` left unresolved), for tools that compare specs. */
     readonly schema?: unknown;
+    /** The spec's `encoding` of a form or multipart body, by property, as the runtime's FieldEncodingSpec. */
+    readonly fields?: Readonly<Record<string, FieldEncodingSpec>>;
+    /** The other media types the body may be sent as (the caller's `contentType` option). */
+    readonly others?: readonly BodyMedia[];
   };
   readonly response:
     | { readonly kind: "empty"; readonly status: string }
@@ -151,12 +183,15 @@ export interface Operation {
       readonly kind: "json"; readonly status: string; readonly mediaType: string; readonly schemaName?: string;
       /** The body's schema as the spec writes it (a `$ref` left unresolved), for tools that compare specs. */
       readonly schema?: unknown;
+      readonly others?: readonly ResponseMedia[];
     }
-    | { readonly kind: "text" | "binary"; readonly status: string; readonly mediaType: string };
+    | { readonly kind: "text" | "binary"; readonly status: string; readonly mediaType: string; readonly others?: readonly ResponseMedia[] };
   /** The operation's own security alternatives, when it states them (else the spec's apply). */
   readonly security?: readonly SecurityRequirement[];
   /** Documented error statuses with a component schema body. */
   readonly errors: readonly { readonly status: string; readonly schemaName: string }[];
+  /** The servers its path item or the operation lists (the operation's win); it is sent to the first. */
+  readonly servers?: readonly ServerModel[];
   /** Set when the operation is a paged list (see load/pagination.ts): it also gets `<methodName>All`. */
   readonly paging?: Paging;
 }

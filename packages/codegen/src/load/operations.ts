@@ -1,12 +1,13 @@
 /** Turns the spec's paths into resources (one per tag) of named, fully resolved operations. */
 import { pointer } from "../errors.js";
 import { methodNameFor, NAME_OVERRIDE, type GlobalOverride } from "./method-names.js";
-import type { BodyEncoding, ParameterConstraints, ParameterStyle } from "@x/runtime";
+import type { BodyEncoding, FieldEncodingSpec, ParameterConstraints, ParameterStyle } from "@x/runtime";
 import type { HttpMethod, Operation, Parameter, Resource } from "./model.js";
 import { camelCase, isIdentifier, operationNameFromPath, pascalCase } from "./naming.js";
 import { componentSchemaName, deref } from "./refs.js";
 import { readRequirements } from "./security.js";
 import { isRecord } from "./json.js";
+import { readServers } from "./servers.js";
 
 /** The operations a path item (or a webhook) may hold, in the order they are read. */
 export const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
@@ -84,6 +85,10 @@ function readOperation(
   const fields = [...parameters.map((p) => p.field), ...(body ? [body.field] : [])];
   const duplicate = fields.find((f, i) => fields.indexOf(f) !== i);
   if (duplicate) problems.push(`${at}: two inputs map to the request field "${duplicate}"`);
+  // The operation's servers replace its path item's (OpenAPI 3.x, Operation Object).
+  const servers = Array.isArray(op.servers)
+    ? readServers(op.servers, ["paths", path, method, "servers"], warnings, true)
+    : readServers(item.servers, ["paths", path, "servers"], warnings, true);
   const idempotent = op[IDEMPOTENT_EXTENSION];
   if (idempotent !== undefined && typeof idempotent !== "boolean") {
     problems.push(`${at}/${IDEMPOTENT_EXTENSION}: must be true or false, got ${JSON.stringify(idempotent)}`);
@@ -101,9 +106,10 @@ function readOperation(
     typesRef,
     parameters,
     ...(body ? { body } : {}),
-    response: readSuccess(doc, op, at, warnings),
+    response: readSuccess(doc, op),
     errors: readErrors(doc, op),
     ...(Array.isArray(op.security) ? { security: readRequirements(op.security) } : {}),
+    ...(servers.length > 0 ? { servers } : {}),
   };
 }
 
@@ -173,7 +179,7 @@ function readBody(doc: Record<string, unknown>, op: Record<string, unknown>, at:
   const body = deref(doc, op.requestBody);
   if (!body) return undefined;
   const content = isRecord(body.content) ? body.content : {};
-  const mediaType = pickMediaType(Object.keys(content));
+  const [mediaType, ...rest] = byPreference(Object.keys(content));
   if (!mediaType) {
     warnings.push(`${at}/requestBody: has no content; the operation is generated without a body`);
     return undefined;
@@ -182,10 +188,12 @@ function readBody(doc: Record<string, unknown>, op: Record<string, unknown>, at:
   // Only JSON bodies are typed by their component name; others keep the inline type.
   const schema = (content[mediaType] as Record<string, unknown> | undefined)?.schema;
   const schemaName = encoding === "json" ? componentSchemaName(schema) : undefined;
-  const others = Object.keys(content).filter((t) => t !== mediaType);
-  if (others.length > 0) {
-    warnings.push(`${at}/requestBody/content: sends ${mediaType} only; ${others.join(", ")} not generated`);
-  }
+  const fields = fieldEncodings(content[mediaType], encoding, `${at}/requestBody/content/${mediaType}`, warnings);
+  const others = rest.map((type) => {
+    const other = bodyEncoding(type);
+    const otherFields = fieldEncodings(content[type], other, `${at}/requestBody/content/${type}`, warnings);
+    return { mediaType: type, encoding: other, ...(otherFields ? { fields: otherFields } : {}) };
+  });
   return {
     field: schemaName ? camelCase(schemaName) : "requestBody",
     required: body.required === true,
@@ -194,29 +202,56 @@ function readBody(doc: Record<string, unknown>, op: Record<string, unknown>, at:
     ...(schemaName ? { schemaName } : {}),
     ...text("description", body.description),
     ...(schema !== undefined ? { schema } : {}),
+    ...(fields ? { fields } : {}),
+    ...(others.length > 0 ? { others } : {}),
   };
 }
 
-function readSuccess(doc: Record<string, unknown>, op: Record<string, unknown>, at: string, warnings: string[]): Operation["response"] {
+const FORM_STYLES: readonly string[] = ["form", "spaceDelimited", "pipeDelimited", "deepObject"];
+
+/**
+ * A form or multipart body's `encoding`, by property: a part's `contentType`, and a form
+ * field's `style` / `explode` / `allowReserved` (a style a form field cannot have is warned
+ * about and left out). `undefined` when there is nothing to say.
+ */
+function fieldEncodings(media: unknown, encoding: BodyEncoding, at: string, warnings: string[]): Record<string, FieldEncodingSpec> | undefined {
+  const declared = isRecord(media) && isRecord(media.encoding) ? media.encoding : {};
+  if (encoding !== "form" && encoding !== "multipart") return undefined;
+  const fields: Record<string, FieldEncodingSpec> = {};
+  for (const [name, raw] of Object.entries(declared)) {
+    if (!isRecord(raw)) continue;
+    const style = raw.style;
+    if (style !== undefined && !FORM_STYLES.includes(style as string)) warnings.push(`${at}/encoding/${name}: style ${JSON.stringify(style)} is not one a form field can have; sent as form`);
+    const field: FieldEncodingSpec = {
+      ...(typeof raw.contentType === "string" ? { contentType: raw.contentType } : {}),
+      // Style and explode apply to form bodies only (OpenAPI 3.x, Encoding Object).
+      ...(encoding === "form" && FORM_STYLES.includes(style as string) ? { style: style as FieldEncodingSpec["style"] } : {}),
+      ...(encoding === "form" && typeof raw.explode === "boolean" ? { explode: raw.explode } : {}),
+      ...(encoding === "form" && raw.allowReserved === true ? { allowReserved: true } : {}),
+    };
+    if (Object.keys(field).length > 0) fields[name] = field;
+  }
+  return Object.keys(fields).length > 0 ? fields : undefined;
+}
+
+function readSuccess(doc: Record<string, unknown>, op: Record<string, unknown>): Operation["response"] {
   const responses = isRecord(op.responses) ? op.responses : {};
   const status = Object.keys(responses).filter((s) => /^2(\d\d|XX)$/i.test(s)).sort()[0];
   if (!status) return { kind: "empty", status: "2XX" };
   const content = deref(doc, responses[status])?.content;
-  const types = isRecord(content) ? Object.keys(content) : [];
-  const mediaType = pickMediaType(types);
+  const [mediaType, ...rest] = byPreference(isRecord(content) ? Object.keys(content) : []);
   if (!mediaType) return { kind: "empty", status };
   const kind = responseKind(mediaType);
-  if (kind !== "json") {
-    if (types.length > 1) warnings.push(`${at}/responses/${status}/content: resolves to the ${mediaType} body; ${types.filter((t) => t !== mediaType).join(", ")} not requested`);
-    return { kind, status, mediaType };
-  }
+  const others = rest.map((type) => ({ mediaType: type, kind: responseKind(type) }));
+  const alternatives = others.length > 0 ? { others } : {};
+  if (kind !== "json") return { kind, status, mediaType, ...alternatives };
   const schema = (content as Record<string, Record<string, unknown>>)[mediaType]?.schema;
   const schemaName = componentSchemaName(schema);
-  return { kind: "json", status, mediaType, ...(schemaName ? { schemaName } : {}), ...(schema !== undefined ? { schema } : {}) };
+  return { kind: "json", status, mediaType, ...(schemaName ? { schemaName } : {}), ...(schema !== undefined ? { schema } : {}), ...alternatives };
 }
 
-/** JSON first, then text, forms, multipart, then anything else (sent or read as bytes). */
-function pickMediaType(types: readonly string[]): string | undefined {
+/** JSON first, then text, forms, multipart, then anything else (sent or read as bytes); the first is the default. */
+function byPreference(types: readonly string[]): string[] {
   const rank = (type: string): number => {
     if (isJsonMediaType(type)) return 0;
     if (isTextMediaType(type)) return 1;
@@ -224,7 +259,7 @@ function pickMediaType(types: readonly string[]): string | undefined {
     if (/^multipart\/form-data/i.test(type)) return 3;
     return 4;
   };
-  return [...types].sort((a, b) => rank(a) - rank(b))[0];
+  return [...types].sort((a, b) => rank(a) - rank(b));
 }
 
 function bodyEncoding(mediaType: string): BodyEncoding {

@@ -3,6 +3,7 @@
  * HTTP method and path under another name), added, and, for each pair, everything about them.
  */
 import type { SpecModel } from "@x/codegen";
+import { narrowedServerVariables } from "./servers.js";
 import { compareBody } from "./body.js";
 import { operationPointer, type DiffContext } from "./context.js";
 import { asRecord, child, deepEqual, follow, type Json } from "./json.js";
@@ -113,7 +114,9 @@ function compareOperation(ctx: DiffContext, b: MethodRef, a: MethodRef): void {
     ctx.add("minor", child(a.at, "security"), `${context}security requirements changed; the client now picks the credentials it sends by the new ones, and the API may ask for other credentials`);
   }
   if (!deepEqual(b.raw.servers, a.raw.servers)) {
-    ctx.add("minor", child(a.at, "servers"), `${context}servers changed; the generated client does not read per-operation servers (it calls the client's server)`);
+    const lost = narrowedServerVariables(b.raw.servers, a.raw.servers);
+    if (lost.length > 0) ctx.add("major", child(a.at, "servers"), `${context}servers changed; ServerVariables no longer takes ${lost.join(", ")} (callers passing it no longer compile)`);
+    else ctx.add("minor", child(a.at, "servers"), `${context}servers changed; the generated client sends the operation to its first server (unless the caller passes serverURL)`);
   }
   compareParameters(ctx, b, a, context);
   compareBody(ctx, b, a, context);
