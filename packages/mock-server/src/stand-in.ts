@@ -39,8 +39,8 @@ const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options"
  * Why Prism cannot serve an operation of an OpenAPI 3 document, or undefined when it can:
  * the status it would answer is one Node's HTTP client cannot receive (1xx is never a
  * final response; Node's fetch rejects 407), or a parameter Prism's request validator
- * never finishes on (a header with an array or object schema, a non-exploded
- * spaceDelimited or pipeDelimited query parameter).
+ * never finishes on (a header with an array or object schema, a path object, a path
+ * array not in label style, a non-exploded spaceDelimited or pipeDelimited query parameter).
  */
 export function standInReason(document: Json, path: string, method: string): string | undefined {
   const operation = operationAt(document, path, method);
@@ -51,6 +51,8 @@ export function standInReason(document: Json, path: string, method: string): str
   for (const p of parametersOf(document, path, operation)) {
     const type = schemaType(document, p.schema);
     if (p.in === "header" && (type === "array" || type === "object")) return `header ${p.name} has an ${type} schema`;
+    // Prism's path deserializers throw on these (uncaught: the request never gets an answer).
+    if (p.in === "path" && (type === "object" || (type === "array" && p.style !== "label"))) return `path ${p.name} has an ${type} schema`;
     if (p.in === "query" && (p.style === "spaceDelimited" || p.style === "pipeDelimited") && p.explode !== true) {
       return `query ${p.name} is non-exploded ${p.style}`;
     }
@@ -164,9 +166,26 @@ function checkRequest(document: Json, path: string, operation: Json, pathValues:
       }
       continue;
     }
+    if (p.in === "path" && (type === "array" || type === "object")) {
+      violations.push(...styledPathProblems(document, p, schema, type, raw, at));
+      continue;
+    }
     if (type !== "array" && type !== "object") violations.push(...valueProblems(document, schema, raw, at));
   }
   return violations;
+}
+
+/** A path array or object in its style: simple `a,b`, label `.a.b` / `.a,b`, matrix `;n=a;n=b` / `;n=a,b`. */
+function styledPathProblems(document: Json, p: RawParameter, schema: Json, type: string, raw: string, at: string[]): Violation[] {
+  const style = p.style ?? "simple";
+  const prefix = style === "label" ? "." : style === "matrix" ? `;${p.name}=` : "";
+  if (!raw.startsWith(prefix)) return [{ location: at, message: `must start with ${JSON.stringify(prefix)} in ${style} style` }];
+  const explode = p.explode === true;
+  const body = raw.slice(prefix.length);
+  const items = explode && type === "array" ? body.split(style === "simple" ? "," : prefix) : explode && style === "matrix" ? raw.slice(1).split(";") : body.split(explode && style === "label" ? "." : ",");
+  if (type === "array") return items.flatMap((v) => valueProblems(document, resolve(document, schema.items) ?? {}, v, at));
+  const pairs = explode ? items.every((i) => i.includes("=")) : items.length % 2 === 0;
+  return pairs ? [] : [{ location: at, message: `object must be ${explode ? "key=value" : "key,value"} pairs in ${style} style` }];
 }
 
 function valueProblems(document: Json, schema: Json, raw: string, at: string[]): Violation[] {

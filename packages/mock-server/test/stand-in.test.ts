@@ -14,6 +14,15 @@ const document = {
       parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
       get: { responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object" }, example: { ok: true } } } } } },
     },
+    "/things/{ids}/{filter}": {
+      get: {
+        parameters: [
+          { name: "ids", in: "path", required: true, style: "matrix", schema: { type: "array", items: { type: "integer" } } },
+          { name: "filter", in: "path", required: true, style: "label", explode: true, schema: { type: "object", properties: { k: { type: "string" } } } },
+        ],
+        responses: { "200": { description: "ok" } },
+      },
+    },
     "/early": { get: { responses: { "103": { description: "early hints" } } } },
     "/proxy": { get: { responses: { "407": { $ref: "#/components/responses/Proxy" } } } },
     "/headers": {
@@ -44,6 +53,7 @@ describe("standInReason", () => {
     ["/proxy", "answers 407, which Node's fetch rejects"],
     ["/headers", "header X-Tags has an array schema"],
     ["/delimited", "query ids is non-exploded pipeDelimited"],
+    ["/things/{ids}/{filter}", "path ids has an array schema"],
   ])("%s: %s", (path, reason) => {
     expect(standInReason(document, path, "get")).toBe(reason);
   });
@@ -98,6 +108,13 @@ describe("the stand-in server", () => {
     expect(violations(await get("/delimited?ids=1,2"))[0]?.message).toBe('must be integer, got "1,2"');
     expect(violations(await get("/delimited?ids=1&ids=2"))[0]?.message).toBe("non-exploded pipeDelimited must appear once");
     expect(violations(await get("/delimited"))[0]?.message).toBe("must have required query parameter 'ids'");
+  });
+
+  it("checks path arrays and objects in their style", async () => {
+    expect(violations(await get("/things/;ids=1,2/.k=v"))).toEqual([]);
+    expect(violations(await get("/things/1,2/.k=v"))[0]?.message).toBe('must start with ";ids=" in matrix style');
+    expect(violations(await get("/things/;ids=1,x/.k=v"))[0]?.message).toBe('must be integer, got "x"');
+    expect(violations(await get("/things/;ids=1/.k,v"))[0]?.message).toBe("object must be key=value pairs in label style");
   });
 
   it("answers 404 for a path no operation has", async () => {
