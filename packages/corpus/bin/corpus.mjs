@@ -9,7 +9,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -28,8 +28,10 @@ const vitestOptions = dashes === -1 ? args.filter((a) => a.startsWith("-")) : ar
  */
 const sources = targets.length > 0
   ? targets.map((t) => {
-    const path = resolve(process.env.INIT_CWD ?? process.cwd(), t);
-    return { path, label: basename(path), suffix: "" };
+    const from = process.env.INIT_CWD ?? process.cwd();
+    const path = resolve(from, t);
+    const local = relative(from, path);
+    return { path, label: local && !local.startsWith("..") ? local : path, suffix: "" };
   })
   : publicCorpus();
 if (sources === undefined) process.exit(2);

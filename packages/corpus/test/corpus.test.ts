@@ -54,7 +54,7 @@ for (const spec of listed) {
 }
 
 /** Per document: operations called, passed, failed (a failed load or type-check counts as one failure). */
-const rows = new Map<string, { called: number; passed: number; failed: number; note?: string }>(specs.map((s) => [s.label, { called: 0, passed: 0, failed: 0 }]));
+const rows = new Map<string, { called: number; passed: number; failed: number; note?: string }>(specs.map((s) => [s.name, { called: 0, passed: 0, failed: 0 }]));
 
 it("finds the specs it was given, and every known reference spec", () => {
   expect(specs.length).toBeGreaterThan(0);
@@ -64,8 +64,8 @@ it("finds the specs it was given, and every known reference spec", () => {
 
 afterAll(async () => {
   await rm(WORK, { recursive: true, force: true });
-  const width = Math.max(8, ...[...rows.keys()].map((l) => l.length));
-  const lines = [...rows].map(([label, r]) => `  ${label.padEnd(width)}  ${String(r.called).padStart(6)}  ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}${r.note ? `  ${r.note}` : ""}`);
+  const width = Math.max(8, ...specs.map((s) => s.label.length));
+  const lines = specs.map((s) => [s.label, rows.get(s.name)!] as const).map(([label, r]) => `  ${label.padEnd(width)}  ${String(r.called).padStart(6)}  ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}${r.note ? `  ${r.note}` : ""}`);
   const total = [...rows.values()].reduce((t, r) => ({ called: t.called + r.called, passed: t.passed + r.passed, failed: t.failed + r.failed }), { called: 0, passed: 0, failed: 0 });
   console.log([
     `\ncorpus: ${specs.length} documents`,
@@ -125,7 +125,7 @@ function documentedResponses(model: SpecModel, call: SampleCall) {
 
 for (const spec of specs) {
   describe(spec.label, () => {
-    const row = rows.get(spec.label)!;
+    const row = rows.get(spec.name)!;
     if (spec.loadError !== undefined) {
       it("loads", () => {
         row.failed++;

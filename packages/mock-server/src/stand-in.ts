@@ -37,7 +37,7 @@ const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options"
 
 /**
  * Why Prism cannot serve an operation of an OpenAPI 3 document, or undefined when it can:
- * the status it would answer is one Node's HTTP client cannot receive (1xx is never a
+ * it documents no response (3.1 allows that), the status it would answer is one Node's HTTP client cannot receive (1xx is never a
  * final response; Node's fetch rejects 407), or a parameter Prism's request validator
  * never finishes on (a header with an array or object schema, a path object, a path
  * array not in label style, a non-exploded spaceDelimited or pipeDelimited query parameter).
@@ -46,7 +46,8 @@ export function standInReason(document: Json, path: string, method: string): str
   const operation = operationAt(document, path, method);
   if (operation === undefined) return undefined;
   const status = answerStatus(operation);
-  if (status !== undefined && status < 200) return `answers ${status}, which is never a final HTTP response`;
+  if (status === undefined) return "documents no response for Prism to answer";
+  if (status < 200) return `answers ${status}, which is never a final HTTP response`;
   if (status === 407) return "answers 407, which Node's fetch rejects";
   for (const p of parametersOf(document, path, operation)) {
     const type = schemaType(document, p.schema);
@@ -106,7 +107,7 @@ async function answer(document: Json, req: IncomingMessage, res: ServerResponse)
   const headers: Record<string, string> = {};
   if (violations.length > 0) headers["sl-violations"] = JSON.stringify(violations);
   if (status === undefined || status < 200 || violations.length > 0) {
-    // 1xx is informational only: an operation that documents nothing else gets an empty final answer.
+    // 1xx is informational only: an operation that documents nothing else, or nothing at all, gets an empty final answer.
     res.writeHead(violations.length > 0 ? 422 : 204, headers).end();
     return;
   }

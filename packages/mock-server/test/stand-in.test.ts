@@ -24,6 +24,7 @@ const document = {
       },
     },
     "/early": { get: { responses: { "103": { description: "early hints" } } } },
+    "/silent": { get: {} },
     "/proxy": { get: { responses: { "407": { $ref: "#/components/responses/Proxy" } } } },
     "/headers": {
       get: {
@@ -50,6 +51,7 @@ describe("standInReason", () => {
   it.each([
     ["/plain/{id}", undefined],
     ["/early", "answers 103, which is never a final HTTP response"],
+    ["/silent", "documents no response for Prism to answer"],
     ["/proxy", "answers 407, which Node's fetch rejects"],
     ["/headers", "header X-Tags has an array schema"],
     ["/delimited", "query ids is non-exploded pipeDelimited"],
@@ -89,8 +91,9 @@ describe("the stand-in server", () => {
     expect(await response.json()).toEqual({ error: "auth" });
   });
 
-  it("gives a 1xx-only operation an empty final answer", async () => {
+  it("gives a 1xx-only operation, and one without responses, an empty final answer", async () => {
     expect((await get("/early")).status).toBe(204);
+    expect((await get("/silent")).status).toBe(204);
   });
 
   it("checks header arrays and objects in simple style, and required headers", async () => {
