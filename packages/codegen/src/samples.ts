@@ -218,3 +218,20 @@ const FORMAT_SAMPLES: Readonly<Record<string, string>> = {
   ipv4: "192.0.2.1",
   ipv6: "2001:db8::1",
 };
+
+/**
+ * The spec's own example of the operation's request body (the media type's `example`, the
+ * first of its `examples`, or its schema's `example`), when the body is JSON and the example
+ * is an object or array (what a request can send as is); else undefined.
+ */
+export function exampleBody(model: SpecModel, op: Operation): { value: unknown } | undefined {
+  if (op.body === undefined || op.body.encoding !== "json") return undefined;
+  const document = model.document;
+  const item = deref(document, (isRecord(document.paths) ? document.paths : {})[op.path]) ?? {};
+  const requestBody = deref(document, (deref(document, item[op.method]) ?? {}).requestBody) ?? {};
+  const media = isRecord(requestBody.content) ? deref(document, requestBody.content[op.body.mediaType]) ?? {} : {};
+  const schema = deref(document, media.schema) ?? {};
+  const examples = isRecord(media.examples) ? Object.values(media.examples).map((e) => deref(document, e)?.value) : [];
+  const value = [media.example, ...examples, schema.example, ...(Array.isArray(schema.examples) ? schema.examples : [])].find((e) => e !== undefined);
+  return typeof value === "object" && value !== null ? { value } : undefined;
+}

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSpec } from "../src/load/index.js";
 import { stringMatching } from "../src/sample-pattern.js";
-import { sampleCalls } from "../src/samples.js";
+import { exampleBody, sampleCalls } from "../src/samples.js";
 import { tempDir } from "./helpers.js";
 
 describe("stringMatching", () => {
@@ -88,6 +88,56 @@ describe("example arguments from schemas", () => {
       email: "user@example.com",
       step: 12,
       short: "exa",
+    });
+  });
+});
+
+const BODIES = `openapi: 3.0.3
+info: { title: Bodies API, version: 1.0.0 }
+servers: [{ url: https://example.test }]
+components:
+  examples:
+    Rex: { value: { name: Rex } }
+paths:
+  /media:
+    post:
+      operationId: by-media
+      requestBody: { required: true, content: { application/json: { schema: { type: object }, example: { name: Tom } } } }
+      responses: { "204": { description: ok } }
+  /examples:
+    post:
+      operationId: by-examples
+      requestBody: { content: { application/json: { schema: { type: object }, examples: { rex: { $ref: "#/components/examples/Rex" } } } } }
+      responses: { "204": { description: ok } }
+  /schema:
+    put:
+      operationId: by-schema
+      requestBody: { content: { application/json: { schema: { type: array, example: [1, 2] } } } }
+      responses: { "204": { description: ok } }
+  /none:
+    post:
+      operationId: no-example
+      requestBody: { content: { application/json: { schema: { type: object } } } }
+      responses: { "204": { description: ok } }
+  /form:
+    post:
+      operationId: form
+      requestBody: { content: { application/x-www-form-urlencoded: { schema: { type: object }, example: { a: b } } } }
+      responses: { "204": { description: ok } }
+`;
+
+describe("exampleBody", () => {
+  it("gives the spec's own example of a JSON body: the media type's, its examples', or its schema's", async () => {
+    const spec = join(await tempDir(), "bodies.yaml");
+    await writeFile(spec, BODIES);
+    const model = await loadSpec("bodies.yaml", spec);
+    const bodies = Object.fromEntries(model.resources.flatMap((r) => r.operations).map((op) => [op.operationId, exampleBody(model, op)]));
+    expect(bodies).toEqual({
+      "by-media": { value: { name: "Tom" } },
+      "by-examples": { value: { name: "Rex" } },
+      "by-schema": { value: [1, 2] },
+      "no-example": undefined,
+      form: undefined,
     });
   });
 });

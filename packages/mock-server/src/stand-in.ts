@@ -179,11 +179,13 @@ function checkRequest(document: Json, path: string, operation: Json, pathValues:
 /** A path array or object in its style: simple `a,b`, label `.a.b` / `.a,b`, matrix `;n=a;n=b` / `;n=a,b`. */
 function styledPathProblems(document: Json, p: RawParameter, schema: Json, type: string, raw: string, at: string[]): Violation[] {
   const style = p.style ?? "simple";
-  const prefix = style === "label" ? "." : style === "matrix" ? `;${p.name}=` : "";
-  if (!raw.startsWith(prefix)) return [{ location: at, message: `must start with ${JSON.stringify(prefix)} in ${style} style` }];
   const explode = p.explode === true;
+  // An exploded matrix object names its properties, not itself: `;k=v;k2=v2`.
+  const prefix = style === "label" ? "." : style === "matrix" ? (explode && type === "object" ? ";" : `;${p.name}=`) : "";
+  if (!raw.startsWith(prefix)) return [{ location: at, message: `must start with ${JSON.stringify(prefix)} in ${style} style` }];
   const body = raw.slice(prefix.length);
-  const items = explode && type === "array" ? body.split(style === "simple" ? "," : prefix) : explode && style === "matrix" ? raw.slice(1).split(";") : body.split(explode && style === "label" ? "." : ",");
+  const separator = !explode || style === "simple" ? "," : style === "label" ? "." : type === "array" ? prefix : ";";
+  const items = body.split(separator);
   if (type === "array") return items.flatMap((v) => valueProblems(document, resolve(document, schema.items) ?? {}, v, at));
   const pairs = explode ? items.every((i) => i.includes("=")) : items.length % 2 === 0;
   return pairs ? [] : [{ location: at, message: `object must be ${explode ? "key=value" : "key,value"} pairs in ${style} style` }];

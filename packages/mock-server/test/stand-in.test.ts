@@ -23,6 +23,15 @@ const document = {
         responses: { "200": { description: "ok" } },
       },
     },
+    "/pairs/{a}/{obj}": {
+      get: {
+        parameters: [
+          { name: "a", in: "path", required: true, style: "matrix", explode: true, schema: { type: "array", items: { type: "integer" } } },
+          { name: "obj", in: "path", required: true, style: "matrix", explode: true, schema: { type: "object", additionalProperties: { type: "string" } } },
+        ],
+        responses: { "200": { description: "ok" } },
+      },
+    },
     "/early": { get: { responses: { "103": { description: "early hints" } } } },
     "/silent": { get: {} },
     "/proxy": { get: { responses: { "407": { $ref: "#/components/responses/Proxy" } } } },
@@ -118,6 +127,8 @@ describe("the stand-in server", () => {
     expect(violations(await get("/things/1,2/.k=v"))[0]?.message).toBe('must start with ";ids=" in matrix style');
     expect(violations(await get("/things/;ids=1,x/.k=v"))[0]?.message).toBe('must be integer, got "x"');
     expect(violations(await get("/things/;ids=1/.k,v"))[0]?.message).toBe("object must be key=value pairs in label style");
+    expect(violations(await get("/pairs/;a=1;a=2/;k=v;k2=w"))).toEqual([]);
+    expect(violations(await get("/pairs/;a=1;a=2/;k;v"))[0]?.message).toBe("object must be key=value pairs in matrix style");
   });
 
   it("answers 404 for a path no operation has", async () => {
