@@ -7,6 +7,7 @@ export { camelCase, pascalCase } from "./load/naming.js";
 export { describeScheme } from "./load/security.js";
 export { readTarget, type PackageTarget } from "./target.js";
 export { renderCall, sampleCall, sampleCalls, scaffold, type SampleCall } from "./scaffold/index.js";
+export { exampleBody } from "./samples.js";
 export { typecheckFiles, type TypecheckOptions } from "./typecheck.js";
 export { readmeExamples } from "./emit/readme.js";
 export { exportedNames } from "./emit/barrel.js";
