@@ -102,7 +102,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       sdks++;
     }
     if (sdks < want) throw new Error(`only ${sdks} SDK packages could be made (wanted ${want})`);
-    await runOk("pnpm", ["install", "--offline"], opts("install-added"));
+    // New workspace packages change the lockfile, so this install resolves (from the store when it can).
+    await runOk("pnpm", ["install", "--prefer-offline"], opts("install-added"));
     await runOk("git", ["add", "-A"], opts("git"));
     await runOk("git", ["-c", "user.name=scale", "-c", "user.email=scale@localhost", "commit", "-qm", "SDK packages for the scale run"], opts("git"));
     console.log(`pipeline:scale: ${sdks} SDK packages (${added.length} added by sdk:new) in ${repo}`);
