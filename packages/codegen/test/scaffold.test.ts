@@ -101,8 +101,16 @@ describe("templates", () => {
     const files = renderPackage(input);
     expect(Object.keys(files).sort()).toEqual([
       "README.md", "package.json", "src/index.ts", "test/generated.test.ts", "test/global-setup.ts",
-      "test/package.test.ts", "test/smoke.test.ts", "tsconfig.json", "tsup.config.ts", "vitest.config.ts",
+      "test/package.test.ts", "test/smoke.test.ts", "tsconfig.json", "tsup.config.ts", "turbo.json", "vitest.config.ts",
     ]);
+    // Its tasks hash its own spec, not every spec of the workspace.
+    expect(JSON.parse(files["turbo.json"]!)).toEqual({
+      extends: ["//"],
+      tasks: {
+        generate: { inputs: ["$TURBO_EXTENDS$", "$TURBO_ROOT$/openapi/foo-bar.yaml"] },
+        test: { inputs: ["$TURBO_EXTENDS$", "$TURBO_ROOT$/openapi/foo-bar.yaml"] },
+      },
+    });
     const manifest = JSON.parse(files["package.json"]!);
     expect(manifest).toMatchObject({
       name: "@x/foo-bar",
