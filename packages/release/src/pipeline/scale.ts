@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
 import { createRequire } from "node:module";
 import { cleanEnv, repoRoot } from "../rehearse/options.ts";
-import { run, runOk, stopAll, type RunOptions } from "../rehearse/proc.ts";
+import { run, runOk, stopAll, tail, type RunOptions } from "../rehearse/proc.ts";
 import { copyWorkingTree, initRepo, install, workspacePackages } from "../rehearse/scratch.ts";
 import { readRunSummary, type TaskOutcome } from "./remote-cache.ts";
 
@@ -81,7 +81,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     results.push(measured);
     const ran = measured.tasks.filter((t) => t.status !== "HIT").length;
     console.log(`  ${scenario}: pnpm ${script}: ${measured.seconds.toFixed(1)} s, ${measured.tasks.length} tasks, ${ran} ran, ${measured.tasks.length - ran} from the cache${result.code === 0 ? "" : ` (exit ${result.code})`}`);
-    if (result.code !== 0) throw new Error(`pnpm ${script} failed in ${scenario} (log ${join(logs, `${scenario}-${script}.log`)})`);
+    if (result.code !== 0) throw new Error(`pnpm ${script} failed in ${scenario}:\n${tail(result, 30)}`);
     return measured;
   };
   try {
