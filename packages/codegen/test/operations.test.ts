@@ -26,8 +26,14 @@ describe("readResources checks", () => {
     expect(problems).toEqual(['#/paths/~1b/get/operationId: duplicate operationId "same", first used at #/paths/~1a/get']);
   });
 
-  it("reports an operation without responses", () => {
-    expect(load({ "/a": { get: { operationId: "a", responses: {} } } }).problems).toEqual(["#/paths/~1a/get/responses: an operation needs at least one response"]);
+  it("warns about an operation without responses, which resolves to unknown", () => {
+    const { problems, warnings, ops } = load({ "/a": { get: { operationId: "a", responses: {} } }, "/b": { get: { operationId: "b" } } });
+    expect(problems).toEqual([]);
+    expect(warnings).toEqual([
+      "#/paths/~1a/get: documents no response; the method resolves to whatever 2xx body arrives (typed unknown), undefined when empty",
+      "#/paths/~1b/get: documents no response; the method resolves to whatever 2xx body arrives (typed unknown), undefined when empty",
+    ]);
+    expect(ops.map((o) => o.response.kind)).toEqual(["unknown", "unknown"]);
   });
 
   it("reports path parameters and path templates that do not match", () => {

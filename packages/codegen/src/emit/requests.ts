@@ -30,6 +30,8 @@ export function responseTypeName(model: SpecModel, op: Operation): string {
   switch (op.response.kind) {
     case "empty":
       return "void";
+    case "unknown":
+      return "unknown";
     case "text":
       return "string";
     case "binary":

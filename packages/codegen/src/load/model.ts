@@ -147,6 +147,8 @@ export interface Operation {
   };
   readonly response:
     | { readonly kind: "empty"; readonly status: string }
+    /** The operation documents no response at all: it resolves to whatever 2xx arrives. */
+    | { readonly kind: "unknown"; readonly status: "2XX" }
     | {
       readonly kind: "json"; readonly status: string; readonly mediaType: string; readonly schemaName?: string;
       /** The body's schema as the spec writes it (a `$ref` left unresolved), for tools that compare specs. */

@@ -78,7 +78,7 @@ function readOperation(
     warnings.push(`${at}/callbacks: callbacks are not generated (${Object.keys(op.callbacks).join(", ")}); the operation is`);
   }
   if (!isRecord(op.responses) || Object.keys(op.responses).length === 0) {
-    problems.push(`${at}/responses: an operation needs at least one response`);
+    warnings.push(`${at}: documents no response; the method resolves to whatever 2xx body arrives (typed unknown), undefined when empty`);
   }
   const body = readBody(doc, op, at, warnings);
   const fields = [...parameters.map((p) => p.field), ...(body ? [body.field] : [])];
@@ -198,7 +198,8 @@ function readBody(doc: Record<string, unknown>, op: Record<string, unknown>, at:
 }
 
 function readSuccess(doc: Record<string, unknown>, op: Record<string, unknown>, at: string, warnings: string[]): Operation["response"] {
-  const responses = isRecord(op.responses) ? op.responses : {};
+  if (!isRecord(op.responses) || Object.keys(op.responses).length === 0) return { kind: "unknown", status: "2XX" };
+  const responses = op.responses;
   const status = Object.keys(responses).filter((s) => /^2(\d\d|XX)$/i.test(s)).sort()[0];
   if (!status) return { kind: "empty", status: "2XX" };
   const content = deref(doc, responses[status])?.content;
