@@ -90,3 +90,39 @@ export async function add(client: Shapes): Promise<void> {
     expect(await typecheck(files, { "consumer.ts": consumer.replace("client.addShape", "client.default.addShape") })).toEqual([]);
   });
 });
+
+const PATH_MISMATCH = `openapi: 3.0.3
+info: { title: Lockers, version: "1" }
+servers: [{ url: "https://lockers.example.com" }]
+paths:
+  /sites/{siteId}/lockers/{lockerId}:
+    get:
+      operationId: get-locker
+      tags: [Lockers]
+      parameters:
+        - { name: siteId, in: path, required: true, schema: { type: integer } }
+        - { name: bay, in: path, required: true, schema: { type: string } }
+      responses:
+        "200": { description: ok, content: { application/json: { schema: { type: object, properties: { open: { type: boolean } } } } } }
+`;
+
+describe("path parameters that do not match the path", () => {
+  it("adds the template's undeclared {name} as a string, leaves out the unused one, and type-checks", async () => {
+    const spec = await specFile(PATH_MISMATCH);
+    const model = await loadSpec("spec.yaml", spec);
+    expect(model.warnings).toEqual([
+      '#/paths/~1sites~1{siteId}~1lockers~1{lockerId}/get/parameters/1: path parameter "bay" does not appear in the path /sites/{siteId}/lockers/{lockerId}; left out',
+      "#/paths/~1sites~1{siteId}~1lockers~1{lockerId}/get: the path's {lockerId} has no path parameter; generated as a required string path parameter",
+    ]);
+    const { files } = await generatePackage(targetFor(spec, "Lockers"));
+    const consumer = `import { Lockers } from "./generated/index.js";
+export async function open(client: Lockers): Promise<boolean> {
+  const locker = await client.lockers.getLocker({ siteId: 4, lockerId: "L-2" });
+  // @ts-expect-error: the unused parameter is not part of the request
+  await client.lockers.getLocker({ siteId: 4, lockerId: "L-2", bay: "x" });
+  return locker.open ?? false;
+}
+`;
+    expect(await typecheck(files, { "consumer.ts": consumer })).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import { writeFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { loadSpec } from "../src/load/index.js";
 import { readResources } from "../src/load/operations.js";
+import { normalizePathParameters } from "../src/load/path-parameters.js";
 import { tempDir } from "./helpers.js";
 
 const ok = { "200": { description: "OK", content: { "application/json": { schema: { type: "object" } } } } };
@@ -36,14 +37,26 @@ describe("readResources checks", () => {
     expect(ops.map((o) => o.response.kind)).toEqual(["unknown", "unknown"]);
   });
 
-  it("reports path parameters and path templates that do not match", () => {
-    const { problems } = load({
-      "/a/{id}": { get: { operationId: "a", parameters: [{ name: "other", in: "path", required: true, schema: { type: "string" } }], responses: ok } },
-    });
-    expect(problems).toEqual([
-      '#/paths/~1a~1{id}/get/parameters: path parameter "other" does not appear in the path /a/{id}',
-      "#/paths/~1a~1{id}/get/parameters: the path's {id} has no path parameter",
+  it("settles path parameters and path templates that do not match, with warnings", () => {
+    const doc = {
+      paths: {
+        "/a/{id}/b/{part}": {
+          parameters: [{ name: "spare", in: "path", required: true, schema: { type: "string" } }],
+          get: { operationId: "a", parameters: [{ name: "other", in: "path", required: true, schema: { type: "string" } }, { name: "part", in: "path", required: true, schema: { type: "integer" } }], responses: ok },
+        },
+      },
+    };
+    const warnings: string[] = [];
+    normalizePathParameters(doc, warnings);
+    expect(warnings).toEqual([
+      '#/paths/~1a~1{id}~1b~1{part}/parameters/0: path parameter "spare" does not appear in the path /a/{id}/b/{part}; left out',
+      '#/paths/~1a~1{id}~1b~1{part}/get/parameters/0: path parameter "other" does not appear in the path /a/{id}/b/{part}; left out',
+      "#/paths/~1a~1{id}~1b~1{part}/get: the path's {id} has no path parameter; generated as a required string path parameter",
     ]);
+    const problems: string[] = [];
+    const [op] = readResources(doc, [], problems).flatMap((r) => r.operations);
+    expect(problems).toEqual([]);
+    expect(op!.parameters.map((p) => [p.name, p.in, p.required, p.constraints?.type])).toEqual([["part", "path", true, "integer"], ["id", "path", true, "string"]]);
   });
 });
 

@@ -7,6 +7,7 @@ import { camelCase, isIdentifier, pascalCase } from "./naming.js";
 import { readResources } from "./operations.js";
 import { markPagedOperations } from "./pagination.js";
 import { normalizeDiscriminators } from "./discriminators.js";
+import { normalizePathParameters } from "./path-parameters.js";
 import { readSpec } from "./read-spec.js";
 import { deref, hoistNestedSchemaRefs } from "./refs.js";
 import { isRecord } from "./json.js";
@@ -27,6 +28,7 @@ export async function loadSpec(file: string, absolutePath: string): Promise<Spec
   const hoisted = new Map<string, string>();
   const document = hoistNestedSchemaRefs(raw, hoisted);
   normalizeDiscriminators(document, warnings);
+  normalizePathParameters(document, warnings);
   const problems: string[] = [];
   const retry = readRetryPolicy(document[RETRY_EXTENSION], problems);
   const resources = markPagedOperations(document, readResources(document, readGlobalOverrides(document[NAME_OVERRIDE], problems), problems, warnings), warnings);

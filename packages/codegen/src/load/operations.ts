@@ -73,7 +73,6 @@ function readOperation(
     problems.push(`${at}: method name ${JSON.stringify(methodName)} (from ${operationId}) is not usable as a TypeScript method`);
   }
   const parameters = readParameters(doc, item, op, at, warnings);
-  checkPathParameters(path, parameters, at, problems);
   if (isRecord(op.callbacks) && Object.keys(op.callbacks).length > 0) {
     warnings.push(`${at}/callbacks: callbacks are not generated (${Object.keys(op.callbacks).join(", ")}); the operation is`);
   }
@@ -244,18 +243,6 @@ function responseKind(mediaType: string): "json" | "text" | "binary" {
 /** `text/*`, XML and other textual types a caller reads as a string. */
 export function isTextMediaType(type: string): boolean {
   return /^(text\/[\w.+-]+|application\/(?:[\w.-]+\+)?xml|application\/(?:javascript|yaml|x-yaml|x-ndjson))(?:;.*)?$/i.test(type);
-}
-
-/** Every `{name}` of the path has a path parameter, and every path parameter a `{name}`. */
-function checkPathParameters(path: string, parameters: readonly Parameter[], at: string, problems: string[]): void {
-  const inTemplate = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
-  const declared = parameters.filter((p) => p.in === "path").map((p) => p.name);
-  for (const name of declared) {
-    if (!inTemplate.includes(name)) problems.push(`${at}/parameters: path parameter "${name}" does not appear in the path ${path}`);
-  }
-  for (const name of inTemplate) {
-    if (!declared.includes(name)) problems.push(`${at}/parameters: the path's {${name}} has no path parameter`);
-  }
 }
 
 function readErrors(doc: Record<string, unknown>, op: Record<string, unknown>): Operation["errors"] {

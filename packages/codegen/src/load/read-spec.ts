@@ -15,7 +15,6 @@ const STRUCTURE_RULES = {
   struct: "error",
   "no-unresolved-refs": "error",
   "operation-operationId-unique": "error",
-  "path-parameters-defined": "error",
 } as const;
 
 /** The document, as OpenAPI 3.x; `warnings` receives what was done to it (a Swagger 2.0 conversion). */
@@ -64,8 +63,8 @@ export async function readSpec(file: string, absolutePath: string, warnings: str
 /**
  * What makes a correct SDK impossible: a `$ref` the types need that leads nowhere (one
  * inside an extension or an example is only documentation), two operations with one
- * operationId (openapi-typescript keys its `operations` by it), a path parameter that does
- * not match its path.
+ * operationId (openapi-typescript keys its `operations` by it). (A path parameter that does
+ * not match its path is settled by normalizePathParameters.)
  */
 function isFatal(ruleId: string, at: string | undefined): boolean {
   if (ruleId === "struct") return false;
@@ -75,12 +74,10 @@ function isFatal(ruleId: string, at: string | undefined): boolean {
 
 /**
  * Published 3.1 specs still carry the 3.0 keyword `nullable: true`; openapi-typescript
- * understands it, so it is not worth refusing a spec over. A webhook's name is a name, not
- * a path, so `{id}` in it declares no parameter.
+ * understands it, so it is not worth refusing a spec over.
  */
 function isTolerated(ruleId: string, at: string | undefined): boolean {
   if (at === undefined) return false;
-  if (ruleId === "path-parameters-defined") return at.startsWith("#/webhooks/");
   // A bare schema name or a dead pointer in a discriminator's mapping: normalizeDiscriminators
   // rewrites or drops it, and says which.
   if (ruleId === "no-unresolved-refs") return /\/discriminator\/mapping\//.test(at);
