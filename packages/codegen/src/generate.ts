@@ -4,7 +4,6 @@
  */
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { CodegenError } from "./errors.js";
 import { emitBarrel, exportedNames } from "./emit/barrel.js";
 import { emitClient } from "./emit/client.js";
 import { emitErrors } from "./emit/errors.js";
@@ -27,15 +26,15 @@ export async function generateFiles(target: PackageTarget): Promise<GeneratedFil
  * to the package; see package-files.ts.
  */
 export async function generatePackage(target: PackageTarget): Promise<{ files: GeneratedFile[]; packageFiles: GeneratedFile[]; warnings: readonly string[] }> {
-  const model = await loadSpec(target.specFile, target.specPath);
-  const names = exportedNames(model, target.clientName);
+  const model = await loadSpec(target.specFile, target.specPath, { clientName: target.clientName });
+  const clientName = model.clientName ?? target.clientName;
+  const names = exportedNames(model, clientName);
   const clashes = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
-  if (clashes.length > 0) {
-    throw new CodegenError(target.specFile, clashes.map((n) => `two generated exports are named ${n}; rename an operationId or schema`));
-  }
+  // The loader settles every clash (load/type-names.ts); one left is the generator's bug.
+  if (clashes.length > 0) throw new Error(`${target.specFile}: internal error: two generated exports are named ${clashes.join(", ")}`);
   const ctx: EmitContext = {
     specPath: target.specFile,
-    clientName: target.clientName,
+    clientName,
     runtimeImport: target.runtimeImport,
     packageName: target.packageName,
     packageVersion: target.packageVersion ?? "0.0.0",

@@ -13,7 +13,7 @@ import { deref, hoistNestedSchemaRefs } from "./refs.js";
 import { isRecord } from "./json.js";
 import { readRetryPolicy, RETRY_EXTENSION } from "./retries.js";
 import { readWebhooks } from "./webhooks.js";
-import { settleTypeNames } from "./type-names.js";
+import { NameRegistry, settleClientName, settleSchemaNames, settleTypeNames, settleWebhookNames } from "./type-names.js";
 
 export type { SpecModel } from "./model.js";
 
@@ -22,7 +22,12 @@ const RESERVED_ERROR_FIELDS = new Set(["name", "message", "stack", "cause", "sta
 /** Fields whose value reads best as an error's message, in order of preference. */
 const MESSAGE_FIELDS = ["error", "message", "detail", "title"];
 
-export async function loadSpec(file: string, absolutePath: string): Promise<SpecModel> {
+export interface LoadOptions {
+  /** The client class's name, when known: a schema named like it (or its options type) is renamed. */
+  readonly clientName?: string;
+}
+
+export async function loadSpec(file: string, absolutePath: string, options: LoadOptions = {}): Promise<SpecModel> {
   const warnings: string[] = [];
   const raw = await readSpec(file, absolutePath, warnings);
   const hoisted = new Map<string, string>();
@@ -42,10 +47,13 @@ export async function loadSpec(file: string, absolutePath: string): Promise<Spec
   if (servers.length === 0) warnings.push(`${pointer("servers")}: the spec names no server, so the client requires serverURL at construction`);
   const errorSchemas = new Set(resources.flatMap((r) => r.operations.flatMap((o) => o.errors.map((e) => e.schemaName))));
   const security = readRequirements(document.security);
-  const schemas = readSchemas(document, errorSchemas, problems);
+  const clientName = options.clientName === undefined ? undefined : settleClientName(options.clientName, warnings);
+  const registry = new NameRegistry(clientName);
+  const schemas = settleSchemaNames(readSchemas(document, errorSchemas), registry, warnings);
   const model: SpecModel = {
     file,
     document,
+    ...(clientName !== undefined ? { clientName } : {}),
     title: typeof info.title === "string" ? info.title : file,
     ...(typeof info.description === "string" ? { description: info.description } : {}),
     servers,
@@ -53,8 +61,8 @@ export async function loadSpec(file: string, absolutePath: string): Promise<Spec
     ...(security ? { security } : {}),
     ...(retry ? { retry } : {}),
     schemas,
-    resources: settleTypeNames(resources, schemas, warnings),
-    webhooks,
+    resources: settleTypeNames(resources, registry, warnings),
+    webhooks: settleWebhookNames(webhooks, registry, warnings),
     warnings,
     ...(hoisted.size > 0 ? { hoistedFrom: Object.fromEntries(hoisted) } : {}),
   };
@@ -62,17 +70,14 @@ export async function loadSpec(file: string, absolutePath: string): Promise<Spec
   return model;
 }
 
-function readSchemas(document: Record<string, unknown>, errorSchemas: Set<string>, problems: string[]): SchemaModel[] {
+/** The schemas with the names they want; settleSchemaNames decides the names they get. */
+function readSchemas(document: Record<string, unknown>, errorSchemas: Set<string>): SchemaModel[] {
   const components = isRecord(document.components) ? document.components : {};
   const schemas = isRecord(components.schemas) ? components.schemas : {};
-  const taken = new Map<string, string>();
   return Object.entries(schemas).map(([name, raw]) => {
     const schema = deref(document, raw) ?? {};
-    const base = isIdentifier(name) ? name : pascalCase(name);
+    const base = (isIdentifier(name) ? name : pascalCase(name)) || "Schema";
     const typeName = errorSchemas.has(name) ? `${base}Data` : base;
-    const clash = taken.get(typeName);
-    if (clash !== undefined) problems.push(`${pointer("components", "schemas", name)}: its type name ${typeName} clashes with schema ${clash}`);
-    taken.set(typeName, name);
     return {
       name,
       typeName,

@@ -13,6 +13,8 @@ export interface SpecModel {
   readonly file: string;
   /** The document handed to openapi-typescript (after normalisation). */
   readonly document: Record<string, unknown>;
+  /** The client class's name, when the loader was given one (see settleClientName). */
+  readonly clientName?: string;
   readonly title: string;
   readonly description?: string;
   readonly servers: readonly { url: string; description?: string }[];

@@ -5,12 +5,17 @@ import type { BodyEncoding, ParameterConstraints, ParameterStyle } from "@x/runt
 import type { HttpMethod, Operation, Parameter, Resource } from "./model.js";
 import { camelCase, isIdentifier, operationNameFromPath, pascalCase } from "./naming.js";
 import { componentSchemaName, deref } from "./refs.js";
+import { INTERNAL_NAMES } from "./type-names.js";
 import { readRequirements } from "./security.js";
 import { isRecord } from "./json.js";
 
 /** The operations a path item (or a webhook) may hold, in the order they are read. */
 export const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 const DEFAULT_TAG = "default";
+/** Client members a resource property may not take. */
+const RESERVED_PROPERTIES = new Set(["constructor"]);
+/** The generated files besides the resources' (without extension). */
+const GENERATED_FILES = new Set(["errors", "index", "models", "requests", "sdk", "types"]);
 /** Marks a POST or PATCH as safe to repeat, so the runtime retries it like a GET. */
 export const IDEMPOTENT_EXTENSION = "x-idempotent";
 
@@ -45,14 +50,26 @@ export function readResources(
     return i === -1 ? Number.MAX_SAFE_INTEGER : i;
   };
   const tags = [...byTag.keys()].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+  const properties = new Map<string, string>();
   const resources = tags.map((tag): Resource => {
     const operations = [...(byTag.get(tag) ?? [])].sort((a, b) => a.methodName.localeCompare(b.methodName));
     const description = tagDocs.find((t) => t.name === tag)?.description;
+    const wanted = camelCase(tag) || "resource";
+    let property = wanted;
+    for (let n = 2; properties.has(property) || RESERVED_PROPERTIES.has(property); n++) property = `${wanted}${n}`;
+    if (property !== wanted) {
+      const holder = properties.get(wanted);
+      warnings.push(`${pointer("tags")}: tag ${JSON.stringify(tag)} would be the client's ${wanted}, ${holder === undefined ? "which the client reserves" : `as tag ${JSON.stringify(holder)} is`}; reached as ${property} instead`);
+    }
+    properties.set(property, tag);
+    const className = pascalCase(property);
+    const fileName = property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
     return {
       tag,
-      className: pascalCase(tag),
-      property: camelCase(tag),
-      fileName: camelCase(tag).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
+      // Resource classes are not exported (see emit/barrel.ts), so only the files that declare or import them must keep them apart.
+      className: INTERNAL_NAMES.includes(className) || className === "Security" ? `${className}Resource` : className,
+      property,
+      fileName: GENERATED_FILES.has(fileName) ? `${fileName}-resource` : fileName,
       ...(typeof description === "string" ? { description } : {}),
       operations,
     };

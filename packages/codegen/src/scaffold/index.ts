@@ -74,11 +74,14 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
 
   // Everything that can fail on the spec happens before anything is written.
   const specFromRoot = relative(options.root, specPath);
-  const model = await loadSpec(options.spec, options.spec);
+  const model = await loadSpec(options.spec, options.spec, { clientName: names.clientName });
+  // The loader renames a client whose name the package needs for something else (`Security`).
+  const clientName = model.clientName ?? names.clientName;
   const calls = sampleCalls(model);
   const smokeCall = calls.find((c) => Object.keys(c.request).length > 0) ?? calls[0];
   const files = renderPackage({
     ...names,
+    clientName,
     specFromPackage: relative(packageDir, specPath),
     // A copy remembers its original, so `pnpm spec:update` can pull a newer version of it.
     ...(options.link ? {} : { sourceFromPackage: relative(packageDir, options.spec) }),
@@ -112,7 +115,7 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
       await mkdir(dirname(join(packageDir, path)), { recursive: true });
       await writeFile(join(packageDir, path), contents);
     }
-    log(`scaffolded ${relative(options.root, packageDir)}/ (client ${names.clientName})`);
+    log(`scaffolded ${relative(options.root, packageDir)}/ (client ${clientName})`);
     // Generate exactly as `pnpm generate` will, from the package's own x-codegen config.
     if ((await codegen(["--write", packageDir], {})) !== 0) throw new ScaffoldError("x-codegen failed on the new package; nothing was kept");
     if (options.install ?? true) {
@@ -129,7 +132,7 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
   return {
     packageDir,
     specPath,
-    clientName: names.clientName,
+    clientName,
     files: [...Object.keys(files), ...generated.map((f) => `src/generated/${f.path}`)].sort(),
   };
 }
