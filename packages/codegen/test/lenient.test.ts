@@ -126,3 +126,65 @@ export async function open(client: Lockers): Promise<boolean> {
     expect(await typecheck(files, { "consumer.ts": consumer })).toEqual([]);
   });
 });
+
+const RECURSIVE = `openapi: 3.0.3
+info: { title: Trees, version: "1" }
+servers: [{ url: "https://trees.example.com" }]
+paths:
+  /trees:
+    post:
+      operationId: plant-tree
+      tags: [Trees]
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                branch:
+                  type: object
+                  properties:
+                    label: { type: string }
+                    forks: { type: array, items: { $ref: "#/paths/~1trees/post/requestBody/content/application~1json/schema/properties/branch" } }
+      responses:
+        "200":
+          description: planted
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  top: { $ref: "#/paths/~1trees/post/requestBody/content/application~1json/schema/properties/branch" }
+                  event: { $ref: "#/components/schemas/Envelope" }
+components:
+  schemas:
+    Envelope:
+      type: object
+      properties:
+        kind: { type: string }
+        payload:
+          type: object
+          properties:
+            inner: { $ref: "#/components/schemas/Envelope/properties/payload" }
+            wrapped: { $ref: "#/components/schemas/Envelope" }
+`;
+
+describe("recursive schemas", () => {
+  it("type-check in strict mode when they recurse through a path's schema or a property of their own", async () => {
+    const spec = await specFile(RECURSIVE);
+    const model = await loadSpec("spec.yaml", spec);
+    expect(model.hoistedFrom).toEqual({
+      Branch: "#/paths/~1trees/post/requestBody/content/application~1json/schema/properties/branch",
+      EnvelopePayload: "#/components/schemas/Envelope/properties/payload",
+    });
+    const { files } = await generatePackage(targetFor(spec, "Trees"));
+    const consumer = `import { Trees } from "./generated/index.js";
+export async function depth(client: Trees): Promise<number> {
+  const planted = await client.trees.plantTree({ requestBody: { branch: { label: "root", forks: [{ label: "left", forks: [] }] } } });
+  const inner = planted.event?.payload?.inner?.inner?.wrapped?.kind;
+  return (planted.top?.forks?.[0]?.forks?.length ?? 0) + (inner?.length ?? 0);
+}
+`;
+    expect(await typecheck(files, { "consumer.ts": consumer })).toEqual([]);
+  });
+});
