@@ -44,7 +44,7 @@ export async function generatePackage(target: PackageTarget): Promise<{ files: G
     emitModels(model, ctx),
     emitErrors(model, ctx),
     emitRequests(model, ctx),
-    ...model.resources.map((r) => emitResource(model, r, ctx)),
+    ...model.resources.filter((r) => !r.onClient).map((r) => emitResource(model, r, ctx)),
     emitClient(model, ctx),
     emitBarrel(model, ctx),
   ];

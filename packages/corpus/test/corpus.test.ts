@@ -41,7 +41,8 @@ const specs: CorpusSpec[] = await Promise.all(
       const path = join(CORPUS_DIR, file);
       const name = basename(file, extname(file)).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "spec";
       try {
-        const model = await loadSpec(file, path);
+        // The loader settles the client's name (a spec named security.json would clash with `Security`).
+        const model = await loadSpec(file, path, { clientName: pascalCase(name) });
         return { file, path, name, model, calls: sampleCalls(model) };
       } catch (loadError) {
         return { file, path, name, calls: [], loadError };
@@ -111,7 +112,7 @@ for (const spec of specs) {
       });
       return;
     }
-    const clientName = pascalCase(spec.name);
+    const clientName = spec.model?.clientName ?? pascalCase(spec.name);
     const dir = join(WORK, spec.name);
     const outcomes = new Map<string, string>();
     let server: MockServer | undefined;

@@ -86,14 +86,28 @@ export type SecurityScheme = {
 export type SecurityRequirement = Readonly<Record<string, readonly string[]>>;
 
 export interface Resource {
+  /** The tag; "" for the untagged operations. */
   readonly tag: string;
   readonly className: string;
-  /** Property of the client that exposes it, e.g. `connections`. */
+  /** Property of the client that exposes it, e.g. `connections`; "" for the untagged operations. */
   readonly property: string;
+  /**
+   * Set on the one resource of untagged operations: they are methods of the client itself
+   * (`petstore.addPet()`), so it has no class, property or file of its own.
+   */
+  readonly onClient?: true;
   /** File name under src/generated, without extension. */
   readonly fileName: string;
   readonly description?: string;
   readonly operations: readonly Operation[];
+}
+
+/**
+ * How a user calls an operation, and its identity across spec versions: `addPet` for a
+ * method of the client itself, `pets.list` for one of a resource.
+ */
+export function sdkPath(resource: Pick<Resource, "property" | "onClient">, op: Pick<Operation, "methodName">): string {
+  return resource.onClient ? op.methodName : `${resource.property}.${op.methodName}`;
 }
 
 export interface Parameter {

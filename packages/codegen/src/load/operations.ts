@@ -2,7 +2,7 @@
 import { pointer } from "../errors.js";
 import { methodNameFor, NAME_OVERRIDE, type GlobalOverride } from "./method-names.js";
 import type { BodyEncoding, ParameterConstraints, ParameterStyle } from "@x/runtime";
-import type { HttpMethod, Operation, Parameter, Resource } from "./model.js";
+import { sdkPath, type HttpMethod, type Operation, type Parameter, type Resource } from "./model.js";
 import { camelCase, isIdentifier, operationNameFromPath, pascalCase } from "./naming.js";
 import { componentSchemaName, deref } from "./refs.js";
 import { INTERNAL_NAMES } from "./type-names.js";
@@ -11,8 +11,7 @@ import { isRecord } from "./json.js";
 
 /** The operations a path item (or a webhook) may hold, in the order they are read. */
 export const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
-const DEFAULT_TAG = "default";
-/** Client members a resource property may not take. */
+/** Client members a resource property or a method of the client may not take. */
 const RESERVED_PROPERTIES = new Set(["constructor"]);
 /** The generated files besides the resources' (without extension). */
 const GENERATED_FILES = new Set(["errors", "index", "models", "requests", "sdk", "types"]);
@@ -23,6 +22,8 @@ export function readResources(
   doc: Record<string, unknown>, overrides: readonly GlobalOverride[], problems: string[], warnings: string[] = [],
 ): Resource[] {
   const byTag = new Map<string, Operation[]>();
+  /** Operations without a tag: methods of the client itself. */
+  const untagged: Operation[] = [];
   /** Where each operationId was first seen, to report a duplicate. */
   const operationIds = new Map<string, string>();
   const paths = isRecord(doc.paths) ? doc.paths : {};
@@ -40,8 +41,9 @@ export function readResources(
         continue;
       }
       operationIds.set(operation.operationId, at);
-      const tag = Array.isArray(op.tags) && typeof op.tags[0] === "string" ? op.tags[0] : DEFAULT_TAG;
-      byTag.set(tag, [...(byTag.get(tag) ?? []), operation]);
+      const tag = Array.isArray(op.tags) && typeof op.tags[0] === "string" ? op.tags[0] : undefined;
+      if (tag === undefined) untagged.push(operation);
+      else byTag.set(tag, [...(byTag.get(tag) ?? []), operation]);
     }
   }
   const tagDocs = Array.isArray(doc.tags) ? doc.tags.filter(isRecord) : [];
@@ -74,7 +76,9 @@ export function readResources(
       operations,
     };
   });
-  return resources.map((resource) => settleClashes(resource, warnings));
+  const members = new Set([...RESERVED_PROPERTIES, ...properties.keys()]);
+  const onClient: Resource[] = untagged.length === 0 ? [] : [{ tag: "", className: "", property: "", fileName: "", onClient: true, operations: untagged }];
+  return [...onClient, ...resources].map((resource) => settleClashes(resource, resource.onClient ? members : RESERVED_PROPERTIES, warnings));
 }
 
 function readOperation(
@@ -86,7 +90,7 @@ function readOperation(
   if (!given) warnings.push(`${at}: no operationId; named ${operationId} from its method and path (give it an operationId to choose)`);
   const typesRef = given ? `operations[${JSON.stringify(given)}]` : `paths[${JSON.stringify(path)}][${JSON.stringify(method)}]`;
   const methodName = methodNameFor(operationId, op[NAME_OVERRIDE], overrides);
-  if (!isIdentifier(methodName) || methodName === "constructor") {
+  if (!isIdentifier(methodName)) {
     problems.push(`${at}: method name ${JSON.stringify(methodName)} (from ${operationId}) is not usable as a TypeScript method`);
   }
   const parameters = readParameters(doc, item, op, at, warnings);
@@ -279,22 +283,24 @@ function readErrors(doc: Record<string, unknown>, op: Record<string, unknown>): 
 /**
  * Two operations of a resource with one method name: the first (in method-name, then
  * path order) keeps it, the next takes its camel-cased operationId (or a numbered
- * name), with a warning naming both.
+ * name), with a warning naming both. A method of the client itself may not take the name of
+ * one of its members (`reserved`: `constructor`, and for the client a resource's property) either.
  */
-function settleClashes(resource: Resource, warnings: string[]): Resource {
-  const taken = new Set<string>();
-  const operations = resource.operations.map((op) => {
+function settleClashes(resource: Resource, reserved: ReadonlySet<string>, warnings: string[]): Resource {
+  const taken = new Set<string>(reserved);
+  const operations = [...resource.operations].sort((a, b) => a.methodName.localeCompare(b.methodName)).map((op) => {
     if (!taken.has(op.methodName)) {
       taken.add(op.methodName);
       return op;
     }
-    const first = resource.operations.find((o) => o.methodName === op.methodName)!;
+    const first = resource.operations.find((o) => o.methodName === op.methodName && o !== op);
     let name = camelCase(op.operationId);
-    for (let n = 2; taken.has(name) || !isIdentifier(name) || name === "constructor"; n++) name = `${op.methodName}${n}`;
+    for (let n = 2; taken.has(name) || !isIdentifier(name); n++) name = `${op.methodName}${n}`;
     taken.add(name);
+    const holder = reserved.has(op.methodName) || !first ? "a member of the class" : `${first.operationId}'s`;
     warnings.push(
-      `${pointer("paths", op.path, op.method)}: ${resource.property}.${op.methodName} is already ${first.operationId}'s; ` +
-      `${op.operationId} is generated as ${resource.property}.${name} (give it an ${NAME_OVERRIDE} to choose)`,
+      `${pointer("paths", op.path, op.method)}: ${sdkPath(resource, op)} is already ${holder}; ` +
+      `${op.operationId} is generated as ${sdkPath(resource, { methodName: name })} (give it an ${NAME_OVERRIDE} to choose)`,
     );
     return { ...op, methodName: name };
   });

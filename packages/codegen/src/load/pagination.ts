@@ -5,7 +5,7 @@
  */
 import { pointer } from "../errors.js";
 import { isRecord } from "./json.js";
-import type { Operation, Paging, Resource } from "./model.js";
+import { sdkPath, type Operation, type Paging, type Resource } from "./model.js";
 import { componentSchemaName, deref } from "./refs.js";
 
 const REQUEST = { page: "page", pageSize: "pageSize" } as const;
@@ -19,15 +19,17 @@ export const ALL_SUFFIX = "All";
  */
 export function markPagedOperations(doc: Record<string, unknown>, resources: readonly Resource[], warnings: string[]): Resource[] {
   return resources.map((resource) => {
-    const names = new Set(resource.operations.map((op) => op.methodName));
+    // The client's own methods share the class with the resources' properties.
+    const members = resource.onClient ? resources.filter((r) => !r.onClient).map((r) => r.property) : [];
+    const names = new Set([...resource.operations.map((op) => op.methodName), ...members]);
     const operations = resource.operations.map((op): Operation => {
       const paging = pagingOf(doc, op);
       if (!paging) return op;
       const all = `${op.methodName}${ALL_SUFFIX}`;
       if (names.has(all)) {
         warnings.push(
-          `${pointer("paths", op.path, op.method)}: ${resource.property}.${op.methodName} is a paged list, but ${resource.property}.${all} ` +
-          `is already another operation's method, so no iterator over every page is generated (rename one with x-speakeasy-name-override)`,
+          `${pointer("paths", op.path, op.method)}: ${sdkPath(resource, op)} is a paged list, but ${sdkPath(resource, { methodName: all })} ` +
+          `is already another member's name, so no iterator over every page is generated (rename one with x-speakeasy-name-override)`,
         );
         return op;
       }
