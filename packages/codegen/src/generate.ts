@@ -15,6 +15,7 @@ import type { EmitContext, GeneratedFile } from "./emit/source.js";
 import { emitTypes } from "./emit/types.js";
 import { loadSpec } from "./load/index.js";
 import type { PackageTarget } from "./target.js";
+import type { Warning } from "./load/warnings.js";
 
 export async function generateFiles(target: PackageTarget): Promise<GeneratedFile[]> {
   return (await generatePackage(target)).files;
@@ -25,7 +26,9 @@ export async function generateFiles(target: PackageTarget): Promise<GeneratedFil
  * `packageFiles` are generated outside src/generated (the README), with paths relative
  * to the package; see package-files.ts.
  */
-export async function generatePackage(target: PackageTarget): Promise<{ files: GeneratedFile[]; packageFiles: GeneratedFile[]; warnings: readonly string[] }> {
+export async function generatePackage(target: PackageTarget): Promise<{
+  files: GeneratedFile[]; packageFiles: GeneratedFile[]; warnings: readonly string[]; kindedWarnings: readonly Warning[];
+}> {
   const model = await loadSpec(target.specFile, target.specPath, { clientName: target.clientName });
   const clientName = model.clientName ?? target.clientName;
   const names = exportedNames(model, clientName);
@@ -49,7 +52,7 @@ export async function generatePackage(target: PackageTarget): Promise<{ files: G
     emitBarrel(model, ctx),
   ];
   const packageFiles = target.readme ? [emitReadme(model, { ...ctx, ...target.readme, packageDescription: target.packageDescription })] : [];
-  return { files: files.sort((a, b) => a.path.localeCompare(b.path)), packageFiles, warnings: model.warnings };
+  return { files: files.sort((a, b) => a.path.localeCompare(b.path)), packageFiles, warnings: model.warnings, kindedWarnings: model.kindedWarnings };
 }
 
 export interface Drift {

@@ -114,15 +114,33 @@ describe("x-codegen", () => {
     const linted = edit(spec);
     expect(linted).not.toBe(spec);
     await writeFile(pkg.spec, linted);
-    expect(await main([pkg.dir], NO_CI)).toBe(0);
+    expect(await main(["--verbose", pkg.dir], NO_CI)).toBe(0);
     expect(err.join("\n")).toMatch(want);
+  });
+
+  it("prints warnings one line per kind, and every one with --verbose", async () => {
+    const pkg = await generatedPackage();
+    const spec = await readFile(pkg.spec, "utf8");
+    // Every operation loses its operationId: a naming warning each.
+    await writeFile(pkg.spec, spec.replace(/ {6}operationId: [\w-]+\n/g, ""));
+    err.length = 0;
+    expect(await main([pkg.dir], NO_CI)).toBe(0);
+    const naming = err.filter((l) => l.includes(": naming: "));
+    expect(naming).toHaveLength(1);
+    expect(naming[0]).toMatch(/^x-codegen: warning: \S*spec\.yaml: naming: (\d+) warnings \(#\/paths\/[^,]+, #\/paths\/[^,]+, and \d+ more \(--verbose lists every one\)\)$/);
+    const count = Number(/naming: (\d+) warnings/.exec(naming[0]!)![1]);
+    err.length = 0;
+    expect(await main(["--verbose", pkg.dir], NO_CI)).toBe(0);
+    const start = err.findIndex((l) => l.endsWith(`: naming: ${count} warnings:`));
+    expect(start).toBeGreaterThanOrEqual(0);
+    expect(err.slice(start + 1, start + 1 + count).every((l) => /^x-codegen: warning: \S*spec\.yaml: #\/paths\/.*: no operationId; named \w+ from its method and path/.test(l))).toBe(true);
   });
 
   it("settles two operations with one method name deterministically, with a warning", async () => {
     const pkg = await generatedPackage();
     const spec = await readFile(pkg.spec, "utf8");
     await writeFile(pkg.spec, spec.replace("x-speakeasy-name-override: replace", "x-speakeasy-name-override: get-item"));
-    expect(await main([pkg.dir], NO_CI)).toBe(0);
+    expect(await main(["--verbose", pkg.dir], NO_CI)).toBe(0);
     expect(err.join("\n")).toMatch(/warning: .*spec\.yaml: #\/paths\/~1items~1\{itemId\}\/put: items\.getItem is already get-item's; replace-item is generated as items\.replaceItem/);
     const items = await readFile(join(pkg.out, "items.ts"), "utf8");
     expect(items).toContain("  getItem(");

@@ -7,15 +7,16 @@ import { describe, expect, it } from "vitest";
 import { loadSpec } from "../src/load/index.js";
 import { readResources } from "../src/load/operations.js";
 import { normalizePathParameters } from "../src/load/path-parameters.js";
+import type { Warning } from "../src/load/warnings.js";
 import { tempDir } from "./helpers.js";
 
 const ok = { "200": { description: "OK", content: { "application/json": { schema: { type: "object" } } } } };
 
 function load(paths: Record<string, unknown>) {
   const problems: string[] = [];
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   const resources = readResources({ paths }, [], problems, warnings);
-  return { resources, problems, warnings, ops: resources.flatMap((r) => r.operations) };
+  return { resources, problems, warnings: warnings.map((w) => w.text), ops: resources.flatMap((r) => r.operations) };
 }
 
 describe("readResources checks", () => {
@@ -46,9 +47,10 @@ describe("readResources checks", () => {
         },
       },
     };
-    const warnings: string[] = [];
+    const warnings: Warning[] = [];
     normalizePathParameters(doc, warnings);
-    expect(warnings).toEqual([
+    expect(warnings.every((w) => w.kind === "path-parameters")).toBe(true);
+    expect(warnings.map((w) => w.text)).toEqual([
       '#/paths/~1a~1{id}~1b~1{part}/parameters/0: path parameter "spare" does not appear in the path /a/{id}/b/{part}; left out',
       '#/paths/~1a~1{id}~1b~1{part}/get/parameters/0: path parameter "other" does not appear in the path /a/{id}/b/{part}; left out',
       "#/paths/~1a~1{id}~1b~1{part}/get: the path's {id} has no path parameter; generated as a required string path parameter",

@@ -1,4 +1,5 @@
 /** Loads one spec into the model every emitter prints from. */
+import { warning, type Warning } from "./warnings.js";
 import { CodegenError, pointer } from "../errors.js";
 import type { ErrorClassModel, SchemaModel, SpecModel } from "./model.js";
 import { markRequired, readRequirements, readSecuritySchemes } from "./security.js";
@@ -28,7 +29,7 @@ export interface LoadOptions {
 }
 
 export async function loadSpec(file: string, absolutePath: string, options: LoadOptions = {}): Promise<SpecModel> {
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   const raw = await readSpec(file, absolutePath, warnings);
   const hoisted = new Map<string, string>();
   const document = hoistNestedSchemaRefs(raw, hoisted);
@@ -44,7 +45,7 @@ export async function loadSpec(file: string, absolutePath: string, options: Load
     url: String(s.url),
     ...(typeof s.description === "string" ? { description: s.description } : {}),
   }));
-  if (servers.length === 0) warnings.push(`${pointer("servers")}: the spec names no server, so the client requires serverURL at construction`);
+  if (servers.length === 0) warnings.push(warning("servers", `${pointer("servers")}: the spec names no server, so the client requires serverURL at construction`));
   const errorSchemas = new Set(resources.flatMap((r) => r.operations.flatMap((o) => o.errors.map((e) => e.schemaName))));
   const security = readRequirements(document.security);
   const clientName = options.clientName === undefined ? undefined : settleClientName(options.clientName, warnings);
@@ -63,7 +64,8 @@ export async function loadSpec(file: string, absolutePath: string, options: Load
     schemas,
     resources: settleTypeNames(resources, registry, warnings),
     webhooks: settleWebhookNames(webhooks, registry, warnings),
-    warnings,
+    warnings: warnings.map((w) => w.text),
+    kindedWarnings: warnings,
     ...(hoisted.size > 0 ? { hoistedFrom: Object.fromEntries(hoisted) } : {}),
   };
   if (problems.length > 0) throw new CodegenError(file, problems);

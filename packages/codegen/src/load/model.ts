@@ -5,6 +5,7 @@
 import type { BodyEncoding } from "@x/runtime";
 import type { ParameterConstraints, ParameterStyle } from "@x/runtime";
 import type { SpecRetryPolicy } from "./retries.js";
+import type { Warning } from "./warnings.js";
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "patch" | "head" | "options" | "trace";
 
@@ -32,6 +33,8 @@ export interface SpecModel {
    * clash: each starts with the JSON pointer of the construct. The CLI prints them.
    */
   readonly warnings: readonly string[];
+  /** The same warnings, each with its kind, for printing them grouped (see warningLines). */
+  readonly kindedWarnings: readonly Warning[];
   /**
    * Schemas the loader copied under `components/schemas` from a `$ref` into the middle of
    * another (see hoistNestedSchemaRefs): each copy's name → the pointer it came from.

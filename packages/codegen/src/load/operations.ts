@@ -1,4 +1,5 @@
 /** Turns the spec's paths into resources (one per tag) of named, fully resolved operations. */
+import { warning, type Warning } from "./warnings.js";
 import { pointer } from "../errors.js";
 import { methodNameFor, NAME_OVERRIDE, type GlobalOverride } from "./method-names.js";
 import type { BodyEncoding, ParameterConstraints, ParameterStyle } from "@x/runtime";
@@ -19,7 +20,7 @@ const GENERATED_FILES = new Set(["errors", "index", "models", "requests", "sdk",
 export const IDEMPOTENT_EXTENSION = "x-idempotent";
 
 export function readResources(
-  doc: Record<string, unknown>, overrides: readonly GlobalOverride[], problems: string[], warnings: string[] = [],
+  doc: Record<string, unknown>, overrides: readonly GlobalOverride[], problems: string[], warnings: Warning[] = [],
 ): Resource[] {
   const byTag = new Map<string, Operation[]>();
   /** Operations without a tag: methods of the client itself. */
@@ -61,7 +62,7 @@ export function readResources(
     for (let n = 2; properties.has(property) || RESERVED_PROPERTIES.has(property); n++) property = `${wanted}${n}`;
     if (property !== wanted) {
       const holder = properties.get(wanted);
-      warnings.push(`${pointer("tags")}: tag ${JSON.stringify(tag)} would be the client's ${wanted}, ${holder === undefined ? "which the client reserves" : `as tag ${JSON.stringify(holder)} is`}; reached as ${property} instead`);
+      warnings.push(warning("naming", `${pointer("tags")}: tag ${JSON.stringify(tag)} would be the client's ${wanted}, ${holder === undefined ? "which the client reserves" : `as tag ${JSON.stringify(holder)} is`}; reached as ${property} instead`));
     }
     properties.set(property, tag);
     const className = pascalCase(property);
@@ -83,11 +84,11 @@ export function readResources(
 
 function readOperation(
   doc: Record<string, unknown>, path: string, method: HttpMethod, item: Record<string, unknown>,
-  op: Record<string, unknown>, overrides: readonly GlobalOverride[], at: string, problems: string[], warnings: string[],
+  op: Record<string, unknown>, overrides: readonly GlobalOverride[], at: string, problems: string[], warnings: Warning[],
 ): Operation | undefined {
   const given = typeof op.operationId === "string" && op.operationId !== "" ? op.operationId : undefined;
   const operationId = given ?? operationNameFromPath(method, path);
-  if (!given) warnings.push(`${at}: no operationId; named ${operationId} from its method and path (give it an operationId to choose)`);
+  if (!given) warnings.push(warning("naming", `${at}: no operationId; named ${operationId} from its method and path (give it an operationId to choose)`));
   const typesRef = given ? `operations[${JSON.stringify(given)}]` : `paths[${JSON.stringify(path)}][${JSON.stringify(method)}]`;
   const methodName = methodNameFor(operationId, op[NAME_OVERRIDE], overrides);
   if (!isIdentifier(methodName)) {
@@ -95,10 +96,10 @@ function readOperation(
   }
   const parameters = readParameters(doc, item, op, at, warnings);
   if (isRecord(op.callbacks) && Object.keys(op.callbacks).length > 0) {
-    warnings.push(`${at}/callbacks: callbacks are not generated (${Object.keys(op.callbacks).join(", ")}); the operation is`);
+    warnings.push(warning("callbacks", `${at}/callbacks: callbacks are not generated (${Object.keys(op.callbacks).join(", ")}); the operation is`));
   }
   if (!isRecord(op.responses) || Object.keys(op.responses).length === 0) {
-    warnings.push(`${at}: documents no response; the method resolves to whatever 2xx body arrives (typed unknown), undefined when empty`);
+    warnings.push(warning("responses", `${at}: documents no response; the method resolves to whatever 2xx body arrives (typed unknown), undefined when empty`));
   }
   const body = readBody(doc, op, at, warnings);
   const fields = [...parameters.map((p) => p.field), ...(body ? [body.field] : [])];
@@ -128,7 +129,7 @@ function readOperation(
 }
 
 function readParameters(
-  doc: Record<string, unknown>, item: Record<string, unknown>, op: Record<string, unknown>, at: string, warnings: string[],
+  doc: Record<string, unknown>, item: Record<string, unknown>, op: Record<string, unknown>, at: string, warnings: Warning[],
 ): Parameter[] {
   // Operation-level parameters override path-level ones with the same name and location.
   const merged = new Map<string, Record<string, unknown>>();
@@ -173,13 +174,13 @@ const STYLES: Record<Parameter["in"], readonly ParameterStyle[]> = {
  * allow is warned about and the default used.
  */
 function serializationOf(
-  param: Record<string, unknown>, where: Parameter["in"], at: string, warnings: string[],
+  param: Record<string, unknown>, where: Parameter["in"], at: string, warnings: Warning[],
 ): Pick<Parameter, "style" | "explode" | "allowReserved"> {
   const allowed = STYLES[where];
   let style = allowed[0]!;
   if (param.style !== undefined) {
     if (allowed.includes(param.style as ParameterStyle)) style = param.style as ParameterStyle;
-    else warnings.push(`${at}: ${where} parameter "${param.name}" has style ${JSON.stringify(param.style)}, which a ${where} parameter cannot have; sent as ${style}`);
+    else warnings.push(warning("parameters", `${at}: ${where} parameter "${param.name}" has style ${JSON.stringify(param.style)}, which a ${where} parameter cannot have; sent as ${style}`));
   }
   const explode = typeof param.explode === "boolean" ? param.explode : style === "form";
   return {
@@ -189,13 +190,13 @@ function serializationOf(
   };
 }
 
-function readBody(doc: Record<string, unknown>, op: Record<string, unknown>, at: string, warnings: string[]): Operation["body"] {
+function readBody(doc: Record<string, unknown>, op: Record<string, unknown>, at: string, warnings: Warning[]): Operation["body"] {
   const body = deref(doc, op.requestBody);
   if (!body) return undefined;
   const content = isRecord(body.content) ? body.content : {};
   const mediaType = pickMediaType(Object.keys(content));
   if (!mediaType) {
-    warnings.push(`${at}/requestBody: has no content; the operation is generated without a body`);
+    warnings.push(warning("bodies", `${at}/requestBody: has no content; the operation is generated without a body`));
     return undefined;
   }
   const encoding = bodyEncoding(mediaType);
@@ -204,7 +205,7 @@ function readBody(doc: Record<string, unknown>, op: Record<string, unknown>, at:
   const schemaName = encoding === "json" ? componentSchemaName(schema) : undefined;
   const others = Object.keys(content).filter((t) => t !== mediaType);
   if (others.length > 0) {
-    warnings.push(`${at}/requestBody/content: sends ${mediaType} only; ${others.join(", ")} not generated`);
+    warnings.push(warning("bodies", `${at}/requestBody/content: sends ${mediaType} only; ${others.join(", ")} not generated`));
   }
   return {
     field: schemaName ? camelCase(schemaName) : "requestBody",
@@ -217,7 +218,7 @@ function readBody(doc: Record<string, unknown>, op: Record<string, unknown>, at:
   };
 }
 
-function readSuccess(doc: Record<string, unknown>, op: Record<string, unknown>, at: string, warnings: string[]): Operation["response"] {
+function readSuccess(doc: Record<string, unknown>, op: Record<string, unknown>, at: string, warnings: Warning[]): Operation["response"] {
   if (!isRecord(op.responses) || Object.keys(op.responses).length === 0) return { kind: "unknown", status: "2XX" };
   const responses = op.responses;
   const status = Object.keys(responses).filter((s) => /^2(\d\d|XX)$/i.test(s)).sort()[0];
@@ -228,7 +229,7 @@ function readSuccess(doc: Record<string, unknown>, op: Record<string, unknown>, 
   if (!mediaType) return { kind: "empty", status };
   const kind = responseKind(mediaType);
   if (kind !== "json") {
-    if (types.length > 1) warnings.push(`${at}/responses/${status}/content: resolves to the ${mediaType} body; ${types.filter((t) => t !== mediaType).join(", ")} not requested`);
+    if (types.length > 1) warnings.push(warning("responses", `${at}/responses/${status}/content: resolves to the ${mediaType} body; ${types.filter((t) => t !== mediaType).join(", ")} not requested`));
     return { kind, status, mediaType };
   }
   const schema = (content as Record<string, Record<string, unknown>>)[mediaType]?.schema;
@@ -286,7 +287,7 @@ function readErrors(doc: Record<string, unknown>, op: Record<string, unknown>): 
  * name), with a warning naming both. A method of the client itself may not take the name of
  * one of its members (`reserved`: `constructor`, and for the client a resource's property) either.
  */
-function settleClashes(resource: Resource, reserved: ReadonlySet<string>, warnings: string[]): Resource {
+function settleClashes(resource: Resource, reserved: ReadonlySet<string>, warnings: Warning[]): Resource {
   const taken = new Set<string>(reserved);
   const operations = [...resource.operations].sort((a, b) => a.methodName.localeCompare(b.methodName)).map((op) => {
     if (!taken.has(op.methodName)) {
@@ -298,10 +299,10 @@ function settleClashes(resource: Resource, reserved: ReadonlySet<string>, warnin
     for (let n = 2; taken.has(name) || !isIdentifier(name); n++) name = `${op.methodName}${n}`;
     taken.add(name);
     const holder = reserved.has(op.methodName) || !first ? "a member of the class" : `${first.operationId}'s`;
-    warnings.push(
+    warnings.push(warning("naming", 
       `${pointer("paths", op.path, op.method)}: ${sdkPath(resource, op)} is already ${holder}; ` +
       `${op.operationId} is generated as ${sdkPath(resource, { methodName: name })} (give it an ${NAME_OVERRIDE} to choose)`,
-    );
+    ));
     return { ...op, methodName: name };
   });
   return { ...resource, operations: [...operations].sort((a, b) => a.methodName.localeCompare(b.methodName)) };

@@ -2,6 +2,7 @@
  * Reads a spec file and checks its structure with Redocly's OpenAPI rules, so a
  * broken spec is reported with file, line and JSON pointer before anything is generated.
  */
+import { warning, type Warning } from "./warnings.js";
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { createConfig, getLineColLocation, lintFromString } from "@redocly/openapi-core";
@@ -18,7 +19,7 @@ const STRUCTURE_RULES = {
 } as const;
 
 /** The document, as OpenAPI 3.x; `warnings` receives what was done to it (a Swagger 2.0 conversion). */
-export async function readSpec(file: string, absolutePath: string, warnings: string[] = []): Promise<Record<string, unknown>> {
+export async function readSpec(file: string, absolutePath: string, warnings: Warning[] = []): Promise<Record<string, unknown>> {
   let source: string;
   try {
     source = await readFile(absolutePath, "utf8");
@@ -54,7 +55,7 @@ export async function readSpec(file: string, absolutePath: string, warnings: str
   // Structure findings (a misspelled keyword, an `examples` object, a field a vendor
   // extension does not expect) do not stop openapi-typescript, so they do not stop us; what
   // they leave out, the model builder decides is fatal or not.
-  for (const p of findings.filter((p) => !isFatal(p.ruleId, p.location[0]?.pointer))) warnings.push(`lint: ${located(p)}`);
+  for (const p of findings.filter((p) => !isFatal(p.ruleId, p.location[0]?.pointer))) warnings.push(warning("lint", `lint: ${located(p)}`));
   const errors = findings.filter((p) => isFatal(p.ruleId, p.location[0]?.pointer));
   if (errors.length > 0) throw new CodegenError(file, errors.map(located));
   return document;

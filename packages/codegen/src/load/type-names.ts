@@ -15,6 +15,7 @@
  *
  * Each rename is a warning naming both owners.
  */
+import { warning, type Warning } from "./warnings.js";
 import { pointer } from "../errors.js";
 import { isIdentifier } from "./naming.js";
 import type { Operation, Resource, SchemaModel, WebhookModel } from "./model.js";
@@ -35,9 +36,9 @@ export const INTERNAL_NAMES = [
  * else (a package named `security` would make the client `Security`, the credentials' type);
  * then `<Name>Client`, with a warning.
  */
-export function settleClientName(wanted: string, warnings: string[]): string {
+export function settleClientName(wanted: string, warnings: Warning[]): string {
   if (!FIXED_NAMES.includes(wanted) && !INTERNAL_NAMES.includes(wanted)) return wanted;
-  warnings.push(`#: the client class cannot be named ${wanted}, which the generated package uses for its own ${wanted}; named ${wanted}Client instead (set x-codegen.clientName to choose)`);
+  warnings.push(warning("naming", `#: the client class cannot be named ${wanted}, which the generated package uses for its own ${wanted}; named ${wanted}Client instead (set x-codegen.clientName to choose)`));
   return `${wanted}Client`;
 }
 
@@ -71,7 +72,7 @@ export class NameRegistry {
 }
 
 /** Gives each schema its names: `typeName` and `errorClass.className` as read are the names it wants. */
-export function settleSchemaNames(schemas: readonly SchemaModel[], registry: NameRegistry, warnings: string[]): SchemaModel[] {
+export function settleSchemaNames(schemas: readonly SchemaModel[], registry: NameRegistry, warnings: Warning[]): SchemaModel[] {
   const settled = new Map<string, SchemaModel>();
   const asWritten = (s: SchemaModel) => isIdentifier(s.name);
   for (const schema of [...schemas.filter(asWritten), ...schemas.filter((s) => !asWritten(s))]) {
@@ -82,12 +83,12 @@ export function settleSchemaNames(schemas: readonly SchemaModel[], registry: Nam
       const wanted = errorClass.className;
       const holder = registry.ownerOf(wanted);
       const className = registry.claimFree(wanted, "Error", `${owner}'s error class`);
-      if (className !== wanted) warnings.push(`${at}: its error class ${wanted} would clash with ${holder}; named ${className} instead`);
+      if (className !== wanted) warnings.push(warning("naming", `${at}: its error class ${wanted} would clash with ${holder}; named ${className} instead`));
       errorClass = { ...errorClass, className };
     }
     const holder = registry.ownerOf(schema.typeName);
     const typeName = registry.claimFree(schema.typeName, "Model", owner);
-    if (typeName !== schema.typeName) warnings.push(`${at}: its type ${schema.typeName} would clash with ${holder}; named ${typeName} instead`);
+    if (typeName !== schema.typeName) warnings.push(warning("naming", `${at}: its type ${schema.typeName} would clash with ${holder}; named ${typeName} instead`));
     settled.set(schema.name, { ...schema, typeName, ...(errorClass ? { errorClass } : {}) });
   }
   return schemas.map((s) => settled.get(s.name)!);
@@ -102,7 +103,7 @@ export function operationTypeNames(op: Pick<Operation, "typeStem" | "body" | "re
   ];
 }
 
-export function settleTypeNames(resources: readonly Resource[], registry: NameRegistry, warnings: string[]): Resource[] {
+export function settleTypeNames(resources: readonly Resource[], registry: NameRegistry, warnings: Warning[]): Resource[] {
   return resources.map((resource) => ({
     ...resource,
     operations: resource.operations.map((op) => {
@@ -112,18 +113,18 @@ export function settleTypeNames(resources: readonly Resource[], registry: NameRe
       for (let n = 1; operationTypeNames(op, stem).some((name) => registry.ownerOf(name) !== undefined); n++) stem = `${op.typeStem}Operation${n === 1 ? "" : n}`;
       for (const name of operationTypeNames(op, stem)) registry.claim(name, `operation ${op.operationId}`);
       if (stem === op.typeStem) return op;
-      warnings.push(`${pointer("paths", op.path, op.method)}: its type ${clash} would clash with ${holder}; its types are named ${stem}Request (and so on) instead`);
+      warnings.push(warning("naming", `${pointer("paths", op.path, op.method)}: its type ${clash} would clash with ${holder}; its types are named ${stem}Request (and so on) instead`));
       return { ...op, typeStem: stem };
     }),
   }));
 }
 
-export function settleWebhookNames(webhooks: readonly WebhookModel[], registry: NameRegistry, warnings: string[]): WebhookModel[] {
+export function settleWebhookNames(webhooks: readonly WebhookModel[], registry: NameRegistry, warnings: Warning[]): WebhookModel[] {
   return webhooks.map((hook) => {
     const holder = registry.ownerOf(hook.typeName);
     const typeName = registry.claimFree(hook.typeName, "", `webhook ${hook.name}'s payload`);
     if (typeName === hook.typeName) return hook;
-    warnings.push(`${pointer("webhooks", hook.name, hook.method)}: its payload type ${hook.typeName} would clash with ${holder}; named ${typeName} instead`);
+    warnings.push(warning("naming", `${pointer("webhooks", hook.name, hook.method)}: its payload type ${hook.typeName} would clash with ${holder}; named ${typeName} instead`));
     return { ...hook, typeName };
   });
 }
