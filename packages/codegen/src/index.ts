@@ -3,6 +3,7 @@ export { CodegenError } from "./errors.js";
 export { findDrift, generateFiles, generatePackage, writeFiles, type Drift } from "./generate.js";
 export { findPackageDrift, writePackageFiles } from "./package-files.js";
 export { loadSpec, type SpecModel } from "./load/index.js";
+export { sdkPath } from "./load/model.js";
 export { camelCase, pascalCase } from "./load/naming.js";
 export { describeScheme } from "./load/security.js";
 export { readTarget, type PackageTarget } from "./target.js";

@@ -5,7 +5,7 @@
  * The scaffolder's smoke test and the reference-spec corpus both call operations with these.
  */
 import { isRecord } from "./load/json.js";
-import type { Operation, Parameter, Resource, SpecModel } from "./load/model.js";
+import { sdkPath, type Operation, type Parameter, type Resource, type SpecModel } from "./load/model.js";
 import { propertyKey } from "./load/naming.js";
 import { deref } from "./load/refs.js";
 import { stringMatching } from "./sample-pattern.js";
@@ -15,8 +15,9 @@ export const SAMPLE_DATE = "2023-01-01";
 export const SAMPLE_DATE_TIME = "2023-01-01T00:00:00Z";
 
 export interface SampleCall {
-  /** `connections.get`, the method path on the client. */
+  /** `connections.get`, the method path on the client (`addPet` for a method of the client itself: see sdkPath). */
   readonly methodPath: string;
+  /** The resource property; "" for a method of the client itself. */
   readonly resource: string;
   readonly method: string;
   readonly operationId: string;
@@ -42,7 +43,7 @@ export function sampleCall(model: SpecModel, resource: Resource, op: Operation):
     request[param.field] = sampleValue(model.document, param, rawParameter(model.document, op, param));
   }
   return {
-    methodPath: `${resource.property}.${op.methodName}`,
+    methodPath: sdkPath(resource, op),
     resource: resource.property,
     method: op.methodName,
     operationId: op.operationId,
@@ -56,7 +57,7 @@ export function sampleCall(model: SpecModel, resource: Resource, op: Operation):
 export function renderCall(client: string, call: SampleCall, options?: string): string {
   const fields = Object.entries(call.request).map(([k, v]) => `${propertyKey(k)}: ${JSON.stringify(v)}`);
   const request = fields.length === 0 ? "{}" : `{ ${fields.join(", ")} }`;
-  return `${client}.${call.resource}.${call.method}(${request}${options ? `, ${options}` : ""})`;
+  return `${client}.${call.methodPath}(${request}${options ? `, ${options}` : ""})`;
 }
 
 /** The spec's own object for `param` (the operation's, else the path item's), for its examples and schema. */

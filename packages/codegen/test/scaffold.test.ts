@@ -197,8 +197,14 @@ describe("scaffold", () => {
     expect(await main(["x.yaml", "--name", "@x/a", "--frob"], root, root)).toBe(2);
     expect(out.join("\n")).toContain("usage: pnpm sdk:new");
     expect(await main(["quirks.yaml", "--name", "@x/BAD", "--no-install"], root, join(spec, ".."))).toBe(1);
-    expect(await main(["quirks.yaml", "--name", "@x/quirky", "--no-install"], root, join(spec, ".."))).toBe(0);
+    out.length = 0;
+    await writeFile(spec, (await readFile(spec, "utf8")).replace(/ {6}operationId: [\w-]+\n/g, ""));
+    expect(await main(["quirks.yaml", "--name", "@x/quirky", "--no-install", "--verbose"], root, join(spec, ".."))).toBe(0);
     expect(out.join("\n")).toContain("pnpm changeset");
+    // --verbose reaches the generator: each warning on its own line under its kind's.
+    const head = out.findIndex((l) => /^x-codegen: warning: \S*quirky\.yaml: naming: \d+ warnings:$/.test(l));
+    expect(head).toBeGreaterThanOrEqual(0);
+    expect(out[head + 1]).toMatch(/^x-codegen: warning: \S*quirky\.yaml: #\/paths\/\S+: no operationId; named \w+ from its method and path/);
     expect(existsSync(join(root, "packages/quirky/src/generated/sdk.ts"))).toBe(true);
   });
 });

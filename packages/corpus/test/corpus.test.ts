@@ -64,11 +64,17 @@ function corpusCalls(model: SpecModel): CorpusCall[] {
   });
 }
 
+/** The client's name before the loader settles clashes: the document's name, pascal-cased (an identifier cannot start with a digit). */
+function wantedClientName(name: string): string {
+  return /^[0-9]/.test(name) ? `Api${pascalCase(name)}` : pascalCase(name);
+}
+
 const specs: CorpusSpec[] = [];
 for (const spec of listed) {
   const file = basename(spec.path);
   try {
-    const model = await loadSpec(file, spec.path);
+    // The loader settles the client's name (a spec named security.json would clash with `Security`).
+    const model = await loadSpec(file, spec.path, { clientName: wantedClientName(spec.name) });
     specs.push({ ...spec, file, model, calls: corpusCalls(model) });
   } catch (loadError) {
     specs.push({ ...spec, file, calls: [], loadError });
@@ -159,7 +165,7 @@ for (const spec of specs) {
       });
       return;
     }
-    const clientName = /^[0-9]/.test(spec.name) ? `Api${pascalCase(spec.name)}` : pascalCase(spec.name);
+    const clientName = spec.model?.clientName ?? wantedClientName(spec.name);
     const dir = join(WORK, spec.name);
     const outcomes = new Map<string, string>();
     const standInFor = new Map(spec.calls.map((c) => [c.methodPath, standInReason(spec.model!.document, c.path, c.httpMethod)]));

@@ -87,9 +87,11 @@ export interface BodySpec extends BodyMediaSpec {
 
 /**
  * What a success resolves to: `json` the parsed body, `text` the body as a string,
- * `binary` the body as a Blob, `empty` undefined (any body is ignored).
+ * `binary` the body as a Blob, `empty` undefined (any body is ignored), `unknown` (the spec
+ * documents no success response) whatever arrives: `undefined` when empty, the parsed body
+ * when it is JSON, else the text.
  */
-export type ResponseKind = "json" | "text" | "binary" | "empty";
+export type ResponseKind = "json" | "text" | "binary" | "empty" | "unknown";
 
 /** A generated error class for a documented error schema. */
 export type ErrorClass = new (init: APIErrorInit) => APIError;

@@ -44,6 +44,7 @@ export function parseSuccess<T>(op: OperationSpec, raw: string | Blob, response:
   if (op.response === "binary") return (raw instanceof Blob ? raw : new Blob([raw])) as T;
   const text = typeof raw === "string" ? raw : "";
   if (op.response === "text") return text as T;
+  if (op.response === "unknown") return undocumentedBody(text, response) as T;
   if (text.trim() !== "") {
     try {
       return JSON.parse(text) as T;
@@ -54,6 +55,19 @@ export function parseSuccess<T>(op: OperationSpec, raw: string | Blob, response:
   const { parseError, ...init } = errorInit(op, response, text, target(), secrets);
   if (text.trim() === "") throw new SDKError(init, "expected a JSON body, got an empty one");
   throw new SDKError(init, "response body is not valid JSON", { cause: parseError });
+}
+
+/** A success the spec says nothing about: `undefined` when empty, JSON when it parses as such, else the text. */
+function undocumentedBody(text: string, response: Response): unknown {
+  if (text === "") return undefined;
+  if (/^application\/(?:[\w.-]+\+)?json\b/i.test(response.headers.get("content-type") ?? "")) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { SecurityScheme, ServerModel, SpecModel } from "../load/model.js";
 import { allServers, serverVariableOptions } from "../load/servers.js";
 import { propertyKey } from "../load/naming.js";
+import { importLine, operationMembers, typeRootImports } from "./resources.js";
 import { banner, jsdoc, literal, str, type EmitContext, type GeneratedFile } from "./source.js";
 
 export function emitClient(model: SpecModel, ctx: EmitContext): GeneratedFile {
@@ -18,14 +19,24 @@ export function emitClient(model: SpecModel, ctx: EmitContext): GeneratedFile {
   const retry = model.retry
     ? `  retry: {\n${Object.entries(model.retry).map(([k, v]) => `    ${k}: ${literal(v)},\n`).join("")}  },\n`
     : "";
-  // A resource class named like the client (tag `Notes`, client `Notes`) is imported under another name.
-  const local = (r: { className: string }) => (r.className === name ? `${r.className}Resource` : r.className);
-  const resourceImports = model.resources.map((r) => `import { ${r.className}${local(r) === r.className ? "" : ` as ${local(r)}`} } from "./${r.fileName}.js";\n`);
-  const resourceFields = model.resources.map((r) => `${jsdoc([r.description], "  ")}  readonly ${r.property}: ${local(r)};\n`);
-  const resourceInits = model.resources.map((r) => `    this.${r.property} = new ${local(r)}(core);\n`);
+  // The untagged operations are methods of the client itself, printed as a resource's are.
+  const own = model.resources.find((r) => r.onClient);
+  const members = own ? operationMembers(model, own, (n) => n) : undefined;
+  const ownImports = new Set([...(members?.errorClasses ?? []), ...(members?.models ?? []), ...(members?.requests ?? [])]);
+  const resources = model.resources.filter((r) => !r.onClient);
+  // A resource class named like the client (tag `Notes`, client `Notes`), or like a model its methods use, is imported under another name.
+  const local = (r: { className: string }) => (r.className === name || ownImports.has(r.className) ? `${r.className}Resource` : r.className);
+  const resourceImports = resources.map((r) => `import { ${r.className}${local(r) === r.className ? "" : ` as ${local(r)}`} } from "./${r.fileName}.js";\n`);
+  const resourceFields = resources.map((r) => `${jsdoc([r.description], "  ")}  readonly ${r.property}: ${local(r)};\n`);
+  const resourceInits = resources.map((r) => `    this.${r.property} = new ${local(r)}(core);\n`);
+  const runtimeTypes = ["ClientOptions", "SDKDefinition", ...(members?.runtimeTypes ?? [])].sort().map((t) => `type ${t}`);
   const contents = [
     banner(ctx),
-    `import { SDKCore, type ClientOptions, type SDKDefinition } from ${str(ctx.runtimeImport)};\n`,
+    `import { SDKCore, ${runtimeTypes.join(", ")} } from ${str(ctx.runtimeImport)};\n`,
+    members ? importLine(members.errorClasses, "./errors.js", (n) => n, false) : "",
+    members ? importLine(members.models, "./models.js", (n) => n) : "",
+    members ? importLine(members.requests, "./requests.js", (n) => n) : "",
+    own ? typeRootImports(own) : "",
     resourceImports.join(""),
     `\n/** Credentials for ${model.title}. */\nexport interface Security {\n${securityFields.join("")}}\n\n`,
     `/** The version of ${ctx.packageName} this code was generated for; sent in the User-Agent. */\n`,
@@ -38,13 +49,18 @@ export function emitClient(model: SpecModel, ctx: EmitContext): GeneratedFile {
     noServer
       ? `export type ${name}Options = ClientOptions<Security${variables ? ", ServerVariables" : ""}> & {\n  /** Base URL of the API, e.g. \`https://api.example.com/v1\`: required, as the spec names no server. */\n  serverURL: string;\n};\n\n`
       : `export type ${name}Options = ClientOptions<Security${variables ? ", ServerVariables" : ""}>;\n\n`,
+    members?.tables.trimStart() ?? "",
     jsdoc([`Client of ${model.title}.`, "", "```ts", `const client = new ${name}(${exampleOptions(model)});`, "```"]),
     `export class ${name} {\n`,
+    members ? "  readonly #core: SDKCore;\n" : "",
     resourceFields.join(""),
     `\n  constructor(options: ${name}Options${noServer ? "" : " = {}"}) {\n`,
     "    const core = new SDKCore<Security>(definition, options);\n",
+    members ? "    this.#core = core;\n" : "",
     resourceInits.join(""),
-    "  }\n}\n",
+    "  }\n",
+    members ? `\n${members.methods}` : "",
+    "}\n",
   ].join("");
   return { path: "sdk.ts", contents };
 }

@@ -5,7 +5,7 @@
  * the spec (parameter and schema examples, enums, formats), so they read like the
  * original SDKs' usage docs and type-check against the generated package.
  */
-import type { Operation, Parameter, Resource, SecurityScheme, ServerModel, SpecModel } from "../load/model.js";
+import { sdkPath, type Operation, type Parameter, type Resource, type SecurityScheme, type ServerModel, type SpecModel } from "../load/model.js";
 import { describeScheme } from "../load/security.js";
 import { camelCase, isIdentifier, propertyKey } from "../load/naming.js";
 import { deref } from "../load/refs.js";
@@ -94,8 +94,8 @@ class ReadmeWriter {
     lines.push("", "## Contents", "");
     lines.push("- [Install](#install)", "- [Construct a client](#construct-a-client)");
     for (const res of this.#model.resources) {
-      const ops = res.operations.map((op) => `[\`${op.methodName}\`](#${anchor(`${res.property}.${op.methodName}`)})`);
-      lines.push(`- [${res.tag}](#${anchor(res.tag)}): ${ops.join(", ")}`);
+      const ops = res.operations.map((op) => `[\`${op.methodName}\`](#${anchor(sdkPath(res, op))})`);
+      lines.push(`- [${this.#heading(res)}](#${anchor(this.#heading(res))}): ${ops.join(", ")}`);
     }
     if (this.#calls.length > 0) {
       lines.push(
@@ -224,12 +224,17 @@ class ReadmeWriter {
     return lines.join("\n").trimEnd();
   }
 
+  /** A resource's section title: its tag, or for the untagged operations the client's own methods. */
+  #heading(res: Resource): string {
+    return res.onClient ? "Client methods" : res.tag;
+  }
+
   resource(res: Resource): string {
-    const lines = [`## ${res.tag}`, ""];
+    const lines = [`## ${this.#heading(res)}`, ""];
     if (res.description) lines.push(res.description, "");
-    lines.push(`Reached through \`${this.#client}.${res.property}\`.`, "");
+    lines.push(res.onClient ? `Operations without a tag, called on \`${this.#client}\` itself.` : `Reached through \`${this.#client}.${res.property}\`.`, "");
     for (const op of res.operations) {
-      lines.push(`* [\`${op.methodName}\`](#${anchor(`${res.property}.${op.methodName}`)})${op.summary ? ` - ${op.summary}` : ""}`);
+      lines.push(`* [\`${op.methodName}\`](#${anchor(sdkPath(res, op))})${op.summary ? ` - ${op.summary}` : ""}`);
     }
     for (const op of res.operations) lines.push("", this.#operation(res, op));
     return lines.join("\n");
@@ -240,7 +245,7 @@ class ReadmeWriter {
     const list = (types: readonly string[]) => types.map((t) => `\`${t}\``).join(", ");
     const notes = [
       op.body?.others ? `\`options.contentType\` sends the body as ${list([op.body.mediaType, ...op.body.others.map((m) => m.mediaType)])} (default \`${op.body.mediaType}\`)` : "",
-      op.response.kind !== "empty" && op.response.others
+      op.response.kind !== "empty" && op.response.kind !== "unknown" && op.response.others
         ? `\`options.accept\` asks for ${list([op.response.mediaType, ...op.response.others.map((m) => m.mediaType)])} (default \`${op.response.mediaType}\`; text resolves to a string, other bytes to a Blob)`
         : "",
     ].filter((n) => n !== "");
@@ -251,10 +256,10 @@ class ReadmeWriter {
     const required = op.parameters.some((p) => p.required) || op.body?.required === true;
     const response = responseTypeName(this.#model, op);
     const lines = [
-      `### ${res.property}.${op.methodName}`,
+      `### ${sdkPath(res, op)}`,
       "",
       "```ts",
-      `${res.property}.${op.methodName}(request${required ? "" : "?"}: ${requestTypeName(op)}, options?: RequestOptions): APIPromise<${response}>`,
+      `${sdkPath(res, op)}(request${required ? "" : "?"}: ${requestTypeName(op)}, options?: RequestOptions): APIPromise<${response}>`,
       "```",
       "",
     ];
@@ -273,14 +278,14 @@ class ReadmeWriter {
     if ((op as Operation & { paging?: unknown }).paging) {
       const request = this.#request(op, false);
       lines.push(
-        `\`${res.property}.${op.methodName}All(request, options?)\` yields every item of every page, fetching the next page`,
+        `\`${sdkPath(res, op)}All(request, options?)\` yields every item of every page, fetching the next page`,
         "only when the current one is used up (`break` stops fetching); each page is one call with the same retries,",
         `timeouts and errors ([details](${RUNTIME_README}#pagination)):`,
         "",
         "```ts",
         ...this.#prelude([]),
         "",
-        ...`for await (const item of ${this.#client}.${res.property}.${op.methodName}All(${request})) {`.split("\n"),
+        ...`for await (const item of ${this.#client}.${sdkPath(res, op)}All(${request})) {`.split("\n"),
         "  console.log(item);",
         "}",
         "```",
@@ -402,7 +407,7 @@ class ReadmeWriter {
     } else {
       lines.push("The spec sets no retry policy, so calls are not retried unless you pass a `retryConfig` or `retries`.");
     }
-    const idempotent = this.#calls.filter((c) => NON_IDEMPOTENT.has(c.op.method) && c.op.idempotent).map((c) => `\`${c.resource.property}.${c.op.methodName}\``);
+    const idempotent = this.#calls.filter((c) => NON_IDEMPOTENT.has(c.op.method) && c.op.idempotent).map((c) => `\`${sdkPath(c.resource, c.op)}\``);
     lines.push(
       "",
       "POST and PATCH calls are retried only when the request provably never reached the server or the server",
@@ -454,7 +459,7 @@ class ReadmeWriter {
   rawResponses(): string {
     const sample = this.#sample();
     const request = this.#request(sample.op, false);
-    const call = `${this.#client}.${sample.resource.property}.${sample.op.methodName}(${request})`;
+    const call = `${this.#client}.${sdkPath(sample.resource, sample.op)}(${request})`;
     return [
       "## Raw responses",
       "",
@@ -520,7 +525,7 @@ class ReadmeWriter {
   #callLines(res: Resource, op: Operation, indent: string, options?: string): string[] {
     const request = this.#request(op, false, indent);
     const args = options ? `${request === "" ? "{}" : request}, ${options}` : request;
-    const call = `await ${this.#client}.${res.property}.${op.methodName}(${args});`;
+    const call = `await ${this.#client}.${sdkPath(res, op)}(${args});`;
     if (op.response.kind === "empty") return [`${indent}${call}`];
     const variable = this.#resultName(op);
     return [`${indent}const ${variable} = ${call}`, `${indent}console.log(${variable});`].flatMap((l) => l.split("\n"));

@@ -4,7 +4,7 @@
  * Field types index into openapi-typescript's `operations` (or `paths`, for an operation with
  * no operationId), so they cannot drift from the spec.
  */
-import type { Operation, ResponseMedia, SpecModel } from "../load/model.js";
+import { sdkPath, type Operation, type ResponseMedia, type SpecModel } from "../load/model.js";
 import { propertyKey } from "../load/naming.js";
 import { banner, jsdoc, str, type EmitContext, type GeneratedFile } from "./source.js";
 
@@ -30,6 +30,8 @@ export function responseTypeName(model: SpecModel, op: Operation): string {
   switch (op.response.kind) {
     case "empty":
       return "void";
+    case "unknown":
+      return "unknown";
     case "text":
       return "string";
     case "binary":
@@ -60,17 +62,17 @@ export function typeNameOf(model: SpecModel, schemaName: string): string {
 }
 
 export function emitRequests(model: SpecModel, ctx: EmitContext): GeneratedFile {
-  const operations = model.resources.flatMap((r) => r.operations.map((op) => ({ resource: r.property, op })));
+  const operations = model.resources.flatMap((r) => r.operations.map((op) => ({ call: sdkPath(r, op), op })));
   const modelNames = new Set<string>();
-  const blocks = operations.map(({ resource, op }) => {
+  const blocks = operations.map(({ call, op }) => {
     const key = op.typesRef;
     const lines: string[] = [];
     if (op.body && !op.body.schemaName && op.body.encoding !== "binary") {
-      lines.push(`${jsdoc([op.body.description ?? `Body of \`${resource}.${op.methodName}\`.`])}export type ${op.typeStem}RequestBody = NonNullable<${key}["requestBody"]>["content"][${str(op.body.mediaType)}];\n`);
+      lines.push(`${jsdoc([op.body.description ?? `Body of \`${call}\`.`])}export type ${op.typeStem}RequestBody = NonNullable<${key}["requestBody"]>["content"][${str(op.body.mediaType)}];\n`);
     }
     if (op.response.kind === "json" && !op.response.schemaName) {
       const status = /^\d+$/.test(op.response.status) ? op.response.status : str(op.response.status);
-      lines.push(`/** What \`${resource}.${op.methodName}\` resolves to. */\nexport type ${op.typeStem}Response = ${key}["responses"][${status}]["content"][${str(op.response.mediaType)}];\n`);
+      lines.push(`/** What \`${call}\` resolves to. */\nexport type ${op.typeStem}Response = ${key}["responses"][${status}]["content"][${str(op.response.mediaType)}];\n`);
     }
     const fields = op.parameters.map((p) => {
       const doc = jsdoc([p.description, p.defaultValue !== undefined ? `@defaultValue ${JSON.stringify(p.defaultValue)}` : undefined, p.deprecated ? "@deprecated" : undefined], "  ");
@@ -82,7 +84,7 @@ export function emitRequests(model: SpecModel, ctx: EmitContext): GeneratedFile 
       if (op.body.schemaName) modelNames.add(bodyTypeName(model, op)!);
       fields.push(`${jsdoc([op.body.description], "  ")}  ${propertyKey(op.body.field)}${op.body.required ? "" : "?"}: ${type};\n`);
     }
-    lines.push(`/** Request of \`${resource}.${op.methodName}\` (${op.method.toUpperCase()} ${op.path}). */\nexport interface ${requestTypeName(op)} {\n${fields.join("")}}\n`);
+    lines.push(`/** Request of \`${call}\` (${op.method.toUpperCase()} ${op.path}). */\nexport interface ${requestTypeName(op)} {\n${fields.join("")}}\n`);
     return lines.join("\n");
   });
   const imports = [

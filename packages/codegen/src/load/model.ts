@@ -5,6 +5,7 @@
 import type { BodyEncoding, FieldEncodingSpec } from "@x/runtime";
 import type { ParameterConstraints, ParameterStyle } from "@x/runtime";
 import type { SpecRetryPolicy } from "./retries.js";
+import type { Warning } from "./warnings.js";
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "patch" | "head" | "options" | "trace";
 
@@ -13,6 +14,8 @@ export interface SpecModel {
   readonly file: string;
   /** The document handed to openapi-typescript (after normalisation). */
   readonly document: Record<string, unknown>;
+  /** The client class's name, when the loader was given one (see settleClientName). */
+  readonly clientName?: string;
   readonly title: string;
   readonly description?: string;
   readonly servers: readonly ServerModel[];
@@ -30,6 +33,8 @@ export interface SpecModel {
    * clash: each starts with the JSON pointer of the construct. The CLI prints them.
    */
   readonly warnings: readonly string[];
+  /** The same warnings, each with its kind, for printing them grouped (see warningLines). */
+  readonly kindedWarnings: readonly Warning[];
   /**
    * Schemas the loader copied under `components/schemas` from a `$ref` into the middle of
    * another (see hoistNestedSchemaRefs): each copy's name → the pointer it came from.
@@ -99,14 +104,28 @@ export type SecurityScheme = {
 export type SecurityRequirement = Readonly<Record<string, readonly string[]>>;
 
 export interface Resource {
+  /** The tag; "" for the untagged operations. */
   readonly tag: string;
   readonly className: string;
-  /** Property of the client that exposes it, e.g. `connections`. */
+  /** Property of the client that exposes it, e.g. `connections`; "" for the untagged operations. */
   readonly property: string;
+  /**
+   * Set on the one resource of untagged operations: they are methods of the client itself
+   * (`petstore.addPet()`), so it has no class, property or file of its own.
+   */
+  readonly onClient?: true;
   /** File name under src/generated, without extension. */
   readonly fileName: string;
   readonly description?: string;
   readonly operations: readonly Operation[];
+}
+
+/**
+ * How a user calls an operation, and its identity across spec versions: `addPet` for a
+ * method of the client itself, `pets.list` for one of a resource.
+ */
+export function sdkPath(resource: Pick<Resource, "property" | "onClient">, op: Pick<Operation, "methodName">): string {
+  return resource.onClient ? op.methodName : `${resource.property}.${op.methodName}`;
 }
 
 export interface Parameter {
@@ -179,6 +198,8 @@ export interface Operation {
   };
   readonly response:
     | { readonly kind: "empty"; readonly status: string }
+    /** The operation documents no response at all: it resolves to whatever 2xx arrives. */
+    | { readonly kind: "unknown"; readonly status: "2XX" }
     | {
       readonly kind: "json"; readonly status: string; readonly mediaType: string; readonly schemaName?: string;
       /** The body's schema as the spec writes it (a `$ref` left unresolved), for tools that compare specs. */

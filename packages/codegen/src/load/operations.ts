@@ -1,24 +1,31 @@
 /** Turns the spec's paths into resources (one per tag) of named, fully resolved operations. */
+import { warning, type Warning } from "./warnings.js";
 import { pointer } from "../errors.js";
 import { methodNameFor, NAME_OVERRIDE, type GlobalOverride } from "./method-names.js";
 import type { BodyEncoding, FieldEncodingSpec, ParameterConstraints, ParameterStyle } from "@x/runtime";
-import type { HttpMethod, Operation, Parameter, Resource } from "./model.js";
+import { sdkPath, type HttpMethod, type Operation, type Parameter, type Resource } from "./model.js";
 import { camelCase, isIdentifier, operationNameFromPath, pascalCase } from "./naming.js";
 import { componentSchemaName, deref } from "./refs.js";
+import { INTERNAL_NAMES } from "./type-names.js";
 import { readRequirements } from "./security.js";
 import { isRecord } from "./json.js";
 import { readServers } from "./servers.js";
 
 /** The operations a path item (or a webhook) may hold, in the order they are read. */
 export const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
-const DEFAULT_TAG = "default";
+/** Client members a resource property or a method of the client may not take. */
+const RESERVED_PROPERTIES = new Set(["constructor"]);
+/** The generated files besides the resources' (without extension). */
+const GENERATED_FILES = new Set(["errors", "index", "models", "requests", "sdk", "types"]);
 /** Marks a POST or PATCH as safe to repeat, so the runtime retries it like a GET. */
 export const IDEMPOTENT_EXTENSION = "x-idempotent";
 
 export function readResources(
-  doc: Record<string, unknown>, overrides: readonly GlobalOverride[], problems: string[], warnings: string[] = [],
+  doc: Record<string, unknown>, overrides: readonly GlobalOverride[], problems: string[], warnings: Warning[] = [],
 ): Resource[] {
   const byTag = new Map<string, Operation[]>();
+  /** Operations without a tag: methods of the client itself. */
+  const untagged: Operation[] = [];
   /** Where each operationId was first seen, to report a duplicate. */
   const operationIds = new Map<string, string>();
   const paths = isRecord(doc.paths) ? doc.paths : {};
@@ -36,8 +43,9 @@ export function readResources(
         continue;
       }
       operationIds.set(operation.operationId, at);
-      const tag = Array.isArray(op.tags) && typeof op.tags[0] === "string" ? op.tags[0] : DEFAULT_TAG;
-      byTag.set(tag, [...(byTag.get(tag) ?? []), operation]);
+      const tag = Array.isArray(op.tags) && typeof op.tags[0] === "string" ? op.tags[0] : undefined;
+      if (tag === undefined) untagged.push(operation);
+      else byTag.set(tag, [...(byTag.get(tag) ?? []), operation]);
     }
   }
   const tagDocs = Array.isArray(doc.tags) ? doc.tags.filter(isRecord) : [];
@@ -46,40 +54,53 @@ export function readResources(
     return i === -1 ? Number.MAX_SAFE_INTEGER : i;
   };
   const tags = [...byTag.keys()].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+  const properties = new Map<string, string>();
   const resources = tags.map((tag): Resource => {
     const operations = [...(byTag.get(tag) ?? [])].sort((a, b) => a.methodName.localeCompare(b.methodName));
     const description = tagDocs.find((t) => t.name === tag)?.description;
+    const wanted = camelCase(tag) || "resource";
+    let property = wanted;
+    for (let n = 2; properties.has(property) || RESERVED_PROPERTIES.has(property); n++) property = `${wanted}${n}`;
+    if (property !== wanted) {
+      const holder = properties.get(wanted);
+      warnings.push(warning("naming", `${pointer("tags")}: tag ${JSON.stringify(tag)} would be the client's ${wanted}, ${holder === undefined ? "which the client reserves" : `as tag ${JSON.stringify(holder)} is`}; reached as ${property} instead`));
+    }
+    properties.set(property, tag);
+    const className = pascalCase(property);
+    const fileName = property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
     return {
       tag,
-      className: pascalCase(tag),
-      property: camelCase(tag),
-      fileName: camelCase(tag).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
+      // Resource classes are not exported (see emit/barrel.ts), so only the files that declare or import them must keep them apart.
+      className: INTERNAL_NAMES.includes(className) || className === "Security" ? `${className}Resource` : className,
+      property,
+      fileName: GENERATED_FILES.has(fileName) ? `${fileName}-resource` : fileName,
       ...(typeof description === "string" ? { description } : {}),
       operations,
     };
   });
-  return resources.map((resource) => settleClashes(resource, warnings));
+  const members = new Set([...RESERVED_PROPERTIES, ...properties.keys()]);
+  const onClient: Resource[] = untagged.length === 0 ? [] : [{ tag: "", className: "", property: "", fileName: "", onClient: true, operations: untagged }];
+  return [...onClient, ...resources].map((resource) => settleClashes(resource, resource.onClient ? members : RESERVED_PROPERTIES, warnings));
 }
 
 function readOperation(
   doc: Record<string, unknown>, path: string, method: HttpMethod, item: Record<string, unknown>,
-  op: Record<string, unknown>, overrides: readonly GlobalOverride[], at: string, problems: string[], warnings: string[],
+  op: Record<string, unknown>, overrides: readonly GlobalOverride[], at: string, problems: string[], warnings: Warning[],
 ): Operation | undefined {
   const given = typeof op.operationId === "string" && op.operationId !== "" ? op.operationId : undefined;
   const operationId = given ?? operationNameFromPath(method, path);
-  if (!given) warnings.push(`${at}: no operationId; named ${operationId} from its method and path (give it an operationId to choose)`);
+  if (!given) warnings.push(warning("naming", `${at}: no operationId; named ${operationId} from its method and path (give it an operationId to choose)`));
   const typesRef = given ? `operations[${JSON.stringify(given)}]` : `paths[${JSON.stringify(path)}][${JSON.stringify(method)}]`;
   const methodName = methodNameFor(operationId, op[NAME_OVERRIDE], overrides);
-  if (!isIdentifier(methodName) || methodName === "constructor") {
+  if (!isIdentifier(methodName)) {
     problems.push(`${at}: method name ${JSON.stringify(methodName)} (from ${operationId}) is not usable as a TypeScript method`);
   }
   const parameters = readParameters(doc, item, op, at, warnings);
-  checkPathParameters(path, parameters, at, problems);
   if (isRecord(op.callbacks) && Object.keys(op.callbacks).length > 0) {
-    warnings.push(`${at}/callbacks: callbacks are not generated (${Object.keys(op.callbacks).join(", ")}); the operation is`);
+    warnings.push(warning("callbacks", `${at}/callbacks: callbacks are not generated (${Object.keys(op.callbacks).join(", ")}); the operation is`));
   }
   if (!isRecord(op.responses) || Object.keys(op.responses).length === 0) {
-    problems.push(`${at}/responses: an operation needs at least one response`);
+    warnings.push(warning("responses", `${at}: documents no response; the method resolves to whatever 2xx body arrives (typed unknown), undefined when empty`));
   }
   const body = readBody(doc, op, at, warnings);
   const fields = [...parameters.map((p) => p.field), ...(body ? [body.field] : [])];
@@ -114,7 +135,7 @@ function readOperation(
 }
 
 function readParameters(
-  doc: Record<string, unknown>, item: Record<string, unknown>, op: Record<string, unknown>, at: string, warnings: string[],
+  doc: Record<string, unknown>, item: Record<string, unknown>, op: Record<string, unknown>, at: string, warnings: Warning[],
 ): Parameter[] {
   // Operation-level parameters override path-level ones with the same name and location.
   const merged = new Map<string, Record<string, unknown>>();
@@ -159,13 +180,13 @@ const STYLES: Record<Parameter["in"], readonly ParameterStyle[]> = {
  * allow is warned about and the default used.
  */
 function serializationOf(
-  param: Record<string, unknown>, where: Parameter["in"], at: string, warnings: string[],
+  param: Record<string, unknown>, where: Parameter["in"], at: string, warnings: Warning[],
 ): Pick<Parameter, "style" | "explode" | "allowReserved"> {
   const allowed = STYLES[where];
   let style = allowed[0]!;
   if (param.style !== undefined) {
     if (allowed.includes(param.style as ParameterStyle)) style = param.style as ParameterStyle;
-    else warnings.push(`${at}: ${where} parameter "${param.name}" has style ${JSON.stringify(param.style)}, which a ${where} parameter cannot have; sent as ${style}`);
+    else warnings.push(warning("parameters", `${at}: ${where} parameter "${param.name}" has style ${JSON.stringify(param.style)}, which a ${where} parameter cannot have; sent as ${style}`));
   }
   const explode = typeof param.explode === "boolean" ? param.explode : style === "form";
   return {
@@ -175,13 +196,13 @@ function serializationOf(
   };
 }
 
-function readBody(doc: Record<string, unknown>, op: Record<string, unknown>, at: string, warnings: string[]): Operation["body"] {
+function readBody(doc: Record<string, unknown>, op: Record<string, unknown>, at: string, warnings: Warning[]): Operation["body"] {
   const body = deref(doc, op.requestBody);
   if (!body) return undefined;
   const content = isRecord(body.content) ? body.content : {};
   const [mediaType, ...rest] = byPreference(Object.keys(content));
   if (!mediaType) {
-    warnings.push(`${at}/requestBody: has no content; the operation is generated without a body`);
+    warnings.push(warning("bodies", `${at}/requestBody: has no content; the operation is generated without a body`));
     return undefined;
   }
   const encoding = bodyEncoding(mediaType);
@@ -214,14 +235,14 @@ const FORM_STYLES: readonly string[] = ["form", "spaceDelimited", "pipeDelimited
  * field's `style` / `explode` / `allowReserved` (a style a form field cannot have is warned
  * about and left out). `undefined` when there is nothing to say.
  */
-function fieldEncodings(media: unknown, encoding: BodyEncoding, at: string, warnings: string[]): Record<string, FieldEncodingSpec> | undefined {
+function fieldEncodings(media: unknown, encoding: BodyEncoding, at: string, warnings: Warning[]): Record<string, FieldEncodingSpec> | undefined {
   const declared = isRecord(media) && isRecord(media.encoding) ? media.encoding : {};
   if (encoding !== "form" && encoding !== "multipart") return undefined;
   const fields: Record<string, FieldEncodingSpec> = {};
   for (const [name, raw] of Object.entries(declared)) {
     if (!isRecord(raw)) continue;
     const style = raw.style;
-    if (style !== undefined && !FORM_STYLES.includes(style as string)) warnings.push(`${at}/encoding/${name}: style ${JSON.stringify(style)} is not one a form field can have; sent as form`);
+    if (style !== undefined && !FORM_STYLES.includes(style as string)) warnings.push(warning("bodies", `${at}/encoding/${name}: style ${JSON.stringify(style)} is not one a form field can have; sent as form`));
     const field: FieldEncodingSpec = {
       ...(typeof raw.contentType === "string" ? { contentType: raw.contentType } : {}),
       // Style and explode apply to form bodies only (OpenAPI 3.x, Encoding Object).
@@ -235,7 +256,8 @@ function fieldEncodings(media: unknown, encoding: BodyEncoding, at: string, warn
 }
 
 function readSuccess(doc: Record<string, unknown>, op: Record<string, unknown>): Operation["response"] {
-  const responses = isRecord(op.responses) ? op.responses : {};
+  if (!isRecord(op.responses) || Object.keys(op.responses).length === 0) return { kind: "unknown", status: "2XX" };
+  const responses = op.responses;
   const status = Object.keys(responses).filter((s) => /^2(\d\d|XX)$/i.test(s)).sort()[0];
   if (!status) return { kind: "empty", status: "2XX" };
   const content = deref(doc, responses[status])?.content;
@@ -280,18 +302,6 @@ export function isTextMediaType(type: string): boolean {
   return /^(text\/[\w.+-]+|application\/(?:[\w.-]+\+)?xml|application\/(?:javascript|yaml|x-yaml|x-ndjson))(?:;.*)?$/i.test(type);
 }
 
-/** Every `{name}` of the path has a path parameter, and every path parameter a `{name}`. */
-function checkPathParameters(path: string, parameters: readonly Parameter[], at: string, problems: string[]): void {
-  const inTemplate = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
-  const declared = parameters.filter((p) => p.in === "path").map((p) => p.name);
-  for (const name of declared) {
-    if (!inTemplate.includes(name)) problems.push(`${at}/parameters: path parameter "${name}" does not appear in the path ${path}`);
-  }
-  for (const name of inTemplate) {
-    if (!declared.includes(name)) problems.push(`${at}/parameters: the path's {${name}} has no path parameter`);
-  }
-}
-
 function readErrors(doc: Record<string, unknown>, op: Record<string, unknown>): Operation["errors"] {
   const responses = isRecord(op.responses) ? op.responses : {};
   const errors: { status: string; schemaName: string }[] = [];
@@ -309,23 +319,25 @@ function readErrors(doc: Record<string, unknown>, op: Record<string, unknown>): 
 /**
  * Two operations of a resource with one method name: the first (in method-name, then
  * path order) keeps it, the next takes its camel-cased operationId (or a numbered
- * name), with a warning naming both.
+ * name), with a warning naming both. A method of the client itself may not take the name of
+ * one of its members (`reserved`: `constructor`, and for the client a resource's property) either.
  */
-function settleClashes(resource: Resource, warnings: string[]): Resource {
-  const taken = new Set<string>();
-  const operations = resource.operations.map((op) => {
+function settleClashes(resource: Resource, reserved: ReadonlySet<string>, warnings: Warning[]): Resource {
+  const taken = new Set<string>(reserved);
+  const operations = [...resource.operations].sort((a, b) => a.methodName.localeCompare(b.methodName)).map((op) => {
     if (!taken.has(op.methodName)) {
       taken.add(op.methodName);
       return op;
     }
-    const first = resource.operations.find((o) => o.methodName === op.methodName)!;
+    const first = resource.operations.find((o) => o.methodName === op.methodName && o !== op);
     let name = camelCase(op.operationId);
-    for (let n = 2; taken.has(name) || !isIdentifier(name) || name === "constructor"; n++) name = `${op.methodName}${n}`;
+    for (let n = 2; taken.has(name) || !isIdentifier(name); n++) name = `${op.methodName}${n}`;
     taken.add(name);
-    warnings.push(
-      `${pointer("paths", op.path, op.method)}: ${resource.property}.${op.methodName} is already ${first.operationId}'s; ` +
-      `${op.operationId} is generated as ${resource.property}.${name} (give it an ${NAME_OVERRIDE} to choose)`,
-    );
+    const holder = reserved.has(op.methodName) || !first ? "a member of the class" : `${first.operationId}'s`;
+    warnings.push(warning("naming", 
+      `${pointer("paths", op.path, op.method)}: ${sdkPath(resource, op)} is already ${holder}; ` +
+      `${op.operationId} is generated as ${sdkPath(resource, { methodName: name })} (give it an ${NAME_OVERRIDE} to choose)`,
+    ));
     return { ...op, methodName: name };
   });
   return { ...resource, operations: [...operations].sort((a, b) => a.methodName.localeCompare(b.methodName)) };

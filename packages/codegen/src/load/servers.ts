@@ -2,6 +2,7 @@
  * The spec's servers (top-level, path-level and operation-level) with their `{variables}`:
  * each variable's default and enum become a typed client option (`serverVariables`).
  */
+import { warning, type Warning } from "./warnings.js";
 import { pointer } from "../errors.js";
 import { isRecord } from "./json.js";
 import type { ServerModel, ServerVariableModel, SpecModel } from "./model.js";
@@ -11,13 +12,13 @@ import type { ServerModel, ServerVariableModel, SpecModel } from "./model.js";
  * whose URL is not absolute is dropped with a warning when `absoluteOnly` (an
  * operation's: the client's server is used instead).
  */
-export function readServers(list: unknown, at: readonly (string | number)[], warnings: string[], absoluteOnly = false): ServerModel[] {
+export function readServers(list: unknown, at: readonly (string | number)[], warnings: Warning[], absoluteOnly = false): ServerModel[] {
   const servers: ServerModel[] = [];
   for (const [i, raw] of (Array.isArray(list) ? list : []).entries()) {
     if (!isRecord(raw) || typeof raw.url !== "string") continue;
     const where = pointer(...at, i);
     if (absoluteOnly && !/^https?:\/\/|^\{[^}]+\}:\/\//i.test(raw.url)) {
-      warnings.push(`${where}: server ${raw.url} is not an absolute http(s) URL; the operation is sent to the client's server`);
+      warnings.push(warning("servers", `${where}: server ${raw.url} is not an absolute http(s) URL; the operation is sent to the client's server`));
       continue;
     }
     const variables = readVariables(raw, where, warnings);
@@ -30,7 +31,7 @@ export function readServers(list: unknown, at: readonly (string | number)[], war
   return servers;
 }
 
-function readVariables(server: Record<string, unknown>, where: string, warnings: string[]): Record<string, ServerVariableModel> {
+function readVariables(server: Record<string, unknown>, where: string, warnings: Warning[]): Record<string, ServerVariableModel> {
   const declared = isRecord(server.variables) ? server.variables : {};
   const variables: Record<string, ServerVariableModel> = {};
   for (const [name, raw] of Object.entries(declared)) {
@@ -38,9 +39,9 @@ function readVariables(server: Record<string, unknown>, where: string, warnings:
     const values = Array.isArray(raw.enum) ? raw.enum.filter((v) => ["string", "number", "boolean"].includes(typeof v)).map(String) : undefined;
     const fallback = raw.default === undefined ? values?.[0] : String(raw.default);
     if (fallback === undefined) {
-      warnings.push(`${where}/variables/${name}: has no default; the client requires serverVariables.${name} or serverURL`);
+      warnings.push(warning("servers", `${where}/variables/${name}: has no default; the client requires serverVariables.${name} or serverURL`));
     } else if (values && values.length > 0 && !values.includes(fallback)) {
-      warnings.push(`${where}/variables/${name}: its default ${JSON.stringify(fallback)} is not one of its enum values; it is allowed too`);
+      warnings.push(warning("servers", `${where}/variables/${name}: its default ${JSON.stringify(fallback)} is not one of its enum values; it is allowed too`));
     }
     const allowed = values && values.length > 0 ? (fallback === undefined || values.includes(fallback) ? values : [fallback, ...values]) : undefined;
     variables[name] = {
@@ -50,7 +51,7 @@ function readVariables(server: Record<string, unknown>, where: string, warnings:
     };
   }
   for (const [, name] of String(server.url).matchAll(/\{([^}]+)\}/g)) {
-    if (!(name! in variables)) warnings.push(`${where}: its URL's {${name}} is not among its variables; the client requires serverURL`);
+    if (!(name! in variables)) warnings.push(warning("servers", `${where}: its URL's {${name}} is not among its variables; the client requires serverURL`));
   }
   return variables;
 }
