@@ -4,7 +4,7 @@ import { CodegenError, pointer } from "../errors.js";
 import type { ErrorClassModel, SchemaModel, SpecModel } from "./model.js";
 import { markRequired, readRequirements, readSecuritySchemes } from "./security.js";
 import { NAME_OVERRIDE, readGlobalOverrides } from "./method-names.js";
-import { camelCase, isIdentifier, pascalCase } from "./naming.js";
+import { camelCase, isIdentifier, isTypeName, pascalCase } from "./naming.js";
 import { readResources } from "./operations.js";
 import { markPagedOperations } from "./pagination.js";
 import { normalizeDiscriminators } from "./discriminators.js";
@@ -19,8 +19,11 @@ import { readServers } from "./servers.js";
 
 export type { SpecModel } from "./model.js";
 
-/** Error-body fields that would shadow what every APIError already has. */
-const RESERVED_ERROR_FIELDS = new Set(["name", "message", "stack", "cause", "status", "headers", "body", "bodyText", "rawResponse", "methodPath", "data"]);
+/** Error-body fields that would shadow what every APIError already has (test/error-fields.test.ts checks the list against the runtime). */
+const RESERVED_ERROR_FIELDS = new Set([
+  "name", "message", "stack", "cause", "status", "headers", "body", "bodyText", "rawResponse", "methodPath",
+  "method", "url", "attempts", "data", "toJSON", "toString", "constructor",
+]);
 /** Fields whose value reads best as an error's message, in order of preference. */
 const MESSAGE_FIELDS = ["error", "message", "detail", "title"];
 
@@ -76,7 +79,7 @@ function readSchemas(document: Record<string, unknown>, errorSchemas: Set<string
   const schemas = isRecord(components.schemas) ? components.schemas : {};
   return Object.entries(schemas).map(([name, raw]) => {
     const schema = deref(document, raw) ?? {};
-    const base = (isIdentifier(name) ? name : pascalCase(name)) || "Schema";
+    const base = (isTypeName(name) ? name : pascalCase(name)) || "Schema";
     const typeName = errorSchemas.has(name) ? `${base}Data` : base;
     return {
       name,

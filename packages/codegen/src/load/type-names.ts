@@ -17,7 +17,7 @@
  */
 import { warning, type Warning } from "./warnings.js";
 import { pointer } from "../errors.js";
-import { isIdentifier } from "./naming.js";
+import { isTypeName } from "./naming.js";
 import type { Operation, Resource, SchemaModel, WebhookModel } from "./model.js";
 
 /** Names of the generated package that are not per operation or per schema. */
@@ -74,7 +74,7 @@ export class NameRegistry {
 /** Gives each schema its names: `typeName` and `errorClass.className` as read are the names it wants. */
 export function settleSchemaNames(schemas: readonly SchemaModel[], registry: NameRegistry, warnings: Warning[]): SchemaModel[] {
   const settled = new Map<string, SchemaModel>();
-  const asWritten = (s: SchemaModel) => isIdentifier(s.name);
+  const asWritten = (s: SchemaModel) => isTypeName(s.name);
   for (const schema of [...schemas.filter(asWritten), ...schemas.filter((s) => !asWritten(s))]) {
     const at = pointer("components", "schemas", schema.name);
     const owner = `schema ${schema.name}`;
