@@ -1,6 +1,6 @@
 /**
- * The release rehearsal's test (rehearsal/*.test.ts): `pnpm release:rehearse` end to end,
- * about four minutes. Kept out of the package's `vitest run` (test/**), hence out of
+ * The rehearsals' tests (rehearsal/*.test.ts): `pnpm release:rehearse` end to end, about
+ * four minutes, and `pnpm cache:proof` (two clean clones and a turbo remote cache), under a minute. Kept out of the package's `vitest run` (test/**), hence out of
  * `pnpm test`, which the rehearsal itself runs through `pnpm release`. `.ci/run` runs it:
  *   pnpm --filter @x/release exec vitest run --config vitest.rehearsal.config.ts
  * and adds reports/rehearsal.json to the totals.

@@ -1,44 +1,50 @@
 /**
- * `common.connections.get` against a raw `fetch` + `JSON.parse` of the same request,
- * served by a local node:http server with a fixed Connection body (no Prism, so the
- * server's own cost stays small and equal for both sides).
+ * The request path, side by side in one run: bare openapi-fetch (every ratio is against
+ * it), raw fetch, @x/common and the vendor's own SDK (@codat/platform, its class and its
+ * standalone function), each asking a keep-alive fixture server (another process) for one
+ * Connection: sequential p50/p99 of the success and the error path (the documented 404),
+ * then throughput at concurrency 1 and 64.
+ *   BENCH_ROUNDS (default 2000), BENCH_WINDOW_MS (default 1000), BENCH_WINDOWS (default 5)
  */
-import { Common } from "@x/common";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { compare, report } from "./stats.ts";
+import { startFixtureServer } from "./fixture-server.ts";
+import { latency, table, throughput } from "./measure.ts";
+import { makePeers } from "./peers.ts";
 
-const ROUNDS = 2_000;
-const WARMUP = 200;
-const body = JSON.stringify({
-  id: "ee2eb431-c0fa-4dc9-93fa-d29781c12bcd", integrationId: "bf083d72-62c7-493e-aec9-81b4dbba7e2c", integrationKey: "dfxm",
-  sourceId: "bdd831ce-eebd-4896-89a7-20e5ee8989ee", platformName: "Basiq", linkUrl: "https://link-api.codat.io/start",
-  status: "Linked", lastSync: "2022-10-27T10:22:43.6464237Z", created: "2022-10-27T09:53:29Z", sourceType: "Banking",
-});
-const server = createServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(body));
-await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const companyId = "8a210b68-6988-11ed-a1eb-0242ac120002";
-const connectionId = "2e9d2c44-f675-40ba-8049-353bfcb5e171";
-const authHeader = "Basic YmVuY2g=";
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2_000);
+const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 1_000);
+const WINDOWS = Number(process.env.BENCH_WINDOWS ?? 5);
 
+const server = await startFixtureServer();
 try {
-  const common = new Common({ security: { authHeader }, serverURL: base });
-  const figures = await compare(
-    [
-      {
-        name: "raw fetch",
-        run: async () => {
-          const response = await fetch(`${base}/companies/${companyId}/connections/${connectionId}`, { headers: { Authorization: authHeader, Accept: "application/json" } });
-          return JSON.parse(await response.text());
-        },
-      },
-      { name: "@x/common connections.get", run: () => common.connections.get({ companyId, connectionId }) },
-    ],
-    ROUNDS,
-    WARMUP,
+  const peers = makePeers(server.url);
+  const ok = peers.map((p) => ({ name: p.name, run: () => p.ok() }));
+  const notFound = peers.map((p) => ({ name: p.name, run: () => p.notFound() }));
+
+  const success = await latency(ok, ROUNDS, 200);
+  const failure = await latency(notFound, ROUNDS, 200);
+  console.log(
+    table(
+      `Latency, sequential (${ROUNDS} calls per side and path, interleaved, after 200 warm-up)`,
+      ["success p50 ms", "success p99 ms", "404 p50 ms", "404 p99 ms", "404 p50 / success p50"],
+      peers.map((p) => {
+        const [s, f] = [success.get(p.name)!, failure.get(p.name)!];
+        return [p.name, s.p50, s.p99, f.p50, f.p99, `${(f.p50 / s.p50).toFixed(2)}×`] as const;
+      }),
+      [0, 2],
+    ),
   );
-  console.log(report(`One GET, sequential (${ROUNDS} rounds, interleaved, after ${WARMUP} warm-up)`, figures));
+
+  for (const concurrency of [1, 64]) {
+    const rates = await throughput(ok, concurrency, WINDOW_MS, WINDOWS);
+    console.log(
+      table(
+        `Throughput at concurrency ${concurrency} (calls/s; median of ${WINDOWS} windows of ${WINDOW_MS} ms per side, interleaved)`,
+        ["calls/s"],
+        peers.map((p) => [p.name, rates.get(p.name)!] as const),
+        [0],
+      ),
+    );
+  }
 } finally {
-  server.close();
+  await server.close();
 }

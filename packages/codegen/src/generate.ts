@@ -4,7 +4,6 @@
  */
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { CodegenError } from "./errors.js";
 import { emitBarrel, exportedNames } from "./emit/barrel.js";
 import { emitClient } from "./emit/client.js";
 import { emitErrors } from "./emit/errors.js";
@@ -16,6 +15,7 @@ import type { EmitContext, GeneratedFile } from "./emit/source.js";
 import { emitTypes } from "./emit/types.js";
 import { loadSpec } from "./load/index.js";
 import type { PackageTarget } from "./target.js";
+import type { Warning } from "./load/warnings.js";
 
 export async function generateFiles(target: PackageTarget): Promise<GeneratedFile[]> {
   return (await generatePackage(target)).files;
@@ -26,17 +26,19 @@ export async function generateFiles(target: PackageTarget): Promise<GeneratedFil
  * `packageFiles` are generated outside src/generated (the README), with paths relative
  * to the package; see package-files.ts.
  */
-export async function generatePackage(target: PackageTarget): Promise<{ files: GeneratedFile[]; packageFiles: GeneratedFile[]; warnings: readonly string[] }> {
-  const model = await loadSpec(target.specFile, target.specPath);
-  const names = exportedNames(model, target.clientName);
+export async function generatePackage(target: PackageTarget): Promise<{
+  files: GeneratedFile[]; packageFiles: GeneratedFile[]; warnings: readonly string[]; kindedWarnings: readonly Warning[];
+}> {
+  const model = await loadSpec(target.specFile, target.specPath, { clientName: target.clientName });
+  const clientName = model.clientName ?? target.clientName;
+  const names = exportedNames(model, clientName);
   const seen = new Set<string>();
   const clashes = [...new Set(names.filter((n) => seen.has(n) || !seen.add(n)))];
-  if (clashes.length > 0) {
-    throw new CodegenError(target.specFile, clashes.map((n) => `two generated exports are named ${n}; rename an operationId or schema`));
-  }
+  // The loader settles every clash (load/type-names.ts); one left is the generator's bug.
+  if (clashes.length > 0) throw new Error(`${target.specFile}: internal error: two generated exports are named ${clashes.join(", ")}`);
   const ctx: EmitContext = {
     specPath: target.specFile,
-    clientName: target.clientName,
+    clientName,
     runtimeImport: target.runtimeImport,
     packageName: target.packageName,
     packageVersion: target.packageVersion ?? "0.0.0",
@@ -46,12 +48,12 @@ export async function generatePackage(target: PackageTarget): Promise<{ files: G
     emitModels(model, ctx),
     emitErrors(model, ctx),
     emitRequests(model, ctx),
-    ...model.resources.map((r) => emitResource(model, r, ctx)),
+    ...model.resources.filter((r) => !r.onClient).map((r) => emitResource(model, r, ctx)),
     emitClient(model, ctx),
     emitBarrel(model, ctx),
   ];
   const packageFiles = target.readme ? [emitReadme(model, { ...ctx, ...target.readme, packageDescription: target.packageDescription })] : [];
-  return { files: files.sort((a, b) => a.path.localeCompare(b.path)), packageFiles, warnings: model.warnings };
+  return { files: files.sort((a, b) => a.path.localeCompare(b.path)), packageFiles, warnings: model.warnings, kindedWarnings: model.kindedWarnings };
 }
 
 export interface Drift {

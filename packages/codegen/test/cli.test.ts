@@ -86,10 +86,7 @@ describe("x-codegen", () => {
     { what: "invalid YAML", edit: (s: string) => s.replace("paths:\n", "paths:\n  - [unclosed\n"), want: /spec\.yaml: (.|\n)*line \d+, column \d+: invalid YAML: Flow sequence/ },
     { what: "an unresolvable $ref", edit: (s: string) => s.replace('"#/components/schemas/ItemUpdate"', '"#/components/schemas/Nope"'), want: /spec\.yaml: line \d+: Can't resolve \$ref/ },
     { what: "a duplicate operationId", edit: (s: string) => s.replace("operationId: replace-item", "operationId: get-item"), want: /spec\.yaml: line 48: Every operation must have a unique `operationId`\. \(at #\/paths\/~1items~1\{itemId\}\/put\/get-item\)/ },
-    { what: "an operation with no responses", edit: (s: string) => s.replace(/( {6}responses:\n {8}"204":\n(?: {10}.*\n)+ {8}"404": .*\n)/, "      responses: {}\n"), want: /#\/paths\/~1items~1\{itemId\}\/put\/responses/ },
-    { what: "a path parameter missing from its path", edit: (s: string) => s.replace("- name: X-Trace-Id\n          in: header", "- name: X-Trace-Id\n          in: path\n          required: true"), want: /spec\.yaml: line 36: Path parameter `X-Trace-Id` is not used in the path `\/items\/\{itemId\}`\. \(at #\/paths\/~1items~1\{itemId\}\/get\/parameters\/1\/name\)/ },
     { what: "a non-boolean x-idempotent", edit: (s: string) => s.replace("x-idempotent: true", "x-idempotent: sometimes"), want: /#\/paths\/~1items~1\{itemId\}\/put\/x-idempotent: must be true or false, got "sometimes"/ },
-    { what: "a server URL ending in / (openapi-typescript's lint refuses it)", edit: (s: string) => s.replace("url: https://api.example.test\n", "url: https://api.example.test/\n"), want: /spec\.yaml: line 7: .*trailing slash.*\(at #\/servers\/0\/url\)/ },
     { what: "a bad retry policy", edit: (s: string) => s.replace("exponent: 2 }", "exponent: fast }"), want: /#\/x-speakeasy-retries\/backoff\/exponent: must be a non-negative number, got "fast"/ },
   ])("refuses $what, naming file and problem, and leaves the output untouched", async ({ edit, want }) => {
     const pkg = await generatedPackage();
@@ -110,21 +107,41 @@ describe("x-codegen", () => {
     { what: "a misspelled schema keyword", edit: (s: string) => s.replace("      x-internal: true\n", "      x-internal: true\n      descrciption: An item.\n"), want: /lint: line \d+: Property `descrciption` is not expected here\. \(at #\/components\/schemas\/Item\/descrciption\)/ },
     { what: "the 3.0 form of exclusiveMinimum in a 3.1 document", edit: (s: string) => s.replace("        id: { type: string, format: uuid }", "        id: { type: string, format: uuid }\n        rank: { type: integer, minimum: 0, exclusiveMinimum: true }"), want: /lint: line \d+: Expected type `number` but got `boolean`\. \(at #\/components\/schemas\/Item\/properties\/rank\/exclusiveMinimum\)/ },
     { what: "an examples object where 3.1 wants a list", edit: (s: string) => s.replace("        id: { type: string, format: uuid }", "        id: { type: string, format: uuid, examples: { one: 1 } }"), want: /lint: line \d+: .*\(at #\/components\/schemas\/Item\/properties\/id\/examples\)/ },
-  ])("generates despite $what, with a located lint warning", async ({ edit, want }) => {
+    { what: "an operation with no responses", edit: (s: string) => s.replace(/( {6}responses:\n {8}"204":\n(?: {10}.*\n)+ {8}"404": .*\n)/, "      responses: {}\n"), want: /#\/paths\/~1items~1\{itemId\}\/put: documents no response/ },
+    { what: "a path parameter missing from its path", edit: (s: string) => s.replace("- name: X-Trace-Id\n          in: header", "- name: X-Trace-Id\n          in: path\n          required: true"), want: /#\/paths\/~1items~1\{itemId\}\/get\/parameters\/1: path parameter "X-Trace-Id" does not appear in the path \/items\/\{itemId\}; left out/ },
+  ])("generates despite $what, with a located warning", async ({ edit, want }) => {
     const pkg = await generatedPackage();
     const spec = await readFile(pkg.spec, "utf8");
     const linted = edit(spec);
     expect(linted).not.toBe(spec);
     await writeFile(pkg.spec, linted);
-    expect(await main([pkg.dir], NO_CI)).toBe(0);
+    expect(await main(["--verbose", pkg.dir], NO_CI)).toBe(0);
     expect(err.join("\n")).toMatch(want);
+  });
+
+  it("prints warnings one line per kind, and every one with --verbose", async () => {
+    const pkg = await generatedPackage();
+    const spec = await readFile(pkg.spec, "utf8");
+    // Every operation loses its operationId: a naming warning each.
+    await writeFile(pkg.spec, spec.replace(/ {6}operationId: [\w-]+\n/g, ""));
+    err.length = 0;
+    expect(await main([pkg.dir], NO_CI)).toBe(0);
+    const naming = err.filter((l) => l.includes(": naming: "));
+    expect(naming).toHaveLength(1);
+    expect(naming[0]).toMatch(/^x-codegen: warning: \S*spec\.yaml: naming: (\d+) warnings \(#\/paths\/[^,]+, #\/paths\/[^,]+, and \d+ more \(--verbose lists every one\)\)$/);
+    const count = Number(/naming: (\d+) warnings/.exec(naming[0]!)![1]);
+    err.length = 0;
+    expect(await main(["--verbose", pkg.dir], NO_CI)).toBe(0);
+    const start = err.findIndex((l) => l.endsWith(`: naming: ${count} warnings:`));
+    expect(start).toBeGreaterThanOrEqual(0);
+    expect(err.slice(start + 1, start + 1 + count).every((l) => /^x-codegen: warning: \S*spec\.yaml: #\/paths\/.*: no operationId; named \w+ from its method and path/.test(l))).toBe(true);
   });
 
   it("settles two operations with one method name deterministically, with a warning", async () => {
     const pkg = await generatedPackage();
     const spec = await readFile(pkg.spec, "utf8");
     await writeFile(pkg.spec, spec.replace("x-speakeasy-name-override: replace", "x-speakeasy-name-override: get-item"));
-    expect(await main([pkg.dir], NO_CI)).toBe(0);
+    expect(await main(["--verbose", pkg.dir], NO_CI)).toBe(0);
     expect(err.join("\n")).toMatch(/warning: .*spec\.yaml: #\/paths\/~1items~1\{itemId\}\/put: items\.getItem is already get-item's; replace-item is generated as items\.replaceItem/);
     const items = await readFile(join(pkg.out, "items.ts"), "utf8");
     expect(items).toContain("  getItem(");
@@ -139,7 +156,7 @@ describe("x-codegen", () => {
     await writeFile(spec, JSON.stringify(value, null, 2));
     const dir = await tempPackage(spec);
     expect(await main([dir], NO_CI)).toBe(0);
-    expect(err.join("\n")).toMatch(/spec\.json: lint: line \d+: Property `descrciption` is not expected here\. \(at #\/components\/schemas\/Item\/descrciption\)/);
+    expect(err.join("\n")).toMatch(/spec\.json: lint: .*line \d+: Property `descrciption` is not expected here\. \(at #\/components\/schemas\/Item\/descrciption\)/);
     const generated = await snapshotDir(join(dir, "src/generated"));
     const yaml = await generatedPackage();
     expect(Object.keys(generated)).toEqual(Object.keys(await snapshotDir(yaml.out)));

@@ -10,7 +10,7 @@ const CONSUMERS: Record<string, string> = {
   minimal: `
 import { FxMinimal, type GetStatusResponse } from "./generated/index.js";
 const client = new FxMinimal();
-const status: Promise<GetStatusResponse> = client.default.getStatus();
+const status: Promise<GetStatusResponse> = client.getStatus();
 // @ts-expect-error a required field of the response type is boolean
 const bad: { ok: string } = {} as GetStatusResponse;
 void status; void bad;

@@ -6,15 +6,17 @@ import { writeFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { loadSpec } from "../src/load/index.js";
 import { readResources } from "../src/load/operations.js";
+import { normalizePathParameters } from "../src/load/path-parameters.js";
+import type { Warning } from "../src/load/warnings.js";
 import { tempDir } from "./helpers.js";
 
 const ok = { "200": { description: "OK", content: { "application/json": { schema: { type: "object" } } } } };
 
 function load(paths: Record<string, unknown>) {
   const problems: string[] = [];
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   const resources = readResources({ paths }, [], problems, warnings);
-  return { resources, problems, warnings, ops: resources.flatMap((r) => r.operations) };
+  return { resources, problems, warnings: warnings.map((w) => w.text), ops: resources.flatMap((r) => r.operations) };
 }
 
 describe("readResources checks", () => {
@@ -26,18 +28,37 @@ describe("readResources checks", () => {
     expect(problems).toEqual(['#/paths/~1b/get/operationId: duplicate operationId "same", first used at #/paths/~1a/get']);
   });
 
-  it("reports an operation without responses", () => {
-    expect(load({ "/a": { get: { operationId: "a", responses: {} } } }).problems).toEqual(["#/paths/~1a/get/responses: an operation needs at least one response"]);
+  it("warns about an operation without responses, which resolves to unknown", () => {
+    const { problems, warnings, ops } = load({ "/a": { get: { operationId: "a", responses: {} } }, "/b": { get: { operationId: "b" } } });
+    expect(problems).toEqual([]);
+    expect(warnings).toEqual([
+      "#/paths/~1a/get: documents no response; the method resolves to whatever 2xx body arrives (typed unknown), undefined when empty",
+      "#/paths/~1b/get: documents no response; the method resolves to whatever 2xx body arrives (typed unknown), undefined when empty",
+    ]);
+    expect(ops.map((o) => o.response.kind)).toEqual(["unknown", "unknown"]);
   });
 
-  it("reports path parameters and path templates that do not match", () => {
-    const { problems } = load({
-      "/a/{id}": { get: { operationId: "a", parameters: [{ name: "other", in: "path", required: true, schema: { type: "string" } }], responses: ok } },
-    });
-    expect(problems).toEqual([
-      '#/paths/~1a~1{id}/get/parameters: path parameter "other" does not appear in the path /a/{id}',
-      "#/paths/~1a~1{id}/get/parameters: the path's {id} has no path parameter",
+  it("settles path parameters and path templates that do not match, with warnings", () => {
+    const doc = {
+      paths: {
+        "/a/{id}/b/{part}": {
+          parameters: [{ name: "spare", in: "path", required: true, schema: { type: "string" } }],
+          get: { operationId: "a", parameters: [{ name: "other", in: "path", required: true, schema: { type: "string" } }, { name: "part", in: "path", required: true, schema: { type: "integer" } }], responses: ok },
+        },
+      },
+    };
+    const warnings: Warning[] = [];
+    normalizePathParameters(doc, warnings);
+    expect(warnings.every((w) => w.kind === "path-parameters")).toBe(true);
+    expect(warnings.map((w) => w.text)).toEqual([
+      '#/paths/~1a~1{id}~1b~1{part}/parameters/0: path parameter "spare" does not appear in the path /a/{id}/b/{part}; left out',
+      '#/paths/~1a~1{id}~1b~1{part}/get/parameters/0: path parameter "other" does not appear in the path /a/{id}/b/{part}; left out',
+      "#/paths/~1a~1{id}~1b~1{part}/get: the path's {id} has no path parameter; generated as a required string path parameter",
     ]);
+    const problems: string[] = [];
+    const [op] = readResources(doc, [], problems).flatMap((r) => r.operations);
+    expect(problems).toEqual([]);
+    expect(op!.parameters.map((p) => [p.name, p.in, p.required, p.constraints?.type])).toEqual([["part", "path", true, "integer"], ["id", "path", true, "string"]]);
   });
 });
 
@@ -68,7 +89,7 @@ describe("readResources media types", () => {
     expect(load(op(undefined, content)).ops[0]!.response).toMatchObject(want);
   });
 
-  it("says what it did with a second body media type; a cookie parameter is a request field", () => {
+  it("keeps a second body media type as one the caller may choose; a cookie parameter is a request field", () => {
     const { warnings, ops } = load({
       "/f": {
         post: {
@@ -79,9 +100,8 @@ describe("readResources media types", () => {
         },
       },
     });
-    expect(warnings).toEqual([
-      "#/paths/~1f/post/requestBody/content: sends application/json only; application/xml not generated",
-    ]);
+    expect(warnings).toEqual([]);
+    expect(ops[0]!.body).toMatchObject({ mediaType: "application/json", encoding: "json", others: [{ mediaType: "application/xml", encoding: "text" }] });
     expect(ops[0]!.parameters).toMatchObject([{ name: "session", field: "session", in: "cookie", required: false }]);
   });
 

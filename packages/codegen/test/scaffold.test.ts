@@ -101,8 +101,16 @@ describe("templates", () => {
     const files = renderPackage(input);
     expect(Object.keys(files).sort()).toEqual([
       "README.md", "package.json", "src/index.ts", "test/generated.test.ts", "test/global-setup.ts",
-      "test/package.test.ts", "test/smoke.test.ts", "tsconfig.json", "tsup.config.ts", "vitest.config.ts",
+      "test/package.test.ts", "test/smoke.test.ts", "tsconfig.json", "tsup.config.ts", "turbo.json", "vitest.config.ts",
     ]);
+    // Its tasks hash its own spec, not every spec of the workspace.
+    expect(JSON.parse(files["turbo.json"]!)).toEqual({
+      extends: ["//"],
+      tasks: {
+        generate: { inputs: ["$TURBO_EXTENDS$", "$TURBO_ROOT$/openapi/foo-bar.yaml"] },
+        test: { inputs: ["$TURBO_EXTENDS$", "$TURBO_ROOT$/openapi/foo-bar.yaml"] },
+      },
+    });
     const manifest = JSON.parse(files["package.json"]!);
     expect(manifest).toMatchObject({
       name: "@x/foo-bar",
@@ -189,8 +197,14 @@ describe("scaffold", () => {
     expect(await main(["x.yaml", "--name", "@x/a", "--frob"], root, root)).toBe(2);
     expect(out.join("\n")).toContain("usage: pnpm sdk:new");
     expect(await main(["quirks.yaml", "--name", "@x/BAD", "--no-install"], root, join(spec, ".."))).toBe(1);
-    expect(await main(["quirks.yaml", "--name", "@x/quirky", "--no-install"], root, join(spec, ".."))).toBe(0);
+    out.length = 0;
+    await writeFile(spec, (await readFile(spec, "utf8")).replace(/ {6}operationId: [\w-]+\n/g, ""));
+    expect(await main(["quirks.yaml", "--name", "@x/quirky", "--no-install", "--verbose"], root, join(spec, ".."))).toBe(0);
     expect(out.join("\n")).toContain("pnpm changeset");
+    // --verbose reaches the generator: each warning on its own line under its kind's.
+    const head = out.findIndex((l) => /^x-codegen: warning: \S*quirky\.yaml: naming: \d+ warnings:$/.test(l));
+    expect(head).toBeGreaterThanOrEqual(0);
+    expect(out[head + 1]).toMatch(/^x-codegen: warning: \S*quirky\.yaml: #\/paths\/\S+: no operationId; named \w+ from its method and path/);
     expect(existsSync(join(root, "packages/quirky/src/generated/sdk.ts"))).toBe(true);
   });
 });

@@ -1,67 +1,110 @@
 /**
- * The corpus: for every spec in $CORPUS_DIR, an SDK is generated into .work/<name>/
- * (gitignored), type-checked in strict mode, and every GET operation is called through
- * it, with example arguments derived from the spec, against Prism serving that same
- * spec. A call passes when it resolves (no SDK error) and Prism reported no request
- * violation (sl-violations). Prism also validates its answer, the spec's own example,
- * against the spec: violations there are the spec's, shown in the table as notes. Run it with `pnpm corpus <folder>`; .ci/run does, on
- * ../shared/reference-specs.
+ * The corpus: for every spec bin/corpus.mjs lists in $CORPUS_SPECS, an SDK is generated
+ * into .work/<name>/ (gitignored) by sdk:new's code path (generateFiles), type-checked in
+ * strict mode, and every GET operation is called through it (and every other operation
+ * the spec's examples make a request for, see corpusCalls), with example arguments
+ * derived from the spec (sampleCalls), against Prism serving that same spec, or against
+ * the stand-in (@x/mock-server) for an operation Prism cannot serve (standInReason,
+ * decided from the spec before calling). src/judge.ts decides each call: no request
+ * violation, and a documented 2xx resolves or a documented error status throws the SDK's
+ * typed error for it. Prism also validates its answer, the spec's own example, against
+ * the spec: violations there are the spec's, shown in the table as notes.
+ * Run it with `pnpm corpus` (the public corpus) or `pnpm corpus <folder or file>...`.
  */
-import { readdirSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
-import { basename, extname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateFiles, loadSpec, pascalCase, renderCall, sampleCalls, typecheckFiles, type SampleCall, type SpecModel } from "@x/codegen";
-import { startMockServer, type MockServer } from "@x/mock-server";
+import { exampleBody, generateFiles, loadSpec, pascalCase, sampleCalls, typecheckFiles, type SampleCall, type SpecModel } from "@x/codegen";
+import { httpFetch, standInReason, startMockServer, startStandIn, type MockServer, type StandInServer } from "@x/mock-server";
 import { violationsOfRequest } from "@x/mock-server/contract";
+import { describeError, judge } from "../src/judge.js";
 import { KNOWN_SPECS, REFERENCE_FOLDER } from "./known-specs.js";
 
-const CORPUS_DIR = process.env.CORPUS_DIR;
-if (!CORPUS_DIR) throw new Error("CORPUS_DIR is not set; run `pnpm corpus <folder of specs>`");
-const WORK = resolve(import.meta.dirname, "../.work");
-const SPEC_EXTENSIONS = [".yaml", ".yml", ".json"];
-const AUTH = `Basic ${Buffer.from("corpus-api-key").toString("base64")}`;
-
-interface CorpusSpec {
-  readonly file: string;
+interface Listed {
   readonly path: string;
-  /** The directory name under .work and the stem of the client's name. */
+  /** How the report names it, e.g. `oas-examples/3.0/petstore.json`. */
+  readonly label: string;
+  /** The directory under .work and the stem of the client's name, unique in the run. */
   readonly name: string;
+}
+
+const listed = JSON.parse(process.env.CORPUS_SPECS ?? "null") as Listed[] | null;
+if (!listed) throw new Error("CORPUS_SPECS is not set; run `pnpm corpus [folder or file]...`");
+const WORK = resolve(import.meta.dirname, "../.work");
+const AUTH = `Basic ${Buffer.from("corpus-api-key").toString("base64")}`;
+/** Prism answers in milliseconds; a request it has not answered by then never will be. */
+const PRISM_ANSWER_MS = 10_000;
+
+interface CorpusSpec extends Listed {
+  readonly file: string;
   readonly model?: SpecModel;
-  readonly calls: readonly SampleCall[];
+  readonly calls: readonly CorpusCall[];
   readonly loadError?: unknown;
 }
 
-const specs: CorpusSpec[] = await Promise.all(
-  readdirSync(CORPUS_DIR)
-    .filter((f) => SPEC_EXTENSIONS.includes(extname(f).toLowerCase()))
-    .sort()
-    .map(async (file): Promise<CorpusSpec> => {
-      const path = join(CORPUS_DIR, file);
-      const name = basename(file, extname(file)).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "spec";
-      try {
-        const model = await loadSpec(file, path);
-        return { file, path, name, model, calls: sampleCalls(model) };
-      } catch (loadError) {
-        return { file, path, name, calls: [], loadError };
-      }
-    }),
-);
-const summary = { specs: specs.length, passed: 0, failed: 0 };
+/** A call with, for a body taken from the spec's example, the request field that holds it. */
+type CorpusCall = SampleCall & { readonly exampleBodyField?: string };
 
-it(`finds specs in ${CORPUS_DIR}`, () => {
-  const files = specs.map((s) => s.file);
-  expect(files).not.toEqual([]);
-  if (basename(CORPUS_DIR) === REFERENCE_FOLDER) expect(files).toEqual(expect.arrayContaining(Object.keys(KNOWN_SPECS)));
+const HTTP_METHODS = ["get", "put", "post", "patch", "delete", "head", "options", "trace"];
+
+/**
+ * Every GET, then every other operation whose request the spec's examples make: one
+ * without a body, with an optional body (left out), or with the spec's own example of
+ * its JSON body (exampleBody). Each with example arguments for its parameters.
+ */
+function corpusCalls(model: SpecModel): CorpusCall[] {
+  const operations = new Map(model.resources.flatMap((r) => r.operations).map((op) => [`${op.method} ${op.path}`, op]));
+  return HTTP_METHODS.flatMap((method) => sampleCalls(model, method)).flatMap((call) => {
+    const op = operations.get(`${call.httpMethod.toLowerCase()} ${call.path}`);
+    if (call.httpMethod === "GET" || op?.body === undefined) return [call];
+    const body = exampleBody(model, op);
+    if (body !== undefined) return [{ ...call, request: { ...call.request, [op.body.field]: body.value }, exampleBodyField: op.body.field }];
+    return op.body.required ? [] : [call];
+  });
+}
+
+/** The client's name before the loader settles clashes: the document's name, pascal-cased (an identifier cannot start with a digit). */
+function wantedClientName(name: string): string {
+  return /^[0-9]/.test(name) ? `Api${pascalCase(name)}` : pascalCase(name);
+}
+
+const specs: CorpusSpec[] = [];
+for (const spec of listed) {
+  const file = basename(spec.path);
+  try {
+    // The loader settles the client's name (a spec named security.json would clash with `Security`).
+    const model = await loadSpec(file, spec.path, { clientName: wantedClientName(spec.name) });
+    specs.push({ ...spec, file, model, calls: corpusCalls(model) });
+  } catch (loadError) {
+    specs.push({ ...spec, file, calls: [], loadError });
+  }
+}
+
+/** Per document: operations called, passed, failed (a failed load or type-check counts as one failure). */
+const rows = new Map<string, { called: number; passed: number; failed: number; note?: string }>(specs.map((s) => [s.name, { called: 0, passed: 0, failed: 0 }]));
+
+it("finds the specs it was given, and every known reference spec", () => {
+  expect(specs.length).toBeGreaterThan(0);
+  const referenceFiles = specs.filter((s) => basename(dirname(s.path)) === REFERENCE_FOLDER).map((s) => s.file);
+  if (referenceFiles.length > 0) expect(referenceFiles).toEqual(expect.arrayContaining(Object.keys(KNOWN_SPECS)));
 });
 
 afterAll(async () => {
   await rm(WORK, { recursive: true, force: true });
-  console.log(`corpus: ${summary.specs} specs, ${summary.passed + summary.failed} GET operations: ${summary.passed} passed, ${summary.failed} failed`);
+  const width = Math.max(8, ...specs.map((s) => s.label.length));
+  const lines = specs.map((s) => [s.label, rows.get(s.name)!] as const).map(([label, r]) => `  ${label.padEnd(width)}  ${String(r.called).padStart(6)}  ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}${r.note ? `  ${r.note}` : ""}`);
+  const total = [...rows.values()].reduce((t, r) => ({ called: t.called + r.called, passed: t.passed + r.passed, failed: t.failed + r.failed }), { called: 0, passed: 0, failed: 0 });
+  console.log([
+    `\ncorpus: ${specs.length} documents`,
+    `  ${"document".padEnd(width)}  ${"called".padStart(6)}  ${"passed".padStart(6)}  ${"failed".padStart(6)}`,
+    ...lines,
+    `  ${"total".padEnd(width)}  ${String(total.called).padStart(6)}  ${String(total.passed).padStart(6)}  ${String(total.failed).padStart(6)}`,
+    "",
+  ].join("\n"));
 });
 
-/** calls.ts: a client factory and each GET call as typed source, type-checked with the SDK. */
+/** calls.ts: a client factory and each call as typed source, type-checked with the SDK. */
 function callsSource(spec: CorpusSpec, clientName: string): string {
   // A client-credentials scheme would need the API's token server, so the corpus leaves it unset.
   const fields = spec.model!.securitySchemes.flatMap((s) => {
@@ -70,7 +113,11 @@ function callsSource(spec: CorpusSpec, clientName: string): string {
     return [`${s.field}: ${JSON.stringify(AUTH)}`];
   });
   const security = fields.length > 0 ? `security: { ${fields.join(", ")} }, ` : "";
-  return `// Written by the corpus from ${spec.file}: every GET operation with example arguments.
+  // A body from the spec's example is the spec's data, not the SDK's: it is sent as the spec
+  // gives it (Prism judges it), not type-checked against the SDK's body type.
+  const request = (c: CorpusCall) => `{ ${Object.entries(c.request).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}${k === c.exampleBodyField ? " as never" : ""}`).join(", ")} }`;
+  const call = (c: CorpusCall) => `client.${c.methodPath}(${request(c)}, NO_RETRIES)`;
+  return `// Written by the corpus from ${spec.file}: every operation it calls, with example arguments.
 import type { RequestOptions } from "@x/runtime";
 import { ${clientName} } from "./generated/index.js";
 
@@ -81,11 +128,10 @@ export function makeClient(serverURL: string, fetch: (request: Request) => Promi
 }
 
 export const calls: Record<string, (client: ${clientName}) => Promise<unknown>> = {
-${spec.calls.map((c) => `  ${JSON.stringify(c.methodPath)}: (client) => ${renderCall("client", c, "NO_RETRIES")},`).join("\n")}
+${spec.calls.map((c) => `  ${JSON.stringify(c.methodPath)}: (client) => ${call(c)},`).join("\n")}
 };
 `;
 }
-
 
 function responseNote(header: string): string {
   try {
@@ -96,62 +142,94 @@ function responseNote(header: string): string {
   }
 }
 
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const { status, bodyText } = error as Error & { status?: number; bodyText?: string };
-  const body = bodyText ? `: ${bodyText.replace(/\s+/g, " ").slice(0, 300)}` : "";
-  return `${error.name}${status ? ` ${status}` : ""}: ${error.message.split("\n")[0]}${body}`;
+/** The raw operation's response keys, and the generated error class per status that has one. */
+function documentedResponses(model: SpecModel, call: SampleCall) {
+  const item = (model.document.paths as Record<string, Record<string, { responses?: Record<string, unknown> }>>)[call.path];
+  const documented = Object.keys(item?.[call.httpMethod.toLowerCase()]?.responses ?? {});
+  const op = model.resources.flatMap((r) => r.operations).find((o) => o.operationId === call.operationId && o.path === call.path);
+  const errorClasses = Object.fromEntries((op?.errors ?? []).flatMap((e) => {
+    const className = model.schemas.find((s) => s.name === e.schemaName)?.errorClass?.className;
+    return className ? [[e.status, className]] : [];
+  }));
+  return { documented, errorClasses };
 }
 
 for (const spec of specs) {
-  describe(spec.file, () => {
+  describe(spec.label, () => {
+    const row = rows.get(spec.name)!;
     if (spec.loadError !== undefined) {
       it("loads", () => {
+        row.failed++;
+        row.note = "does not load";
         throw spec.loadError;
       });
       return;
     }
-    const clientName = pascalCase(spec.name);
+    const clientName = spec.model?.clientName ?? wantedClientName(spec.name);
     const dir = join(WORK, spec.name);
     const outcomes = new Map<string, string>();
-    let server: MockServer | undefined;
+    const standInFor = new Map(spec.calls.map((c) => [c.methodPath, standInReason(spec.model!.document, c.path, c.httpMethod)]));
+    let prism: MockServer | undefined;
+    let standIn: StandInServer | undefined;
     let roots: string[] = [];
     let sdk: { makeClient(url: string, fetch: (r: Request) => Promise<Response>): unknown; calls: Record<string, (client: unknown) => Promise<unknown>> };
 
     beforeAll(async () => {
-      await rm(dir, { recursive: true, force: true });
-      const outDir = join(dir, "generated");
-      const files = await generateFiles({
-        packageName: `@x/${spec.name}`,
-        packageDir: dir,
-        specFile: spec.file,
-        specPath: spec.path,
-        clientName,
-        runtimeImport: "@x/runtime",
-        outDir,
-      });
-      await mkdir(outDir, { recursive: true });
-      for (const f of files) await writeFile(join(outDir, f.path), f.contents);
-      await writeFile(join(dir, "calls.ts"), callsSource(spec, clientName));
-      roots = [...files.map((f) => join(outDir, f.path)), join(dir, "calls.ts")];
-      sdk = await import(pathToFileURL(join(dir, "calls.ts")).href);
-      server = await startMockServer(spec.path);
+      let stage = "generate";
+      try {
+        await rm(dir, { recursive: true, force: true });
+        const outDir = join(dir, "generated");
+        const files = await generateFiles({
+          packageName: `@x/${spec.name}`,
+          packageDir: dir,
+          specFile: spec.file,
+          specPath: spec.path,
+          clientName,
+          runtimeImport: "@x/runtime",
+          outDir,
+        });
+        await mkdir(outDir, { recursive: true });
+        for (const f of files) {
+          await mkdir(dirname(join(outDir, f.path)), { recursive: true });
+          await writeFile(join(outDir, f.path), f.contents);
+        }
+        await writeFile(join(dir, "calls.ts"), callsSource(spec, clientName));
+        roots = [...files.map((f) => join(outDir, f.path)), join(dir, "calls.ts")];
+        stage = "import (not valid TypeScript)";
+        sdk = await import(pathToFileURL(join(dir, "calls.ts")).href);
+        stage = "start its mock servers";
+        if (spec.calls.some((c) => standInFor.get(c.methodPath) === undefined)) prism = await startMockServer(spec.path);
+        if (spec.calls.some((c) => standInFor.get(c.methodPath) !== undefined)) standIn = await startStandIn(spec.model!.document);
+      } catch (error) {
+        row.failed++;
+        row.note = `does not ${stage}`;
+        throw error;
+      }
     });
 
     afterAll(async () => {
-      await server?.close();
+      await prism?.close();
+      await standIn?.close();
       const width = Math.max(9, ...spec.calls.map((c) => c.methodPath.length));
-      const rows = spec.calls.map((c) => `  ${c.methodPath.padEnd(width)}  ${`${c.httpMethod} ${c.path}`.padEnd(60)}  ${outcomes.get(c.methodPath) ?? "not run"}`);
+      const lines = spec.calls.map((c) => `  ${c.methodPath.padEnd(width)}  ${`${c.httpMethod} ${c.path}`.padEnd(60)}  ${outcomes.get(c.methodPath) ?? "not run"}`);
       const failed = spec.calls.filter((c) => !outcomes.get(c.methodPath)?.startsWith("ok")).length;
-      console.log(`\n${spec.file} (client ${clientName}): ${spec.calls.length} GET operations\n  ${"operation".padEnd(width)}  ${"request".padEnd(60)}  outcome\n${rows.join("\n")}\n  ${spec.calls.length - failed} passed, ${failed} failed\n`);
+      row.called = outcomes.size;
+      row.passed = spec.calls.length - failed;
+      row.failed += failed;
+      console.log(`\n${spec.label} (client ${clientName}): ${spec.calls.length} operations\n  ${"operation".padEnd(width)}  ${"request".padEnd(60)}  outcome\n${lines.join("\n")}\n  ${spec.calls.length - failed} passed, ${failed} failed\n`);
     });
 
     it("generates an SDK that type-checks in strict mode", () => {
-      expect(typecheckFiles(roots, { root: WORK })).toEqual([]);
-    }, 120_000);
+      const problems = typecheckFiles(roots, { root: WORK });
+      if (problems.length > 0) {
+        row.failed++;
+        row.note = "does not type-check";
+      }
+      expect(problems).toEqual([]);
+    }, 600_000);
 
     const known = KNOWN_SPECS[spec.file];
-    if (known) {
+    if (known && basename(dirname(spec.path)) === REFERENCE_FOLDER) {
       it("puts every operation on a resource per tag, named as the vendor's SDKs name them", () => {
         const resources = spec.model!.resources;
         expect(resources.length).toBe(known.resources);
@@ -165,27 +243,34 @@ for (const spec of specs) {
       const violations: string[] = [];
       const notes: string[] = [];
       let status = 0;
-      const client = sdk.makeClient(server!.url, async (request) => {
-        const response = await fetch(request);
+      const reason = standInFor.get(call.methodPath);
+      const server = reason === undefined ? prism! : standIn!;
+      const client = sdk.makeClient(server.url, async (request) => {
+        // The stand-in is read through node:http (Node's fetch rejects a 407); Prism gets a
+        // deadline, and its redirects reach the SDK (they point at the API's real hosts).
+        const response = reason !== undefined
+          ? await httpFetch(request)
+          : await fetch(request, { redirect: "manual", signal: AbortSignal.timeout(PRISM_ANSWER_MS) });
         status = response.status;
         const found = response.headers.get("sl-violations");
-        const byRequest = found ? violationsOfRequest(found) : [];
+        // Prism's warnings (e.g. a security scheme it does not support) are notes, not violations.
+        const byRequest = found ? violationsOfRequest(found).filter((v) => (v as { severity?: string }).severity !== "Warning") : [];
         if (byRequest.length > 0) violations.push(JSON.stringify(byRequest));
         else if (found) notes.push(responseNote(found));
         return response;
       });
+      let error: unknown;
       try {
         await sdk.calls[call.methodPath]!(client);
-        const note = notes.length > 0 ? ` (the spec's example response breaks its schema: ${notes.join("; ")})` : "";
-        outcomes.set(call.methodPath, violations.length === 0 ? `ok ${status}${note}` : `FAIL ${status} with request violations: ${violations.join("; ")}`);
-      } catch (error) {
-        outcomes.set(call.methodPath, `FAIL ${describeError(error)}${violations.length > 0 ? ` (violations: ${violations.join("; ")})` : ""}`);
-        summary.failed++;
-        throw error;
+      } catch (thrown) {
+        error = thrown;
       }
-      if (violations.length > 0) summary.failed++;
-      else summary.passed++;
-      expect(violations).toEqual([]);
-    });
+      const verdict = judge({ status, violations, error, ...documentedResponses(spec.model!, call) });
+      const where = reason === undefined ? "" : ` [stand-in: ${reason}]`;
+      const note = notes.length > 0 ? ` (the spec's example response breaks its schema: ${notes.join("; ")})` : "";
+      outcomes.set(call.methodPath, `${verdict.text}${where}${verdict.ok ? note : ""}`);
+      if (!verdict.ok && error !== undefined) throw error instanceof Error ? Object.assign(error, { message: `${verdict.text}\n${error.message}` }) : new Error(describeError(error));
+      expect(verdict.text).toMatch(/^ok/);
+    }, PRISM_ANSWER_MS + 20_000);
   });
 }

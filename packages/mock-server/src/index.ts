@@ -63,3 +63,5 @@ export async function startMockServer(specPath: string, options: MockServerOptio
   const url = await server.listen(options.port ?? 0, options.host ?? "127.0.0.1");
   return { url: url.replace(/\/$/, ""), specPath, close: () => server.close() };
 }
+
+export { httpFetch, standInReason, startStandIn, type StandInServer } from "./stand-in.js";

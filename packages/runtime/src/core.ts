@@ -3,7 +3,7 @@
  * OperationSpec and the caller's arguments, and gets an APIPromise of the parsed body
  * or a typed error.
  */
-import openapiFetch, { type Middleware } from "openapi-fetch";
+import openapiFetch from "openapi-fetch";
 import { APIPromise, type CallResult } from "./api-promise.js";
 import { applySecurity, resolveSecurity, sensitiveHeaderValues, TokenCache, type AppliedSecurity } from "./auth/index.js";
 import { SDKBaseError, SDKValidationError } from "./errors.js";
@@ -11,12 +11,14 @@ import type { HookContext } from "./hooks.js";
 import type { OperationSpec, PagingSpec, SDKDefinition } from "./operation.js";
 import { paginate } from "./pagination.js";
 import { resolveClientOptions, type ClientOptions, type RequestOptions, type ResolvedClientOptions } from "./options.js";
-import { urlWithoutQuery } from "./redact.js";
+import { redactUrl, urlWithoutQuery } from "./redact.js";
+import { serverBase } from "./server-url.js";
 import { errorFor, parseSuccess, readableCopy } from "./response.js";
 import { resolveRetryPolicy } from "./retry/config.js";
-import { createRetryingFetch } from "./retry/fetch.js";
+import { AttemptAbort } from "./retry/abort.js";
+import { createAttemptLoop } from "./retry/fetch.js";
 import { validateRequest, validateRequestOptions } from "./validate.js";
-import { serializeBody, setsContentType } from "./body.js";
+import { bodyMedia, responseMedia, serializeBody, setsContentType } from "./body.js";
 import { userAgentHeader } from "./user-agent.js";
 import { cookieHeader, serializeParams, withCookies } from "./params/index.js";
 
@@ -34,6 +36,8 @@ type UntypedRequest = (
 const createClient =
   (openapiFetch as unknown as { default?: typeof openapiFetch }).default ?? openapiFetch;
 
+const decoder = new TextDecoder();
+
 export class SDKCore<S extends object = object> {
   readonly #definition: SDKDefinition;
   readonly #options: ResolvedClientOptions<S>;
@@ -42,12 +46,15 @@ export class SDKCore<S extends object = object> {
   readonly #userAgent: readonly [string, string];
   /** OAuth2 client-credentials tokens, shared by every call of this client. */
   readonly #tokens = new TokenCache();
+  /** Names of the headers, query parameters and cookies that carry apiKeys: scrubbed from logs and response URLs. */
+  readonly #sensitiveNames: readonly string[];
 
   /** @throws SDKValidationError for a bad option, before anything is sent. */
-  constructor(definition: SDKDefinition, options?: ClientOptions<S>) {
+  constructor(definition: SDKDefinition, options?: ClientOptions<S, object>) {
     this.#definition = definition;
     this.#options = resolveClientOptions<S>(definition, options);
     this.#userAgent = userAgentHeader(definition.packageName, definition.sdkVersion);
+    this.#sensitiveNames = definition.securitySchemes.flatMap((scheme) => (scheme.type === "apiKey" ? [scheme.name] : []));
     const client = createClient({ baseUrl: this.#options.serverURL });
     this.#request = client.request as unknown as UntypedRequest;
   }
@@ -87,69 +94,99 @@ export class SDKCore<S extends object = object> {
     const log = resolved.debugLogger ? (line: string) => resolved.debugLogger?.debug(line) : undefined;
     /** OAuth2 tokens from the cache that the latest attempt sent. */
     let cachedTokens: string[] = [];
-    const captured: { errorText?: string } = {};
     const body = op.body ? (fields[op.body.field] ?? undefined) : undefined;
-    const encoding = op.body?.encoding ?? "json";
+    const media = op.body ? bodyMedia(op.body, call.contentType, at) : undefined;
+    const wanted = responseMedia(op, call.accept);
     // Checked here, before any request, rather than inside openapi-fetch.
-    const serialized = body === undefined || !op.body ? undefined : serializeBody(encoding, body, at, op.body.field);
+    const serialized = body === undefined || !op.body || !media ? undefined : serializeBody(media, body, at, op.body.field);
     // The URL (path and query) is built here from the parameters' styles; openapi-fetch sends it as is.
     const wire = serializeParams(op, fields);
+    const baseUrl = operationBaseURL(op, call.serverURL, resolved);
+    const timeoutMs = call.timeoutMs ?? resolved.timeoutMs;
+    const loop = createAttemptLoop({
+      fetch: resolved.fetch,
+      policy,
+      timeoutMs,
+      idempotent: op.idempotent ?? false,
+      methodPath: at,
+      trace,
+      prepare: async (attemptRequest, attempt) => {
+        const security = await applySecurity({
+          schemes: this.#definition.securitySchemes,
+          requirements: op.security ?? this.#definition.security,
+          serverURL: baseUrl,
+          tokens: this.#tokens,
+          tokenFetch: { fetch: resolved.fetch, timeoutMs, context: this.#definition.sdkName, log },
+        }, await resolveSecurity(call.security !== undefined ? call.security : resolved.security));
+        secrets.push(...security.secrets);
+        cachedTokens = security.cachedTokens;
+        const prepared = await withCredentials(attemptRequest, security, call.headers);
+        const replaced = await hooks.beforeRequest?.call(hooks, ctx, prepared, { attempt });
+        return replaced instanceof Request ? replaced : prepared;
+      },
+      // A 401 on a cached OAuth2 token: drop it, and the loop makes one more attempt with a fresh one.
+      reauthorize: () => {
+        for (const token of cachedTokens) this.#tokens.invalidate(token);
+        return cachedTokens.length > 0;
+      },
+      onRetry: hooks.beforeRetry ? (info) => hooks.beforeRetry?.call(hooks, ctx, info) : undefined,
+      log,
+      sensitiveNames: this.#sensitiveNames,
+    });
+    // The first attempt's signal goes into the Request openapi-fetch builds, which the loop then sends as it is.
+    const first = { abort: new AttemptAbort(call.signal, timeoutMs), callerSignal: call.signal };
+    /** The final response's body, read by the loop under its attempt's timeout. */
+    let bytes: ArrayBuffer | undefined;
     let result: CallResult<T>;
     try {
-      const { data, response } = await this.#request(op.method, wire.url, {
+      const { response } = await this.#request(op.method, wire.url, {
+        baseUrl,
         params: { header: wire.headers },
         body: serialized,
         bodySerializer: (value: unknown) => value,
         headers: {
-          Accept: op.accept ?? "application/json",
+          Accept: wanted.mediaType,
           [this.#userAgent[0]]: this.#userAgent[1],
-          ...(serialized !== undefined && op.body && setsContentType(encoding) ? { "Content-Type": op.body.mediaType } : {}),
+          ...(serialized !== undefined && media && setsContentType(media) ? { "Content-Type": media.mediaType } : {}),
           ...withCookies(call.headers, wire.cookies),
         },
-        signal: call.signal,
-        fetch: createRetryingFetch({
-          fetch: resolved.fetch,
-          policy,
-          timeoutMs: call.timeoutMs ?? resolved.timeoutMs,
-          idempotent: op.idempotent ?? false,
-          methodPath: at,
-          trace,
-          prepare: async (attemptRequest, attempt) => {
-            const security = await applySecurity({
-              schemes: this.#definition.securitySchemes,
-              requirements: op.security ?? this.#definition.security,
-              serverURL: resolved.serverURL,
-              tokens: this.#tokens,
-              tokenFetch: { fetch: resolved.fetch, timeoutMs: call.timeoutMs ?? resolved.timeoutMs, context: this.#definition.sdkName, log },
-            }, await resolveSecurity(call.security !== undefined ? call.security : resolved.security));
-            secrets.push(...security.secrets);
-            cachedTokens = security.cachedTokens;
-            const prepared = await withCredentials(attemptRequest, security, call.headers);
-            const replaced = await hooks.beforeRequest?.call(hooks, ctx, prepared, { attempt });
-            return replaced instanceof Request ? replaced : prepared;
-          },
-          // A 401 on a cached OAuth2 token: drop it, and the loop makes one more attempt with a fresh one.
-          reauthorize: () => {
-            for (const token of cachedTokens) this.#tokens.invalidate(token);
-            return cachedTokens.length > 0;
-          },
-          onRetry: hooks.beforeRetry ? (info) => hooks.beforeRetry?.call(hooks, ctx, info) : undefined,
-          log,
-          sensitiveNames: this.#definition.securitySchemes.flatMap((scheme) => (scheme.type === "apiKey" ? [scheme.name] : [])),
-        }),
-        middleware: [captureErrorText(captured)],
-        parseAs: op.response === "binary" ? "blob" : "text",
+        signal: first.abort.signal,
+        // fetch sends a stream body only with duplex "half".
+        ...(serialized instanceof ReadableStream ? { duplex: "half" } : {}),
+        fetch: async (request: Request) => {
+          const outcome = await loop(request, first);
+          bytes = outcome.bytes;
+          // openapi-fetch reads an error's body itself, and a response whose URL holds a credential is shown redacted.
+          const url = redactUrl(outcome.response.url, this.#sensitiveNames);
+          return outcome.response.ok && url === outcome.response.url ? outcome.response : readableCopy(outcome.response, bytes ?? null, url);
+        },
+        // The loop has read the body already; openapi-fetch must not try to.
+        parseAs: "stream",
       });
-      const target = { method: op.method.toUpperCase(), url: urlWithoutQuery(response.url), attempts: trace.attempts };
-      if (!response.ok) throw errorFor(op, response, captured.errorText ?? "", target, secrets);
-      const raw = typeof data === "string" || data instanceof Blob ? data : "";
-      result = { data: parseSuccess<T>(op, raw, response, target, secrets), response, body: raw };
+      const target = () => ({ method: op.method.toUpperCase(), url: urlWithoutQuery(response.url), attempts: trace.attempts });
+      const raw = bytes === undefined ? "" : wanted.response === "binary" ? new Blob([bytes], { type: response.headers.get("content-type") ?? "" }) : decoder.decode(bytes);
+      if (!response.ok) throw errorFor(op, response, typeof raw === "string" ? raw : "", target(), secrets);
+      result = { data: parseSuccess<T>({ ...op, response: wanted.response }, raw, response, target, secrets), response, body: raw };
     } catch (error) {
       throw await afterError(resolved.hooks, ctx, error);
+    } finally {
+      first.abort.release();
     }
     await hooks.afterSuccess?.call(hooks, ctx, readableCopy(result.response, result.body));
     return result;
   }
+}
+
+/**
+ * Where one call goes: the call's `serverURL`, else the client's when it was given, else
+ * the operation's first server (variables filled from the client's `serverVariables`),
+ * else the client's server.
+ */
+function operationBaseURL(op: OperationSpec, callURL: string | undefined, resolved: ResolvedClientOptions<object>): string {
+  if (callURL !== undefined) return callURL;
+  const own = op.servers?.[0];
+  if (resolved.serverURLGiven || own === undefined) return resolved.serverURL;
+  return serverBase(own, resolved.serverVariables, op.methodPath, `the operation's server`, "serverVariables");
 }
 
 /** The client's `afterError` hook may replace an error of a call that was attempted. */
@@ -197,16 +234,4 @@ export function withQueryCredentials(search: string, credentials: readonly (read
   const kept = search.replace(/^\?/, "").split("&").filter((pair) => pair !== "" && !names.has(nameOf(pair)));
   const added = credentials.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
   return [...kept, ...added].join("&");
-}
-
-/**
- * openapi-fetch parses an error body itself and keeps no text; this copy keeps the exact
- * text for `bodyText`. The response is already in memory (see createRetryingFetch).
- */
-function captureErrorText(captured: { errorText?: string }): Middleware {
-  return {
-    async onResponse({ response }) {
-      if (!response.ok) captured.errorText = await response.clone().text();
-    },
-  };
 }

@@ -56,21 +56,42 @@ export interface ParameterConstraints {
  */
 export type BodyEncoding = "json" | "text" | "form" | "multipart" | "binary";
 
-/** The request body of an operation. */
-export interface BodySpec {
-  /** Field of the request object that carries the body (`requestBody` or the camel-cased component name). */
-  readonly field: string;
-  readonly required: boolean;
+/** One media type a request body can be sent as. */
+export interface BodyMediaSpec {
   readonly mediaType: string;
   /** @default "json" */
   readonly encoding?: BodyEncoding;
+  /**
+   * The spec's `encoding` of a form or multipart body, by property: a part's
+   * `contentType` (`application/json` sends the value as JSON), or a form field's
+   * `style` / `explode` / `allowReserved` (written as the query serializers write them).
+   */
+  readonly fields?: Readonly<Record<string, FieldEncodingSpec>>;
+}
+
+export interface FieldEncodingSpec {
+  readonly contentType?: string;
+  readonly style?: "form" | "spaceDelimited" | "pipeDelimited" | "deepObject";
+  readonly explode?: boolean;
+  readonly allowReserved?: boolean;
+}
+
+/** The request body of an operation. */
+export interface BodySpec extends BodyMediaSpec {
+  /** Field of the request object that carries the body (`requestBody` or the camel-cased component name). */
+  readonly field: string;
+  readonly required: boolean;
+  /** Other media types the body may be sent as, chosen per call with the `contentType` option. */
+  readonly others?: readonly BodyMediaSpec[];
 }
 
 /**
  * What a success resolves to: `json` the parsed body, `text` the body as a string,
- * `binary` the body as a Blob, `empty` undefined (any body is ignored).
+ * `binary` the body as a Blob, `empty` undefined (any body is ignored), `unknown` (the spec
+ * documents no success response) whatever arrives: `undefined` when empty, the parsed body
+ * when it is JSON, else the text.
  */
-export type ResponseKind = "json" | "text" | "binary" | "empty";
+export type ResponseKind = "json" | "text" | "binary" | "empty" | "unknown";
 
 /** A generated error class for a documented error schema. */
 export type ErrorClass = new (init: APIErrorInit) => APIError;
@@ -93,6 +114,8 @@ export interface OperationSpec {
   readonly response: ResponseKind;
   /** The success media type, sent as `Accept`. @default "application/json" */
   readonly accept?: string;
+  /** Other success media types, chosen per call with the `accept` option, with what each resolves to. */
+  readonly otherAccepts?: readonly { readonly mediaType: string; readonly response: ResponseKind }[];
   /**
    * Documented error responses: status code (`"404"`), range (`"5XX"`) or `"default"`
    * mapped to the class thrown when the response has a JSON body.
@@ -103,6 +126,11 @@ export interface OperationSpec {
    * differ from the SDK's default (`SDKDefinition.security`). `[]` means none.
    */
   readonly security?: readonly SecurityRequirementSpec[];
+  /**
+   * The servers the operation's path item or the operation itself lists: it is sent to the
+   * first, unless the client was given `serverURL` or the call passes one.
+   */
+  readonly servers?: readonly ServerSpec[];
 }
 
 /**
@@ -132,8 +160,19 @@ export interface ApiKeySchemeSpec {
  */
 export type SecurityRequirementSpec = { readonly [field: string]: readonly string[] | undefined };
 
+/** One server of the spec; `{name}`s in its URL are filled from `variables`. */
 export interface ServerSpec {
   readonly url: string;
+  readonly description?: string;
+  readonly variables?: Readonly<Record<string, ServerVariableSpec>>;
+}
+
+/** A server variable: its value is the caller's (`serverVariables`) or `default`. */
+export interface ServerVariableSpec {
+  /** Missing only in a spec that breaks the rule that every variable has one. */
+  readonly default?: string;
+  /** The only values allowed, when the spec lists them. */
+  readonly enum?: readonly string[];
   readonly description?: string;
 }
 

@@ -10,14 +10,18 @@ import { checkTimeoutMs, isPlainObject } from "./validate.js";
 /** Limit of each attempt, not of the whole call with its retries, in ms. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
-const CLIENT_OPTION_KEYS: readonly string[] = ["security", "serverURL", "serverIdx", "retryConfig", "timeoutMs", "fetch", "hooks", "debugLogger"];
+const CLIENT_OPTION_KEYS: readonly string[] = ["security", "serverURL", "serverIdx", "serverVariables", "retryConfig", "timeoutMs", "fetch", "hooks", "debugLogger"];
 
 /** Where debug lines go; `console` is one. */
 export interface DebugLogger {
   debug(message: string): void;
 }
 
-export interface ClientOptions<S> {
+/**
+ * `V` is the SDK's `ServerVariables` type: each `{variable}` of the spec's server URLs,
+ * typed as a union of its enum values when the spec lists them.
+ */
+export interface ClientOptions<S, V extends object = Record<string, string | undefined>> {
   /**
    * Credentials, or a function returning them that is called before every attempt (so it
    * can rotate tokens); a field may be a function too. Fields left undefined or empty send
@@ -37,6 +41,14 @@ export interface ClientOptions<S> {
    * @default 0 (`DEFAULT_SERVER_IDX`), the spec's first server
    */
   serverIdx?: number;
+  /**
+   * Values of the `{variables}` in the spec's server URLs, e.g. `{ region: "us" }`; each
+   * must be one of the variable's enum values when the spec lists them (checked at
+   * construction). They fill the server at `serverIdx` and the servers of operations that
+   * list their own. Ignored when `serverURL` is given.
+   * @default the spec's default of each variable
+   */
+  serverVariables?: V;
   /**
    * Retry policy of every call; `backoff` fields left out fall back to the spec's.
    * @default the spec's policy (`x-speakeasy-retries`), or no retries when it has none
@@ -87,12 +99,33 @@ export interface RequestOptions<S = never> {
   signal?: AbortSignal;
   /** Extra request headers; they override the SDK's own, credentials included. @default none */
   headers?: Record<string, string>;
+  /**
+   * Base URL for this call only; it wins over the client's server and the operation's own
+   * servers. A trailing slash is removed.
+   * @default the client's `serverURL` when given, else the operation's first server when it
+   * lists servers, else the client's server
+   */
+  serverURL?: string;
+  /**
+   * Media type to send the request body as, one of those the spec lists for it.
+   * @default the spec's JSON media type when it has one, else its first
+   */
+  contentType?: string;
+  /**
+   * Media type to ask for (`Accept`), one of those the spec lists for the success
+   * response; it decides what the call resolves to (parsed JSON, text or a Blob).
+   * @default the spec's JSON media type when it has one, else its first
+   */
+  accept?: string;
 }
 
 /** @internal ClientOptions with every default applied. */
 export interface ResolvedClientOptions<S> {
   security: SecuritySource<S> | undefined;
   serverURL: string;
+  /** `serverURL` was given, so it wins over the servers an operation lists. */
+  serverURLGiven: boolean;
+  serverVariables: Readonly<Record<string, string | undefined>>;
   retryConfig: RetryConfig | undefined;
   retryPolicy: RetryPolicy;
   timeoutMs: number;
@@ -126,7 +159,9 @@ export function resolveClientOptions<S>(definition: SDKDefinition, input: unknow
   const retryConfig = options.retryConfig as RetryConfig | undefined;
   return {
     security,
-    serverURL: resolveServerURL(definition, options.serverURL, options.serverIdx),
+    serverURL: resolveServerURL(definition, options.serverURL, options.serverIdx, options.serverVariables),
+    serverURLGiven: options.serverURL !== undefined,
+    serverVariables: (options.serverVariables ?? {}) as Record<string, string | undefined>,
     retryConfig,
     retryPolicy: resolveRetryPolicy(definition.retry, retryConfig, undefined, at),
     timeoutMs: (options.timeoutMs as number | undefined) ?? DEFAULT_TIMEOUT_MS,

@@ -34,29 +34,50 @@ export function secretPatterns(secrets: readonly string[]): string[] {
   return [...new Set(forms.filter((form) => form !== ""))].sort((a, b) => b.length - a.length);
 }
 
+/** The patterns of the latest secrets asked for: a client sends the same credentials call after call. */
+let lastPatterns: { key: string; patterns: string[] } | undefined;
+
+function cachedPatterns(secrets: readonly string[]): string[] {
+  const key = secrets.join("\0");
+  if (lastPatterns?.key !== key) lastPatterns = { key, patterns: secretPatterns(secrets) };
+  return lastPatterns.patterns;
+}
+
 /** `text` with every credential of `secrets` (and its long parts) replaced by `[REDACTED]`. */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
-  return secretPatterns(secrets).reduce((out, secret) => out.split(secret).join(REDACTED), text);
+  return scrubber(secrets)(text);
+}
+
+/** A function scrubbing `secrets` from a text; its patterns are worked out once. */
+export function scrubber(secrets: readonly string[]): (text: string) => string {
+  const patterns = secrets.length === 0 ? [] : cachedPatterns(secrets);
+  return (text) => patterns.reduce((out, secret) => (out.includes(secret) ? out.split(secret).join(REDACTED) : out), text);
 }
 
 /** A parsed JSON value with credentials scrubbed from every string in it, keys included. */
-export function redactValue(value: unknown, secrets: readonly string[]): unknown {
-  if (secrets.length === 0) return value;
-  if (typeof value === "string") return redactSecrets(value, secrets);
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets));
-  if (typeof value === "object" && value !== null) {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      // defineProperty: a key named __proto__ stays a plain own property.
-      Object.defineProperty(out, redactSecrets(key, secrets), { value: redactValue(item, secrets), enumerable: true, writable: true, configurable: true });
+export function redactValue(value: unknown, secrets: readonly string[] | ((text: string) => string)): unknown {
+  if (Array.isArray(secrets) && secrets.length === 0) return value;
+  const scrub = typeof secrets === "function" ? secrets : scrubber(secrets as readonly string[]);
+  const walk = (item: unknown): unknown => {
+    if (typeof item === "string") return scrub(item);
+    if (Array.isArray(item)) return item.map(walk);
+    if (typeof item === "object" && item !== null) {
+      const out: Record<string, unknown> = {};
+      for (const [key, inner] of Object.entries(item)) {
+        // defineProperty: a key named __proto__ stays a plain own property.
+        Object.defineProperty(out, scrub(key), { value: walk(inner), enumerable: true, writable: true, configurable: true });
+      }
+      return out;
     }
-    return out;
-  }
-  return value;
+    return item;
+  };
+  return walk(value);
 }
 
 /** `url` with the values of credential query parameters replaced, for logs and `rawResponse.url`. */
 export function redactUrl(url: string, extraNames: readonly string[] = []): string {
+  // Nothing to scrub without a query or user info: skip the parse (every call's response URL passes here).
+  if (!url.includes("?") && !url.includes("@")) return url;
   let parsed: URL;
   try {
     parsed = new URL(url);

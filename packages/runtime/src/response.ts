@@ -1,7 +1,7 @@
 /** Turning a final response into the call's data or its typed error. */
 import { SDKError, type APIError, type APIErrorInit, type RequestTarget } from "./errors.js";
 import type { ErrorClass, OperationSpec } from "./operation.js";
-import { redactSecrets, redactValue } from "./redact.js";
+import { redactValue, scrubber } from "./redact.js";
 import { statusMatches } from "./retry/status.js";
 
 /** Statuses whose Response must be constructed with a null body. */
@@ -27,8 +27,9 @@ function errorInit(op: OperationSpec, response: Response, text: string, target: 
   } catch (error) {
     parseError = safeSyntaxError(error);
   }
-  const bodyText = redactSecrets(text, secrets);
-  const body = parsed ? redactValue(parsed.value, secrets) : bodyText;
+  const scrub = scrubber(secrets);
+  const bodyText = scrub(text);
+  const body = parsed ? redactValue(parsed.value, scrub) : bodyText;
   return { response, body, bodyText, methodPath: op.methodPath, ...target, parsed, parseError };
 }
 
@@ -38,11 +39,12 @@ function errorInit(op: OperationSpec, response: Response, text: string, target: 
  * @throws SDKError carrying the raw text (and the parser's error as `cause`) when the
  *   body is not the JSON the operation promises.
  */
-export function parseSuccess<T>(op: OperationSpec, raw: string | Blob, response: Response, target: RequestTarget, secrets: readonly string[]): T {
+export function parseSuccess<T>(op: OperationSpec, raw: string | Blob, response: Response, target: () => RequestTarget, secrets: readonly string[]): T {
   if (op.response === "empty") return undefined as T;
   if (op.response === "binary") return (raw instanceof Blob ? raw : new Blob([raw])) as T;
   const text = typeof raw === "string" ? raw : "";
   if (op.response === "text") return text as T;
+  if (op.response === "unknown") return undocumentedBody(text, response) as T;
   if (text.trim() !== "") {
     try {
       return JSON.parse(text) as T;
@@ -50,9 +52,22 @@ export function parseSuccess<T>(op: OperationSpec, raw: string | Blob, response:
       // Reported below, with the text scrubbed.
     }
   }
-  const { parseError, ...init } = errorInit(op, response, text, target, secrets);
+  const { parseError, ...init } = errorInit(op, response, text, target(), secrets);
   if (text.trim() === "") throw new SDKError(init, "expected a JSON body, got an empty one");
   throw new SDKError(init, "response body is not valid JSON", { cause: parseError });
+}
+
+/** A success the spec says nothing about: `undefined` when empty, JSON when it parses as such, else the text. */
+function undocumentedBody(text: string, response: Response): unknown {
+  if (text === "") return undefined;
+  if (/^application\/(?:[\w.-]+\+)?json\b/i.test(response.headers.get("content-type") ?? "")) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
 }
 
 /**

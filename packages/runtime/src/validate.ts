@@ -8,9 +8,10 @@ import { SDKValidationError } from "./errors.js";
 import type { OperationSpec, ParameterSpec } from "./operation.js";
 import type { RequestOptions } from "./options.js";
 import { MAX_TIMER_MS } from "./retry/config.js";
+import { checkedURL } from "./server-url.js";
 import { serializePathParam, styleOf, type PathStyle } from "./params/index.js";
 
-const REQUEST_OPTION_KEYS: readonly string[] = ["retries", "timeoutMs", "signal", "headers", "security"];
+const REQUEST_OPTION_KEYS: readonly string[] = ["retries", "timeoutMs", "signal", "headers", "security", "serverURL", "contentType", "accept"];
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null) return false;
@@ -121,7 +122,8 @@ export function validateRequestOptions(at: string, options: unknown): RequestOpt
   if (security !== undefined && security !== null && typeof security !== "object" && typeof security !== "function") {
     throw new SDKValidationError(`${at}: options.security must be an object or a function returning one`, "options.security");
   }
-  return options as RequestOptions<unknown>;
+  if (options.serverURL === undefined) return options as RequestOptions<unknown>;
+  return { ...(options as RequestOptions<unknown>), serverURL: checkedURL(options.serverURL, at, "options.serverURL") };
 }
 
 export function checkTimeoutMs(value: unknown, field: string, context: string): void {

@@ -52,6 +52,15 @@ describe("SDKCore responses", () => {
     expect((error as Error).message).toBe('connections.get: HTTP 418 I\'m a Teapot: {"teapot":true}');
   });
 
+  it("resolves an operation with no documented success to whatever 2xx arrives", async () => {
+    const server = await serve(scripted({ status: 200, body: { id: 7 } }, { status: 201, body: "made" }, { status: 204 }));
+    const undocumented = { ...getConnection, response: "unknown" as const };
+    const sdk = core(server);
+    expect(await sdk.invoke(undocumented, ids)).toEqual({ id: 7 });
+    expect(await sdk.invoke(undocumented, ids)).toBe("made");
+    expect(await sdk.invoke(undocumented, ids)).toBeUndefined();
+  });
+
   it("throws SDKError for a 2xx body that is not JSON, or empty", async () => {
     const server = await serve(scripted({ status: 200, body: "<html>" }, { status: 200 }));
     const notJson = await caught(core(server).invoke(getConnection, ids));

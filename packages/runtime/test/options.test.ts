@@ -26,7 +26,7 @@ describe("resolveServerURL", () => {
     { name: "negative serverIdx", given: { serverIdx: -1 }, want: { message: "Test: serverIdx -1 is out of range (the spec lists servers 0..1); pass serverURL", field: "serverIdx" } },
     { name: "fractional serverIdx", given: { serverIdx: 0.5 }, want: { message: "Test: serverIdx must be an integer", field: "serverIdx" } },
     { name: "no servers at all", given: { def: noServers }, want: { message: "Test: serverIdx 0 is out of range (the spec lists no servers); pass serverURL", field: "serverIdx" } },
-    { name: "a templated spec server", given: { def: templated }, want: { message: "Test: server 0 of the spec (https://{region}.example.com) has {variables}, which the runtime does not fill in; pass serverURL", field: "serverIdx" } },
+    { name: "a templated spec server without variables", given: { def: templated }, want: { message: "Test: server 0 of the spec (https://{region}.example.com) has {variables} the spec gives no default for; pass serverURL", field: "serverIdx" } },
     { name: "a relative serverURL", given: { serverURL: "/v1" }, want: { message: "Test: serverURL must be an absolute http(s) URL", field: "serverURL" } },
     { name: "a non-http serverURL", given: { serverURL: "ftp://files.test" }, want: { message: "Test: serverURL must be an absolute http(s) URL", field: "serverURL" } },
     { name: "a serverURL with credentials", given: { serverURL: "https://me:hunter2@api.test" }, want: { message: "Test: serverURL must not contain credentials; pass them in security", field: "serverURL" } },
@@ -52,7 +52,7 @@ describe("resolveClientOptions", () => {
   });
 
   const rejects: { name: string; given: unknown; want: { message: string; field: string } }[] = [
-    { name: "a typo in an option name", given: { serverUrl: "https://x.test" }, want: { message: 'Test: unknown option "serverUrl"; expected: security, serverURL, serverIdx, retryConfig, timeoutMs, fetch, hooks, debugLogger', field: "serverUrl" } },
+    { name: "a typo in an option name", given: { serverUrl: "https://x.test" }, want: { message: 'Test: unknown option "serverUrl"; expected: security, serverURL, serverIdx, serverVariables, retryConfig, timeoutMs, fetch, hooks, debugLogger', field: "serverUrl" } },
     { name: "a zero timeout", given: { timeoutMs: 0 }, want: { message: "Test: timeoutMs must be a number of ms in (0, 2147483647]", field: "timeoutMs" } },
     { name: "a fetch that is not a function", given: { fetch: "fetch" }, want: { message: "Test: fetch must be a function", field: "fetch" } },
     { name: "a hook that is not a function", given: { hooks: { beforeRequest: true } }, want: { message: "Test: hooks.beforeRequest must be a function", field: "hooks.beforeRequest" } },

@@ -8,8 +8,10 @@ it("packs as a clean, typed, lean package", async () => {
     dependencies: ["openapi-fetch"],
     // 10 KiB before the fault-tolerance work (retry rule, hooks, debug log, APIPromise) took it to ~11 KiB;
     // ~13 KiB before the parameter styles (src/params, ~1.7 KiB) and the security schemes (basic, bearer,
-    // cookie apiKey, OAuth2 client credentials, ~2.5 KiB) and the query-credential merge took it to ~17.2 KiB.
-    gzipBudgetBytes: 18432,
+    // cookie apiKey, OAuth2 client credentials, ~2.5 KiB) and the query-credential merge took it to ~17.2 KiB;
+    // server variables and per-operation servers, selectable media types and per-property body encodings,
+    // and the "unknown" response kind took it to ~19 KiB (the one-signal attempt loop saved ~0.3 KiB).
+    gzipBudgetBytes: 20480,
   });
   expect(report.problems).toEqual([]);
   expect(report.files.filter((f) => !f.startsWith("dist/"))).toEqual(["CHANGELOG.md", "LICENSE", "README.md", "package.json"]);

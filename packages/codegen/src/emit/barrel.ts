@@ -5,6 +5,7 @@
 import type { SpecModel } from "../load/model.js";
 import { banner, type EmitContext, type GeneratedFile } from "./source.js";
 import { operationTypeNames } from "./requests.js";
+import { allServers, serverVariableOptions } from "../load/servers.js";
 
 interface BarrelNames {
   readonly client: string[];
@@ -17,7 +18,7 @@ interface BarrelNames {
 
 function barrelNames(model: SpecModel, clientName: string): BarrelNames {
   return {
-    client: [clientName, "SDK_VERSION", "ServerList", `type ${clientName}Options`, "type Security"],
+    client: [clientName, "SDK_VERSION", "ServerList", `type ${clientName}Options`, "type Security", ...(serverVariableOptions(allServers(model)).size > 0 ? ["type ServerVariables"] : [])],
     errors: model.schemas.flatMap((s) => (s.errorClass ? [s.errorClass.className] : [])),
     models: model.schemas.map((s) => s.typeName),
     requests: model.resources.flatMap((r) => r.operations.flatMap((op) => operationTypeNames(op))),

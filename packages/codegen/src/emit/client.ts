@@ -1,6 +1,8 @@
 /** The client class, its options and everything it knows from the spec: servers, security, retry policy. */
-import type { SecurityScheme, SpecModel } from "../load/model.js";
+import type { SecurityScheme, ServerModel, SpecModel } from "../load/model.js";
+import { allServers, serverVariableOptions } from "../load/servers.js";
 import { propertyKey } from "../load/naming.js";
+import { importLine, operationMembers, typeRootImports } from "./resources.js";
 import { banner, jsdoc, literal, str, type EmitContext, type GeneratedFile } from "./source.js";
 
 export function emitClient(model: SpecModel, ctx: EmitContext): GeneratedFile {
@@ -10,20 +12,31 @@ export function emitClient(model: SpecModel, ctx: EmitContext): GeneratedFile {
   const securityFields = model.securitySchemes.map(
     (s) => `${jsdoc([s.description, howSent(s)], "  ")}  ${propertyKey(s.field)}${s.required ? "" : "?"}: ${fieldType(s)};\n`,
   );
-  const servers = model.servers.map((s) => `  { url: ${str(s.url)}${s.description ? `, description: ${str(s.description)}` : ""} },\n`);
+  const servers = model.servers.map((s) => `  ${serverLiteral(s)},\n`);
+  const variables = serverVariablesType(model);
   const schemes = model.securitySchemes.map((s) => `    ${schemeSpec(s)},\n`);
   const requirements = model.security ? `  security: ${literal(model.security)},\n` : "";
   const retry = model.retry
     ? `  retry: {\n${Object.entries(model.retry).map(([k, v]) => `    ${k}: ${literal(v)},\n`).join("")}  },\n`
     : "";
-  // A resource class named like the client (tag `Notes`, client `Notes`) is imported under another name.
-  const local = (r: { className: string }) => (r.className === name ? `${r.className}Resource` : r.className);
-  const resourceImports = model.resources.map((r) => `import { ${r.className}${local(r) === r.className ? "" : ` as ${local(r)}`} } from "./${r.fileName}.js";\n`);
-  const resourceFields = model.resources.map((r) => `${jsdoc([r.description], "  ")}  readonly ${r.property}: ${local(r)};\n`);
-  const resourceInits = model.resources.map((r) => `    this.${r.property} = new ${local(r)}(core);\n`);
+  // The untagged operations are methods of the client itself, printed as a resource's are.
+  const own = model.resources.find((r) => r.onClient);
+  const members = own ? operationMembers(model, own, (n) => n) : undefined;
+  const ownImports = new Set([...(members?.errorClasses ?? []), ...(members?.models ?? []), ...(members?.requests ?? [])]);
+  const resources = model.resources.filter((r) => !r.onClient);
+  // A resource class named like the client (tag `Notes`, client `Notes`), or like a model its methods use, is imported under another name.
+  const local = (r: { className: string }) => (r.className === name || ownImports.has(r.className) ? `${r.className}Resource` : r.className);
+  const resourceImports = resources.map((r) => `import { ${r.className}${local(r) === r.className ? "" : ` as ${local(r)}`} } from "./${r.fileName}.js";\n`);
+  const resourceFields = resources.map((r) => `${jsdoc([r.description], "  ")}  readonly ${r.property}: ${local(r)};\n`);
+  const resourceInits = resources.map((r) => `    this.${r.property} = new ${local(r)}(core);\n`);
+  const runtimeTypes = ["ClientOptions", "SDKDefinition", ...(members?.runtimeTypes ?? [])].sort().map((t) => `type ${t}`);
   const contents = [
     banner(ctx),
-    `import { SDKCore, type ClientOptions, type SDKDefinition } from ${str(ctx.runtimeImport)};\n`,
+    `import { SDKCore, ${runtimeTypes.join(", ")} } from ${str(ctx.runtimeImport)};\n`,
+    members ? importLine(members.errorClasses, "./errors.js", (n) => n, false) : "",
+    members ? importLine(members.models, "./models.js", (n) => n) : "",
+    members ? importLine(members.requests, "./requests.js", (n) => n) : "",
+    own ? typeRootImports(own) : "",
     resourceImports.join(""),
     `\n/** Credentials for ${model.title}. */\nexport interface Security {\n${securityFields.join("")}}\n\n`,
     `/** The version of ${ctx.packageName} this code was generated for; sent in the User-Agent. */\n`,
@@ -32,18 +45,52 @@ export function emitClient(model: SpecModel, ctx: EmitContext): GeneratedFile {
     `export const ServerList = [\n${servers.join("")}] as const;\n\n`,
     `const definition: SDKDefinition = {\n  sdkName: ${str(name)},\n  packageName: ${str(ctx.packageName)},\n  sdkVersion: SDK_VERSION,\n  servers: ServerList,\n  securitySchemes: [\n${schemes.join("")}  ],\n${requirements}${retry}};\n\n`,
     `/** Options of {@link ${name}}: credentials, server, retries, timeout, hooks. */\n`,
+    variables,
     noServer
-      ? `export type ${name}Options = ClientOptions<Security> & {\n  /** Base URL of the API, e.g. \`https://api.example.com/v1\`: required, as the spec names no server. */\n  serverURL: string;\n};\n\n`
-      : `export type ${name}Options = ClientOptions<Security>;\n\n`,
+      ? `export type ${name}Options = ClientOptions<Security${variables ? ", ServerVariables" : ""}> & {\n  /** Base URL of the API, e.g. \`https://api.example.com/v1\`: required, as the spec names no server. */\n  serverURL: string;\n};\n\n`
+      : `export type ${name}Options = ClientOptions<Security${variables ? ", ServerVariables" : ""}>;\n\n`,
+    members?.tables.trimStart() ?? "",
     jsdoc([`Client of ${model.title}.`, "", "```ts", `const client = new ${name}(${exampleOptions(model)});`, "```"]),
     `export class ${name} {\n`,
+    members ? "  readonly #core: SDKCore;\n" : "",
     resourceFields.join(""),
     `\n  constructor(options: ${name}Options${noServer ? "" : " = {}"}) {\n`,
     "    const core = new SDKCore<Security>(definition, options);\n",
+    members ? "    this.#core = core;\n" : "",
     resourceInits.join(""),
-    "  }\n}\n",
+    "  }\n",
+    members ? `\n${members.methods}` : "",
+    "}\n",
   ].join("");
   return { path: "sdk.ts", contents };
+}
+
+/** A server as the runtime's ServerSpec literal. */
+export function serverLiteral(s: ServerModel): string {
+  return literal({ url: s.url, ...(s.description ? { description: s.description } : {}), ...(s.variables ? { variables: s.variables } : {}) });
+}
+
+/**
+ * \`ServerVariables\`: every \`{variable}\` of the spec's servers (the client's and the
+ * operations' own), each optional, typed as the union of its enum values when every
+ * server declaring it lists them. Empty when no server has variables.
+ */
+function serverVariablesType(model: SpecModel): string {
+  const all = serverVariableOptions(allServers(model));
+  if (all.size === 0) return "";
+  const fields = [...all].map(([variable, v]) => {
+    const doc = jsdoc([v.description, v.default !== undefined ? `@defaultValue ${str(v.default)}` : undefined], "  ");
+    return `${doc}  ${propertyKey(variable)}?: ${v.enum ? v.enum.map(str).join(" | ") : "string"};\n`;
+  });
+  return [
+    "/**\n",
+    " * Values of the `{variables}` in the servers' URLs, passed as the client's `serverVariables`\n",
+    " * option (e.g. `{ serverVariables: { region: \"us\" } }` with `serverIdx` picking the server).\n",
+    " * A variable left out takes the spec's default; a value outside a variable's enum fails\n",
+    " * at construction. `serverURL` overrides them all.\n",
+    " */\n",
+    `export type ServerVariables = {\n${fields.join("")}};\n\n`,
+  ].join("");
 }
 
 function exampleOptions(model: SpecModel): string {

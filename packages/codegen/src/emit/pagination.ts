@@ -2,7 +2,7 @@
  * The `<methodName>All` method of a paged list operation (see load/pagination.ts) and
  * the `paging` table its resource file passes to `SDKCore.paginate`.
  */
-import type { Operation, Resource, SpecModel } from "../load/model.js";
+import { sdkPath, type Operation, type Resource, type SpecModel } from "../load/model.js";
 import { ALL_SUFFIX } from "../load/pagination.js";
 import { requestTypeName, responseTypeName, typeNameOf } from "./requests.js";
 import { jsdoc, literal } from "./source.js";
@@ -33,7 +33,7 @@ export function pagedMethod(
   const item = op.paging.itemSchemaName
     ? local(typeNameOf(model, op.paging.itemSchemaName))
     : `NonNullable<${local(responseTypeName(model, op))}[${JSON.stringify(op.paging.response.results)}]>[number]`;
-  const call = `${resource.property}.${op.methodName}`;
+  const call = sdkPath(resource, op);
   const doc = jsdoc(
     [
       `Every item of every page of \`${call}\`, fetched page by page as you iterate:`,

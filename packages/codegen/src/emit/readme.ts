@@ -5,11 +5,12 @@
  * the spec (parameter and schema examples, enums, formats), so they read like the
  * original SDKs' usage docs and type-check against the generated package.
  */
-import type { Operation, Parameter, Resource, SecurityScheme, SpecModel } from "../load/model.js";
+import { sdkPath, type Operation, type Parameter, type Resource, type SecurityScheme, type ServerModel, type SpecModel } from "../load/model.js";
 import { describeScheme } from "../load/security.js";
 import { camelCase, isIdentifier, propertyKey } from "../load/naming.js";
 import { deref } from "../load/refs.js";
 import { isRecord } from "../load/json.js";
+import { allServers, serverVariableOptions } from "../load/servers.js";
 import { bodyTypeName, requestTypeName, responseTypeName, schemaNamed, typeNameOf } from "./requests.js";
 import { literal, str, type EmitContext, type GeneratedFile } from "./source.js";
 import { rawParameter, SAMPLE_DATE, SAMPLE_DATE_TIME, SAMPLE_UUID, sampleValue } from "../samples.js";
@@ -51,6 +52,11 @@ export function emitReadme(model: SpecModel, ctx: ReadmeContext): GeneratedFile 
   return { path: ctx.path, contents };
 }
 
+/** A server's URL with each variable's default filled in. */
+function withDefaults(server: ServerModel): string {
+  return server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => server.variables?.[name]?.default ?? whole);
+}
+
 /** An operation reached through the client, as the README names it. */
 interface Call {
   readonly resource: Resource;
@@ -88,8 +94,8 @@ class ReadmeWriter {
     lines.push("", "## Contents", "");
     lines.push("- [Install](#install)", "- [Construct a client](#construct-a-client)");
     for (const res of this.#model.resources) {
-      const ops = res.operations.map((op) => `[\`${op.methodName}\`](#${anchor(`${res.property}.${op.methodName}`)})`);
-      lines.push(`- [${res.tag}](#${anchor(res.tag)}): ${ops.join(", ")}`);
+      const ops = res.operations.map((op) => `[\`${op.methodName}\`](#${anchor(sdkPath(res, op))})`);
+      lines.push(`- [${this.#heading(res)}](#${anchor(this.#heading(res))}): ${ops.join(", ")}`);
     }
     if (this.#calls.length > 0) {
       lines.push(
@@ -162,10 +168,11 @@ class ReadmeWriter {
       "|---|---|---|",
       ...(defaultServer
         ? [
-          `| \`serverURL\` | \`${defaultServer.url}\` | base URL of the API; overrides \`serverIdx\` |`,
+          `| \`serverURL\` | \`${withDefaults(defaultServer)}\` | base URL of the API; overrides \`serverIdx\` |`,
           `| \`serverIdx\` | \`0\` | which of the spec's servers to use: ${this.#model.servers.map((s, i) => `\`${i}\` = \`${s.url}\`${s.description ? ` (${cell(s.description)})` : ""}`).join(", ")} |`,
         ]
         : ["| `serverURL` | none: **required**, as the spec names no server | base URL of the API |"]),
+      ...(this.#variables().size > 0 ? ["| `serverVariables` | the spec's defaults | values of the servers' `{variables}`; see [Servers](#servers) |"] : []),
       `| \`retryConfig\` | the spec's policy | see [Retries](#retries) |`,
       "| `timeoutMs` | `60000` | limit of each attempt in ms; see [Timeouts](#timeouts-and-cancellation) |",
       "| `hooks`, `debugLogger` | none | see [Hooks and debug log](#hooks-and-debug-log) |",
@@ -173,28 +180,86 @@ class ReadmeWriter {
       "",
       "An unknown or invalid option throws `SDKValidationError` from the constructor.",
     );
-    return lines.join("\n");
+    return [lines.join("\n"), this.#servers()].filter((part) => part !== "").join("\n\n");
+  }
+
+  #variables(): ReturnType<typeof serverVariableOptions> {
+    return serverVariableOptions(allServers(this.#model));
+  }
+
+  #ownServers(): { res: Resource; op: Operation }[] {
+    return this.#model.resources.flatMap((res) => res.operations.filter((op) => op.servers).map((op) => ({ res, op })));
+  }
+
+  /** Server variables and operations with servers of their own; empty when the spec has neither. */
+  #servers(): string {
+    const variables = this.#variables();
+    const own = this.#ownServers();
+    if (variables.size === 0 && own.length === 0) return "";
+    const lines = ["### Servers", ""];
+    if (variables.size > 0) {
+      const [name, first] = [...variables][0]!;
+      const example = first.enum?.find((v) => v !== first.default) ?? first.enum?.[0] ?? first.default ?? "...";
+      lines.push(
+        "The servers' URLs have `{variables}`. Set them with `serverVariables` (the typed `ServerVariables`); `serverIdx` picks the server they fill, and a variable left out takes the spec's default. A value outside a variable's enum throws `SDKValidationError` from the constructor, naming the variable. `serverURL` overrides them all.",
+        "",
+        "```ts",
+        `const ${this.#client} = new ${this.#ctx.clientName}({ serverVariables: { ${propertyKey(name)}: ${str(example)} } });`,
+        "```",
+        "",
+        "| variable | default | values |",
+        "|---|---|---|",
+        ...[...variables].map(([v, spec]) => `| \`${v}\` | ${spec.default !== undefined ? `\`${spec.default}\`` : "none: **required**"} | ${spec.enum ? spec.enum.map((e) => `\`${e}\``).join(", ") : "any"}${spec.description ? `: ${cell(spec.description)}` : ""} |`),
+        "",
+      );
+    }
+    if (own.length > 0) {
+      lines.push(
+        "These operations name servers of their own and are sent to the first of them (its variables filled from `serverVariables`), not to the client's server, unless the client was given `serverURL` or the call passes `serverURL` in its options (`{ serverURL: \"...\" }`, which wins over everything):",
+        "",
+        ...own.map(({ res, op }) => `* \`${this.#client}.${res.property}.${op.methodName}\`: \`${op.servers![0]!.url}\``),
+        "",
+      );
+    }
+    return lines.join("\n").trimEnd();
+  }
+
+  /** A resource's section title: its tag, or for the untagged operations the client's own methods. */
+  #heading(res: Resource): string {
+    return res.onClient ? "Client methods" : res.tag;
   }
 
   resource(res: Resource): string {
-    const lines = [`## ${res.tag}`, ""];
+    const lines = [`## ${this.#heading(res)}`, ""];
     if (res.description) lines.push(res.description, "");
-    lines.push(`Reached through \`${this.#client}.${res.property}\`.`, "");
+    lines.push(res.onClient ? `Operations without a tag, called on \`${this.#client}\` itself.` : `Reached through \`${this.#client}.${res.property}\`.`, "");
     for (const op of res.operations) {
-      lines.push(`* [\`${op.methodName}\`](#${anchor(`${res.property}.${op.methodName}`)})${op.summary ? ` - ${op.summary}` : ""}`);
+      lines.push(`* [\`${op.methodName}\`](#${anchor(sdkPath(res, op))})${op.summary ? ` - ${op.summary}` : ""}`);
     }
     for (const op of res.operations) lines.push("", this.#operation(res, op));
     return lines.join("\n");
+  }
+
+  /** The media types a call may choose with `contentType` / `accept`, when the spec lists several. */
+  #mediaNote(op: Operation): string {
+    const list = (types: readonly string[]) => types.map((t) => `\`${t}\``).join(", ");
+    const notes = [
+      op.body?.others ? `\`options.contentType\` sends the body as ${list([op.body.mediaType, ...op.body.others.map((m) => m.mediaType)])} (default \`${op.body.mediaType}\`)` : "",
+      op.response.kind !== "empty" && op.response.kind !== "unknown" && op.response.others
+        ? `\`options.accept\` asks for ${list([op.response.mediaType, ...op.response.others.map((m) => m.mediaType)])} (default \`${op.response.mediaType}\`; text resolves to a string, other bytes to a Blob)`
+        : "",
+    ].filter((n) => n !== "");
+    return notes.length > 0 ? `**Media types**: ${notes.join("; ")}.` : "";
   }
 
   #operation(res: Resource, op: Operation): string {
     const required = op.parameters.some((p) => p.required) || op.body?.required === true;
     const response = responseTypeName(this.#model, op);
     const lines = [
-      `### ${res.property}.${op.methodName}`,
+      `### ${sdkPath(res, op)}`,
       "",
       "```ts",
-      `${res.property}.${op.methodName}(request${required ? "" : "?"}: ${requestTypeName(op)}, options?: RequestOptions): APIPromise<${response}>`,
+      `${sdkPath(res, op)}(request${required ? "" : "?"}: ${requestTypeName(op)}, options?: RequestOptions): APIPromise<${response}>`,
       "```",
       "",
     ];
@@ -206,18 +271,21 @@ class ReadmeWriter {
       lines.push("| field | in | required | description |", "|---|---|---|---|", ...fields, "");
     }
     lines.push("```ts", ...this.#prelude([]), "", ...this.#callLines(res, op, ""), "```", "");
+    const media = this.#mediaNote(op);
+    if (media) lines.push(media, "");
+    if (op.servers) lines.push(`Sent to \`${op.servers[0]!.url}\` (its own server; see [Servers](#servers)) unless \`serverURL\` is given.`, "");
     // `paging` comes from load/pagination.ts; read loosely so this emitter does not depend on its shape.
     if ((op as Operation & { paging?: unknown }).paging) {
       const request = this.#request(op, false);
       lines.push(
-        `\`${res.property}.${op.methodName}All(request, options?)\` yields every item of every page, fetching the next page`,
+        `\`${sdkPath(res, op)}All(request, options?)\` yields every item of every page, fetching the next page`,
         "only when the current one is used up (`break` stops fetching); each page is one call with the same retries,",
         `timeouts and errors ([details](${RUNTIME_README}#pagination)):`,
         "",
         "```ts",
         ...this.#prelude([]),
         "",
-        ...`for await (const item of ${this.#client}.${res.property}.${op.methodName}All(${request})) {`.split("\n"),
+        ...`for await (const item of ${this.#client}.${sdkPath(res, op)}All(${request})) {`.split("\n"),
         "  console.log(item);",
         "}",
         "```",
@@ -346,7 +414,7 @@ class ReadmeWriter {
     } else {
       lines.push("The spec sets no retry policy, so calls are not retried unless you pass a `retryConfig` or `retries`.");
     }
-    const idempotent = this.#calls.filter((c) => NON_IDEMPOTENT.has(c.op.method) && c.op.idempotent).map((c) => `\`${c.resource.property}.${c.op.methodName}\``);
+    const idempotent = this.#calls.filter((c) => NON_IDEMPOTENT.has(c.op.method) && c.op.idempotent).map((c) => `\`${sdkPath(c.resource, c.op)}\``);
     lines.push(
       "",
       "POST and PATCH calls are retried only when the request provably never reached the server or the server",
@@ -398,7 +466,7 @@ class ReadmeWriter {
   rawResponses(): string {
     const sample = this.#sample();
     const request = this.#request(sample.op, false);
-    const call = `${this.#client}.${sample.resource.property}.${sample.op.methodName}(${request})`;
+    const call = `${this.#client}.${sdkPath(sample.resource, sample.op)}(${request})`;
     return [
       "## Raw responses",
       "",
@@ -464,7 +532,7 @@ class ReadmeWriter {
   #callLines(res: Resource, op: Operation, indent: string, options?: string): string[] {
     const request = this.#request(op, false, indent);
     const args = options ? `${request === "" ? "{}" : request}, ${options}` : request;
-    const call = `await ${this.#client}.${res.property}.${op.methodName}(${args});`;
+    const call = `await ${this.#client}.${sdkPath(res, op)}(${args});`;
     if (op.response.kind === "empty") return [`${indent}${call}`];
     const variable = this.#resultName(op);
     return [`${indent}const ${variable} = ${call}`, `${indent}console.log(${variable});`].flatMap((l) => l.split("\n"));

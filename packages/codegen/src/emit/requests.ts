@@ -4,12 +4,12 @@
  * Field types index into openapi-typescript's `operations` (or `paths`, for an operation with
  * no operationId), so they cannot drift from the spec.
  */
-import type { Operation, SchemaModel, SpecModel } from "../load/model.js";
+import { sdkPath, type Operation, type ResponseMedia, type SchemaModel, type SpecModel } from "../load/model.js";
 import { propertyKey } from "../load/naming.js";
 import { banner, jsdoc, str, type EmitContext, type GeneratedFile } from "./source.js";
 
 /** What a binary body may be: the spec's own type for it (a string) says nothing useful. */
-const BINARY_BODY_TYPE = "Blob | ArrayBuffer | Uint8Array | string";
+const BINARY_BODY_TYPE = "Blob | ArrayBuffer | Uint8Array | ReadableStream<Uint8Array> | string";
 
 /** Names this file exports for one operation. */
 export function requestTypeName(op: Operation): string {
@@ -30,6 +30,8 @@ export function responseTypeName(model: SpecModel, op: Operation): string {
   switch (op.response.kind) {
     case "empty":
       return "void";
+    case "unknown":
+      return "unknown";
     case "text":
       return "string";
     case "binary":
@@ -37,6 +39,22 @@ export function responseTypeName(model: SpecModel, op: Operation): string {
     case "json":
       return op.response.schemaName ? typeNameOf(model, op.response.schemaName) : `${op.typeStem}Response`;
   }
+}
+
+/** What a call that accepts another of the response's media types resolves to. */
+export function mediaResultType(model: SpecModel, op: Operation, media: ResponseMedia): string {
+  if (media.kind === "text") return "string";
+  if (media.kind === "binary") return "Blob";
+  const status = /^\d+$/.test(op.response.status) ? op.response.status : str(op.response.status);
+  return `${op.typesRef}["responses"][${status}]["content"][${str(media.mediaType)}]`;
+}
+
+/** The body field's type when the body has other media types: the default's, or any of theirs. */
+function bodyFieldType(model: SpecModel, op: Operation): string {
+  const main = bodyTypeName(model, op)!;
+  if (!op.body?.others) return main;
+  const others = op.body.others.map((m) => (m.encoding === "binary" ? BINARY_BODY_TYPE : `NonNullable<${op.typesRef}["requestBody"]>["content"][${str(m.mediaType)}]`));
+  return [...new Set([main, ...others])].join(" | ");
 }
 
 export function typeNameOf(model: SpecModel, schemaName: string): string {
@@ -53,17 +71,17 @@ export function schemaNamed(model: SpecModel, schemaName: string): SchemaModel |
 }
 
 export function emitRequests(model: SpecModel, ctx: EmitContext): GeneratedFile {
-  const operations = model.resources.flatMap((r) => r.operations.map((op) => ({ resource: r.property, op })));
+  const operations = model.resources.flatMap((r) => r.operations.map((op) => ({ call: sdkPath(r, op), op })));
   const modelNames = new Set<string>();
-  const blocks = operations.map(({ resource, op }) => {
+  const blocks = operations.map(({ call, op }) => {
     const key = op.typesRef;
     const lines: string[] = [];
     if (op.body && !op.body.schemaName && op.body.encoding !== "binary") {
-      lines.push(`${jsdoc([op.body.description ?? `Body of \`${resource}.${op.methodName}\`.`])}export type ${op.typeStem}RequestBody = NonNullable<${key}["requestBody"]>["content"][${str(op.body.mediaType)}];\n`);
+      lines.push(`${jsdoc([op.body.description ?? `Body of \`${call}\`.`])}export type ${op.typeStem}RequestBody = NonNullable<${key}["requestBody"]>["content"][${str(op.body.mediaType)}];\n`);
     }
     if (op.response.kind === "json" && !op.response.schemaName) {
       const status = /^\d+$/.test(op.response.status) ? op.response.status : str(op.response.status);
-      lines.push(`/** What \`${resource}.${op.methodName}\` resolves to. */\nexport type ${op.typeStem}Response = ${key}["responses"][${status}]["content"][${str(op.response.mediaType)}];\n`);
+      lines.push(`/** What \`${call}\` resolves to. */\nexport type ${op.typeStem}Response = ${key}["responses"][${status}]["content"][${str(op.response.mediaType)}];\n`);
     }
     const fields = op.parameters.map((p) => {
       const doc = jsdoc([p.description, p.defaultValue !== undefined ? `@defaultValue ${JSON.stringify(p.defaultValue)}` : undefined, p.deprecated ? "@deprecated" : undefined], "  ");
@@ -71,11 +89,11 @@ export function emitRequests(model: SpecModel, ctx: EmitContext): GeneratedFile 
       return `${doc}  ${propertyKey(p.field)}${p.required ? "" : "?"}: ${type};\n`;
     });
     if (op.body) {
-      const type = bodyTypeName(model, op)!;
-      if (op.body.schemaName) modelNames.add(type);
+      const type = bodyFieldType(model, op);
+      if (op.body.schemaName) modelNames.add(bodyTypeName(model, op)!);
       fields.push(`${jsdoc([op.body.description], "  ")}  ${propertyKey(op.body.field)}${op.body.required ? "" : "?"}: ${type};\n`);
     }
-    lines.push(`/** Request of \`${resource}.${op.methodName}\` (${op.method.toUpperCase()} ${op.path}). */\nexport interface ${requestTypeName(op)} {\n${fields.join("")}}\n`);
+    lines.push(`/** Request of \`${call}\` (${op.method.toUpperCase()} ${op.path}). */\nexport interface ${requestTypeName(op)} {\n${fields.join("")}}\n`);
     return lines.join("\n");
   });
   const imports = [

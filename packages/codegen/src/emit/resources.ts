@@ -3,12 +3,26 @@
  * and hands over the caller's request in one line.
  */
 import { isDeepStrictEqual } from "node:util";
-import type { Operation, Parameter, Resource, SpecModel } from "../load/model.js";
+import { sdkPath, type BodyMedia, type Operation, type Parameter, type Resource, type SpecModel } from "../load/model.js";
 import { banner, jsdoc, literal, str, type EmitContext, type GeneratedFile } from "./source.js";
-import { bodyTypeName, requestTypeName, responseTypeName, schemaNamed, typeNameOf } from "./requests.js";
+import { bodyTypeName, mediaResultType, requestTypeName, responseTypeName, schemaNamed, typeNameOf } from "./requests.js";
+import { serverLiteral } from "./client.js";
 import { pagedItemModels, pagedMethod, pagingTable } from "./pagination.js";
 
-export function emitResource(model: SpecModel, resource: Resource, ctx: EmitContext): GeneratedFile {
+/**
+ * What a class needs to carry a resource's operations as methods: the names to import, the
+ * module-level `operations` (and `paging`) tables, and the methods. Resource classes and the
+ * client (for the untagged operations) both print these, so both behave alike.
+ * @param local the name a model or error class is imported under in the file
+ */
+export function operationMembers(model: SpecModel, resource: Resource, local: (name: string) => string): {
+  readonly errorClasses: ReadonlySet<string>;
+  readonly models: ReadonlySet<string>;
+  readonly requests: ReadonlySet<string>;
+  readonly runtimeTypes: readonly string[];
+  readonly tables: string;
+  readonly methods: string;
+} {
   const errorClasses = new Set<string>();
   const models = new Set<string>();
   const requests = new Set<string>();
@@ -20,25 +34,13 @@ export function emitResource(model: SpecModel, resource: Resource, ctx: EmitCont
     for (const e of op.errors) errorClasses.add(errorClassOf(model, e.schemaName));
   }
   for (const name of pagedItemModels(model, resource)) models.add(name);
-  // A model may share its name with this class (the `Connections` page vs the `Connections` resource).
-  const local = (name: string) => (name === resource.className ? `${name}Model` : name);
-  const importList = (names: Set<string>) =>
-    [...names].sort().map((n) => (local(n) === n ? n : `${n} as ${local(n)}`)).join(", ");
-  const imports = [
-    `import type { APIPromise, OperationSpec, ${resource.operations.some((op) => op.paging) ? "PagingSpec, " : ""}RequestOptions, SDKCore } from ${str(ctx.runtimeImport)};\n`,
-    errorClasses.size > 0 ? `import { ${importList(errorClasses)} } from "./errors.js";\n` : "",
-    models.size > 0 ? `import type { ${importList(models)} } from "./models.js";\n` : "",
-    `import type { ${importList(requests)} } from "./requests.js";\n`,
-    `import type { Security } from "./sdk.js";\n`,
-  ].join("");
-
   const specs = resource.operations.map((op) => `  ${op.methodName}: ${operationSpec(model, resource, op)},\n`);
   const methods = resource.operations.map((op) => {
     const required = op.parameters.some((p) => p.required) || op.body?.required === true;
     const response = local(responseTypeName(model, op));
     const errorStatuses = op.errors.map((e) => e.status).join(", ");
     const throws = [
-      errorStatuses ? `@throws {${[...new Set(op.errors.map((e) => errorClassOf(model, e.schemaName)))].join(" | ")}} on ${errorStatuses}` : undefined,
+      errorStatuses ? `@throws {${[...new Set(op.errors.map((e) => local(errorClassOf(model, e.schemaName))))].join(" | ")}} on ${errorStatuses}` : undefined,
       "@throws {SDKError} on any other non-2xx status",
       "@throws {SDKValidationError} on a bad argument, before any request is sent",
       "@throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came",
@@ -54,47 +56,120 @@ export function emitResource(model: SpecModel, resource: Resource, ctx: EmitCont
       ],
       "  ",
     );
-    return `${doc}  ${op.methodName}(request: ${requestTypeName(op)}${required ? "" : " = {}"}, options?: RequestOptions<Security>): APIPromise<${response}> {\n` +
+    return `${doc}${signatures(model, op, response, required, local)}` +
       `    return this.#core.invoke(operations.${op.methodName}, request, options);\n  }\n` +
       (op.paging ? `\n${pagedMethod(model, resource, op, local, throws)}` : "");
   });
+  const paged = resource.operations.some((op) => op.paging);
+  return {
+    errorClasses,
+    models,
+    requests,
+    runtimeTypes: ["APIPromise", "OperationSpec", ...(paged ? ["PagingSpec"] : []), "RequestOptions"],
+    tables: `\nconst operations = {\n${specs.join("")}} satisfies Record<string, OperationSpec>;\n\n${pagingTable(resource)}`,
+    methods: methods.join("\n"),
+  };
+}
+
+/** `import { A, B as BModel } from "./file.js"` for the names, each under its local name. */
+export function importLine(names: ReadonlySet<string>, from: string, local: (name: string) => string, typeOnly = true): string {
+  if (names.size === 0) return "";
+  const list = [...names].sort().map((n) => (local(n) === n ? n : `${n} as ${local(n)}`)).join(", ");
+  return `import ${typeOnly ? "type " : ""}{ ${list} } from ${str(from)};\n`;
+}
+
+export function emitResource(model: SpecModel, resource: Resource, ctx: EmitContext): GeneratedFile {
+  // A model may share its name with this class (the `Connections` page vs the `Connections` resource).
+  const local = (name: string) => (name === resource.className ? `${name}Model` : name);
+  const members = operationMembers(model, resource, local);
+  const imports = [
+    `import type { ${members.runtimeTypes.join(", ")}, SDKCore } from ${str(ctx.runtimeImport)};\n`,
+    importLine(members.errorClasses, "./errors.js", local, false),
+    importLine(members.models, "./models.js", local),
+    importLine(members.requests, "./requests.js", local),
+    `import type { Security } from "./sdk.js";\n`,
+    typeRootImports(resource),
+  ].join("");
   const contents = [
     banner(ctx),
     imports,
-    `\nconst operations = {\n${specs.join("")}} satisfies Record<string, OperationSpec>;\n\n`,
-    pagingTable(resource),
+    members.tables,
     jsdoc([resource.description]),
     `export class ${resource.className} {\n`,
     "  readonly #core: SDKCore;\n\n",
     "  /** @internal Reached through the client: `client." + resource.property + "`. */\n",
     "  constructor(core: SDKCore) {\n    this.#core = core;\n  }\n\n",
-    methods.join("\n"),
+    members.methods,
     "}\n",
   ].join("");
   return { path: `${resource.fileName}.ts`, contents };
+}
+
+/**
+ * The method's signature: `options` gains `contentType` and `accept` (unions of the spec's
+ * media types) when the body or the response has several; an `accept` whose media type
+ * resolves to another type gets an overload of its own, so the result is typed by it.
+ */
+function signatures(model: SpecModel, op: Operation, response: string, required: boolean, local: (name: string) => string): string {
+  const request = requestTypeName(op);
+  const union = (types: readonly string[]) => types.map(str).join(" | ");
+  const bodyTypes = op.body?.others ? [op.body.mediaType, ...op.body.others.map((m) => m.mediaType)] : [];
+  const accepts = op.response.kind !== "empty" && op.response.kind !== "unknown" && op.response.others ? op.response.others : [];
+  const base = `RequestOptions<Security>${bodyTypes.length > 0 ? ` & { contentType?: ${union(bodyTypes)} }` : ""}`;
+  if (accepts.length === 0) {
+    return `  ${op.methodName}(request: ${request}${required ? "" : " = {}"}, options?: ${base}): APIPromise<${response}> {\n`;
+  }
+  const defaultMedia = (op.response as { mediaType: string }).mediaType;
+  const byType = new Map<string, string[]>();
+  for (const m of accepts) {
+    const type = local(mediaResultType(model, op, m));
+    if (type === response) continue;
+    byType.set(type, [...(byType.get(type) ?? []), m.mediaType]);
+  }
+  const same = [defaultMedia, ...accepts.filter((m) => !byType.has(local(mediaResultType(model, op, m)))).map((m) => m.mediaType)];
+  const overloads = [...byType].map(([type, media]) => `  ${op.methodName}(request: ${request}, options: ${base} & { accept: ${union(media)} }): APIPromise<${type}>;\n`);
+  return [
+    ...overloads,
+    `  ${op.methodName}(request${required ? "" : "?"}: ${request}, options?: ${base} & { accept?: ${union(same)} }): APIPromise<${response}>;\n`,
+    `  ${op.methodName}(request: ${request}${required ? "" : " = {}"}, options?: ${base} & { accept?: ${union([defaultMedia, ...accepts.map((m) => m.mediaType)])} }): APIPromise<${[response, ...byType.keys()].join(" | ")}> {\n`,
+  ].join("");
+}
+
+/** `operations` / `paths` from types.ts, for the JSON results of other accepted media types. */
+export function typeRootImports(resource: Resource): string {
+  const refs = resource.operations.filter((op) => op.response.kind !== "empty" && op.response.kind !== "unknown" && op.response.others?.some((m) => m.kind === "json")).map((op) => op.typesRef);
+  const roots = [...new Set(refs.map((ref) => ref.slice(0, ref.indexOf("["))))].sort();
+  return roots.length > 0 ? `import type { ${roots.join(", ")} } from "./types.js";\n` : "";
 }
 
 function operationSpec(model: SpecModel, resource: Resource, op: Operation): string {
   const params = op.parameters.map(
     (p) => `      { field: ${str(p.field)}, name: ${str(p.name)}, in: ${str(p.in)}, required: ${p.required}${p.constraints ? `, constraints: ${literal(p.constraints)}` : ""}${serialization(p)} },\n`,
   );
+  const media = (m: BodyMedia) => `mediaType: ${str(m.mediaType)}${m.encoding === "json" ? "" : `, encoding: ${str(m.encoding)}`}${m.fields ? `, fields: ${literal(m.fields)}` : ""}`;
+  const others = op.body?.others ? `, others: [${op.body.others.map((m) => `{ ${media(m)} }`).join(", ")}]` : "";
   const body = op.body
-    ? `    body: { field: ${str(op.body.field)}, required: ${op.body.required}, mediaType: ${str(op.body.mediaType)}${op.body.encoding === "json" ? "" : `, encoding: ${str(op.body.encoding)}`} },\n`
+    ? `    body: { field: ${str(op.body.field)}, required: ${op.body.required}, ${media(op.body)}${others} },\n`
+    : "";
+  const accepts = op.response.kind !== "empty" && op.response.kind !== "unknown" && op.response.others
+    ? `    otherAccepts: [${op.response.others.map((m) => `{ mediaType: ${str(m.mediaType)}, response: ${str(m.kind)} }`).join(", ")}],\n`
     : "";
   const errors = op.errors.map((e) => `${str(e.status)}: ${errorClassOf(model, e.schemaName)}`).join(", ");
   return [
     "{\n",
     `    operationId: ${str(op.operationId)},\n`,
-    `    methodPath: ${str(`${resource.property}.${op.methodName}`)},\n`,
+    `    methodPath: ${str(sdkPath(resource, op))},\n`,
     `    method: ${str(op.method)},\n`,
     `    path: ${str(op.path)},\n`,
     params.length > 0 ? `    parameters: [\n${params.join("")}    ],\n` : "    parameters: [],\n",
     body,
     op.idempotent ? "    idempotent: true,\n" : "",
     `    response: ${str(op.response.kind)},\n`,
-    op.response.kind === "text" || op.response.kind === "binary" ? `    accept: ${str(op.response.mediaType)},\n` : "",
+    op.response.kind === "text" || op.response.kind === "binary" || (op.response.kind === "json" && op.response.mediaType !== "application/json" && op.response.others) ? `    accept: ${str(op.response.mediaType)},\n` : "",
+    accepts,
     `    errors: ${errors ? `{ ${errors} }` : "{}"},\n`,
     op.security && !isDeepStrictEqual(op.security, model.security) ? `    security: ${literal(op.security)},\n` : "",
+    op.servers ? `    servers: [${op.servers.map(serverLiteral).join(", ")}],\n` : "",
     "  }",
   ].join("");
 }

@@ -1,4 +1,5 @@
 /** Loads one spec into the model every emitter prints from. */
+import { warning, type Warning } from "./warnings.js";
 import { CodegenError, pointer } from "../errors.js";
 import type { ErrorClassModel, SchemaModel, SpecModel } from "./model.js";
 import { markRequired, readRequirements, readSecuritySchemes } from "./security.js";
@@ -6,42 +7,55 @@ import { NAME_OVERRIDE, readGlobalOverrides } from "./method-names.js";
 import { camelCase, isIdentifier, isTypeName, pascalCase } from "./naming.js";
 import { readResources } from "./operations.js";
 import { markPagedOperations } from "./pagination.js";
+import { normalizeDiscriminators } from "./discriminators.js";
+import { normalizePathParameters } from "./path-parameters.js";
 import { readSpec } from "./read-spec.js";
 import { deref, hoistNestedSchemaRefs } from "./refs.js";
 import { isRecord } from "./json.js";
 import { readRetryPolicy, RETRY_EXTENSION } from "./retries.js";
 import { readWebhooks } from "./webhooks.js";
-import { settleTypeNames } from "./type-names.js";
+import { NameRegistry, settleClientName, settleSchemaNames, settleTypeNames, settleWebhookNames } from "./type-names.js";
+import { readServers } from "./servers.js";
 
 export type { SpecModel } from "./model.js";
 
-/** Error-body fields that would shadow what every APIError already has. */
-const RESERVED_ERROR_FIELDS = new Set(["name", "message", "stack", "cause", "status", "headers", "body", "bodyText", "rawResponse", "methodPath", "method", "url", "attempts", "data"]);
+/** Error-body fields that would shadow what every APIError already has (test/error-fields.test.ts checks the list against the runtime). */
+const RESERVED_ERROR_FIELDS = new Set([
+  "name", "message", "stack", "cause", "status", "headers", "body", "bodyText", "rawResponse", "methodPath",
+  "method", "url", "attempts", "data", "toJSON", "toString", "constructor",
+]);
 /** Fields whose value reads best as an error's message, in order of preference. */
 const MESSAGE_FIELDS = ["error", "message", "detail", "title"];
 
-export async function loadSpec(file: string, absolutePath: string): Promise<SpecModel> {
-  const warnings: string[] = [];
+export interface LoadOptions {
+  /** The client class's name, when known: a schema named like it (or its options type) is renamed. */
+  readonly clientName?: string;
+}
+
+export async function loadSpec(file: string, absolutePath: string, options: LoadOptions = {}): Promise<SpecModel> {
+  const warnings: Warning[] = [];
   const raw = await readSpec(file, absolutePath, warnings);
   const hoisted = new Map<string, string>();
   const document = hoistNestedSchemaRefs(raw, hoisted);
+  normalizeDiscriminators(document, warnings);
+  normalizePathParameters(document, warnings);
   const problems: string[] = [];
   const retry = readRetryPolicy(document[RETRY_EXTENSION], problems);
   const resources = markPagedOperations(document, readResources(document, readGlobalOverrides(document[NAME_OVERRIDE], problems), problems, warnings), warnings);
   const webhooks = readWebhooks(document, warnings);
   if (resources.length === 0 && webhooks.length === 0) problems.push(`${pointer("paths")}: no operations to generate (and no webhook payloads)`);
   const info = isRecord(document.info) ? document.info : {};
-  const servers = (Array.isArray(document.servers) ? document.servers : []).filter(isRecord).map((s) => ({
-    url: String(s.url),
-    ...(typeof s.description === "string" ? { description: s.description } : {}),
-  }));
-  if (servers.length === 0) warnings.push(`${pointer("servers")}: the spec names no server, so the client requires serverURL at construction`);
+  const servers = readServers(document.servers, ["servers"], warnings);
+  if (servers.length === 0) warnings.push(warning("servers", `${pointer("servers")}: the spec names no server, so the client requires serverURL at construction`));
   const errorSchemas = new Set(resources.flatMap((r) => r.operations.flatMap((o) => o.errors.map((e) => e.schemaName))));
   const security = readRequirements(document.security);
-  const schemas = readSchemas(document, errorSchemas, problems);
+  const clientName = options.clientName === undefined ? undefined : settleClientName(options.clientName, warnings);
+  const registry = new NameRegistry(clientName);
+  const schemas = settleSchemaNames(readSchemas(document, errorSchemas), registry, warnings);
   const model: SpecModel = {
     file,
     document,
+    ...(clientName !== undefined ? { clientName } : {}),
     title: typeof info.title === "string" ? info.title : file,
     ...(typeof info.description === "string" ? { description: info.description } : {}),
     servers,
@@ -49,26 +63,24 @@ export async function loadSpec(file: string, absolutePath: string): Promise<Spec
     ...(security ? { security } : {}),
     ...(retry ? { retry } : {}),
     schemas,
-    resources: settleTypeNames(resources, schemas, warnings),
-    webhooks,
-    warnings,
+    resources: settleTypeNames(resources, registry, warnings),
+    webhooks: settleWebhookNames(webhooks, registry, warnings),
+    warnings: warnings.map((w) => w.text),
+    kindedWarnings: warnings,
     ...(hoisted.size > 0 ? { hoistedFrom: Object.fromEntries(hoisted) } : {}),
   };
   if (problems.length > 0) throw new CodegenError(file, problems);
   return model;
 }
 
-function readSchemas(document: Record<string, unknown>, errorSchemas: Set<string>, problems: string[]): SchemaModel[] {
+/** The schemas with the names they want; settleSchemaNames decides the names they get. */
+function readSchemas(document: Record<string, unknown>, errorSchemas: Set<string>): SchemaModel[] {
   const components = isRecord(document.components) ? document.components : {};
   const schemas = isRecord(components.schemas) ? components.schemas : {};
-  const taken = new Map<string, string>();
   return Object.entries(schemas).map(([name, raw]) => {
     const schema = deref(document, raw) ?? {};
-    const base = isTypeName(name) ? name : pascalCase(name);
+    const base = (isTypeName(name) ? name : pascalCase(name)) || "Schema";
     const typeName = errorSchemas.has(name) ? `${base}Data` : base;
-    const clash = taken.get(typeName);
-    if (clash !== undefined) problems.push(`${pointer("components", "schemas", name)}: its type name ${typeName} clashes with schema ${clash}`);
-    taken.set(typeName, name);
     return {
       name,
       typeName,

@@ -2,9 +2,10 @@
  * The spec as the emitters see it: every name decided, every $ref resolved,
  * so emitters only print. Built by `loadSpec`.
  */
-import type { BodyEncoding } from "@x/runtime";
+import type { BodyEncoding, FieldEncodingSpec } from "@x/runtime";
 import type { ParameterConstraints, ParameterStyle } from "@x/runtime";
 import type { SpecRetryPolicy } from "./retries.js";
+import type { Warning } from "./warnings.js";
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "patch" | "head" | "options" | "trace";
 
@@ -13,9 +14,11 @@ export interface SpecModel {
   readonly file: string;
   /** The document handed to openapi-typescript (after normalisation). */
   readonly document: Record<string, unknown>;
+  /** The client class's name, when the loader was given one (see settleClientName). */
+  readonly clientName?: string;
   readonly title: string;
   readonly description?: string;
-  readonly servers: readonly { url: string; description?: string }[];
+  readonly servers: readonly ServerModel[];
   readonly securitySchemes: readonly SecurityScheme[];
   /** The top-level security alternatives; `undefined` when the spec states none. */
   readonly security?: readonly SecurityRequirement[];
@@ -30,11 +33,28 @@ export interface SpecModel {
    * clash: each starts with the JSON pointer of the construct. The CLI prints them.
    */
   readonly warnings: readonly string[];
+  /** The same warnings, each with its kind, for printing them grouped (see warningLines). */
+  readonly kindedWarnings: readonly Warning[];
   /**
    * Schemas the loader copied under `components/schemas` from a `$ref` into the middle of
    * another (see hoistNestedSchemaRefs): each copy's name → the pointer it came from.
    */
   readonly hoistedFrom?: Readonly<Record<string, string>>;
+}
+
+/** A server of the spec, as the runtime's ServerSpec. */
+export interface ServerModel {
+  readonly url: string;
+  readonly description?: string;
+  /** `{name}`s of the URL, each with its default and the values allowed. */
+  readonly variables?: Readonly<Record<string, ServerVariableModel>>;
+}
+
+export interface ServerVariableModel {
+  /** Missing only when the spec gives none (it must; warned). */
+  readonly default?: string;
+  readonly enum?: readonly string[];
+  readonly description?: string;
 }
 
 export interface WebhookModel {
@@ -84,14 +104,28 @@ export type SecurityScheme = {
 export type SecurityRequirement = Readonly<Record<string, readonly string[]>>;
 
 export interface Resource {
+  /** The tag; "" for the untagged operations. */
   readonly tag: string;
   readonly className: string;
-  /** Property of the client that exposes it, e.g. `connections`. */
+  /** Property of the client that exposes it, e.g. `connections`; "" for the untagged operations. */
   readonly property: string;
+  /**
+   * Set on the one resource of untagged operations: they are methods of the client itself
+   * (`petstore.addPet()`), so it has no class, property or file of its own.
+   */
+  readonly onClient?: true;
   /** File name under src/generated, without extension. */
   readonly fileName: string;
   readonly description?: string;
   readonly operations: readonly Operation[];
+}
+
+/**
+ * How a user calls an operation, and its identity across spec versions: `addPet` for a
+ * method of the client itself, `pets.list` for one of a resource.
+ */
+export function sdkPath(resource: Pick<Resource, "property" | "onClient">, op: Pick<Operation, "methodName">): string {
+  return resource.onClient ? op.methodName : `${resource.property}.${op.methodName}`;
 }
 
 export interface Parameter {
@@ -112,6 +146,19 @@ export interface Parameter {
   readonly explode?: boolean;
   /** Query only; set only when true. */
   readonly allowReserved?: boolean;
+}
+
+/** Another media type of a request body. */
+export interface BodyMedia {
+  readonly mediaType: string;
+  readonly encoding: BodyEncoding;
+  readonly fields?: Readonly<Record<string, FieldEncodingSpec>>;
+}
+
+/** Another media type of the success response (the caller's `accept` option), with what it resolves to. */
+export interface ResponseMedia {
+  readonly mediaType: string;
+  readonly kind: "json" | "text" | "binary";
 }
 
 export interface Operation {
@@ -144,19 +191,28 @@ export interface Operation {
     readonly description?: string;
     /** The body's schema as the spec writes it (a `$ref` left unresolved), for tools that compare specs. */
     readonly schema?: unknown;
+    /** The spec's `encoding` of a form or multipart body, by property, as the runtime's FieldEncodingSpec. */
+    readonly fields?: Readonly<Record<string, FieldEncodingSpec>>;
+    /** The other media types the body may be sent as (the caller's `contentType` option). */
+    readonly others?: readonly BodyMedia[];
   };
   readonly response:
     | { readonly kind: "empty"; readonly status: string }
+    /** The operation documents no response at all: it resolves to whatever 2xx arrives. */
+    | { readonly kind: "unknown"; readonly status: "2XX" }
     | {
       readonly kind: "json"; readonly status: string; readonly mediaType: string; readonly schemaName?: string;
       /** The body's schema as the spec writes it (a `$ref` left unresolved), for tools that compare specs. */
       readonly schema?: unknown;
+      readonly others?: readonly ResponseMedia[];
     }
-    | { readonly kind: "text" | "binary"; readonly status: string; readonly mediaType: string };
+    | { readonly kind: "text" | "binary"; readonly status: string; readonly mediaType: string; readonly others?: readonly ResponseMedia[] };
   /** The operation's own security alternatives, when it states them (else the spec's apply). */
   readonly security?: readonly SecurityRequirement[];
   /** Documented error statuses with a component schema body. */
   readonly errors: readonly { readonly status: string; readonly schemaName: string }[];
+  /** The servers its path item or the operation lists (the operation's win); it is sent to the first. */
+  readonly servers?: readonly ServerModel[];
   /** Set when the operation is a paged list (see load/pagination.ts): it also gets `<methodName>All`. */
   readonly paging?: Paging;
 }

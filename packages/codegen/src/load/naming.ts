@@ -25,21 +25,25 @@ export function pascalCase(input: string): string {
 
 const IDENTIFIER_RE = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-export function isIdentifier(name: string): boolean {
-  return IDENTIFIER_RE.test(name);
-}
-
-/** Words TypeScript refuses as a type alias's name (reserved, strict-mode reserved, or a built-in type). */
-const NOT_TYPE_NAMES = new Set([
-  "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum", "export", "extends",
-  "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null", "return", "super", "switch", "this", "throw",
-  "true", "try", "typeof", "var", "void", "while", "with", "implements", "interface", "let", "package", "private", "protected", "public",
-  "static", "yield", "any", "bigint", "boolean", "never", "number", "object", "string", "symbol", "undefined", "unknown",
+/**
+ * Words an exported type or class cannot be named: JavaScript's reserved words (strict
+ * mode included, as modules are) and TypeScript's predefined type names.
+ */
+const RESERVED_NAMES = new Set([
+  "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum",
+  "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null",
+  "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield",
+  "let", "static", "implements", "interface", "package", "private", "protected", "public", "await", "arguments", "eval",
+  "any", "unknown", "never", "string", "number", "boolean", "bigint", "symbol", "object", "undefined", "type",
 ]);
 
-/** Whether `name` can name an exported type as it is (`import` or `string` cannot). */
+/** An identifier that can name an exported type or class (`import` and `string` cannot). */
 export function isTypeName(name: string): boolean {
-  return isIdentifier(name) && !NOT_TYPE_NAMES.has(name);
+  return IDENTIFIER_RE.test(name) && !RESERVED_NAMES.has(name);
+}
+
+export function isIdentifier(name: string): boolean {
+  return IDENTIFIER_RE.test(name);
 }
 
 /** A property key as TypeScript source: bare when it is an identifier, quoted otherwise. */

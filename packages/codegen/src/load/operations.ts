@@ -1,23 +1,31 @@
 /** Turns the spec's paths into resources (one per tag) of named, fully resolved operations. */
+import { warning, type Warning } from "./warnings.js";
 import { pointer } from "../errors.js";
 import { methodNameFor, NAME_OVERRIDE, type GlobalOverride } from "./method-names.js";
-import type { BodyEncoding, ParameterConstraints, ParameterStyle } from "@x/runtime";
-import type { HttpMethod, Operation, Parameter, Resource } from "./model.js";
+import type { BodyEncoding, FieldEncodingSpec, ParameterConstraints, ParameterStyle } from "@x/runtime";
+import { sdkPath, type HttpMethod, type Operation, type Parameter, type Resource } from "./model.js";
 import { camelCase, isIdentifier, operationNameFromPath, pascalCase } from "./naming.js";
 import { componentSchemaName, deref } from "./refs.js";
+import { INTERNAL_NAMES } from "./type-names.js";
 import { readRequirements } from "./security.js";
 import { isRecord } from "./json.js";
+import { readServers } from "./servers.js";
 
 /** The operations a path item (or a webhook) may hold, in the order they are read. */
 export const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
-const DEFAULT_TAG = "default";
+/** Client members a resource property or a method of the client may not take. */
+const RESERVED_PROPERTIES = new Set(["constructor"]);
+/** The generated files besides the resources' (without extension). */
+const GENERATED_FILES = new Set(["errors", "index", "models", "requests", "sdk", "types"]);
 /** Marks a POST or PATCH as safe to repeat, so the runtime retries it like a GET. */
 export const IDEMPOTENT_EXTENSION = "x-idempotent";
 
 export function readResources(
-  doc: Record<string, unknown>, overrides: readonly GlobalOverride[], problems: string[], warnings: string[] = [],
+  doc: Record<string, unknown>, overrides: readonly GlobalOverride[], problems: string[], warnings: Warning[] = [],
 ): Resource[] {
   const byTag = new Map<string, Operation[]>();
+  /** Operations without a tag: methods of the client itself. */
+  const untagged: Operation[] = [];
   /** Where each operationId was first seen, to report a duplicate. */
   const operationIds = new Map<string, string>();
   const paths = isRecord(doc.paths) ? doc.paths : {};
@@ -35,8 +43,9 @@ export function readResources(
         continue;
       }
       operationIds.set(operation.operationId, at);
-      const tag = Array.isArray(op.tags) && typeof op.tags[0] === "string" ? op.tags[0] : DEFAULT_TAG;
-      byTag.set(tag, [...(byTag.get(tag) ?? []), operation]);
+      const tag = Array.isArray(op.tags) && typeof op.tags[0] === "string" ? op.tags[0] : undefined;
+      if (tag === undefined) untagged.push(operation);
+      else byTag.set(tag, [...(byTag.get(tag) ?? []), operation]);
     }
   }
   const tagDocs = Array.isArray(doc.tags) ? doc.tags.filter(isRecord) : [];
@@ -45,45 +54,62 @@ export function readResources(
     return i === -1 ? Number.MAX_SAFE_INTEGER : i;
   };
   const tags = [...byTag.keys()].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+  const properties = new Map<string, string>();
   const resources = tags.map((tag): Resource => {
     const operations = [...(byTag.get(tag) ?? [])].sort((a, b) => a.methodName.localeCompare(b.methodName));
     const description = tagDocs.find((t) => t.name === tag)?.description;
+    const wanted = camelCase(tag) || "resource";
+    let property = wanted;
+    for (let n = 2; properties.has(property) || RESERVED_PROPERTIES.has(property); n++) property = `${wanted}${n}`;
+    if (property !== wanted) {
+      const holder = properties.get(wanted);
+      warnings.push(warning("naming", `${pointer("tags")}: tag ${JSON.stringify(tag)} would be the client's ${wanted}, ${holder === undefined ? "which the client reserves" : `as tag ${JSON.stringify(holder)} is`}; reached as ${property} instead`));
+    }
+    properties.set(property, tag);
+    const className = pascalCase(property);
+    const fileName = property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
     return {
       tag,
-      className: pascalCase(tag),
-      property: camelCase(tag),
-      fileName: camelCase(tag).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
+      // Resource classes are not exported (see emit/barrel.ts), so only the files that declare or import them must keep them apart.
+      className: INTERNAL_NAMES.includes(className) || className === "Security" ? `${className}Resource` : className,
+      property,
+      fileName: GENERATED_FILES.has(fileName) ? `${fileName}-resource` : fileName,
       ...(typeof description === "string" ? { description } : {}),
       operations,
     };
   });
-  return resources.map((resource) => settleClashes(resource, warnings));
+  const members = new Set([...RESERVED_PROPERTIES, ...properties.keys()]);
+  const onClient: Resource[] = untagged.length === 0 ? [] : [{ tag: "", className: "", property: "", fileName: "", onClient: true, operations: untagged }];
+  return [...onClient, ...resources].map((resource) => settleClashes(resource, resource.onClient ? members : RESERVED_PROPERTIES, warnings));
 }
 
 function readOperation(
   doc: Record<string, unknown>, path: string, method: HttpMethod, item: Record<string, unknown>,
-  op: Record<string, unknown>, overrides: readonly GlobalOverride[], at: string, problems: string[], warnings: string[],
+  op: Record<string, unknown>, overrides: readonly GlobalOverride[], at: string, problems: string[], warnings: Warning[],
 ): Operation | undefined {
   const given = typeof op.operationId === "string" && op.operationId !== "" ? op.operationId : undefined;
   const operationId = given ?? operationNameFromPath(method, path);
-  if (!given) warnings.push(`${at}: no operationId; named ${operationId} from its method and path (give it an operationId to choose)`);
+  if (!given) warnings.push(warning("naming", `${at}: no operationId; named ${operationId} from its method and path (give it an operationId to choose)`));
   const typesRef = given ? `operations[${JSON.stringify(given)}]` : `paths[${JSON.stringify(path)}][${JSON.stringify(method)}]`;
   const methodName = methodNameFor(operationId, op[NAME_OVERRIDE], overrides);
-  if (!isIdentifier(methodName) || methodName === "constructor") {
+  if (!isIdentifier(methodName)) {
     problems.push(`${at}: method name ${JSON.stringify(methodName)} (from ${operationId}) is not usable as a TypeScript method`);
   }
   const parameters = readParameters(doc, item, op, at, warnings);
-  checkPathParameters(path, parameters, at, problems);
   if (isRecord(op.callbacks) && Object.keys(op.callbacks).length > 0) {
-    warnings.push(`${at}/callbacks: callbacks are not generated (${Object.keys(op.callbacks).join(", ")}); the operation is`);
+    warnings.push(warning("callbacks", `${at}/callbacks: callbacks are not generated (${Object.keys(op.callbacks).join(", ")}); the operation is`));
   }
   if (!isRecord(op.responses) || Object.keys(op.responses).length === 0) {
-    problems.push(`${at}/responses: an operation needs at least one response`);
+    warnings.push(warning("responses", `${at}: documents no response; the method resolves to whatever 2xx body arrives (typed unknown), undefined when empty`));
   }
   const body = readBody(doc, op, at, warnings);
   const fields = [...parameters.map((p) => p.field), ...(body ? [body.field] : [])];
   const duplicate = fields.find((f, i) => fields.indexOf(f) !== i);
   if (duplicate) problems.push(`${at}: two inputs map to the request field "${duplicate}"`);
+  // The operation's servers replace its path item's (OpenAPI 3.x, Operation Object).
+  const servers = Array.isArray(op.servers)
+    ? readServers(op.servers, ["paths", path, method, "servers"], warnings, true)
+    : readServers(item.servers, ["paths", path, "servers"], warnings, true);
   const idempotent = op[IDEMPOTENT_EXTENSION];
   if (idempotent !== undefined && typeof idempotent !== "boolean") {
     problems.push(`${at}/${IDEMPOTENT_EXTENSION}: must be true or false, got ${JSON.stringify(idempotent)}`);
@@ -101,14 +127,15 @@ function readOperation(
     typesRef,
     parameters,
     ...(body ? { body } : {}),
-    response: readSuccess(doc, op, at, warnings),
+    response: readSuccess(doc, op),
     errors: readErrors(doc, op),
     ...(Array.isArray(op.security) ? { security: readRequirements(op.security) } : {}),
+    ...(servers.length > 0 ? { servers } : {}),
   };
 }
 
 function readParameters(
-  doc: Record<string, unknown>, item: Record<string, unknown>, op: Record<string, unknown>, at: string, warnings: string[],
+  doc: Record<string, unknown>, item: Record<string, unknown>, op: Record<string, unknown>, at: string, warnings: Warning[],
 ): Parameter[] {
   // Operation-level parameters override path-level ones with the same name and location.
   const merged = new Map<string, Record<string, unknown>>();
@@ -153,13 +180,13 @@ const STYLES: Record<Parameter["in"], readonly ParameterStyle[]> = {
  * allow is warned about and the default used.
  */
 function serializationOf(
-  param: Record<string, unknown>, where: Parameter["in"], at: string, warnings: string[],
+  param: Record<string, unknown>, where: Parameter["in"], at: string, warnings: Warning[],
 ): Pick<Parameter, "style" | "explode" | "allowReserved"> {
   const allowed = STYLES[where];
   let style = allowed[0]!;
   if (param.style !== undefined) {
     if (allowed.includes(param.style as ParameterStyle)) style = param.style as ParameterStyle;
-    else warnings.push(`${at}: ${where} parameter "${param.name}" has style ${JSON.stringify(param.style)}, which a ${where} parameter cannot have; sent as ${style}`);
+    else warnings.push(warning("parameters", `${at}: ${where} parameter "${param.name}" has style ${JSON.stringify(param.style)}, which a ${where} parameter cannot have; sent as ${style}`));
   }
   const explode = typeof param.explode === "boolean" ? param.explode : style === "form";
   return {
@@ -169,23 +196,25 @@ function serializationOf(
   };
 }
 
-function readBody(doc: Record<string, unknown>, op: Record<string, unknown>, at: string, warnings: string[]): Operation["body"] {
+function readBody(doc: Record<string, unknown>, op: Record<string, unknown>, at: string, warnings: Warning[]): Operation["body"] {
   const body = deref(doc, op.requestBody);
   if (!body) return undefined;
   const content = isRecord(body.content) ? body.content : {};
-  const mediaType = pickMediaType(Object.keys(content));
+  const [mediaType, ...rest] = byPreference(Object.keys(content));
   if (!mediaType) {
-    warnings.push(`${at}/requestBody: has no content; the operation is generated without a body`);
+    warnings.push(warning("bodies", `${at}/requestBody: has no content; the operation is generated without a body`));
     return undefined;
   }
   const encoding = bodyEncoding(mediaType);
   // Only JSON bodies are typed by their component name; others keep the inline type.
   const schema = (content[mediaType] as Record<string, unknown> | undefined)?.schema;
   const schemaName = encoding === "json" ? componentSchemaName(schema) : undefined;
-  const others = Object.keys(content).filter((t) => t !== mediaType);
-  if (others.length > 0) {
-    warnings.push(`${at}/requestBody/content: sends ${mediaType} only; ${others.join(", ")} not generated`);
-  }
+  const fields = fieldEncodings(content[mediaType], encoding, `${at}/requestBody/content/${mediaType}`, warnings);
+  const others = rest.map((type) => {
+    const other = bodyEncoding(type);
+    const otherFields = fieldEncodings(content[type], other, `${at}/requestBody/content/${type}`, warnings);
+    return { mediaType: type, encoding: other, ...(otherFields ? { fields: otherFields } : {}) };
+  });
   return {
     field: schemaName ? camelCase(schemaName) : "requestBody",
     required: body.required === true,
@@ -194,29 +223,57 @@ function readBody(doc: Record<string, unknown>, op: Record<string, unknown>, at:
     ...(schemaName ? { schemaName } : {}),
     ...text("description", body.description),
     ...(schema !== undefined ? { schema } : {}),
+    ...(fields ? { fields } : {}),
+    ...(others.length > 0 ? { others } : {}),
   };
 }
 
-function readSuccess(doc: Record<string, unknown>, op: Record<string, unknown>, at: string, warnings: string[]): Operation["response"] {
-  const responses = isRecord(op.responses) ? op.responses : {};
+const FORM_STYLES: readonly string[] = ["form", "spaceDelimited", "pipeDelimited", "deepObject"];
+
+/**
+ * A form or multipart body's `encoding`, by property: a part's `contentType`, and a form
+ * field's `style` / `explode` / `allowReserved` (a style a form field cannot have is warned
+ * about and left out). `undefined` when there is nothing to say.
+ */
+function fieldEncodings(media: unknown, encoding: BodyEncoding, at: string, warnings: Warning[]): Record<string, FieldEncodingSpec> | undefined {
+  const declared = isRecord(media) && isRecord(media.encoding) ? media.encoding : {};
+  if (encoding !== "form" && encoding !== "multipart") return undefined;
+  const fields: Record<string, FieldEncodingSpec> = {};
+  for (const [name, raw] of Object.entries(declared)) {
+    if (!isRecord(raw)) continue;
+    const style = raw.style;
+    if (style !== undefined && !FORM_STYLES.includes(style as string)) warnings.push(warning("bodies", `${at}/encoding/${name}: style ${JSON.stringify(style)} is not one a form field can have; sent as form`));
+    const field: FieldEncodingSpec = {
+      ...(typeof raw.contentType === "string" ? { contentType: raw.contentType } : {}),
+      // Style and explode apply to form bodies only (OpenAPI 3.x, Encoding Object).
+      ...(encoding === "form" && FORM_STYLES.includes(style as string) ? { style: style as FieldEncodingSpec["style"] } : {}),
+      ...(encoding === "form" && typeof raw.explode === "boolean" ? { explode: raw.explode } : {}),
+      ...(encoding === "form" && raw.allowReserved === true ? { allowReserved: true } : {}),
+    };
+    if (Object.keys(field).length > 0) fields[name] = field;
+  }
+  return Object.keys(fields).length > 0 ? fields : undefined;
+}
+
+function readSuccess(doc: Record<string, unknown>, op: Record<string, unknown>): Operation["response"] {
+  if (!isRecord(op.responses) || Object.keys(op.responses).length === 0) return { kind: "unknown", status: "2XX" };
+  const responses = op.responses;
   const status = Object.keys(responses).filter((s) => /^2(\d\d|XX)$/i.test(s)).sort()[0];
   if (!status) return { kind: "empty", status: "2XX" };
   const content = deref(doc, responses[status])?.content;
-  const types = isRecord(content) ? Object.keys(content) : [];
-  const mediaType = pickMediaType(types);
+  const [mediaType, ...rest] = byPreference(isRecord(content) ? Object.keys(content) : []);
   if (!mediaType) return { kind: "empty", status };
   const kind = responseKind(mediaType);
-  if (kind !== "json") {
-    if (types.length > 1) warnings.push(`${at}/responses/${status}/content: resolves to the ${mediaType} body; ${types.filter((t) => t !== mediaType).join(", ")} not requested`);
-    return { kind, status, mediaType };
-  }
+  const others = rest.map((type) => ({ mediaType: type, kind: responseKind(type) }));
+  const alternatives = others.length > 0 ? { others } : {};
+  if (kind !== "json") return { kind, status, mediaType, ...alternatives };
   const schema = (content as Record<string, Record<string, unknown>>)[mediaType]?.schema;
   const schemaName = componentSchemaName(schema);
-  return { kind: "json", status, mediaType, ...(schemaName ? { schemaName } : {}), ...(schema !== undefined ? { schema } : {}) };
+  return { kind: "json", status, mediaType, ...(schemaName ? { schemaName } : {}), ...(schema !== undefined ? { schema } : {}), ...alternatives };
 }
 
-/** JSON first, then text, forms, multipart, then anything else (sent or read as bytes). */
-function pickMediaType(types: readonly string[]): string | undefined {
+/** JSON first, then text, forms, multipart, then anything else (sent or read as bytes); the first is the default. */
+function byPreference(types: readonly string[]): string[] {
   const rank = (type: string): number => {
     if (isJsonMediaType(type)) return 0;
     if (isTextMediaType(type)) return 1;
@@ -224,7 +281,7 @@ function pickMediaType(types: readonly string[]): string | undefined {
     if (/^multipart\/form-data/i.test(type)) return 3;
     return 4;
   };
-  return [...types].sort((a, b) => rank(a) - rank(b))[0];
+  return [...types].sort((a, b) => rank(a) - rank(b));
 }
 
 function bodyEncoding(mediaType: string): BodyEncoding {
@@ -245,18 +302,6 @@ export function isTextMediaType(type: string): boolean {
   return /^(text\/[\w.+-]+|application\/(?:[\w.-]+\+)?xml|application\/(?:javascript|yaml|x-yaml|x-ndjson))(?:;.*)?$/i.test(type);
 }
 
-/** Every `{name}` of the path has a path parameter, and every path parameter a `{name}`. */
-function checkPathParameters(path: string, parameters: readonly Parameter[], at: string, problems: string[]): void {
-  const inTemplate = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
-  const declared = parameters.filter((p) => p.in === "path").map((p) => p.name);
-  for (const name of declared) {
-    if (!inTemplate.includes(name)) problems.push(`${at}/parameters: path parameter "${name}" does not appear in the path ${path}`);
-  }
-  for (const name of inTemplate) {
-    if (!declared.includes(name)) problems.push(`${at}/parameters: the path's {${name}} has no path parameter`);
-  }
-}
-
 function readErrors(doc: Record<string, unknown>, op: Record<string, unknown>): Operation["errors"] {
   const responses = isRecord(op.responses) ? op.responses : {};
   const errors: { status: string; schemaName: string }[] = [];
@@ -274,23 +319,25 @@ function readErrors(doc: Record<string, unknown>, op: Record<string, unknown>): 
 /**
  * Two operations of a resource with one method name: the first (in method-name, then
  * path order) keeps it, the next takes its camel-cased operationId (or a numbered
- * name), with a warning naming both.
+ * name), with a warning naming both. A method of the client itself may not take the name of
+ * one of its members (`reserved`: `constructor`, and for the client a resource's property) either.
  */
-function settleClashes(resource: Resource, warnings: string[]): Resource {
-  const taken = new Set<string>();
-  const operations = resource.operations.map((op) => {
+function settleClashes(resource: Resource, reserved: ReadonlySet<string>, warnings: Warning[]): Resource {
+  const taken = new Set<string>(reserved);
+  const operations = [...resource.operations].sort((a, b) => a.methodName.localeCompare(b.methodName)).map((op) => {
     if (!taken.has(op.methodName)) {
       taken.add(op.methodName);
       return op;
     }
-    const first = resource.operations.find((o) => o.methodName === op.methodName)!;
+    const first = resource.operations.find((o) => o.methodName === op.methodName && o !== op);
     let name = camelCase(op.operationId);
-    for (let n = 2; taken.has(name) || !isIdentifier(name) || name === "constructor"; n++) name = `${op.methodName}${n}`;
+    for (let n = 2; taken.has(name) || !isIdentifier(name); n++) name = `${op.methodName}${n}`;
     taken.add(name);
-    warnings.push(
-      `${pointer("paths", op.path, op.method)}: ${resource.property}.${op.methodName} is already ${first.operationId}'s; ` +
-      `${op.operationId} is generated as ${resource.property}.${name} (give it an ${NAME_OVERRIDE} to choose)`,
-    );
+    const holder = reserved.has(op.methodName) || !first ? "a member of the class" : `${first.operationId}'s`;
+    warnings.push(warning("naming", 
+      `${pointer("paths", op.path, op.method)}: ${sdkPath(resource, op)} is already ${holder}; ` +
+      `${op.operationId} is generated as ${sdkPath(resource, { methodName: name })} (give it an ${NAME_OVERRIDE} to choose)`,
+    ));
     return { ...op, methodName: name };
   });
   return { ...resource, operations: [...operations].sort((a, b) => a.methodName.localeCompare(b.methodName)) };

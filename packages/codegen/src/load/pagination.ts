@@ -3,9 +3,10 @@
  * body with `results` (an array), `pageNumber`, `pageSize` and `totalResults`. Each
  * gets `paging`, so the emitters add `<methodName>All`, which iterates every page.
  */
+import { warning, type Warning } from "./warnings.js";
 import { pointer } from "../errors.js";
 import { isRecord } from "./json.js";
-import type { Operation, Paging, Resource } from "./model.js";
+import { sdkPath, type Operation, type Paging, type Resource } from "./model.js";
 import { componentSchemaName, deref } from "./refs.js";
 
 const REQUEST = { page: "page", pageSize: "pageSize" } as const;
@@ -17,18 +18,20 @@ export const ALL_SUFFIX = "All";
  * Sets `paging` on every paged list operation. When `<methodName>All` is already the
  * name of another method of the resource, the iterator is left out, with a warning.
  */
-export function markPagedOperations(doc: Record<string, unknown>, resources: readonly Resource[], warnings: string[]): Resource[] {
+export function markPagedOperations(doc: Record<string, unknown>, resources: readonly Resource[], warnings: Warning[]): Resource[] {
   return resources.map((resource) => {
-    const names = new Set(resource.operations.map((op) => op.methodName));
+    // The client's own methods share the class with the resources' properties.
+    const members = resource.onClient ? resources.filter((r) => !r.onClient).map((r) => r.property) : [];
+    const names = new Set([...resource.operations.map((op) => op.methodName), ...members]);
     const operations = resource.operations.map((op): Operation => {
       const paging = pagingOf(doc, op);
       if (!paging) return op;
       const all = `${op.methodName}${ALL_SUFFIX}`;
       if (names.has(all)) {
-        warnings.push(
-          `${pointer("paths", op.path, op.method)}: ${resource.property}.${op.methodName} is a paged list, but ${resource.property}.${all} ` +
-          `is already another operation's method, so no iterator over every page is generated (rename one with x-speakeasy-name-override)`,
-        );
+        warnings.push(warning("pagination", 
+          `${pointer("paths", op.path, op.method)}: ${sdkPath(resource, op)} is a paged list, but ${sdkPath(resource, { methodName: all })} ` +
+          `is already another member's name, so no iterator over every page is generated (rename one with x-speakeasy-name-override)`,
+        ));
         return op;
       }
       return { ...op, paging };

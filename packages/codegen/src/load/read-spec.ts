@@ -6,6 +6,7 @@
  * keeping the source text only to turn pointers into line numbers. The same lint stands
  * in for the one openapi-typescript would run (emit/types.ts calls its transform directly).
  */
+import { warning, type Warning } from "./warnings.js";
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { BaseResolver, createConfig, getLineColLocation, lintDocument, Source } from "@redocly/openapi-core";
@@ -23,13 +24,10 @@ const STRUCTURE_RULES = {
   struct: "error",
   "no-unresolved-refs": "error",
   "operation-operationId-unique": "error",
-  "path-parameters-defined": "error",
-  "no-server-trailing-slash": "error",
-  "no-server-variables-empty-enum": "error",
 } as const;
 
 /** The document, as OpenAPI 3.x; `warnings` receives what was done to it (a Swagger 2.0 conversion). */
-export async function readSpec(file: string, absolutePath: string, warnings: string[] = []): Promise<Record<string, unknown>> {
+export async function readSpec(file: string, absolutePath: string, warnings: Warning[] = []): Promise<Record<string, unknown>> {
   let source: string;
   try {
     source = await readFile(absolutePath, "utf8");
@@ -59,7 +57,7 @@ export async function readSpec(file: string, absolutePath: string, warnings: str
   // Structure findings (a misspelled keyword, an `examples` object, a field a vendor
   // extension does not expect) do not stop openapi-typescript, so they do not stop us; what
   // they leave out, the model builder decides is fatal or not.
-  for (const p of findings.filter((p) => !isFatal(p.ruleId, p.location[0]?.pointer))) warnings.push(`lint: ${located(p)}`);
+  for (const p of findings.filter((p) => !isFatal(p.ruleId, p.location[0]?.pointer))) warnings.push(warning("lint", `lint: ${located(p)}`));
   const errors = findings.filter((p) => isFatal(p.ruleId, p.location[0]?.pointer));
   if (errors.length > 0) throw new CodegenError(file, errors.map(located));
   return document;
@@ -68,8 +66,8 @@ export async function readSpec(file: string, absolutePath: string, warnings: str
 /**
  * What makes a correct SDK impossible: a `$ref` the types need that leads nowhere (one
  * inside an extension or an example is only documentation), two operations with one
- * operationId (openapi-typescript keys its `operations` by it), a path parameter that does
- * not match its path.
+ * operationId (openapi-typescript keys its `operations` by it). (A path parameter that does
+ * not match its path is settled by normalizePathParameters.)
  */
 function isFatal(ruleId: string, at: string | undefined): boolean {
   if (ruleId === "struct") return false;
@@ -79,11 +77,12 @@ function isFatal(ruleId: string, at: string | undefined): boolean {
 
 /**
  * Published 3.1 specs still carry the 3.0 keyword `nullable: true`; openapi-typescript
- * understands it, so it is not worth refusing a spec over. A webhook's name is a name, not
- * a path, so `{id}` in it declares no parameter.
+ * understands it, so it is not worth refusing a spec over.
  */
 function isTolerated(ruleId: string, at: string | undefined): boolean {
   if (at === undefined) return false;
-  if (ruleId === "path-parameters-defined") return at.startsWith("#/webhooks/");
+  // A bare schema name or a dead pointer in a discriminator's mapping: normalizeDiscriminators
+  // rewrites or drops it, and says which.
+  if (ruleId === "no-unresolved-refs") return /\/discriminator\/mapping\//.test(at);
   return ruleId === "struct" && at.endsWith("/nullable");
 }

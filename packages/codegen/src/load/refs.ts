@@ -63,8 +63,7 @@ export function hoistNestedSchemaRefs(input: Record<string, unknown>, origins?: 
   const hoist = (ref: string): string => {
     const known = renamed.get(ref);
     if (known) return known;
-    const segments = ref.split("/").slice(3).filter((s) => !["definitions", "properties", "schema", "items"].includes(s));
-    const stem = pascalCase(segments.join("-")) || "Schema";
+    const stem = hoistedStem(ref);
     let name = stem;
     for (let n = 2; name in schemas; n++) name = `${stem}${n}`;
     renamed.set(ref, name);
@@ -93,6 +92,27 @@ function hasNestedSchemaRef(document: unknown): boolean {
   return false;
 }
 
+/**
+ * A pointer to a schema that is not a component schema of its own: into one
+ * (`#/components/schemas/A/properties/b`), or to a schema under another component, a path
+ * or a webhook (`#/paths/~1pets/post/requestBody/content/application~1json/schema/properties/owner`).
+ */
 function isNestedSchemaPointer(ref: string): boolean {
-  return /^#\/components\/schemas\/[^/]+\/.+/.test(ref) || /^#\/components\/[^/]+\/[^/]+\/(.+\/)?schema(\/|$)/.test(ref);
+  return /^#\/components\/schemas\/[^/]+\/.+/.test(ref) || /^#\/(components\/[^/]+\/[^/]+|paths|webhooks)\/(.+\/)?schema(\/|$)/.test(ref);
+}
+
+const SCHEMA_KEYWORDS = ["definitions", "properties", "schema", "items"];
+
+/**
+ * The name a hoisted copy is given: its pointer's segments past `#/components/<kind>`, less
+ * schema keywords; under a path or webhook only those past its last `schema` (the operation
+ * and media type say nothing about it), unless nothing is left.
+ */
+function hoistedStem(ref: string): string {
+  const segments = ref.split("/").map((s) => decodeURIComponent(s).replaceAll("~1", "/").replaceAll("~0", "~"));
+  const underOperation = segments[1] === "paths" || segments[1] === "webhooks";
+  const last = segments.lastIndexOf("schema");
+  const tail = (underOperation && last !== -1 && last < segments.length - 1 ? segments.slice(last + 1) : segments.slice(underOperation ? 2 : 3))
+    .filter((s) => !SCHEMA_KEYWORDS.includes(s));
+  return pascalCase(tail.join("-")) || "Schema";
 }

@@ -3,6 +3,7 @@
  * of the client's `security` option; requirements name those fields (camel-cased from
  * the scheme names) with their OAuth2 scopes.
  */
+import { warning, type Warning } from "./warnings.js";
 import { pointer } from "../errors.js";
 import { isRecord } from "./json.js";
 import type { Resource, SecurityRequirement, SecurityScheme } from "./model.js";
@@ -28,7 +29,7 @@ export function describeScheme(scheme: SecurityScheme): string {
 type Scheme = SecurityScheme;
 type Base = Pick<Scheme, "schemeName" | "field" | "description" | "required">;
 
-export function readSecuritySchemes(document: Record<string, unknown>, warnings: string[]): SecurityScheme[] {
+export function readSecuritySchemes(document: Record<string, unknown>, warnings: Warning[]): SecurityScheme[] {
   const components = isRecord(document.components) ? document.components : {};
   const schemes = isRecord(components.securitySchemes) ? components.securitySchemes : {};
   const result: SecurityScheme[] = [];
@@ -43,10 +44,10 @@ export function readSecuritySchemes(document: Record<string, unknown>, warnings:
     const read = readScheme(scheme, base);
     if (read) result.push(read);
     else {
-      warnings.push(
+      warnings.push(warning("security", 
         `${pointer("components", "securitySchemes", schemeName)}: only apiKey (header, query, cookie), HTTP basic and bearer, ` +
         "OAuth2 and OpenID Connect schemes are supported; left out of the client's security (send its credential with a beforeRequest hook or options.headers)",
-      );
+      ));
     }
   }
   return result;

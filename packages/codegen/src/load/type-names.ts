@@ -1,15 +1,98 @@
 /**
- * The exported type names of each operation (`<Stem>Request`, `<Stem>RequestBody`,
- * `<Stem>Response`), and the one pass that keeps them apart from the model types and from
- * each other: an operation whose names would clash takes the stem `<Stem>Operation` (then
- * `<Stem>Operation2`...), with a warning. The model types keep their names: they are the
- * API's own vocabulary.
+ * Every exported name of the generated package, settled in one pass so no two artefacts
+ * share one and no spec is refused for it. Precedence, each claiming names in turn:
+ *
+ * 1. The client's own surface keeps its names: the client class and `<Client>Options`,
+ *    `Security`, `ServerList`, `SDK_VERSION`, the openapi-typescript roots (`components`,
+ *    `operations`, `paths`, `webhooks`), and the runtime names generated files import.
+ * 2. Component schemas: the API's own vocabulary. Names that are identifiers as written come
+ *    before pascal-cased ones (`PetStatus` keeps its name over `pet-status`), then spec order.
+ *    A taken type name gets the suffix `Model` (then `Model2`...); a taken error class name
+ *    the suffix `Error` (then `Error2`...).
+ * 3. Operation types (`<Stem>Request`, `<Stem>RequestBody`, `<Stem>Response`): an operation
+ *    whose names are taken takes the stem `<Stem>Operation` (then `<Stem>Operation2`...).
+ * 4. Webhook payload types: a taken `<Name>WebhookPayload` is numbered (`...Payload2`).
+ *
+ * Each rename is a warning naming both owners.
  */
+import { warning, type Warning } from "./warnings.js";
 import { pointer } from "../errors.js";
-import type { Operation, Resource, SchemaModel } from "./model.js";
+import { isTypeName } from "./naming.js";
+import type { Operation, Resource, SchemaModel, WebhookModel } from "./model.js";
 
 /** Names of the generated package that are not per operation or per schema. */
 const FIXED_NAMES = ["SDK_VERSION", "ServerList", "Security", "components", "operations", "paths", "webhooks"];
+/**
+ * Names generated files declare or import besides the exports: a model imported under one of
+ * them would collide (`definition` and `paging` are constants of sdk.ts and resource files).
+ */
+export const INTERNAL_NAMES = [
+  "APIError", "APIErrorInit", "APIPromise", "ClientOptions", "OperationSpec", "PagingSpec", "RequestOptions", "SDKCore", "SDKDefinition",
+  "definition", "paging",
+];
+
+/**
+ * The client class's name: the configured one, unless the package needs it for something
+ * else (a package named `security` would make the client `Security`, the credentials' type);
+ * then `<Name>Client`, with a warning.
+ */
+export function settleClientName(wanted: string, warnings: Warning[]): string {
+  if (!FIXED_NAMES.includes(wanted) && !INTERNAL_NAMES.includes(wanted)) return wanted;
+  warnings.push(warning("naming", `#: the client class cannot be named ${wanted}, which the generated package uses for its own ${wanted}; named ${wanted}Client instead (set x-codegen.clientName to choose)`));
+  return `${wanted}Client`;
+}
+
+/** Who holds each name so far, as a warning describes them. */
+export class NameRegistry {
+  readonly #owners = new Map<string, string>();
+
+  constructor(clientName?: string) {
+    for (const name of [...FIXED_NAMES, ...INTERNAL_NAMES]) this.#owners.set(name, "the client");
+    if (clientName !== undefined) {
+      this.#owners.set(clientName, "the client class");
+      this.#owners.set(`${clientName}Options`, "the client's options type");
+    }
+  }
+
+  ownerOf(name: string): string | undefined {
+    return this.#owners.get(name);
+  }
+
+  claim(name: string, owner: string): void {
+    this.#owners.set(name, owner);
+  }
+
+  /** `wanted` if free, else `wanted + suffix`, then `wanted + suffix + 2`...; claimed for `owner`. */
+  claimFree(wanted: string, suffix: string, owner: string): string {
+    let name = wanted;
+    for (let n = 1; this.#owners.has(name); n++) name = `${wanted}${suffix}${n === 1 ? "" : n}`;
+    this.#owners.set(name, owner);
+    return name;
+  }
+}
+
+/** Gives each schema its names: `typeName` and `errorClass.className` as read are the names it wants. */
+export function settleSchemaNames(schemas: readonly SchemaModel[], registry: NameRegistry, warnings: Warning[]): SchemaModel[] {
+  const settled = new Map<string, SchemaModel>();
+  const asWritten = (s: SchemaModel) => isTypeName(s.name);
+  for (const schema of [...schemas.filter(asWritten), ...schemas.filter((s) => !asWritten(s))]) {
+    const at = pointer("components", "schemas", schema.name);
+    const owner = `schema ${schema.name}`;
+    let errorClass = schema.errorClass;
+    if (errorClass) {
+      const wanted = errorClass.className;
+      const holder = registry.ownerOf(wanted);
+      const className = registry.claimFree(wanted, "Error", `${owner}'s error class`);
+      if (className !== wanted) warnings.push(warning("naming", `${at}: its error class ${wanted} would clash with ${holder}; named ${className} instead`));
+      errorClass = { ...errorClass, className };
+    }
+    const holder = registry.ownerOf(schema.typeName);
+    const typeName = registry.claimFree(schema.typeName, "Model", owner);
+    if (typeName !== schema.typeName) warnings.push(warning("naming", `${at}: its type ${schema.typeName} would clash with ${holder}; named ${typeName} instead`));
+    settled.set(schema.name, { ...schema, typeName, ...(errorClass ? { errorClass } : {}) });
+  }
+  return schemas.map((s) => settled.get(s.name)!);
+}
 
 /** The names requests.ts exports for one operation. */
 export function operationTypeNames(op: Pick<Operation, "typeStem" | "body" | "response">, stem = op.typeStem): string[] {
@@ -20,24 +103,28 @@ export function operationTypeNames(op: Pick<Operation, "typeStem" | "body" | "re
   ];
 }
 
-export function settleTypeNames(resources: readonly Resource[], schemas: readonly SchemaModel[], warnings: string[]): Resource[] {
-  const owner = new Map<string, string>();
-  for (const name of FIXED_NAMES) owner.set(name, "the client");
-  for (const s of schemas) {
-    owner.set(s.typeName, `schema ${s.name}`);
-    if (s.errorClass) owner.set(s.errorClass.className, `schema ${s.name}'s error class`);
-  }
+export function settleTypeNames(resources: readonly Resource[], registry: NameRegistry, warnings: Warning[]): Resource[] {
   return resources.map((resource) => ({
     ...resource,
     operations: resource.operations.map((op) => {
-      const clash = operationTypeNames(op).find((name) => owner.has(name));
-      const holder = clash === undefined ? undefined : owner.get(clash);
+      const clash = operationTypeNames(op).find((name) => registry.ownerOf(name) !== undefined);
+      const holder = clash === undefined ? undefined : registry.ownerOf(clash);
       let stem = op.typeStem;
-      for (let n = 1; operationTypeNames(op, stem).some((name) => owner.has(name)); n++) stem = `${op.typeStem}Operation${n === 1 ? "" : n}`;
-      for (const name of operationTypeNames(op, stem)) owner.set(name, `operation ${op.operationId}`);
+      for (let n = 1; operationTypeNames(op, stem).some((name) => registry.ownerOf(name) !== undefined); n++) stem = `${op.typeStem}Operation${n === 1 ? "" : n}`;
+      for (const name of operationTypeNames(op, stem)) registry.claim(name, `operation ${op.operationId}`);
       if (stem === op.typeStem) return op;
-      warnings.push(`${pointer("paths", op.path, op.method)}: its type ${clash} would clash with ${holder}; its types are named ${stem}Request (and so on) instead`);
+      warnings.push(warning("naming", `${pointer("paths", op.path, op.method)}: its type ${clash} would clash with ${holder}; its types are named ${stem}Request (and so on) instead`));
       return { ...op, typeStem: stem };
     }),
   }));
+}
+
+export function settleWebhookNames(webhooks: readonly WebhookModel[], registry: NameRegistry, warnings: Warning[]): WebhookModel[] {
+  return webhooks.map((hook) => {
+    const holder = registry.ownerOf(hook.typeName);
+    const typeName = registry.claimFree(hook.typeName, "", `webhook ${hook.name}'s payload`);
+    if (typeName === hook.typeName) return hook;
+    warnings.push(warning("naming", `${pointer("webhooks", hook.name, hook.method)}: its payload type ${hook.typeName} would clash with ${holder}; named ${typeName} instead`));
+    return { ...hook, typeName };
+  });
 }

@@ -3,6 +3,7 @@
  * call them, but a receiver wants their payload types, so each JSON request body becomes an
  * exported type. (Callbacks are not generated: readOperation warns about each.)
  */
+import { warning, type Warning } from "./warnings.js";
 import { pointer } from "../errors.js";
 import { isRecord } from "./json.js";
 import type { WebhookModel } from "./model.js";
@@ -10,7 +11,7 @@ import { pascalCase } from "./naming.js";
 import { isJsonMediaType, METHODS } from "./operations.js";
 import { deref } from "./refs.js";
 
-export function readWebhooks(document: Record<string, unknown>, warnings: string[]): WebhookModel[] {
+export function readWebhooks(document: Record<string, unknown>, warnings: Warning[]): WebhookModel[] {
   const hooks = isRecord(document.webhooks) ? document.webhooks : {};
   const result: WebhookModel[] = [];
   for (const [name, raw] of Object.entries(hooks)) {
@@ -22,7 +23,7 @@ export function readWebhooks(document: Record<string, unknown>, warnings: string
       const content = isRecord(body?.content) ? body.content : {};
       const mediaType = Object.keys(content).find(isJsonMediaType);
       if (!mediaType) {
-        if (Object.keys(content).length > 0) warnings.push(`${at}/requestBody: only JSON payloads get a type; ${Object.keys(content).join(", ")} left out`);
+        if (Object.keys(content).length > 0) warnings.push(warning("webhooks", `${at}/requestBody: only JSON payloads get a type; ${Object.keys(content).join(", ")} left out`));
         continue;
       }
       const stem = pascalCase(name) || "Webhook";

@@ -26,7 +26,7 @@ export { packageNameProblem, packageNames, type PackageNames } from "./names.js"
 export { renderCall, sampleCall, sampleCalls, SAMPLE_DATE, SAMPLE_DATE_TIME, SAMPLE_UUID, type SampleCall } from "../samples.js";
 export { gzipBudget, renderPackage, type PackageFiles, type TemplateInput } from "./templates.js";
 
-export const USAGE = "usage: pnpm sdk:new <path to spec (.yaml, .yml or .json)> --name @x/<name> [--link] [--no-install]";
+export const USAGE = "usage: pnpm sdk:new <path to spec (.yaml, .yml or .json)> --name @x/<name> [--link] [--no-install] [--verbose]";
 const SPEC_EXTENSIONS = [".yaml", ".yml", ".json"];
 
 export interface ScaffoldOptions {
@@ -38,6 +38,8 @@ export interface ScaffoldOptions {
   readonly name: string;
   /** Symlink the spec instead of copying it. */
   readonly link?: boolean;
+  /** Print every generator warning, not one line per kind. */
+  readonly verbose?: boolean;
   /** Run `pnpm install` afterwards. @default true */
   readonly install?: boolean;
   readonly log?: (line: string) => void;
@@ -74,11 +76,14 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
 
   // Everything that can fail on the spec happens before anything is written.
   const specFromRoot = relative(options.root, specPath);
-  const model = await loadSpec(options.spec, options.spec);
+  const model = await loadSpec(options.spec, options.spec, { clientName: names.clientName });
+  // The loader renames a client whose name the package needs for something else (`Security`).
+  const clientName = model.clientName ?? names.clientName;
   const calls = sampleCalls(model);
   const smokeCall = calls.find((c) => Object.keys(c.request).length > 0) ?? calls[0];
   const files = renderPackage({
     ...names,
+    clientName,
     specFromPackage: relative(packageDir, specPath),
     // A copy remembers its original, so `pnpm spec:update` can pull a newer version of it.
     ...(options.link ? {} : { sourceFromPackage: relative(packageDir, options.spec) }),
@@ -112,9 +117,9 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
       await mkdir(dirname(join(packageDir, path)), { recursive: true });
       await writeFile(join(packageDir, path), contents);
     }
-    log(`scaffolded ${relative(options.root, packageDir)}/ (client ${names.clientName})`);
+    log(`scaffolded ${relative(options.root, packageDir)}/ (client ${clientName})`);
     // Generate exactly as `pnpm generate` will, from the package's own x-codegen config.
-    if ((await codegen(["--write", packageDir], {})) !== 0) throw new ScaffoldError("x-codegen failed on the new package; nothing was kept");
+    if ((await codegen(["--write", ...(options.verbose ? ["--verbose"] : []), packageDir], {})) !== 0) throw new ScaffoldError("x-codegen failed on the new package; nothing was kept");
     if (options.install ?? true) {
       log("pnpm install");
       const install = spawnSync("pnpm", ["install", "--prefer-offline"], { cwd: options.root, stdio: "inherit" });
@@ -129,7 +134,7 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
   return {
     packageDir,
     specPath,
-    clientName: names.clientName,
+    clientName,
     files: [...Object.keys(files), ...generated.map((f) => `src/generated/${f.path}`)].sort(),
   };
 }
@@ -147,7 +152,7 @@ async function generatorWritesReadme(): Promise<boolean> {
 
 /** The CLI; `cwd` is where the user ran it (pnpm's INIT_CWD), against which the spec path resolves. */
 export async function main(args: readonly string[], root: string, cwd = process.env.INIT_CWD ?? process.cwd()): Promise<number> {
-  const flags = new Set(["--link", "--no-install"]);
+  const flags = new Set(["--link", "--no-install", "--verbose"]);
   const positional: string[] = [];
   let name: string | undefined;
   for (let i = 0; i < args.length; i++) {
@@ -173,6 +178,7 @@ export async function main(args: readonly string[], root: string, cwd = process.
       name,
       link: args.includes("--link"),
       install: !args.includes("--no-install"),
+      verbose: args.includes("--verbose"),
       log: (line) => console.log(`sdk:new: ${line}`),
     });
     const dir = relative(root, result.packageDir);

@@ -31,6 +31,7 @@ export type PackageFiles = Record<string, string>;
 export function renderPackage(input: TemplateInput): PackageFiles {
   const files: PackageFiles = {
     "package.json": manifest(input),
+    "turbo.json": turboConfig(input.specFromRoot),
     "tsconfig.json": TSCONFIG,
     "tsup.config.ts": TSUP_CONFIG,
     "vitest.config.ts": VITEST_CONFIG,
@@ -42,6 +43,16 @@ export function renderPackage(input: TemplateInput): PackageFiles {
   };
   if (!input.generatedReadme) files["README.md"] = readme(input);
   return files;
+}
+
+/**
+ * The package's own turbo task inputs: its spec, and no other. The root turbo.json leaves
+ * specs out, so a change to one spec regenerates, rebuilds and retests one package (and
+ * what depends on it), not every SDK of the workspace.
+ */
+export function turboConfig(specFromRoot: string): string {
+  const spec = `$TURBO_ROOT$/${specFromRoot}`;
+  return `${JSON.stringify({ extends: ["//"], tasks: { generate: { inputs: ["$TURBO_EXTENDS$", spec] }, test: { inputs: ["$TURBO_EXTENDS$", spec] } } }, null, 2)}\n`;
 }
 
 /** `2048 + 256 B per operation`, in whole KiB: a starting budget for the gzipped ESM entry (about 1.6 times the reference specs' real size). */

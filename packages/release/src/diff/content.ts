@@ -6,9 +6,12 @@ import { compareRest, DOC_KEYS } from "./schema.js";
 const SCHEMA_ONLY = new Set(["schema"]);
 
 /**
- * Compares the `content` of a body or response. The media type the SDK uses (`chosen`) is
- * compared by the caller, its schema included; here only its examples and other keys. Other
- * media types are not generated, so they are minor at most.
+ * Compares the `content` of a request body or a success response. The media type the SDK
+ * uses by default (`chosen`) is compared by the caller, its schema included; here only its
+ * examples and other keys. The others are selectable per call (`contentType` / `accept`,
+ * typed as unions of them): a new one is a minor, a removed one a major (a caller naming
+ * it no longer compiles), and a changed one is not compared in depth, so a change beyond
+ * documentation is judged major to be safe.
  */
 export function compareContent(ctx: DiffContext, subject: string, b: Located, a: Located, chosen: readonly (string | undefined)[]): void {
   for (const type of unionKeys(b.node, a.node)) {
@@ -17,7 +20,12 @@ export function compareContent(ctx: DiffContext, subject: string, b: Located, a:
       if (bm.node !== undefined && am.node !== undefined) compareRest(ctx, `${subject} (${type})`, bm, am, SCHEMA_ONLY);
       continue;
     }
-    compareUngenerated(ctx, `${subject}: media type ${type}, which the SDK does not use,`, bm, am);
+    const what = `${subject}: media type ${type}, selectable per call (contentType / accept),`;
+    if (deepEqual(bm.node, am.node)) continue;
+    if (bm.node === undefined) ctx.add("minor", am.at, `${what} added`);
+    else if (am.node === undefined) ctx.add("major", bm.at, `${what} removed; callers naming it no longer compile`);
+    else if (deepEqual(withoutDocs(bm.node), withoutDocs(am.node))) ctx.add("patch", am.at, `${what} documentation changed`);
+    else ctx.add("major", am.at, `${what} changed; its schema is not compared in depth, so judged major to be safe`);
   }
 }
 

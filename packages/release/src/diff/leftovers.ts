@@ -5,7 +5,8 @@
  * and judged major.
  */
 import type { DiffContext } from "./context.js";
-import { child, deepEqual, isRecord, unionKeys } from "./json.js";
+import { child, deepEqual, isRecord, resolvePointer, unionKeys } from "./json.js";
+import { narrowedServerVariables } from "./servers.js";
 import { DOC_KEYS } from "./schema.js";
 
 /** Top-level keys whose parts no comparator judges are not generated (webhook payloads are judged in webhooks.ts). */
@@ -32,13 +33,21 @@ export function compareLeftovers(ctx: DiffContext): void {
   walk(ctx.beforeDoc, ctx.afterDoc, "#");
 }
 
+/** A change under a path item's `servers`, judged on the whole list (see servers.ts). */
+function judgePathServers(ctx: DiffContext, at: string, segments: readonly string[], what: string): void {
+  const list = `#/${segments.slice(0, segments.indexOf("servers") + 1).join("/")}`;
+  const lost = narrowedServerVariables(resolvePointer(ctx.beforeDoc, list), resolvePointer(ctx.afterDoc, list));
+  if (lost.length > 0) ctx.add("major", at, `${at} ${what}; ServerVariables no longer takes ${lost.join(", ")} (callers passing it no longer compile)`);
+  else ctx.add("minor", at, `${at} ${what} (the generated client sends the path's operations to its first server, unless the caller passes serverURL)`);
+}
+
 function report(ctx: DiffContext, at: string, b: unknown, a: unknown): void {
   const segments = at.split("/").slice(1);
   const what = b === undefined ? "added" : a === undefined ? "removed" : "changed";
   if (segments.some((s) => DOC_KEYS.has(s))) ctx.add("patch", at, `${at} ${what} (documentation only)`);
   else if (segments.some((s) => s.startsWith("x-")) || NOT_GENERATED.has(segments[0] ?? "")) ctx.add("patch", at, `${at} ${what} (the generator does not read it)`);
   else if (segments[0] === "components" && UNTYPED_COMPONENTS.has(segments[1] ?? "")) ctx.add("minor", at, `${at} ${what} (the SDK does not type ${segments[1]})`);
-  else if (segments[0] === "paths" && segments.includes("servers")) ctx.add("minor", at, `${at} ${what} (the generated client does not read per-path servers)`);
+  else if (segments[0] === "paths" && segments.includes("servers")) judgePathServers(ctx, at, segments, what);
   else if (what === "added" && segments[0] === "components") ctx.add("minor", at, `${at} added (not used by any method; only the exported components type gains it)`);
   else ctx.add("major", at, `unrecognised change: ${at} ${what}; judged major to be safe`);
 }

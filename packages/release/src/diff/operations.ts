@@ -2,7 +2,8 @@
  * Methods of the SDK, matched by their path (`books.getBook`): removed, renamed (the same
  * HTTP method and path under another name), added, and, for each pair, everything about them.
  */
-import type { SpecModel } from "@x/codegen";
+import { sdkPath, type SpecModel } from "@x/codegen";
+import { narrowedServerVariables } from "./servers.js";
 import { compareBody } from "./body.js";
 import { operationPointer, type DiffContext } from "./context.js";
 import { asRecord, child, deepEqual, follow, type Json } from "./json.js";
@@ -33,7 +34,7 @@ export function methodsOf(model: SpecModel): Map<string, MethodRef> {
   for (const resource of model.resources) {
     for (const op of resource.operations) {
       const item = asRecord(follow(model.document, paths[op.path], "").node);
-      const id = `${resource.property}.${op.methodName}`;
+      const id = sdkPath(resource, op);
       methods.set(id, { id, resource, op, at: operationPointer(op.path, op.method), raw: asRecord(item[op.method]), item });
     }
   }
@@ -74,9 +75,14 @@ export function compareOperations(ctx: DiffContext): { removed: Operation[]; add
   return { removed, added: [...unmatched.values()].map((m) => m.op) };
 }
 
+/** An untagged operation is a method of the client itself (its resource's tag is ""). */
+function tagOf(resource: Resource): string {
+  return resource.onClient ? "(none)" : resource.tag;
+}
+
 function renameCause(b: MethodRef, a: MethodRef): string {
   const causes = [
-    b.resource.property !== a.resource.property ? `tag ${b.resource.tag} → ${a.resource.tag}` : undefined,
+    b.resource.property !== a.resource.property ? `tag ${tagOf(b.resource)} → ${tagOf(a.resource)}` : undefined,
     b.op.operationId !== a.op.operationId ? `operationId ${b.op.operationId} → ${a.op.operationId}` : undefined,
     !deepEqual(b.raw["x-speakeasy-name-override"], a.raw["x-speakeasy-name-override"]) ? "x-speakeasy-name-override changed" : undefined,
   ].filter(Boolean);
@@ -93,7 +99,7 @@ function compareOperation(ctx: DiffContext, b: MethodRef, a: MethodRef): void {
     ctx.add("major", child(a.at, "operationId"), `${context}operationId ${b.op.operationId} → ${a.op.operationId} (the exported operations type is keyed by it)`);
   }
   if (!deepEqual(b.raw.tags, a.raw.tags) && b.resource.property === a.resource.property) {
-    ctx.add("patch", child(a.at, "tags"), `${context}tags changed; the method stays on ${a.resource.property}`);
+    ctx.add("patch", child(a.at, "tags"), `${context}tags changed; the method stays on ${a.resource.onClient ? "the client" : a.resource.property}`);
   }
   if (!deepEqual(b.raw["x-speakeasy-name-override"], a.raw["x-speakeasy-name-override"]) && b.op.methodName === a.op.methodName) {
     ctx.add("patch", child(a.at, "x-speakeasy-name-override"), `${context}x-speakeasy-name-override changed; the method name stays ${a.op.methodName}`);
@@ -105,7 +111,7 @@ function compareOperation(ctx: DiffContext, b: MethodRef, a: MethodRef): void {
     ctx.add("minor", child(a.at, "x-idempotent"), `${context}${a.op.idempotent ? "is now marked x-idempotent: retried like a GET" : "is no longer marked x-idempotent: retried only when the request never left"}`);
   }
   if (Boolean(b.op.paging) !== Boolean(a.op.paging)) {
-    const all = `${a.resource.property}.${a.op.methodName}All`;
+    const all = `${sdkPath(a.resource, a.op)}All`;
     if (a.op.paging) ctx.add("minor", a.at, `${context}is now a paged list: new method ${all} iterates every page`);
     else ctx.add("major", b.at, `${context}is no longer a paged list: method ${b.id}All removed (callers calling it no longer compile)`);
   }
@@ -113,7 +119,9 @@ function compareOperation(ctx: DiffContext, b: MethodRef, a: MethodRef): void {
     ctx.add("minor", child(a.at, "security"), `${context}security requirements changed; the client now picks the credentials it sends by the new ones, and the API may ask for other credentials`);
   }
   if (!deepEqual(b.raw.servers, a.raw.servers)) {
-    ctx.add("minor", child(a.at, "servers"), `${context}servers changed; the generated client does not read per-operation servers (it calls the client's server)`);
+    const lost = narrowedServerVariables(b.raw.servers, a.raw.servers);
+    if (lost.length > 0) ctx.add("major", child(a.at, "servers"), `${context}servers changed; ServerVariables no longer takes ${lost.join(", ")} (callers passing it no longer compile)`);
+    else ctx.add("minor", child(a.at, "servers"), `${context}servers changed; the generated client sends the operation to its first server (unless the caller passes serverURL)`);
   }
   compareParameters(ctx, b, a, context);
   compareBody(ctx, b, a, context);

@@ -23,7 +23,7 @@ export function compareResponses(ctx: DiffContext, b: MethodRef, a: MethodRef, c
   }
   if (br.kind !== ar.kind) {
     ctx.add("major", child(responsesAt(a), ar.status), `${context}now resolves to ${describe(ar)} instead of ${describe(br)}; callers using the result no longer compile`);
-  } else if (br.kind !== "empty" && ar.kind !== "empty" && br.mediaType !== ar.mediaType) {
+  } else if ("mediaType" in br && "mediaType" in ar && br.mediaType !== ar.mediaType) {
     ctx.add("major", child(responsesAt(a), ar.status, "content"), `${context}success media type ${br.mediaType} is no longer returned (now ${ar.mediaType}); the SDK asks for the new one`);
   }
   if (br.kind === "json" && ar.kind === "json") {
@@ -64,11 +64,12 @@ export function compareResponses(ctx: DiffContext, b: MethodRef, a: MethodRef, c
 }
 
 function describe(r: { kind: string; mediaType?: string }): string {
+  if (r.kind === "unknown") return "whatever body arrives (unknown)";
   return r.kind === "empty" ? "no body (void)" : `a ${r.kind} body (${r.mediaType})`;
 }
 
 function mediaTypeOf(r: { kind: string; mediaType?: string }): string | undefined {
-  return r.kind === "empty" ? undefined : r.mediaType;
+  return r.kind === "empty" || r.kind === "unknown" ? undefined : r.mediaType;
 }
 
 function compareParts(ctx: DiffContext, subject: string, b: Located, a: Located, chosen: (string | undefined)[]): void {

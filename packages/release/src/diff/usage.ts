@@ -3,7 +3,7 @@
  * parameter or request body), read by them (reached from a response), or both; and
  * which methods reach it, to name them in messages.
  */
-import type { SpecModel } from "@x/codegen";
+import { sdkPath, type SpecModel } from "@x/codegen";
 import type { Direction } from "./context.js";
 import { asRecord, componentName, isRecord, resolvePointer, type Json } from "./json.js";
 
@@ -19,7 +19,7 @@ export function schemaUsage(model: SpecModel): Map<string, SchemaUse> {
   const paths = asRecord(doc.paths);
   for (const resource of model.resources) {
     for (const op of resource.operations) {
-      const method = `${resource.property}.${op.methodName}`;
+      const method = sdkPath(resource, op);
       const item = asRecord(follow(doc, paths[op.path]));
       const raw = asRecord(item[op.method]);
       const mark = (roots: unknown[], side: "in" | "out") => {

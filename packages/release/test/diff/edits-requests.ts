@@ -83,7 +83,7 @@ export const BODY_EDITS: SpecEdit[] = [
   },
   { name: "request body schema inlined (its field is renamed)", bump: "major", edit: (s) => (at.op(s, at.books, "post").requestBody.content["application/json"].schema = structuredClone(newBook(s))), caller: addBook(`{ title: "Dune" }`) },
   {
-    name: "request body gains a media type the SDK does not send", bump: "minor", caller: `await c.books.updateBook({ shelfId: "s", bookId: "b", requestBody: { title: "Dune" } });`,
+    name: "request body gains a media type (selectable with contentType)", bump: "minor", caller: `await c.books.updateBook({ shelfId: "s", bookId: "b", requestBody: { title: "Dune" } });`,
     edit: (s) => (at.op(s, at.book, "patch").requestBody.content["application/xml"] = { schema: { type: "object" } }),
   },
 ];

@@ -61,6 +61,8 @@ export const CLIENT_EDITS: SpecEdit[] = [
   { name: "server description changed (ServerList is exported as const)", bump: "major", imports: ["ServerList"], edit: (s) => (s.servers[0].description = "Production"), caller: `const d: "Live" = ServerList[0].description;\nvoid d;` },
   { name: "security scheme removed", bump: "major", notInTypes: "Security becomes an empty interface, which accepts any object", edit: (s) => { delete s.components.securitySchemes; delete s.security; }, caller: GET_BOOK },
   { name: "server added", bump: "minor", imports: ["ServerList"], edit: (s) => s.servers.push({ url: "https://staging.shelf.example.com", description: "Staging" }), caller: `const url: "https://shelf.example.com" = ServerList[0].url;\nvoid url;` },
+  { name: "an operation gets a server of its own (calls go there)", bump: "minor", edit: (s) => (s.paths["/health"].get.servers = [{ url: "https://status.shelf.example.com" }]), caller: GET_BOOK },
+  { name: "a path's servers change (its operations go there)", bump: "minor", edit: (s) => (s.paths["/health"].servers = [{ url: "https://status.shelf.example.com" }]), caller: GET_BOOK },
   { name: "retry policy changed", bump: "minor", edit: (s) => (s["x-speakeasy-retries"].backoff.exponent = 1.5), caller: GET_BOOK },
   { name: "title, description and version of the API", bump: "patch", edit: (s) => Object.assign(s.info, { title: "Shelves API", description: "Books on shelves.", version: "1.1.0" }), caller: GET_BOOK },
   { name: "tag description", bump: "patch", edit: (s) => (s.tags[0].description = "Books, one shelf at a time."), caller: GET_BOOK },

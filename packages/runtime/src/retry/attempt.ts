@@ -9,15 +9,14 @@ import {
   type RequestTarget,
   type SDKBaseError,
 } from "../errors.js";
-import { readableCopy } from "../response.js";
+import type { AttemptAbort } from "./abort.js";
 
 const ERROR_CODE_RE = /^[A-Z][A-Z0-9_]*$/;
 
 /**
- * Node 20's fetch links a Request's signal to the socket only through weak references,
- * and AbortSignal.timeout/any hold their signals weakly too: after a garbage collection
- * neither the timeout nor the caller's abort would reach a hung request. Attempts in
- * flight are held here, strongly, until released.
+ * Node 20's fetch links a Request's signal to the socket only through weak references:
+ * after a garbage collection neither the timeout nor the caller's abort would reach a
+ * hung request. Attempts in flight are held here, strongly, until released.
  */
 const inFlight = new Set<object>();
 
@@ -25,48 +24,48 @@ export interface SentAttempt {
   /** The response, its body unread, or the mapped error. */
   outcome: Response | SDKBaseError;
   /**
-   * Reads `response`'s body into memory within this attempt's timeout and the caller's
-   * signal. With `maxBytes`, a longer body is cancelled and `undefined` returned.
+   * Reads `response`'s body within this attempt's timeout and the caller's signal: its
+   * bytes, or the error that cut it short. With `maxBytes`, a longer body is cancelled
+   * and `undefined` returned.
    */
-  read(response: Response, maxBytes?: number): Promise<Response | SDKBaseError | undefined>;
-  /** Ends the attempt; call once its response has been read or discarded. */
+  read(response: Response, maxBytes?: number): Promise<ArrayBuffer | SDKBaseError | undefined>;
+  /** Ends the attempt (its timer and caller listener); call once its response has been read or discarded. */
   release(): void;
 }
 
 export interface AttemptOptions {
   /** The caller's signal: when it fires the attempt ends as RequestAbortedError. */
-  callerSignal: AbortSignal;
+  callerSignal: AbortSignal | undefined;
   timeoutMs: number;
-  /** Prefixes messages, e.g. `connections.get: GET /companies/c1`. */
-  label: string;
-  /** Method, URL and the number of this attempt, for the error's fields. */
-  target: RequestTarget;
-  /** The URL the buffered Response reports; credentials scrubbed. */
-  responseUrl: (url: string) => string;
+  /** Prefixes messages, e.g. `connections.get: GET /companies/c1`; computed only for an error. */
+  label: () => string;
+  /** The attempt's method, URL and number, for the errors; computed only for an error. */
+  target: () => RequestTarget;
 }
 
-/** Sends `request` (a fresh one per attempt: its body is consumed). */
+/** Sends `request`, which carries `abort`'s signal (a fresh Request per attempt: its body is consumed). */
 export async function sendAttempt(
   fetch: (request: Request) => Promise<Response>,
   request: Request,
+  abort: AttemptAbort,
   options: AttemptOptions,
 ): Promise<SentAttempt> {
-  const timeout = AbortSignal.timeout(options.timeoutMs);
-  const signal = AbortSignal.any([options.callerSignal, timeout]);
-  const attemptRequest = new Request(request, { signal });
-  const held = { request, attemptRequest, signal, timeout, options };
+  const held = { request, abort };
   inFlight.add(held);
-  const fail = (error: unknown): SDKBaseError => classify(error, timeout, options);
+  const fail = (error: unknown): SDKBaseError => classify(error, abort, options);
   let outcome: Response | SDKBaseError;
   try {
-    outcome = await fetch(attemptRequest);
+    outcome = await fetch(request);
   } catch (error) {
     outcome = fail(error);
   }
   return {
     outcome,
-    read: (response, maxBytes) => readBody(response, options.responseUrl, maxBytes).catch(fail),
-    release: () => void inFlight.delete(held),
+    read: (response, maxBytes) => readAll(response, maxBytes).catch(fail),
+    release: () => {
+      abort.release();
+      inFlight.delete(held);
+    },
   };
 }
 
@@ -85,10 +84,12 @@ function tries(attempts: number): string {
   return attempts === 1 ? " (1 attempt)" : ` (${attempts} attempts)`;
 }
 
-function classify(error: unknown, timeout: AbortSignal, options: AttemptOptions): SDKBaseError {
-  const { label, target, timeoutMs } = options;
-  if (options.callerSignal.aborted) return abortedError(options.callerSignal, label, target);
-  if (timeout.aborted) {
+function classify(error: unknown, abort: AttemptAbort, options: AttemptOptions): SDKBaseError {
+  const { timeoutMs } = options;
+  const target = options.target();
+  const label = options.label();
+  if (options.callerSignal?.aborted) return abortedError(options.callerSignal, label, target);
+  if (abort.timedOut) {
     const message = `${label}: no complete response within ${timeoutMs} ms${tries(target.attempts)}`;
     return new RequestTimeoutError(message, { ...target, timeoutMs, cause: error });
   }
@@ -107,18 +108,8 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Buffers the body so later reads cannot fail, hang or outlive the attempt's timeout. */
-async function readBody(
-  response: Response,
-  responseUrl: (url: string) => string,
-  maxBytes = Infinity,
-): Promise<Response | undefined> {
-  const body = await readAll(response, maxBytes);
-  return body === undefined ? undefined : readableCopy(response, body, responseUrl(response.url));
-}
-
 /** The body's bytes, or `undefined` (the rest cancelled) once it passes `maxBytes`. */
-async function readAll(response: Response, maxBytes: number): Promise<ArrayBuffer | undefined> {
+async function readAll(response: Response, maxBytes = Infinity): Promise<ArrayBuffer | undefined> {
   if (maxBytes === Infinity || response.body === null) return response.arrayBuffer();
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];

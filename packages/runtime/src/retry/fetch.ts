@@ -1,11 +1,13 @@
 /**
  * The retry loop. It lives in the `fetch` handed to openapi-fetch rather than in a
  * middleware because middleware cannot re-run and `fetch` consumes the request body:
- * here every attempt sends a fresh clone of the same Request.
+ * the first attempt sends openapi-fetch's Request, every later one a fresh copy of it.
  */
 import type { RequestTarget, SDKBaseError } from "../errors.js";
 import { redactHeaders, redactUrl, urlWithoutQuery } from "../redact.js";
-import { abortedError, describe, sendAttempt } from "./attempt.js";
+import { readableCopy } from "../response.js";
+import { AttemptAbort } from "./abort.js";
+import { abortedError, describe, sendAttempt, type SentAttempt } from "./attempt.js";
 import { MAX_TIMER_MS, type RetryPolicy } from "./config.js";
 import { decideRetry, type RetryDecision } from "./decision.js";
 
@@ -32,7 +34,7 @@ export interface RetryingFetchOptions {
   idempotent?: boolean;
   /**
    * Turns the call's request into one attempt's: credentials, hooks. It receives a
-   * fresh clone each time, so it may change it freely or return another Request.
+   * Request of that attempt alone, so it may change it freely or return another Request.
    */
   prepare?: (request: Request, attempt: number) => Request | Promise<Request>;
   /**
@@ -52,11 +54,28 @@ export interface RetryingFetchOptions {
   /** @default Math.random */
   random?: () => number;
   /** Must reject as soon as `signal` aborts. @default a setTimeout-based sleep */
-  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  sleep?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
   /** @default Date.now */
   now?: () => number;
   /** Names the operation in error messages, e.g. `connections.get`. */
   methodPath?: string;
+}
+
+/** The final response of a call and its body, read under the last attempt's timeout. */
+export interface AttemptsOutcome {
+  /** Its body has been read into `bytes` (so it is consumed), unless `bytes` is undefined. */
+  readonly response: Response;
+  readonly bytes?: ArrayBuffer;
+}
+
+/**
+ * How the SDK core starts the loop: the first attempt's Request was built by openapi-fetch
+ * already carrying `abort`'s signal, so it is sent as it is; the caller's own signal is
+ * `callerSignal`.
+ */
+export interface FirstAttempt {
+  readonly abort: AttemptAbort;
+  readonly callerSignal: AbortSignal | undefined;
 }
 
 /**
@@ -68,39 +87,63 @@ export interface RetryingFetchOptions {
  *   mid-sleep included; RequestTimeoutError or ConnectionError when the last attempt failed.
  */
 export function createRetryingFetch(options: RetryingFetchOptions): (request: Request) => Promise<Response> {
+  const run = createAttemptLoop(options);
+  const names = options.sensitiveNames ?? [];
+  return async (request) => {
+    const { response, bytes } = await run(request);
+    return bytes === undefined ? response : readableCopy(response, bytes, redactUrl(response.url, names));
+  };
+}
+
+/**
+ * The loop itself: resolves to the final response with its body's bytes (the response
+ * consumed), so the SDK core reads the body once, with no copy of the Response.
+ */
+export function createAttemptLoop(options: RetryingFetchOptions): (request: Request, first?: FirstAttempt) => Promise<AttemptsOutcome> {
   const { fetch, policy, timeoutMs, prepare, onRetry, log, trace } = options;
   const { random = Math.random, sleep = sleepMs, now = Date.now } = options;
   const names = options.sensitiveNames ?? [];
   const responseUrl = (url: string): string => redactUrl(url, names);
 
-  return async (request) => {
-    const label = describe(request, options.methodPath);
-    const callerSignal = request.signal;
+  return async (request, first) => {
+    let labelText: string | undefined;
+    const label = () => (labelText ??= describe(request, options.methodPath));
+    const callerSignal = first ? first.callerSignal : request.signal;
     const startedMs = now();
+    // Later attempts are built from these: the first may be changed in place (credentials, hooks).
+    const headers = new Headers(request.headers);
+    const spare = request.body === null ? undefined : request.clone();
+    const fresh = (signal: AbortSignal): Request =>
+      spare
+        ? new Request(spare.clone(), { signal })
+        : new Request(request.url, { method: request.method, headers: new Headers(headers), redirect: request.redirect, signal });
     /** The outcome retried past, kept in case the budget runs out before the next attempt. */
-    let last: Response | SDKBaseError | undefined;
+    let last: AttemptsOutcome | SDKBaseError | undefined;
     let reauthorized = false;
     for (let attempt = 1; ; attempt++) {
-      const target: RequestTarget = { method: request.method, url: urlWithoutQuery(request.url), attempts: attempt };
-      if (callerSignal.aborted) throw abortedError(callerSignal, label, { ...target, attempts: attempt - 1 });
-      const prepared = prepare ? await prepare(request.clone(), attempt) : request.clone();
-      // A late timer (or a slow `prepare`) may have carried a retry past the budget: then
-      // the previous outcome stands, and no attempt starts after maxElapsedTime.
-      if (last && now() - startedMs > policy.backoff.maxElapsedTime) {
-        log?.(`${label}: no retry: maxElapsedTime ${policy.backoff.maxElapsedTime} ms passed during the backoff sleep`);
-        if (last instanceof Response) return last;
-        throw last;
-      }
-      // `attempts` counts requests sent, so it is set only once this one will be.
-      if (trace) trace.attempts = attempt;
-      log?.(`${label}: attempt ${attempt}: ${prepared.method} ${responseUrl(prepared.url)} ${JSON.stringify(redactHeaders(prepared.headers, names))}`);
-      const attemptStartMs = now();
-      const sent = await sendAttempt(fetch, prepared, { callerSignal, timeoutMs, label, target, responseUrl });
-      let outcome = sent.outcome;
-      let decision: RetryDecision;
-      /** False when the body was too large to keep: the outcome cannot be returned later. */
-      let keep = true;
+      const target = (): RequestTarget => ({ method: request.method, url: urlWithoutQuery(request.url), attempts: attempt });
+      const reuse = attempt === 1 && first !== undefined;
+      const abort = reuse ? first.abort : new AttemptAbort(callerSignal, timeoutMs);
+      let sent: SentAttempt | undefined;
       try {
+        if (callerSignal?.aborted) throw abortedError(callerSignal, label(), { ...target(), attempts: attempt - 1 });
+        const base = reuse ? request : fresh(abort.signal);
+        let prepared = prepare ? await prepare(base, attempt) : base;
+        // A hook's own Request does not carry the attempt's signal yet.
+        if (prepared !== base) prepared = new Request(prepared, { signal: abort.signal });
+        // Preparing (an OAuth2 token fetch, a hook) may have used up the rest of the budget.
+        if (last && now() - startedMs > policy.backoff.maxElapsedTime) {
+          log?.(`${label()}: no retry: maxElapsedTime ${policy.backoff.maxElapsedTime} ms passed during the backoff sleep`);
+          if (last instanceof Error) throw last;
+          return last;
+        }
+        // Counted here, once the attempt is really going to be sent.
+        if (trace) trace.attempts = attempt;
+        log?.(`${label()}: attempt ${attempt}: ${prepared.method} ${responseUrl(prepared.url)} ${JSON.stringify(redactHeaders(prepared.headers, names))}`);
+        const attemptStartMs = now();
+        sent = await sendAttempt(fetch, prepared, abort, { callerSignal, timeoutMs, label, target });
+        let outcome = sent.outcome;
+        let bytes: ArrayBuffer | undefined;
         const decide = (): RetryDecision =>
           decideRetry(outcome, {
             policy,
@@ -111,41 +154,45 @@ export function createRetryingFetch(options: RetryingFetchOptions): (request: Re
             nowMs: now(),
             random,
           });
-        decision = decide();
+        let decision = decide();
+        // A response retried past is read up to a limit (an endless body must not stall the
+        // loop); the final one whole, both within the attempt's timeout.
+        let keep = true;
         if (outcome instanceof Response) {
-          // Read even a response about to be retried past, if small: it is the answer
-          // should the budget run out during the sleep. A body that fails to arrive is a
-          // connection failure, which may be retried.
           const read = await sent.read(outcome, decision.retry ? MAX_RETRIED_BODY_BYTES : undefined);
-          if (read === undefined) keep = false;
-          else outcome = read;
-          if (!(outcome instanceof Response)) decision = decide();
+          if (read instanceof Error) {
+            outcome = read;
+            decision = decide();
+          } else if (read === undefined) keep = false;
+          else bytes = read;
+        }
+        if (log) logOutcome(log, label(), attempt, outcome, now() - attemptStartMs, decision);
+        const answer: AttemptsOutcome | SDKBaseError = outcome instanceof Response ? { response: outcome, ...(bytes ? { bytes } : {}) } : outcome;
+        if (!decision.retry && !reauthorized && outcome instanceof Response && outcome.status === 401 && (await options.reauthorize?.())) {
+          reauthorized = true;
+          log?.(`${label()}: HTTP 401: credentials renewed, retrying once`);
+          last = keep ? answer : undefined;
+          continue;
+        }
+        if (!decision.retry) {
+          if (answer instanceof Error) throw answer;
+          return answer;
+        }
+        last = keep ? answer : undefined;
+        await onRetry?.({
+          attempt,
+          delayMs: decision.delayMs,
+          ...(outcome instanceof Response ? { response: bytes ? readableCopy(outcome, bytes, responseUrl(outcome.url)) : outcome } : { error: outcome }),
+        });
+        try {
+          await sleep(decision.delayMs, callerSignal);
+        } catch (error) {
+          if (callerSignal?.aborted) throw abortedError(callerSignal, label(), target());
+          throw error;
         }
       } finally {
-        sent.release();
-      }
-      if (log) logOutcome(log, label, attempt, outcome, now() - attemptStartMs, decision);
-      if (!decision.retry && !reauthorized && outcome instanceof Response && outcome.status === 401 && (await options.reauthorize?.())) {
-        reauthorized = true;
-        log?.(`${label}: HTTP 401: credentials renewed, retrying once`);
-        last = keep ? outcome : undefined;
-        continue;
-      }
-      if (!decision.retry) {
-        if (outcome instanceof Response) return outcome;
-        throw outcome;
-      }
-      last = keep ? outcome : undefined;
-      await onRetry?.({
-        attempt,
-        delayMs: decision.delayMs,
-        ...(outcome instanceof Response ? { response: keep ? outcome.clone() : outcome } : { error: outcome }),
-      });
-      try {
-        await sleep(decision.delayMs, callerSignal);
-      } catch (error) {
-        if (callerSignal.aborted) throw abortedError(callerSignal, label, target);
-        throw error;
+        if (sent) sent.release();
+        else abort.release();
       }
     }
   };
@@ -168,7 +215,8 @@ function logOutcome(
   else if (failed) log(`${label}: no retry: ${decision.reason}`);
 }
 
-function sleepMs(ms: number, signal: AbortSignal): Promise<void> {
+function sleepMs(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return new Promise((resolve) => setTimeout(resolve, Math.min(ms, MAX_TIMER_MS)));
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const onAbort = (): void => {

@@ -23,7 +23,7 @@ export interface PutNoteRequest {
 /** Request of `files.replaceBlob` (PUT /blobs/{blobId}). */
 export interface ReplaceBlobRequest {
   blobId: NonNullable<operations["replace-blob"]["parameters"]["path"]>["blobId"];
-  requestBody: Blob | ArrayBuffer | Uint8Array | string;
+  requestBody: Blob | ArrayBuffer | Uint8Array | ReadableStream<Uint8Array> | string;
 }
 
 /** Body of `files.submitForm`. */

@@ -3,9 +3,9 @@
 
 import type { operations } from "./types.js";
 
-/** What `default.getStatus` resolves to. */
+/** What `getStatus` resolves to. */
 export type GetStatusResponse = operations["getStatus"]["responses"][200]["content"]["application/json"];
 
-/** Request of `default.getStatus` (GET /status). */
+/** Request of `getStatus` (GET /status). */
 export interface GetStatusRequest {
 }

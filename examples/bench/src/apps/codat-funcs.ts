@@ -1,0 +1,6 @@
+// The connections-get app on the vendor's standalone function.
+import { CodatPlatformCore } from "@codat/platform/core.js";
+import { connectionsGet } from "@codat/platform/funcs/connectionsGet.js";
+
+const core = new CodatPlatformCore({ authHeader: "Basic YmVuY2g=" });
+console.log(await connectionsGet(core, { companyId: "8a210b68-6988-11ed-a1eb-0242ac120002", connectionId: "2e9d2c44-f675-40ba-8049-353bfcb5e171" }));

@@ -1,0 +1,80 @@
+/**
+ * The spec's servers (top-level, path-level and operation-level) with their `{variables}`:
+ * each variable's default and enum become a typed client option (`serverVariables`).
+ */
+import { warning, type Warning } from "./warnings.js";
+import { pointer } from "../errors.js";
+import { isRecord } from "./json.js";
+import type { ServerModel, ServerVariableModel, SpecModel } from "./model.js";
+
+/**
+ * The servers of a `servers` list at `at` (segments of its JSON pointer). A server
+ * whose URL is not absolute is dropped with a warning when `absoluteOnly` (an
+ * operation's: the client's server is used instead).
+ */
+export function readServers(list: unknown, at: readonly (string | number)[], warnings: Warning[], absoluteOnly = false): ServerModel[] {
+  const servers: ServerModel[] = [];
+  for (const [i, raw] of (Array.isArray(list) ? list : []).entries()) {
+    if (!isRecord(raw) || typeof raw.url !== "string") continue;
+    const where = pointer(...at, i);
+    if (absoluteOnly && !/^https?:\/\/|^\{[^}]+\}:\/\//i.test(raw.url)) {
+      warnings.push(warning("servers", `${where}: server ${raw.url} is not an absolute http(s) URL; the operation is sent to the client's server`));
+      continue;
+    }
+    const variables = readVariables(raw, where, warnings);
+    servers.push({
+      url: raw.url,
+      ...(typeof raw.description === "string" ? { description: raw.description } : {}),
+      ...(Object.keys(variables).length > 0 ? { variables } : {}),
+    });
+  }
+  return servers;
+}
+
+function readVariables(server: Record<string, unknown>, where: string, warnings: Warning[]): Record<string, ServerVariableModel> {
+  const declared = isRecord(server.variables) ? server.variables : {};
+  const variables: Record<string, ServerVariableModel> = {};
+  for (const [name, raw] of Object.entries(declared)) {
+    if (!isRecord(raw)) continue;
+    const values = Array.isArray(raw.enum) ? raw.enum.filter((v) => ["string", "number", "boolean"].includes(typeof v)).map(String) : undefined;
+    const fallback = raw.default === undefined ? values?.[0] : String(raw.default);
+    if (fallback === undefined) {
+      warnings.push(warning("servers", `${where}/variables/${name}: has no default; the client requires serverVariables.${name} or serverURL`));
+    } else if (values && values.length > 0 && !values.includes(fallback)) {
+      warnings.push(warning("servers", `${where}/variables/${name}: its default ${JSON.stringify(fallback)} is not one of its enum values; it is allowed too`));
+    }
+    const allowed = values && values.length > 0 ? (fallback === undefined || values.includes(fallback) ? values : [fallback, ...values]) : undefined;
+    variables[name] = {
+      ...(fallback !== undefined ? { default: fallback } : {}),
+      ...(allowed ? { enum: allowed } : {}),
+      ...(typeof raw.description === "string" ? { description: raw.description } : {}),
+    };
+  }
+  for (const [, name] of String(server.url).matchAll(/\{([^}]+)\}/g)) {
+    if (!(name! in variables)) warnings.push(warning("servers", `${where}: its URL's {${name}} is not among its variables; the client requires serverURL`));
+  }
+  return variables;
+}
+
+/** Every variable of every server, by name: what the client's `serverVariables` option accepts. */
+export function serverVariableOptions(servers: readonly ServerModel[]): Map<string, { enum?: string[]; default?: string; description?: string }> {
+  const options = new Map<string, { enum?: string[]; default?: string; description?: string }>();
+  for (const server of servers) {
+    for (const [name, v] of Object.entries(server.variables ?? {})) {
+      const seen = options.get(name);
+      if (!seen) {
+        options.set(name, { ...(v.enum ? { enum: [...v.enum] } : {}), ...(v.default !== undefined ? { default: v.default } : {}), ...(v.description ? { description: v.description } : {}) });
+        continue;
+      }
+      // A variable with an enum on one server and free text on another takes any string.
+      if (seen.enum && v.enum) seen.enum = [...new Set([...seen.enum, ...v.enum])];
+      else delete seen.enum;
+    }
+  }
+  return options;
+}
+
+/** The client's servers and every operation's own: where `serverVariables` apply. */
+export function allServers(model: Pick<SpecModel, "servers" | "resources">): ServerModel[] {
+  return [...model.servers, ...model.resources.flatMap((r) => r.operations.flatMap((o) => o.servers ?? []))];
+}
