@@ -92,14 +92,23 @@ export function sampleValue(document: Record<string, unknown>, param: Parameter,
   return fromSchema(document, schema);
 }
 
-/** Follows $refs and takes the first branch of allOf/oneOf/anyOf, and the non-null type of a 3.1 type list. */
+/**
+ * Follows $refs and takes the first branch of allOf/oneOf/anyOf, and the non-null type of a
+ * 3.1 type list. Of a oneOf mixing a string with numbers or booleans it takes the string: a
+ * number sent in a path or query is text, so it would match both branches, and oneOf wants
+ * exactly one; a word matches the string alone.
+ */
 function resolveSchema(document: Record<string, unknown>, value: unknown, depth = 0): Schema {
   const schema = deref(document, value) ?? {};
   if (depth > 8) return schema;
   for (const key of ["allOf", "oneOf", "anyOf"]) {
     const branches = schema[key];
     if (Array.isArray(branches) && branches.length > 0 && schema.type === undefined) {
-      const first = branches.map((b) => resolveSchema(document, b, depth + 1)).find((b) => b.type !== "null") ?? {};
+      const resolved = branches.map((b) => resolveSchema(document, b, depth + 1)).filter((b) => b.type !== "null");
+      const scalar = (b: Schema) => b.type === "integer" || b.type === "number" || b.type === "boolean";
+      const word = resolved.find((b) => b.type === "string" && b.pattern === undefined && b.format === undefined && b.enum === undefined);
+      const exclusive = key === "oneOf" && word !== undefined && resolved.every((b) => b === word || scalar(b));
+      const first = (exclusive ? word : resolved[0]) ?? {};
       return { ...first, ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== key)) };
     }
   }

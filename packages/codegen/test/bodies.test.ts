@@ -35,8 +35,12 @@ describe("bodies and media types, generated", () => {
 
   it("types contentType and accept from the spec's media types, the result by the one accepted, and unions by their discriminator", async () => {
     const consumer = `
+import type { RequestOptions } from "@x/runtime";
 import { Bodies, type Note, type Pet, type Lizard, type Snake } from "./generated/index.js";
 const client = new Bodies();
+// One options object, typed for every method, fits a method with several media types too.
+const shared: RequestOptions = { retries: { strategy: "none" } };
+const sharedCall: Promise<Note> = client.notes.putNote({ id: "1", note: { text: "hi" } }, shared);
 const photos: Promise<void> = client.photos.uploadPhotos({ requestBody: { photos: [new Blob(["a"]), new File(["b"], "b.png")], meta: { album: "x" } } });
 const json: Promise<Note> = client.notes.putNote({ id: "1", note: { text: "hi" } });
 const text: Promise<Note> = client.notes.putNote({ id: "1", note: "hi" }, { contentType: "text/plain" });
@@ -56,7 +60,7 @@ function describe(pet: Pet): string {
 const dog: Pet = { petType: "Dog" };
 const lizard: Lizard["kind"] = "lizard";
 const snake: Snake["kind"] = "Snake";
-void photos; void json; void text; void xml; void pdf; void wrong; void describe; void dog; void lizard; void snake;
+void sharedCall; void photos; void json; void text; void xml; void pdf; void wrong; void describe; void dog; void lizard; void snake;
 `;
     expect(await typecheck(files, { "consumer.ts": consumer })).toEqual([]);
   });

@@ -69,6 +69,8 @@ paths:
         - { name: email, in: header, required: true, schema: { type: string, format: email } }
         - { name: step, in: query, required: true, schema: { type: number, exclusiveMinimum: 10, multipleOf: 4 } }
         - { name: short, in: query, required: true, schema: { type: string, maxLength: 3 } }
+        - { name: id-or-name, in: query, required: true, schema: { oneOf: [{ type: integer }, { type: string }] } }
+        - { name: any-id, in: query, required: true, schema: { anyOf: [{ type: integer }, { type: string }] } }
       responses: { "200": { description: ok } }
 `;
 
@@ -88,6 +90,9 @@ describe("example arguments from schemas", () => {
       email: "user@example.com",
       step: 12,
       short: "exa",
+      // On the wire 1 is text too, which both branches of a oneOf would match; a word matches one.
+      idOrName: "example",
+      anyId: 1,
     });
   });
 });

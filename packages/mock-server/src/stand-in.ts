@@ -49,6 +49,8 @@ export function standInReason(document: Json, path: string, method: string): str
   if (status === undefined) return "documents no response for Prism to answer";
   if (status < 200) return `answers ${status}, which is never a final HTTP response`;
   if (status === 407) return "answers 407, which Node's fetch rejects";
+  const clash = unsendableSecurity(document, operation);
+  if (clash !== undefined) return clash;
   for (const p of parametersOf(document, path, operation)) {
     const type = schemaType(document, p.schema);
     if (p.in === "header" && (type === "array" || type === "object")) return `header ${p.name} has an ${type} schema`;
@@ -59,6 +61,29 @@ export function standInReason(document: Json, path: string, method: string): str
     }
   }
   return undefined;
+}
+
+/**
+ * Every security alternative of the operation needs two credentials in one header (HTTP
+ * basic and OAuth2 both in Authorization, say): no request can carry both, so Prism's
+ * security check can only fail it.
+ */
+function unsendableSecurity(document: Json, operation: Json): string | undefined {
+  const requirements = Array.isArray(operation.security) ? operation.security : Array.isArray(document.security) ? document.security : [];
+  const components = isRecord(document.components) ? document.components : {};
+  const schemes = isRecord(components.securitySchemes) ? components.securitySchemes : {};
+  const headerOf = (name: string): string | undefined => {
+    const scheme = schemes[name];
+    if (!isRecord(scheme)) return undefined;
+    if (scheme.type === "http" || scheme.type === "oauth2" || scheme.type === "openIdConnect") return "authorization";
+    return scheme.type === "apiKey" && scheme.in === "header" && typeof scheme.name === "string" ? scheme.name.toLowerCase() : undefined;
+  };
+  const clashes = requirements.map((r) => {
+    const headers = (isRecord(r) ? Object.keys(r) : []).map(headerOf).filter((h): h is string => h !== undefined);
+    return headers.find((h, i) => headers.indexOf(h) !== i);
+  });
+  if (requirements.length === 0 || clashes.some((c) => c === undefined)) return undefined;
+  return `every security alternative needs two credentials in the ${clashes[0]} header, which no request can carry`;
 }
 
 /** Serves every operation of `document` (OpenAPI 3, as the generator normalised it). */

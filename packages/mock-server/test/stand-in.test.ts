@@ -8,6 +8,11 @@ const document = {
   components: {
     schemas: { Tags: { type: "array", items: { type: "string", enum: ["a", "b"] } } },
     responses: { Proxy: { description: "proxy", content: { "application/json": { example: { error: "auth" } } } } },
+    securitySchemes: {
+      basic: { type: "http", scheme: "basic" },
+      oauth: { type: "oauth2", flows: { clientCredentials: { tokenUrl: "https://auth.example/token", scopes: {} } } },
+      key: { type: "apiKey", in: "header", name: "X-Key" },
+    },
   },
   paths: {
     "/plain/{id}": {
@@ -33,6 +38,9 @@ const document = {
       },
     },
     "/early": { get: { responses: { "103": { description: "early hints" } } } },
+    "/both": { get: { security: [{ basic: [], oauth: [] }], responses: { "204": { description: "none" } } } },
+    "/either": { get: { security: [{ basic: [], oauth: [] }, { key: [] }], responses: { "204": { description: "none" } } } },
+    "/and-key": { get: { security: [{ basic: [], key: [] }], responses: { "204": { description: "none" } } } },
     "/silent": { get: {} },
     "/proxy": { get: { responses: { "407": { $ref: "#/components/responses/Proxy" } } } },
     "/headers": {
@@ -60,6 +68,9 @@ describe("standInReason", () => {
   it.each([
     ["/plain/{id}", undefined],
     ["/early", "answers 103, which is never a final HTTP response"],
+    ["/both", "every security alternative needs two credentials in the authorization header, which no request can carry"],
+    ["/either", undefined],
+    ["/and-key", undefined],
     ["/silent", "documents no response for Prism to answer"],
     ["/proxy", "answers 407, which Node's fetch rejects"],
     ["/headers", "header X-Tags has an array schema"],

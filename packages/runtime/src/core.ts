@@ -10,7 +10,7 @@ import { SDKBaseError, SDKValidationError } from "./errors.js";
 import type { HookContext } from "./hooks.js";
 import type { OperationSpec, PagingSpec, SDKDefinition } from "./operation.js";
 import { paginate } from "./pagination.js";
-import { resolveClientOptions, type ClientOptions, type RequestOptions, type ResolvedClientOptions } from "./options.js";
+import { resolveClientOptions, type ClientOptions, type MediaOptions, type RequestOptions, type ResolvedClientOptions } from "./options.js";
 import { redactUrl, urlWithoutQuery } from "./redact.js";
 import { serverBase } from "./server-url.js";
 import { errorFor, parseSuccess, readableCopy } from "./response.js";
@@ -66,7 +66,7 @@ export class SDKCore<S extends object = object> {
    * response, or ConnectionError / RequestTimeoutError / RequestAbortedError when no
    * response came; the client's `afterError` hook may replace any but the first.
    */
-  invoke<T>(op: OperationSpec, request: unknown, options?: RequestOptions<unknown>): APIPromise<T> {
+  invoke<T>(op: OperationSpec, request: unknown, options?: RequestOptions<unknown> & MediaOptions): APIPromise<T> {
     return new APIPromise<T>(this.#call<T>(op, request, options));
   }
 
@@ -74,11 +74,11 @@ export class SDKCore<S extends object = object> {
    * Every item of every page of a paged list operation, fetched page by page as the
    * caller iterates; each page is one `invoke` with the same options. See pagination.ts.
    */
-  paginate<Item>(op: OperationSpec, request: unknown, options: RequestOptions<unknown> | undefined, paging: PagingSpec): AsyncIterableIterator<Item> {
+  paginate<Item>(op: OperationSpec, request: unknown, options: (RequestOptions<unknown> & MediaOptions) | undefined, paging: PagingSpec): AsyncIterableIterator<Item> {
     return paginate<Item>(op, request, paging, (fields) => this.invoke(op, fields, options));
   }
 
-  async #call<T>(op: OperationSpec, request: unknown, options: RequestOptions<unknown> | undefined): Promise<CallResult<T>> {
+  async #call<T>(op: OperationSpec, request: unknown, options: (RequestOptions<unknown> & MediaOptions) | undefined): Promise<CallResult<T>> {
     const at = op.methodPath;
     const call = validateRequestOptions(at, options);
     const fields = validateRequest(op, request);

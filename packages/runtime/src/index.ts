@@ -24,7 +24,7 @@ export { DEFAULT_TIMEOUT_MS } from "./options.js";
 export { RUNTIME_VERSION } from "./generated/version.js";
 export { BROWSER_USER_AGENT_HEADER, USER_AGENT_HEADER, userAgentHeader } from "./user-agent.js";
 export { DEFAULT_SERVER_IDX } from "./server-url.js";
-export type { ClientOptions, RequestOptions, DebugLogger } from "./options.js";
+export type { ClientOptions, DebugLogger, MediaOptions, RequestOptions } from "./options.js";
 export type {
   HttpMethod,
   OperationSpec,

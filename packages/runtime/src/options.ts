@@ -106,6 +106,15 @@ export interface RequestOptions<S = never> {
    * lists servers, else the client's server
    */
   serverURL?: string;
+}
+
+/**
+ * The media types of one call, for an operation whose body or success response the spec
+ * lists under several: a generated method adds these to its options, typed as the unions of
+ * that operation's media types. Kept out of RequestOptions, so one options object (a
+ * `RequestOptions` constant) fits every method.
+ */
+export interface MediaOptions {
   /**
    * Media type to send the request body as, one of those the spec lists for it.
    * @default the spec's JSON media type when it has one, else its first

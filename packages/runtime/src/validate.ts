@@ -6,7 +6,7 @@
 import { checkConstraints } from "./constraints.js";
 import { SDKValidationError } from "./errors.js";
 import type { OperationSpec, ParameterSpec } from "./operation.js";
-import type { RequestOptions } from "./options.js";
+import type { MediaOptions, RequestOptions } from "./options.js";
 import { MAX_TIMER_MS } from "./retry/config.js";
 import { checkedURL } from "./server-url.js";
 import { serializePathParam, styleOf, type PathStyle } from "./params/index.js";
@@ -102,7 +102,7 @@ function checkHeaderParam(at: string, param: ParameterSpec, value: unknown): voi
 }
 
 /** Checks options passed to one call; `retries` is checked when the retry policy is resolved. */
-export function validateRequestOptions(at: string, options: unknown): RequestOptions<unknown> {
+export function validateRequestOptions(at: string, options: unknown): RequestOptions<unknown> & MediaOptions {
   if (options === undefined) return {};
   if (!isPlainObject(options)) {
     throw new SDKValidationError(`${at}: options must be an object, got ${kindOf(options)}`, "options");
@@ -122,8 +122,8 @@ export function validateRequestOptions(at: string, options: unknown): RequestOpt
   if (security !== undefined && security !== null && typeof security !== "object" && typeof security !== "function") {
     throw new SDKValidationError(`${at}: options.security must be an object or a function returning one`, "options.security");
   }
-  if (options.serverURL === undefined) return options as RequestOptions<unknown>;
-  return { ...(options as RequestOptions<unknown>), serverURL: checkedURL(options.serverURL, at, "options.serverURL") };
+  if (options.serverURL === undefined) return options as RequestOptions<unknown> & MediaOptions;
+  return { ...(options as RequestOptions<unknown> & MediaOptions), serverURL: checkedURL(options.serverURL, at, "options.serverURL") };
 }
 
 export function checkTimeoutMs(value: unknown, field: string, context: string): void {
