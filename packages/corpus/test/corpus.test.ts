@@ -110,6 +110,14 @@ afterAll(async () => {
  * spec's token URLs (as the runtime resolves them, against the server): the API's token
  * server is not part of what Prism serves, so the corpus stands in for it.
  */
+/** The violations in Prism's own 422 answer (problem+json, `validation`), located like sl-violations' (`request`, then where). */
+async function prismValidation(response: Response): Promise<{ location: string[]; message?: string }[]> {
+  if (!(response.headers.get("content-type") ?? "").includes("problem+json")) return [];
+  const problem = (await response.clone().json().catch(() => undefined)) as { type?: string; validation?: { location?: string[]; message?: string }[] } | undefined;
+  if (!problem?.type?.endsWith("#UNPROCESSABLE_ENTITY") || !Array.isArray(problem.validation)) return [];
+  return problem.validation.map((v) => ({ ...v, location: ["request", ...(v.location ?? [])] }));
+}
+
 /** The outcome of a call whose body, the spec's own example, Prism finds invalid. */
 const EXAMPLE_INVALID = "not counted, the spec's example body breaks its schema";
 
@@ -276,6 +284,9 @@ for (const spec of specs) {
         const byRequest = found ? violationsOfRequest(found).filter((v) => (v as { severity?: string }).severity !== "Warning") : [];
         if (byRequest.length > 0) violations.push(JSON.stringify(byRequest));
         else if (found) notes.push(responseNote(found));
+        // With no documented answer for an invalid request, Prism lists its violations in its own 422 body.
+        const invalid = reason === undefined && response.status === 422 ? await prismValidation(response) : [];
+        if (invalid.length > 0) violations.push(JSON.stringify(invalid));
         return response;
       });
       let error: unknown;
