@@ -94,6 +94,7 @@ describe("templates", () => {
     title: "Foo Bar API",
     securityFields: ["authHeader"],
     smokeCall: { methodPath: "things.get", resource: "things", method: "get", operationId: "get-thing", httpMethod: "GET", path: "/things/{id}", request: { id: "x" } },
+    smokeStatuses: ["200", "404"],
     operationCount: 3,
   };
 
@@ -125,6 +126,8 @@ describe("templates", () => {
     expect(files["src/index.ts"]).toContain('export * from "./generated/index.js";');
     expect(files["src/index.ts"]).toContain("SDKValidationError,");
     expect(files["test/smoke.test.ts"]).toContain('client.things.get({ id: "x" }, NO_RETRIES).withResponse()');
+    // A documented error status (some operations document nothing else) passes as Prism answers it.
+    expect(files["test/smoke.test.ts"]).toContain('const DOCUMENTED = ["200","404"];');
     expect(files["test/smoke.test.ts"]).toContain("new FooBar({ security: { authHeader: ");
     expect(files["test/global-setup.ts"]).toContain('prismGlobalSetup(resolve(import.meta.dirname, "..", "../../openapi/foo-bar.yaml"))');
     expect(files["README.md"]).toContain("import { FooBar } from \"@x/foo-bar\";");

@@ -17,9 +17,10 @@ import { CodegenError } from "../errors.js";
 import { main as codegen } from "../cli.js";
 import { generateFiles } from "../generate.js";
 import { loadSpec } from "../load/index.js";
+import { isRecord } from "../load/json.js";
 import { readTarget } from "../target.js";
 import { packageNameProblem, packageNames } from "./names.js";
-import { sampleCalls } from "../samples.js";
+import { sampleCalls, type SampleCall } from "../samples.js";
 import { renderPackage } from "./templates.js";
 
 export { packageNameProblem, packageNames, type PackageNames } from "./names.js";
@@ -91,7 +92,7 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
     title: model.title,
     securityFields: model.securitySchemes.filter((s) => !(s.kind === "oauth2" && s.tokenUrl !== undefined && !s.acceptsToken)).map((s) => s.field),
     basicFields: model.securitySchemes.filter((s) => s.kind === "basic").map((s) => s.field),
-    ...(smokeCall ? { smokeCall } : {}),
+    ...(smokeCall ? { smokeCall, smokeStatuses: documentedStatuses(model.document, smokeCall) } : {}),
     operationCount: model.resources.reduce((n, r) => n + r.operations.length, 0),
     generatedReadme: await generatorWritesReadme(),
   });
@@ -198,4 +199,12 @@ To undo: rm -rf ${dir} ${relative(root, result.specPath)} && pnpm install`);
     else throw error;
     return 1;
   }
+}
+
+/** The response statuses the spec documents for a call's operation (`200`, `4XX`, `default`...). */
+function documentedStatuses(document: Record<string, unknown>, call: SampleCall): string[] {
+  const paths = isRecord(document.paths) ? document.paths : {};
+  const item = isRecord(paths[call.path]) ? paths[call.path] as Record<string, unknown> : {};
+  const op = isRecord(item[call.httpMethod.toLowerCase()]) ? item[call.httpMethod.toLowerCase()] as Record<string, unknown> : {};
+  return isRecord(op.responses) ? Object.keys(op.responses) : [];
 }

@@ -21,6 +21,8 @@ export interface TemplateInput extends PackageNames {
   readonly basicFields?: readonly string[];
   /** A GET operation the smoke test calls, with example arguments; none when the spec has no GET. */
   readonly smokeCall?: SampleCall;
+  /** The response statuses the spec documents for it (`200`, `4XX`, `default`): Prism answers one of them. */
+  readonly smokeStatuses?: readonly string[];
   readonly operationCount: number;
   /** Set when the generator writes the README itself (`x-codegen.readme`). */
   readonly generatedReadme?: boolean;
@@ -195,7 +197,7 @@ function smokeTest(input: TemplateInput): string {
  */
 import { recorder } from "@x/mock-server/contract";
 import { expect, inject, it } from "vitest";
-import { ${clientName}, type RequestOptions } from "../src/index.js";
+import { APIError, ${clientName}, type RequestOptions } from "../src/index.js";
 
 const serverURL = inject("mockUrl");
 const NO_RETRIES: RequestOptions = { retries: { strategy: "none" } };
@@ -216,9 +218,22 @@ it("constructs a client (the spec has no GET operation to call)", () => {
 `;
   }
   return `${head}
-it("calls ${smokeCall.methodPath} (${smokeCall.httpMethod} ${smokeCall.path}) with no request violation", async () => {
+/** The statuses the spec documents for ${smokeCall.methodPath}; Prism answers with one of them. */
+const DOCUMENTED = ${JSON.stringify(input.smokeStatuses ?? [])};
+const documented = (status: number) =>
+  DOCUMENTED.some((d) => d === String(status) || d.toUpperCase() === \`\${String(status)[0]}XX\`) || DOCUMENTED.includes("default");
+
+it("calls ${smokeCall.methodPath} (${smokeCall.httpMethod} ${smokeCall.path}) with no request violation, answered as the spec documents", async () => {
   const { client, requestViolations, sent } = recordingClient();
-  await expect(${renderCall("client", smokeCall, "NO_RETRIES")}.withResponse()).resolves.toMatchObject({ response: { ok: true } });
+  // A success resolves; a status the spec documents as an error (all some operations document) throws an APIError carrying it.
+  const status = await ${renderCall("client", smokeCall, "NO_RETRIES")}.withResponse().then(
+    ({ response }) => response.status,
+    (error: unknown) => {
+      if (error instanceof APIError) return error.status;
+      throw error;
+    },
+  );
+  expect(documented(status)).toBe(true);
   // Prism also reports where the spec's own example response breaks its schema; only the request is ours.
   expect(requestViolations).toEqual([]);
   expect(sent()).toBe(1);
