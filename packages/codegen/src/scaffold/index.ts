@@ -81,7 +81,10 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
   // The loader renames a client whose name the package needs for something else (`Security`).
   const clientName = model.clientName ?? names.clientName;
   const calls = sampleCalls(model);
-  const smokeCall = calls.find((c) => Object.keys(c.request).length > 0) ?? calls[0];
+  // The smoke test's call: a GET answered with a success, taking plain values (no arrays or
+  // objects, whose serialization styles Prism cannot always check), arguments rather than none.
+  const plain = calls.filter((c) => documentedStatuses(model.document, c).some((s) => /^2/.test(s)) && Object.values(c.request).every((v) => v === null || typeof v !== "object"));
+  const smokeCall = plain.find((c) => Object.keys(c.request).length > 0) ?? plain[0] ?? calls.find((c) => Object.keys(c.request).length > 0) ?? calls[0];
   const files = renderPackage({
     ...names,
     clientName,
