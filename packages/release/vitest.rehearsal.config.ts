@@ -13,7 +13,7 @@ export default defineConfig({
     reporters: ["default", "json"],
     outputFile: { json: "reports/rehearsal.json" },
     // The rehearsal runs once, in beforeAll; the tests only read what it reported.
-    hookTimeout: 300_000,
+    hookTimeout: 600_000,
     testTimeout: 10_000,
     fileParallelism: false,
   },

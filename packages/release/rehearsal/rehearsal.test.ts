@@ -1,6 +1,6 @@
 /**
  * Runs the release rehearsal (`bin/rehearse.js`, as `pnpm release:rehearse` does) once,
- * within five minutes, then checks what it reported step by step, and that nothing it
+ * within ten minutes (about four on a quiet machine; its release runs the whole suite), then checks what it reported step by step, and that nothing it
  * started outlives it: no Verdaccio, no Prism, no Chromium, no temp root.
  */
 import { spawn } from "node:child_process";
@@ -14,7 +14,8 @@ const packageDir = fileURLToPath(new URL("..", import.meta.url));
 const reportFile = join(packageDir, "reports", "rehearsal-report.json");
 const logs = join(packageDir, "reports", "rehearsal-logs");
 const PUBLIC = ["@x/common", "@x/runtime", "@x/sync-commerce"];
-const BUDGET_MS = 300_000;
+/** Its release runs the whole suite: about four minutes here, more on a machine busy with other work. */
+const BUDGET_MS = 600_000;
 
 let exitCode: number | null = null;
 let elapsed = 0;
@@ -82,7 +83,7 @@ beforeAll(async () => {
 }, BUDGET_MS);
 
 describe("pnpm release:rehearse", () => {
-  it("passes every step, within five minutes", () => {
+  it("passes every step, within ten minutes", () => {
     expect(report.steps.filter((s) => !s.ok)).toEqual([]);
     expect(report.ok).toBe(true);
     expect(exitCode).toBe(0);

@@ -2,4 +2,4 @@
 // `pnpm version-packages` (or `pnpm generate`) rewrites it.
 
 /** The version of @x/runtime, sent in every SDK's User-Agent. */
-export const RUNTIME_VERSION = "1.1.0";
+export const RUNTIME_VERSION = "1.2.0";
