@@ -15,7 +15,7 @@
  * every check passed. The token is never printed.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cleanEnv, repoRoot } from "../rehearse/options.ts";
@@ -60,7 +60,8 @@ export interface TaskOutcome {
 /** The tasks of the newest `--summarize` run summary in `repo`. */
 export function readRunSummary(repo: string): TaskOutcome[] {
   const dir = join(repo, ".turbo", "runs");
-  const newest = readdirSync(dir).filter((f) => f.endsWith(".json")).sort().at(-1);
+  // The newest by time written: run ids do not sort by time.
+  const newest = readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => ({ f, at: statSync(join(dir, f)).mtimeMs })).sort((a, b) => a.at - b.at).at(-1)?.f;
   if (!newest) throw new Error(`${dir}: turbo wrote no run summary`);
   const summary = JSON.parse(readFileSync(join(dir, newest), "utf8")) as {
     tasks: { taskId: string; cache: { status: string; source?: string }; execution?: { exitCode?: number; startTime?: number; endTime?: number } }[];
