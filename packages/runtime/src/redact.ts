@@ -98,6 +98,8 @@ export function redactUrl(url: string, extraNames: readonly string[] = []): stri
 
 /** Origin and path only: what error `url` fields carry. */
 export function urlWithoutQuery(url: string): string {
+  // A URL as fetch reports it is already normalised: with no query, fragment or user info, it is the answer.
+  if (!/[?#@]/.test(url)) return url;
   try {
     const parsed = new URL(url);
     return `${parsed.origin}${parsed.pathname}`;
