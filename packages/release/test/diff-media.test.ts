@@ -1,9 +1,6 @@
 /** Other media types of a body or a success response are selectable per call (contentType / accept): judged as surface. */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, expect, it } from "vitest";
-import { diffSpecFiles } from "../src/diff/index.js";
+import { expect, it } from "vitest";
+import { diffSpecTexts } from "./diff/helpers.js";
 
 const spec = (bodyTypes: string, responseTypes: string) => `openapi: 3.1.0
 info: { title: Notes, version: "1" }
@@ -20,14 +17,9 @@ paths:
           content: { application/json: { schema: { type: object } }${responseTypes} }
 `;
 
-const dir = await mkdtemp(join(tmpdir(), "x-diff-media-"));
-afterAll(() => rm(dir, { recursive: true, force: true }));
 
 async function diff(before: string, after: string) {
-  await writeFile(join(dir, "before.yaml"), before);
-  await writeFile(join(dir, "after.yaml"), after);
-  const changes = await diffSpecFiles({ file: "before.yaml", path: join(dir, "before.yaml") }, { file: "after.yaml", path: join(dir, "after.yaml") });
-  return changes.map((c) => [c.bump, c.pointer, c.message]);
+  return (await diffSpecTexts(before, after)).map((c) => [c.bump, c.pointer, c.message]);
 }
 
 const TEXT = ", text/plain: { schema: { type: string } }";

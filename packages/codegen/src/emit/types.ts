@@ -12,6 +12,7 @@
 import openapiTS, { astToString, resolveRef, scanDiscriminators, transformSchema, type OpenAPI3, type OpenAPITSOptions } from "openapi-typescript";
 import ts from "typescript";
 import type { SpecModel } from "../load/model.js";
+import { someRef } from "../load/refs.js";
 import { banner, type EmitContext, type GeneratedFile } from "./source.js";
 
 export const TYPES_OPTIONS = {
@@ -62,19 +63,7 @@ function transformLinted(schema: OpenAPI3): ts.Node[] {
   });
 }
 
-/** Whether any `$ref` leads outside the document (another file, a URL). */
+/** Whether any `$ref` leads outside the document (another file, a URL): openapi-typescript must then fetch and bundle it. */
 export function hasExternalRefs(document: unknown): boolean {
-  const stack = [document];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node !== "object" || node === null) continue;
-    if (Array.isArray(node)) {
-      for (const item of node) stack.push(item);
-      continue;
-    }
-    const ref = (node as Record<string, unknown>).$ref;
-    if (typeof ref === "string" && !ref.startsWith("#")) return true;
-    for (const key in node) stack.push((node as Record<string, unknown>)[key]);
-  }
-  return false;
+  return someRef(document, (ref) => !ref.startsWith("#"));
 }

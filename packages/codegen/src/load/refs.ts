@@ -44,7 +44,7 @@ export function componentSchemaName(value: unknown): string | undefined {
  * when given, receives each copy's name and the pointer it was copied from.
  */
 export function hoistNestedSchemaRefs(input: Record<string, unknown>, origins?: Map<string, string>): Record<string, unknown> {
-  if (!hasNestedSchemaRef(input)) {
+  if (!someRef(input, isNestedSchemaPointer)) {
     const components = isRecord(input.components) ? input.components : {};
     return { ...input, components: { ...components, schemas: isRecord(components.schemas) ? components.schemas : {} } };
   }
@@ -76,7 +76,8 @@ export function hoistNestedSchemaRefs(input: Record<string, unknown>, origins?: 
   return document;
 }
 
-function hasNestedSchemaRef(document: unknown): boolean {
+/** Whether any `$ref` in `document` satisfies `test` (an iterative walk: specs nest deeply). */
+export function someRef(document: unknown, test: (ref: string) => boolean): boolean {
   const stack = [document];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -86,7 +87,7 @@ function hasNestedSchemaRef(document: unknown): boolean {
       continue;
     }
     const ref = (node as Record<string, unknown>).$ref;
-    if (typeof ref === "string" && isNestedSchemaPointer(ref)) return true;
+    if (typeof ref === "string" && test(ref)) return true;
     for (const key in node) stack.push((node as Record<string, unknown>)[key]);
   }
   return false;

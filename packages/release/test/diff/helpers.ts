@@ -5,11 +5,12 @@
  * callers of a table share two programs (old, new), so a table costs two type-checks.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { generateFiles, loadSpec, typecheckFiles, type SpecModel } from "@x/codegen";
 import { parse, stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { diffModels, highestBump, type Bump, type Change } from "../../src/diff/index.js";
+import { diffModels, diffSpecFiles, highestBump, type Bump, type Change } from "../../src/diff/index.js";
 
 export const FIXTURE = resolve(import.meta.dirname, "../fixtures/diff/bookshelf.yaml");
 export const REPO_ROOT = resolve(import.meta.dirname, "../../../..");
@@ -150,4 +151,16 @@ export function describeEdits(title: string, edits: readonly SpecEdit[]): void {
       }
     });
   });
+}
+
+/** The changes between two spec texts, as `pnpm spec:diff` judges them (written to a temp folder of their own). */
+export async function diffSpecTexts(before: string, after: string): Promise<Change[]> {
+  const dir = await mkdtemp(join(tmpdir(), "x-diff-texts-"));
+  try {
+    await writeFile(join(dir, "before.yaml"), before);
+    await writeFile(join(dir, "after.yaml"), after);
+    return await diffSpecFiles({ file: "before.yaml", path: join(dir, "before.yaml") }, { file: "after.yaml", path: join(dir, "after.yaml") });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
