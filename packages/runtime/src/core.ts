@@ -5,7 +5,9 @@
  */
 import openapiFetch from "openapi-fetch";
 import { APIPromise, type CallResult } from "./api-promise.js";
-import { applySecurity, resolveSecurity, sensitiveHeaderValues, TokenCache, type AppliedSecurity } from "./auth/index.js";
+import { applySecurity, resolveSecurity, sensitiveHeaderValues, type AppliedSecurity } from "./auth/index.js";
+import type { TokenCache } from "./auth/oauth2.js";
+import { ALL_FEATURES, type RuntimeFeatures } from "./features.js";
 import { SDKBaseError, SDKValidationError } from "./errors.js";
 import type { HookContext } from "./hooks.js";
 import type { OperationSpec, PagingSpec, SDKDefinition } from "./operation.js";
@@ -38,20 +40,28 @@ const createClient =
 
 const decoder = new TextDecoder();
 
-export class SDKCore<S extends object = object> {
+/**
+ * The core with the features its SDK's definition brings (`definition.features`, see
+ * features.ts): what generated SDKs construct, so that an application bundles only the
+ * auth schemes, parameter locations and body encodings its API uses.
+ */
+export class SDKCoreBase<S extends object = object> {
   readonly #definition: SDKDefinition;
+  readonly #features: RuntimeFeatures;
   readonly #options: ResolvedClientOptions<S>;
   readonly #request: UntypedRequest;
   /** `User-Agent` (or `X-SDK-User-Agent` in a browser) and its value, sent with every request. */
   readonly #userAgent: readonly [string, string];
-  /** OAuth2 client-credentials tokens, shared by every call of this client. */
-  readonly #tokens = new TokenCache();
+  /** OAuth2 client-credentials tokens, shared by every call of this client (when the SDK brings that feature). */
+  readonly #tokens: TokenCache | undefined;
   /** Names of the headers, query parameters and cookies that carry apiKeys: scrubbed from logs and response URLs. */
   readonly #sensitiveNames: readonly string[];
 
   /** @throws SDKValidationError for a bad option, before anything is sent. */
   constructor(definition: SDKDefinition, options?: ClientOptions<S, object>) {
     this.#definition = definition;
+    this.#features = definition.features ?? {};
+    this.#tokens = this.#features.clientCredentials?.();
     this.#options = resolveClientOptions<S>(definition, options);
     this.#userAgent = userAgentHeader(definition.packageName, definition.sdkVersion);
     this.#sensitiveNames = definition.securitySchemes.flatMap((scheme) => (scheme.type === "apiKey" ? [scheme.name] : []));
@@ -98,9 +108,9 @@ export class SDKCore<S extends object = object> {
     const media = op.body ? bodyMedia(op.body, call.contentType, at) : undefined;
     const wanted = responseMedia(op, call.accept);
     // Checked here, before any request, rather than inside openapi-fetch.
-    const serialized = body === undefined || !op.body || !media ? undefined : serializeBody(media, body, at, op.body.field);
+    const serialized = body === undefined || !op.body || !media ? undefined : serializeBody(media, body, at, op.body.field, this.#features, this.#definition.sdkName);
     // The URL (path and query) is built here from the parameters' styles; openapi-fetch sends it as is.
-    const wire = serializeParams(op, fields);
+    const wire = serializeParams(op, fields, this.#features, this.#definition.sdkName);
     const baseUrl = operationBaseURL(op, call.serverURL, resolved);
     const timeoutMs = call.timeoutMs ?? resolved.timeoutMs;
     const loop = createAttemptLoop({
@@ -115,6 +125,7 @@ export class SDKCore<S extends object = object> {
           schemes: this.#definition.securitySchemes,
           requirements: op.security ?? this.#definition.security,
           serverURL: baseUrl,
+          features: this.#features,
           tokens: this.#tokens,
           tokenFetch: { fetch: resolved.fetch, timeoutMs, context: this.#definition.sdkName, log },
         }, await resolveSecurity(call.security !== undefined ? call.security : resolved.security));
@@ -126,7 +137,7 @@ export class SDKCore<S extends object = object> {
       },
       // A 401 on a cached OAuth2 token: drop it, and the loop makes one more attempt with a fresh one.
       reauthorize: () => {
-        for (const token of cachedTokens) this.#tokens.invalidate(token);
+        for (const token of cachedTokens) this.#tokens?.invalidate(token);
         return cachedTokens.length > 0;
       },
       onRetry: hooks.beforeRetry ? (info) => hooks.beforeRetry?.call(hooks, ctx, info) : undefined,
@@ -174,6 +185,17 @@ export class SDKCore<S extends object = object> {
     }
     await hooks.afterSuccess?.call(hooks, ctx, readableCopy(result.response, result.body));
     return result;
+  }
+}
+
+/**
+ * The core with every feature, whatever the definition lists: what SDKs generated before
+ * features existed construct (runtime 1.2 and earlier), so they keep working unchanged.
+ */
+export class SDKCore<S extends object = object> extends SDKCoreBase<S> {
+  /** @throws SDKValidationError for a bad option, before anything is sent. */
+  constructor(definition: SDKDefinition, options?: ClientOptions<S, object>) {
+    super({ ...definition, features: ALL_FEATURES }, options);
   }
 }
 

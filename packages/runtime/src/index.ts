@@ -2,7 +2,19 @@
  * The public surface of @x/runtime, listed by name so that nothing becomes public by
  * accident. Generated SDKs use SDKCore, the contract types and the error classes.
  */
-export { SDKCore } from "./core.js";
+export { SDKCore, SDKCoreBase } from "./core.js";
+export {
+  basicAuth,
+  clientCredentials,
+  queryParameters,
+  headerParameters,
+  cookieParameters,
+  textBody,
+  formBody,
+  multipartBody,
+  binaryBody,
+} from "./features.js";
+export type { BodyEncoder, RuntimeFeatures } from "./features.js";
 export { APIPromise } from "./api-promise.js";
 export type { WithResponse } from "./api-promise.js";
 export {

@@ -4,6 +4,7 @@
  * caller's request object, to `SDKCore.invoke`.
  */
 import type { APIError, APIErrorInit } from "./errors.js";
+import type { RuntimeFeatures } from "./features.js";
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "patch" | "head" | "options" | "trace";
 
@@ -194,6 +195,13 @@ export interface SDKDefinition {
   readonly security?: readonly SecurityRequirementSpec[];
   /** The spec's retry policy (`x-speakeasy-retries`); `undefined` means no retries by default. */
   readonly retry?: SpecRetryPolicy;
+  /**
+   * What the spec uses beyond apiKey/bearer credentials, path parameters and JSON bodies,
+   * imported from the runtime by the generated code (see features.ts). SDKCoreBase has only
+   * these; SDKCore has every feature.
+   * @default none
+   */
+  readonly features?: RuntimeFeatures;
 }
 
 /** The retry policy as a spec publishes it. */

@@ -3,7 +3,7 @@
  * type-checked by `tsc` and run against a local server.
  */
 import { expect, it } from "vitest";
-import { SDKCore, type ClientOptions, type OperationSpec, type RequestOptions, type SDKDefinition } from "../src/index.js";
+import { SDKCoreBase, queryParameters, type ClientOptions, type OperationSpec, type RequestOptions, type SDKDefinition } from "../src/index.js";
 import { serve } from "./support/core.js";
 import { scripted } from "./support/server.js";
 
@@ -22,6 +22,7 @@ const definition: SDKDefinition = {
     statusCodes: [429, "5XX"],
     retryConnectionErrors: true,
   },
+  features: { queryParameters },
 };
 
 const operations = {
@@ -29,8 +30,8 @@ const operations = {
 } satisfies Record<string, OperationSpec>;
 
 class Companies {
-  readonly #core: SDKCore;
-  constructor(core: SDKCore) {
+  readonly #core: SDKCoreBase;
+  constructor(core: SDKCoreBase) {
     this.#core = core;
   }
   list(request: { page?: number } = {}, options?: RequestOptions): Promise<{ results: unknown[] }> {
@@ -41,7 +42,7 @@ class Companies {
 class Common {
   readonly companies: Companies;
   constructor(options: ClientOptions<Security> = {}) {
-    const core = new SDKCore<Security>(definition, options);
+    const core = new SDKCoreBase<Security>(definition, options);
     this.companies = new Companies(core);
   }
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { OperationSpec, ParameterSpec } from "../src/operation.js";
 import { cookieHeader, serializeParams, withCookies } from "../src/params/index.js";
 import { withQueryCredentials } from "../src/core.js";
+import { ALL_FEATURES } from "../src/features.js";
 
 const op = (path: string, parameters: ParameterSpec[]): OperationSpec => ({
   operationId: "op", methodPath: "things.op", method: "get", path, parameters, response: "empty", errors: {},
@@ -36,7 +37,7 @@ describe("serializeParams", () => {
       want: { url: "/t?d=2025-01-01T00%3A00%3A00.000Z", headers: {}, cookies: [] },
     },
   ])("$at", ({ given, fields, want }) => {
-    expect(serializeParams(given, fields)).toEqual(want);
+    expect(serializeParams(given, fields, ALL_FEATURES, "Things")).toEqual(want);
   });
 });
 

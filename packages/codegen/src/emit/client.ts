@@ -2,6 +2,7 @@
 import type { SecurityScheme, ServerModel, SpecModel } from "../load/model.js";
 import { allServers, serverVariableOptions } from "../load/servers.js";
 import { propertyKey } from "../load/naming.js";
+import { runtimeFeatures } from "./features.js";
 import { importLine, operationMembers, typeRootImports } from "./resources.js";
 import { banner, jsdoc, literal, str, type EmitContext, type GeneratedFile } from "./source.js";
 
@@ -30,9 +31,11 @@ export function emitClient(model: SpecModel, ctx: EmitContext): GeneratedFile {
   const resourceFields = resources.map((r) => `${jsdoc([r.description], "  ")}  readonly ${r.property}: ${local(r)};\n`);
   const resourceInits = resources.map((r) => `    this.${r.property} = new ${local(r)}(core);\n`);
   const runtimeTypes = ["ClientOptions", "SDKDefinition", ...(members?.runtimeTypes ?? [])].sort().map((t) => `type ${t}`);
+  const features = runtimeFeatures(model);
+  const featuresField = features.length > 0 ? `  features: { ${features.join(", ")} },\n` : "";
   const contents = [
     banner(ctx),
-    `import { SDKCore, ${runtimeTypes.join(", ")} } from ${str(ctx.runtimeImport)};\n`,
+    `import { ${["SDKCoreBase", ...features].join(", ")}, ${runtimeTypes.join(", ")} } from ${str(ctx.runtimeImport)};\n`,
     members ? importLine(members.errorClasses, "./errors.js", (n) => n, false) : "",
     members ? importLine(members.models, "./models.js", (n) => n) : "",
     members ? importLine(members.requests, "./requests.js", (n) => n) : "",
@@ -43,7 +46,7 @@ export function emitClient(model: SpecModel, ctx: EmitContext): GeneratedFile {
     `export const SDK_VERSION = ${str(ctx.packageVersion)};\n\n`,
     `/** The servers ${model.title} is served from; the first is the default. */\n`,
     `export const ServerList = [\n${servers.join("")}] as const;\n\n`,
-    `const definition: SDKDefinition = {\n  sdkName: ${str(name)},\n  packageName: ${str(ctx.packageName)},\n  sdkVersion: SDK_VERSION,\n  servers: ServerList,\n  securitySchemes: [\n${schemes.join("")}  ],\n${requirements}${retry}};\n\n`,
+    `const definition: SDKDefinition = {\n  sdkName: ${str(name)},\n  packageName: ${str(ctx.packageName)},\n  sdkVersion: SDK_VERSION,\n  servers: ServerList,\n  securitySchemes: [\n${schemes.join("")}  ],\n${requirements}${retry}${featuresField}};\n\n`,
     `/** Options of {@link ${name}}: credentials, server, retries, timeout, hooks. */\n`,
     variables,
     noServer
@@ -52,10 +55,10 @@ export function emitClient(model: SpecModel, ctx: EmitContext): GeneratedFile {
     members?.tables.trimStart() ?? "",
     jsdoc([`Client of ${model.title}.`, "", "```ts", `const client = new ${name}(${exampleOptions(model)});`, "```"]),
     `export class ${name} {\n`,
-    members ? "  readonly #core: SDKCore;\n" : "",
+    members ? "  readonly #core: SDKCoreBase;\n" : "",
     resourceFields.join(""),
     `\n  constructor(options: ${name}Options${noServer ? "" : " = {}"}) {\n`,
-    "    const core = new SDKCore<Security>(definition, options);\n",
+    "    const core = new SDKCoreBase<Security>(definition, options);\n",
     members ? "    this.#core = core;\n" : "",
     resourceInits.join(""),
     "  }\n",

@@ -1,6 +1,6 @@
 /**
  * The `<methodName>All` method of a paged list operation (see load/pagination.ts) and
- * the `paging` table its resource file passes to `SDKCore.paginate`.
+ * the `paging` table its resource file passes to `SDKCoreBase.paginate`.
  */
 import { sdkPath, type Operation, type Resource, type SpecModel } from "../load/model.js";
 import { ALL_SUFFIX } from "../load/pagination.js";

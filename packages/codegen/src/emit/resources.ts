@@ -83,7 +83,7 @@ export function emitResource(model: SpecModel, resource: Resource, ctx: EmitCont
   const local = (name: string) => (name === resource.className ? `${name}Model` : name);
   const members = operationMembers(model, resource, local);
   const imports = [
-    `import type { ${members.runtimeTypes.join(", ")}, SDKCore } from ${str(ctx.runtimeImport)};\n`,
+    `import type { ${members.runtimeTypes.join(", ")}, SDKCoreBase } from ${str(ctx.runtimeImport)};\n`,
     importLine(members.errorClasses, "./errors.js", local, false),
     importLine(members.models, "./models.js", local),
     importLine(members.requests, "./requests.js", local),
@@ -96,9 +96,9 @@ export function emitResource(model: SpecModel, resource: Resource, ctx: EmitCont
     members.tables,
     jsdoc([resource.description]),
     `export class ${resource.className} {\n`,
-    "  readonly #core: SDKCore;\n\n",
+    "  readonly #core: SDKCoreBase;\n\n",
     "  /** @internal Reached through the client: `client." + resource.property + "`. */\n",
-    "  constructor(core: SDKCore) {\n    this.#core = core;\n  }\n\n",
+    "  constructor(core: SDKCoreBase) {\n    this.#core = core;\n  }\n\n",
     members.methods,
     "}\n",
   ].join("");

@@ -4,13 +4,13 @@
  * into headers, query parameters and cookies, one small module per kind of scheme.
  */
 import { SDKValidationError } from "../errors.js";
+import { missingFeature, type RuntimeFeatures } from "../features.js";
 import type { SecurityRequirementSpec, SecuritySchemeSpec } from "../operation.js";
 import { isSensitiveName } from "../redact.js";
 import { isPlainObject } from "../validate.js";
 import { placeApiKey, type Placement } from "./api-key.js";
-import { basicCredential } from "./basic.js";
 import { bearerHeader, resolveToken } from "./bearer.js";
-import { TokenCache, type TokenFetchOptions } from "./oauth2.js";
+import type { TokenCache, TokenFetchOptions } from "./oauth2.js";
 import { chooseRequirement } from "./requirements.js";
 
 export { TokenCache } from "./oauth2.js";
@@ -31,7 +31,10 @@ export interface SecurityContext {
   requirements: readonly SecurityRequirementSpec[] | undefined;
   /** The client's base URL, which a relative `tokenUrl` is resolved against. */
   serverURL: string;
-  tokens: TokenCache;
+  /** HTTP basic and OAuth2 client credentials are features the SDK brings (features.ts). */
+  features: RuntimeFeatures;
+  /** The client's OAuth2 tokens: made by the `clientCredentials` feature, when the SDK brings it. */
+  tokens: TokenCache | undefined;
   /** For token requests; `context` prefixes messages (the SDK name). */
   tokenFetch: TokenFetchOptions;
 }
@@ -74,7 +77,8 @@ async function applyScheme(ctx: SecurityContext, scheme: SecuritySchemeSpec, val
   if (scheme.type === "http" && scheme.scheme === "basic") {
     const resolved = typeof value === "function" ? await (value as () => unknown)() : value;
     if (isEmpty(resolved)) return;
-    const basic = basicCredential(resolved, field, at);
+    if (!ctx.features.basicAuth) throw missingFeature(at, "basicAuth", `${field} (HTTP basic)`);
+    const basic = ctx.features.basicAuth(resolved, field, at);
     applied.headers.Authorization = basic.header;
     applied.secrets.push(...basic.secrets);
     return;
@@ -85,6 +89,7 @@ async function applyScheme(ctx: SecurityContext, scheme: SecuritySchemeSpec, val
       throw new SDKValidationError(`${at}: ${field} must be { clientID: string; clientSecret: string }, or a token`, field);
     }
     applied.secrets.push(clientSecret);
+    if (!ctx.tokens) throw missingFeature(at, "clientCredentials", `${field} (OAuth2 client credentials)`);
     const tokenUrl = new URL(scheme.tokenUrl, `${ctx.serverURL.replace(/\/+$/, "")}/`).toString();
     const token = await ctx.tokens.get({ tokenUrl, clientID, clientSecret, scopes }, ctx.tokenFetch);
     applied.cachedTokens.push(token);

@@ -4,10 +4,10 @@
  * URL (path and query), header values and `Cookie` pairs. The core hands openapi-fetch
  * the finished URL. See the Parameters section of the README for the table.
  */
+import { missingFeature, type RuntimeFeatures } from "../features.js";
 import type { OperationSpec, ParameterSpec, ParameterStyle } from "../operation.js";
-import { serializeCookieParam, serializeHeaderParam } from "./header.js";
 import { serializePathParam, type PathStyle } from "./path.js";
-import { serializeQueryParam, type QueryStyle } from "./query.js";
+import type { QueryStyle } from "./query.js";
 
 export { serializePathParam, type PathStyle } from "./path.js";
 export { serializeQueryParam, type QueryOptions, type QueryStyle } from "./query.js";
@@ -42,8 +42,12 @@ export interface SerializedParams {
   readonly cookies: string[];
 }
 
-/** `undefined` and `null` send nothing; a Date goes as its ISO string. */
-export function serializeParams(op: OperationSpec, fields: Readonly<Record<string, unknown>>): SerializedParams {
+/**
+ * `undefined` and `null` send nothing; a Date goes as its ISO string. Path parameters are
+ * the core's own; query, header and cookie ones are features the SDK brings (features.ts).
+ * @param sdkName names the SDK when a feature is missing
+ */
+export function serializeParams(op: OperationSpec, fields: Readonly<Record<string, unknown>>, features: RuntimeFeatures, sdkName: string): SerializedParams {
   const path: Record<string, string> = {};
   const query: string[] = [];
   const headers: Record<string, string> = {};
@@ -52,12 +56,22 @@ export function serializeParams(op: OperationSpec, fields: Readonly<Record<strin
     const value = fields[param.field];
     if (value === undefined || value === null) continue;
     const { style, explode } = styleOf(param);
-    if (param.in === "path") path[param.name] = serializePathParam(param.name, value, style as PathStyle, explode);
-    else if (param.in === "query") {
-      query.push(...serializeQueryParam(param.name, value, { style: style as QueryStyle, explode, allowReserved: param.allowReserved }));
-    } else if (param.in === "header") headers[param.name] = serializeHeaderParam(value, explode);
-    else cookies.push(...serializeCookieParam(param.name, value, explode));
+    if (param.in === "path") {
+      path[param.name] = serializePathParam(param.name, value, style as PathStyle, explode);
+      continue;
+    }
+    const at = [sdkName, op, param] as const;
+    if (param.in === "query") {
+      const serialize = need(features.queryParameters, "queryParameters", at);
+      query.push(...serialize(param.name, value, { style: style as QueryStyle, explode, allowReserved: param.allowReserved }));
+    } else if (param.in === "header") headers[param.name] = need(features.headerParameters, "headerParameters", at)(value, explode);
+    else cookies.push(...need(features.cookieParameters, "cookieParameters", at)(param.name, value, explode));
   }
   const search = query.join("&");
   return { url: fillPath(op.path, path) + (search ? `?${search}` : ""), headers, cookies };
+}
+
+function need<F>(feature: F | undefined, name: keyof RuntimeFeatures, [sdkName, op, param]: readonly [string, OperationSpec, ParameterSpec]): F {
+  if (feature === undefined) throw missingFeature(sdkName, name, `${op.methodPath}: the ${param.in} parameter "${param.name}"`);
+  return feature;
 }

@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { applySecurity, resolveSecurity, sensitiveHeaderValues, TokenCache, type SecurityContext } from "../../src/auth/index.js";
 import { SDKValidationError } from "../../src/errors.js";
 import type { SecuritySchemeSpec } from "../../src/operation.js";
+import { ALL_FEATURES } from "../../src/features.js";
 import { definition } from "../support/fixtures.js";
 
 function context(schemes: readonly SecuritySchemeSpec[], requirements?: SecurityContext["requirements"], fetch = tokenServer("tok-1")): SecurityContext {
-  return { schemes, requirements, serverURL: "https://api.example.com/v1", tokens: new TokenCache(), tokenFetch: { fetch, timeoutMs: 1000, context: "Test" } };
+  return { schemes, requirements, serverURL: "https://api.example.com/v1", features: ALL_FEATURES, tokens: new TokenCache(), tokenFetch: { fetch, timeoutMs: 1000, context: "Test" } };
 }
 
 function tokenServer(token: string, seen: string[] = []): (request: Request) => Promise<Response> {
