@@ -5,7 +5,7 @@
  */
 import openapiFetch from "openapi-fetch";
 import { APIPromise, type CallResult } from "./api-promise.js";
-import { applySecurity, resolveSecurity, sensitiveHeaderValues, type AppliedSecurity } from "./auth/index.js";
+import { applySecurityNow, resolveSecurity, sensitiveHeaderValues, type AppliedSecurity, type SecurityContext } from "./auth/index.js";
 import type { TokenCache } from "./auth/oauth2.js";
 import { ALL_FEATURES, type RuntimeFeatures } from "./features.js";
 import { SDKBaseError, SDKValidationError } from "./errors.js";
@@ -113,27 +113,41 @@ export class SDKCoreBase<S extends object = object> {
     const wire = serializeParams(op, fields, this.#features, this.#definition.sdkName);
     const baseUrl = operationBaseURL(op, call.serverURL, resolved);
     const timeoutMs = call.timeoutMs ?? resolved.timeoutMs;
+    const source = call.security !== undefined ? call.security : resolved.security;
+    const securityContext: SecurityContext = {
+      schemes: this.#definition.securitySchemes,
+      requirements: op.security ?? this.#definition.security,
+      serverURL: baseUrl,
+      features: this.#features,
+      tokens: this.#tokens,
+      tokenFetch: { fetch: resolved.fetch, timeoutMs, context: this.#definition.sdkName, log },
+    };
+    /** One attempt's request with its credentials, then the `beforeRequest` hook's say. */
+    const credentials = (request: Request, security: AppliedSecurity, attempt: number): Request | Promise<Request> => {
+      secrets.push(...security.secrets);
+      cachedTokens = security.cachedTokens;
+      const prepared = withCredentials(request, security, call.headers);
+      const hook = hooks.beforeRequest;
+      if (!hook) return prepared;
+      return Promise.resolve(prepared).then(async (request) => {
+        const replaced = await hook.call(hooks, ctx, request, { attempt });
+        return replaced instanceof Request ? replaced : request;
+      });
+    };
     const loop = createAttemptLoop({
       fetch: resolved.fetch,
+      signalInInit: resolved.signalInInit,
       policy,
       timeoutMs,
       idempotent: op.idempotent ?? false,
       methodPath: at,
       trace,
-      prepare: async (attemptRequest, attempt) => {
-        const security = await applySecurity({
-          schemes: this.#definition.securitySchemes,
-          requirements: op.security ?? this.#definition.security,
-          serverURL: baseUrl,
-          features: this.#features,
-          tokens: this.#tokens,
-          tokenFetch: { fetch: resolved.fetch, timeoutMs, context: this.#definition.sdkName, log },
-        }, await resolveSecurity(call.security !== undefined ? call.security : resolved.security));
-        secrets.push(...security.secrets);
-        cachedTokens = security.cachedTokens;
-        const prepared = await withCredentials(attemptRequest, security, call.headers);
-        const replaced = await hooks.beforeRequest?.call(hooks, ctx, prepared, { attempt });
-        return replaced instanceof Request ? replaced : prepared;
+      // Synchronous unless a credential or the hook needs waiting for (see applySecurityNow).
+      prepare: (attemptRequest, attempt) => {
+        const security = typeof source === "function"
+          ? resolveSecurity(source).then((value) => applySecurityNow(securityContext, value))
+          : applySecurityNow(securityContext, source);
+        return security instanceof Promise ? security.then((applied) => credentials(attemptRequest, applied, attempt)) : credentials(attemptRequest, security, attempt);
       },
       // A 401 on a cached OAuth2 token: drop it, and the loop makes one more attempt with a fresh one.
       reauthorize: () => {
@@ -161,15 +175,18 @@ export class SDKCoreBase<S extends object = object> {
           ...(serialized !== undefined && media && setsContentType(media) ? { "Content-Type": media.mediaType } : {}),
           ...withCookies(call.headers, wire.cookies),
         },
-        signal: first.abort.signal,
+        // With the default fetch the loop hands it the signal; a caller's fetch finds it on the Request.
+        ...(resolved.signalInInit ? {} : { signal: first.abort.signal }),
         // fetch sends a stream body only with duplex "half".
         ...(serialized instanceof ReadableStream ? { duplex: "half" } : {}),
         fetch: async (request: Request) => {
           const outcome = await loop(request, first);
           bytes = outcome.bytes;
-          // openapi-fetch reads an error's body itself, and a response whose URL holds a credential is shown redacted.
+          // A response whose URL holds a credential is shown redacted. openapi-fetch reads an error's
+          // body itself: it gets an empty one, as the core parses the bytes the loop read.
           const url = redactUrl(outcome.response.url, this.#sensitiveNames);
-          return outcome.response.ok && url === outcome.response.url ? outcome.response : readableCopy(outcome.response, bytes ?? null, url);
+          if (!outcome.response.ok) return readableCopy(outcome.response, null, url);
+          return url === outcome.response.url ? outcome.response : readableCopy(outcome.response, bytes ?? null, url);
         },
         // The loop has read the body already; openapi-fetch must not try to.
         parseAs: "stream",
@@ -222,7 +239,7 @@ async function afterError(hooks: ResolvedClientOptions<object>["hooks"], ctx: Ho
  * Sets the credentials on one attempt's request. Headers the caller set for this call
  * win over the client's credentials.
  */
-async function withCredentials(request: Request, security: AppliedSecurity, callHeaders: Record<string, string> | undefined): Promise<Request> {
+function withCredentials(request: Request, security: AppliedSecurity, callHeaders: Record<string, string> | undefined): Request | Promise<Request> {
   const overridden = new Set(Object.keys(callHeaders ?? {}).map((name) => name.toLowerCase()));
   for (const [name, value] of Object.entries(security.headers)) {
     if (!overridden.has(name.toLowerCase())) request.headers.set(name, value);
@@ -234,8 +251,8 @@ async function withCredentials(request: Request, security: AppliedSecurity, call
   if (query.length === 0) return request;
   const url = new URL(request.url);
   url.search = withQueryCredentials(url.search, query);
-  const body = request.body === null ? null : await request.arrayBuffer();
-  return new Request(url, { method: request.method, headers: request.headers, body, redirect: request.redirect, signal: request.signal });
+  const rebuilt = (body: ArrayBuffer | null) => new Request(url, { method: request.method, headers: request.headers, body, redirect: request.redirect, signal: request.signal });
+  return request.body === null ? rebuilt(null) : request.arrayBuffer().then(rebuilt);
 }
 
 /**

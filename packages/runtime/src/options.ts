@@ -138,10 +138,19 @@ export interface ResolvedClientOptions<S> {
   retryConfig: RetryConfig | undefined;
   retryPolicy: RetryPolicy;
   timeoutMs: number;
-  fetch: (request: Request) => Promise<Response>;
+  /** Sends one attempt; given `init` only when `signalInInit`. */
+  fetch: AttemptFetch;
+  /**
+   * The default fetch takes each attempt's abort signal in its `init`, so the Requests the
+   * SDK builds carry none: fetch links a Request to a signal once rather than twice (see
+   * BENCHMARKS.md). A caller's own `fetch` gets the signal on the Request, as documented.
+   */
+  signalInInit: boolean;
   hooks: Hooks;
   debugLogger: DebugLogger | undefined;
 }
+
+export type AttemptFetch = (request: Request, init?: { signal: AbortSignal }) => Promise<Response>;
 
 /** @throws SDKValidationError naming the bad option; messages never quote a URL given by the user. */
 export function resolveClientOptions<S>(definition: SDKDefinition, input: unknown): ResolvedClientOptions<S> {
@@ -174,7 +183,8 @@ export function resolveClientOptions<S>(definition: SDKDefinition, input: unknow
     retryConfig,
     retryPolicy: resolveRetryPolicy(definition.retry, retryConfig, undefined, at),
     timeoutMs: (options.timeoutMs as number | undefined) ?? DEFAULT_TIMEOUT_MS,
-    fetch: fetch ?? ((request) => globalThis.fetch(request)),
+    fetch: fetch ?? ((request, init) => globalThis.fetch(request, init)),
+    signalInInit: fetch === undefined,
     hooks: hooks ?? {},
     debugLogger,
   };

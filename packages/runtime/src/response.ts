@@ -29,7 +29,10 @@ function errorInit(op: OperationSpec, response: Response, text: string, target: 
   }
   const scrub = scrubber(secrets);
   const bodyText = scrub(text);
-  const body = parsed ? redactValue(parsed.value, scrub) : bodyText;
+  // Without escapes every string of the parsed value is a piece of the text, so a text with
+  // no credential in it needs no walk of the value.
+  const clean = bodyText === text && !text.includes("\\");
+  const body = parsed ? (clean ? parsed.value : redactValue(parsed.value, scrub)) : bodyText;
   return { response, body, bodyText, methodPath: op.methodPath, ...target, parsed, parseError };
 }
 

@@ -32,7 +32,10 @@ async function underGcPressure<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-describe("timeouts and aborts under garbage collection", () => {
+describe.each([
+  { how: "the signal on each attempt's Request (a caller's own fetch)", signalInInit: false },
+  { how: "the signal in fetch's init (the default fetch)", signalInInit: true },
+])("timeouts and aborts under garbage collection, $how", ({ signalInInit }) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startServer((req, res) => {
@@ -46,7 +49,7 @@ describe("timeouts and aborts under garbage collection", () => {
   afterAll(() => server.close());
 
   const retrying = (timeoutMs: number) =>
-    createRetryingFetch({ fetch: (request) => globalThis.fetch(request), policy: once, timeoutMs });
+    createRetryingFetch({ fetch: (request, init) => globalThis.fetch(request, init), signalInInit, policy: once, timeoutMs });
 
   it("times out a request that gets no response", async () => {
     const error = await underGcPressure(() => retrying(60).call(null, new Request(`${server.url}/hang`)).catch((e: unknown) => e));

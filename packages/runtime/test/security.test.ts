@@ -186,6 +186,17 @@ describe("no credential in what an error or a debug line shows", () => {
     expect(leaks(error, [], [token, JSON.stringify(token).slice(1, -1), '"quoted\\token-12345"'])).toEqual([]);
   });
 
+  it("scrubs a credential the server echoes with JSON unicode escapes, so the text never spells it", async () => {
+    const token = "Basic s3cr3t-t0ken";
+    const escaped = [...token].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`).join("");
+    const server = await serve((_req, res) => send(res, { status: 404, body: `{"error":"${escaped}","${escaped}":1}`, headers: { "Content-Type": "application/json" } }));
+    const error = await caught(core(server, { security: { authHeader: token } }).invoke(getConnection, ids));
+    expect(error).toBeInstanceOf(ErrorMessage);
+    expect((error as ErrorMessage).bodyText).not.toContain(token);
+    expect((error as ErrorMessage).body).toEqual({ error: "[REDACTED]", "[REDACTED]": 1 });
+    expect(leaks(error, [], [token])).toEqual([]);
+  });
+
   const transportCases: { name: string; expected: ErrorConstructor; reached: number; scenario: () => Promise<Scenario> }[] = [
     {
       name: "ConnectionError: nothing listens",

@@ -10,7 +10,11 @@ export type TokenSource = string | (() => string | Promise<string>);
  * @throws SDKValidationError for a non-string or a value no header can carry; never quotes it.
  */
 export async function resolveToken(value: unknown, field: string, context: string): Promise<string | undefined> {
-  const token: unknown = typeof value === "function" ? await (value as () => unknown)() : value;
+  return checkToken(typeof value === "function" ? await (value as () => unknown)() : value, field, context);
+}
+
+/** The token a field holds (its provider already called); as resolveToken. */
+export function checkToken(token: unknown, field: string, context: string): string | undefined {
   if (token === undefined || token === null || token === "") return undefined;
   if (typeof token !== "string") {
     throw new SDKValidationError(`${context}: ${field} must be a string or a function returning one`, field);

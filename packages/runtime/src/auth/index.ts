@@ -9,7 +9,7 @@ import type { SecurityRequirementSpec, SecuritySchemeSpec } from "../operation.j
 import { isSensitiveName } from "../redact.js";
 import { isPlainObject } from "../validate.js";
 import { placeApiKey, type Placement } from "./api-key.js";
-import { bearerHeader, resolveToken } from "./bearer.js";
+import { bearerHeader, checkToken, resolveToken } from "./bearer.js";
 import type { TokenCache, TokenFetchOptions } from "./oauth2.js";
 import { chooseRequirement } from "./requirements.js";
 
@@ -49,6 +49,15 @@ export async function resolveSecurity<S>(source: SecuritySource<S> | undefined):
  *   shape; OAuth2TokenError when a token request fails. Messages never include a credential.
  */
 export async function applySecurity(ctx: SecurityContext, security: unknown): Promise<AppliedSecurity> {
+  return applySecurityNow(ctx, security);
+}
+
+/**
+ * applySecurity, synchronous when every credential it sends is a string (apiKey and bearer
+ * tokens given as values): the common case then costs no promise and no microtask. It
+ * throws rather than rejects for a bad value it checks synchronously.
+ */
+export function applySecurityNow(ctx: SecurityContext, security: unknown): AppliedSecurity | Promise<AppliedSecurity> {
   const applied: AppliedSecurity = { headers: {}, query: {}, cookies: {}, secrets: [], cachedTokens: [] };
   if (security === undefined || security === null) return applied;
   const at = ctx.tokenFetch.context;
@@ -64,11 +73,32 @@ export async function applySecurity(ctx: SecurityContext, security: unknown): Pr
   }
   const given = expected.filter((field) => !isEmpty(security[field]));
   const chosen = chooseRequirement(ctx.requirements, given);
-  for (const scheme of ctx.schemes) {
-    if (!chosen.fields.includes(scheme.field)) continue;
-    await applyScheme(ctx, scheme, security[scheme.field], chosen.scopes[scheme.field] ?? [], applied);
+  const schemes = ctx.schemes.filter((scheme) => chosen.fields.includes(scheme.field));
+  for (const [index, scheme] of schemes.entries()) {
+    const value = security[scheme.field];
+    if (typeof value === "string" && sendsToken(scheme)) {
+      applyToken(scheme, checkToken(value, `security.${scheme.field}`, at), applied);
+      continue;
+    }
+    // A provider function, HTTP basic or OAuth2 client credentials: the rest goes one by one, in order.
+    return (async () => {
+      for (const rest of schemes.slice(index)) await applyScheme(ctx, rest, security[rest.field], chosen.scopes[rest.field] ?? [], applied);
+      return applied;
+    })();
   }
   return applied;
+}
+
+/** A scheme whose string value is sent as it is (apiKey) or as a bearer token. */
+function sendsToken(scheme: SecuritySchemeSpec): boolean {
+  return scheme.type === "apiKey" || !(scheme.type === "http" && scheme.scheme === "basic");
+}
+
+function applyToken(scheme: SecuritySchemeSpec, token: string | undefined, applied: AppliedSecurity): void {
+  if (token === undefined) return;
+  applied.secrets.push(token);
+  if (scheme.type === "apiKey") placeApiKey(scheme, token, applied);
+  else applied.headers.Authorization = bearerHeader(token);
 }
 
 async function applyScheme(ctx: SecurityContext, scheme: SecuritySchemeSpec, value: unknown, scopes: readonly string[], applied: AppliedSecurity): Promise<void> {
@@ -97,11 +127,7 @@ async function applyScheme(ctx: SecurityContext, scheme: SecuritySchemeSpec, val
     applied.secrets.push(token);
     return;
   }
-  const token = await resolveToken(value, field, at);
-  if (token === undefined) return;
-  applied.secrets.push(token);
-  if (scheme.type === "apiKey") placeApiKey(scheme, token, applied);
-  else applied.headers.Authorization = bearerHeader(token);
+  applyToken(scheme, await resolveToken(value, field, at), applied);
 }
 
 function isEmpty(value: unknown): boolean {

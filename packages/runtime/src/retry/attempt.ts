@@ -41,11 +41,16 @@ export interface AttemptOptions {
   label: () => string;
   /** The attempt's method, URL and number, for the errors; computed only for an error. */
   target: () => RequestTarget;
+  /** `fetch` takes the attempt's signal in its `init`, rather than on the Request. */
+  signalInInit?: boolean;
 }
 
-/** Sends `request`, which carries `abort`'s signal (a fresh Request per attempt: its body is consumed). */
+/**
+ * Sends `request` (a fresh Request per attempt: its body is consumed) under `abort`'s
+ * signal: on the Request, or in fetch's `init` with `signalInInit`.
+ */
 export async function sendAttempt(
-  fetch: (request: Request) => Promise<Response>,
+  fetch: (request: Request, init?: { signal: AbortSignal }) => Promise<Response>,
   request: Request,
   abort: AttemptAbort,
   options: AttemptOptions,
@@ -55,7 +60,7 @@ export async function sendAttempt(
   const fail = (error: unknown): SDKBaseError => classify(error, abort, options);
   let outcome: Response | SDKBaseError;
   try {
-    outcome = await fetch(request);
+    outcome = await (options.signalInInit ? fetch(request, { signal: abort.signal }) : fetch(request));
   } catch (error) {
     outcome = fail(error);
   }

@@ -26,7 +26,14 @@ export interface RetryInfo {
 }
 
 export interface RetryingFetchOptions {
-  fetch: (request: Request) => Promise<Response>;
+  /** Sends one attempt; given `init` (the attempt's signal) only with `signalInInit`. */
+  fetch: (request: Request, init?: { signal: AbortSignal }) => Promise<Response>;
+  /**
+   * `fetch` takes each attempt's signal in its `init`, so the Requests the loop builds
+   * carry none (fetch then links a Request to the signal once, not twice).
+   * @default false: each attempt's Request carries its signal
+   */
+  signalInInit?: boolean;
   policy: RetryPolicy;
   /** Limit of each attempt, response body included, in ms. */
   timeoutMs: number;
@@ -100,7 +107,7 @@ export function createRetryingFetch(options: RetryingFetchOptions): (request: Re
  * consumed), so the SDK core reads the body once, with no copy of the Response.
  */
 export function createAttemptLoop(options: RetryingFetchOptions): (request: Request, first?: FirstAttempt) => Promise<AttemptsOutcome> {
-  const { fetch, policy, timeoutMs, prepare, onRetry, log, trace } = options;
+  const { fetch, policy, timeoutMs, prepare, onRetry, log, trace, signalInInit = false } = options;
   const { random = Math.random, sleep = sleepMs, now = Date.now } = options;
   const names = options.sensitiveNames ?? [];
   const responseUrl = (url: string): string => redactUrl(url, names);
@@ -113,10 +120,12 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
     // Later attempts are built from these: the first may be changed in place (credentials, hooks).
     const headers = new Headers(request.headers);
     const spare = request.body === null ? undefined : request.clone();
-    const fresh = (signal: AbortSignal): Request =>
-      spare
+    const fresh = (abort: AttemptAbort): Request => {
+      const signal = signalInInit ? undefined : abort.signal;
+      return spare
         ? new Request(spare.clone(), { signal })
         : new Request(request.url, { method: request.method, headers: new Headers(headers), redirect: request.redirect, signal });
+    };
     /** The outcome retried past, kept in case the budget runs out before the next attempt. */
     let last: AttemptsOutcome | SDKBaseError | undefined;
     let reauthorized = false;
@@ -127,10 +136,11 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
       let sent: SentAttempt | undefined;
       try {
         if (callerSignal?.aborted) throw abortedError(callerSignal, label(), { ...target(), attempts: attempt - 1 });
-        const base = reuse ? request : fresh(abort.signal);
-        let prepared = prepare ? await prepare(base, attempt) : base;
+        const base = reuse ? request : fresh(abort);
+        const pending = prepare ? prepare(base, attempt) : base;
+        let prepared = pending instanceof Promise ? await pending : pending;
         // A hook's own Request does not carry the attempt's signal yet.
-        if (prepared !== base) prepared = new Request(prepared, { signal: abort.signal });
+        if (prepared !== base && !signalInInit) prepared = new Request(prepared, { signal: abort.signal });
         // Preparing (an OAuth2 token fetch, a hook) may have used up the rest of the budget.
         if (last && now() - startedMs > policy.backoff.maxElapsedTime) {
           log?.(`${label()}: no retry: maxElapsedTime ${policy.backoff.maxElapsedTime} ms passed during the backoff sleep`);
@@ -141,7 +151,7 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
         if (trace) trace.attempts = attempt;
         log?.(`${label()}: attempt ${attempt}: ${prepared.method} ${responseUrl(prepared.url)} ${JSON.stringify(redactHeaders(prepared.headers, names))}`);
         const attemptStartMs = now();
-        sent = await sendAttempt(fetch, prepared, abort, { callerSignal, timeoutMs, label, target });
+        sent = await sendAttempt(fetch, prepared, abort, { callerSignal, timeoutMs, label, target, signalInInit });
         let outcome = sent.outcome;
         let bytes: ArrayBuffer | undefined;
         const decide = (): RetryDecision =>
