@@ -48,12 +48,10 @@ export function parseSuccess<T>(op: OperationSpec, raw: string | Blob, response:
   const text = typeof raw === "string" ? raw : "";
   if (op.response === "text") return text as T;
   if (op.response === "unknown") return undocumentedBody(text, response) as T;
-  if (text.trim() !== "") {
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      // Reported below, with the text scrubbed.
-    }
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    // Reported below (an empty body included), with the text scrubbed.
   }
   const { parseError, ...init } = errorInit(op, response, text, target(), secrets);
   if (text.trim() === "") throw new SDKError(init, "expected a JSON body, got an empty one");

@@ -33,15 +33,16 @@ function kindOf(value: unknown): string {
  */
 export function validateRequest(op: OperationSpec, request: unknown): Record<string, unknown> {
   const at = op.methodPath;
-  const expected = [...op.parameters.map((p) => p.field), ...(op.body ? [op.body.field] : [])];
+  // Listed only for a message: a call that passes does not build it.
+  const expected = () => [...op.parameters.map((p) => p.field), ...(op.body ? [op.body.field] : [])];
   const fields = request === undefined ? {} : request;
   if (!isPlainObject(fields)) {
-    const like = expected.length ? ` like { ${expected.join(", ")} }` : "";
+    const like = expected().length ? ` like { ${expected().join(", ")} }` : "";
     throw new SDKValidationError(`${at}: request must be an object${like}, got ${kindOf(request)}`);
   }
-  for (const key of Object.keys(fields)) {
-    if (expected.includes(key)) continue;
-    const want = expected.length ? `expected: ${expected.join(", ")}` : "this operation takes no fields";
+  for (const key in fields) {
+    if (!Object.hasOwn(fields, key) || op.body?.field === key || op.parameters.some((p) => p.field === key)) continue;
+    const want = expected().length ? `expected: ${expected().join(", ")}` : "this operation takes no fields";
     throw new SDKValidationError(`${at}: unknown field "${key}"; ${want}`, key);
   }
   for (const param of op.parameters) {
@@ -63,7 +64,8 @@ export function validateRequest(op: OperationSpec, request: unknown): Record<str
 
 /** One scalar of a parameter value, or an item or property of an array or object one. */
 function isScalar(value: unknown): boolean {
-  return ["string", "number", "boolean"].includes(typeof value) || value instanceof Date;
+  const type = typeof value;
+  return type === "string" || type === "number" || type === "boolean" || value instanceof Date;
 }
 
 /** Styles serialize a scalar, an array of scalars or an object of scalars; nothing deeper. */

@@ -1,7 +1,7 @@
 /** serializeParams and withCookies: an operation's parameters to the URL, headers and Cookie the core sends. */
 import { describe, expect, it } from "vitest";
 import type { OperationSpec, ParameterSpec } from "../src/operation.js";
-import { cookieHeader, serializeParams, withCookies } from "../src/params/index.js";
+import { cookieHeader, fillPath, serializeParams, withCookies } from "../src/params/index.js";
 import { withQueryCredentials } from "../src/core.js";
 import { ALL_FEATURES } from "../src/features.js";
 
@@ -38,6 +38,19 @@ describe("serializeParams", () => {
     },
   ])("$at", ({ given, fields, want }) => {
     expect(serializeParams(given, fields, ALL_FEATURES, "Things")).toEqual(want);
+  });
+});
+
+describe("fillPath", () => {
+  it.each<{ template: string; values: Record<string, string>; want: string }>([
+    { template: "/a/{x}/b/{y}", values: { x: "1", y: "2" }, want: "/a/1/b/2" },
+    { template: "/{x}{y}", values: { x: "1", y: "2" }, want: "/12" },
+    { template: "/a/{x}/b/{y}", values: { x: "1" }, want: "/a/1/b/{y}" },
+    { template: "/plain", values: {}, want: "/plain" },
+    { template: "/a/{x}/b/{y}", values: { x: "$&", y: "{x}" }, want: "/a/$&/b/{x}" },
+  ])("$template with $values", ({ template, values, want }) => {
+    expect(fillPath(template, values)).toBe(want);
+    expect(fillPath(template, values)).toBe(want);
   });
 });
 

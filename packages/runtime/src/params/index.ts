@@ -30,7 +30,23 @@ export function styleOf(param: ParameterSpec): { style: ParameterStyle; explode:
 
 /** `{name}` replaced in a path template; a name with no value is left as is. */
 export function fillPath(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{([^}]+)\}/g, (whole, name: string) => values[name] ?? whole);
+  const parts = templateParts(template);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) out += (values[parts[i]!] ?? `{${parts[i]!}}`) + parts[i + 1]!;
+  return out;
+}
+
+/** A template split into text and names, alternately (`/a/{id}/b` → `/a/`, `id`, `/b`), worked out once per template. */
+const splitTemplates = new Map<string, readonly string[]>();
+const MAX_TEMPLATES = 10_000;
+function templateParts(template: string): readonly string[] {
+  let parts = splitTemplates.get(template);
+  if (parts === undefined) {
+    parts = template.split(/\{([^}]+)\}/);
+    // Templates come from generated code, so the map holds as many as the SDKs have operations.
+    if (splitTemplates.size < MAX_TEMPLATES) splitTemplates.set(template, parts);
+  }
+  return parts;
 }
 
 export interface SerializedParams {

@@ -9,6 +9,8 @@ export type PathStyle = "simple" | "label" | "matrix";
 
 /** The text that replaces `{name}` in the path template. */
 export function serializePathParam(name: string, value: unknown, style: PathStyle = "simple", explode = false): string {
+  // The common case (an id in the default style), without building its shape.
+  if (style === "simple" && typeof value === "string") return enc(value);
   const shape = shapeOf(value);
   const n = enc(name);
   const pairs = (entries: readonly (readonly [string, string])[], sep: string) =>
