@@ -11,7 +11,9 @@ it("packs as a clean, typed, lean package", async () => {
     // cookie apiKey, OAuth2 client credentials, ~2.5 KiB) and the query-credential merge took it to ~17.2 KiB;
     // server variables and per-operation servers, selectable media types and per-property body encodings,
     // and the "unknown" response kind took it to ~19 KiB (the one-signal attempt loop saved ~0.3 KiB).
-    gzipBudgetBytes: 20480,
+    // Features (SDKCoreBase beside SDKCore, each feature an export) took the whole file to ~20.3 KiB,
+    // while an application now bundles only the features its spec uses (examples/bench budgets.test.ts).
+    gzipBudgetBytes: 21504,
   });
   expect(report.problems).toEqual([]);
   expect(report.files.filter((f) => !f.startsWith("dist/"))).toEqual(["CHANGELOG.md", "LICENSE", "README.md", "package.json"]);
