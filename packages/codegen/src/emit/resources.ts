@@ -126,7 +126,7 @@ export function operationMembers(model: SpecModel, resource: Resource, local: (n
     models,
     requests,
     runtimeTypes: ["APIPromise", "OperationSpec", ...(paged ? ["PagingSpec"] : []), "RequestOptions"],
-    constants: `\n${constants.join("\n")}\n`,
+    constants: `\n${constants.join("\n")}`,
     calls,
   };
 }

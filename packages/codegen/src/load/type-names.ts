@@ -168,12 +168,13 @@ export function settleFunctionNames(resources: readonly Resource[], registry: Na
       const names = (stem: string) => Object.values(operationFunctionNames(op, stem));
       const free = (stem: string) => isTypeName(stem) && names(stem).every((n) => registry.ownerOf(n) === undefined);
       const clash = names(wanted).find((n) => registry.ownerOf(n) !== undefined);
-      const why = clash === undefined ? "is a reserved word" : `would clash with ${registry.ownerOf(clash)}${clash === wanted ? "" : ` (over ${clash})`}`;
+      const why = clash === undefined ? "is a reserved word" : `would clash with ${registry.ownerOf(clash)}`;
+      const as = clash === undefined || clash === wanted ? "" : ` (its ${clash})`;
       let stem = wanted;
       for (let n = 1; !free(stem); n++) stem = `${wanted}Operation${n === 1 ? "" : n}`;
       for (const name of names(stem)) registry.claim(name, `the standalone function ${stem}`);
       if (stem !== wanted) {
-        warnings.push(warning("naming", `${pointer("paths", op.path, op.method)}: the standalone function of ${sdkPath(resource, op)}, ${wanted}, ${why}; named ${stem} instead`));
+        warnings.push(warning("naming", `${pointer("paths", op.path, op.method)}: the standalone function of ${sdkPath(resource, op)}, ${wanted}${as}, ${why}; named ${stem} instead`));
       }
       return { ...op, functionName: stem };
     }),

@@ -92,7 +92,6 @@ const connectionsUpdateAuthorizationSpec = {
   errors: { "401": ErrorMessage, "402": ErrorMessage, "403": ErrorMessage, "404": ErrorMessage, "429": ErrorMessage, "500": ErrorMessage, "503": ErrorMessage },
 } satisfies OperationSpec;
 
-
 /**
  * Create connection
  *
