@@ -44,7 +44,7 @@ export function pagedCall(
       "included, with every page. Nothing is sent before the first item is asked for, the next",
       "page is fetched only once the current one is used up, and `break` stops fetching. Stops",
       `after the last page (an empty or short page, or the one reaching \`${op.paging.response.totalResults}\`).`,
-      `Each page is one \`${form.name(resource, op, false)}\` call with \`options\`: the same retries, timeouts and errors;`,
+      `Each page is one \`${form.name(op, false)}\` call with \`options\`: the same retries, timeouts and errors;`,
       "an error rejects `next()` after the items of the pages before it were yielded.",
       "",
       ...throws,
@@ -52,6 +52,6 @@ export function pagedCall(
     ],
     form.indent,
   );
-  return `${doc}${form.head(form.name(resource, op, true))}request: ${requestTypeName(op)}${required ? "" : " = {}"}, options?: RequestOptions<Security>): AsyncIterableIterator<${item}> {\n` +
+  return `${doc}${form.head(form.name(op, true))}request: ${requestTypeName(op)}${required ? "" : " = {}"}, options?: RequestOptions<Security>): AsyncIterableIterator<${item}> {\n` +
     `${form.indent}  return ${form.core}.paginate(${names.spec}, request, options, ${names.paging});\n${form.indent}}\n`;
 }

@@ -1,6 +1,8 @@
 /**
- * One thin class per tag: each method describes its operation for the runtime
- * and hands over the caller's request in one line.
+ * One file per tag: each operation's OperationSpec as a module constant of its own, an
+ * exported standalone function taking the lean client, and one thin class whose methods
+ * hand the same constant and the caller's request to the runtime in one line. Unused
+ * functions and constants are dropped by a bundler; the class keeps every operation.
  */
 import { isDeepStrictEqual } from "node:util";
 import { sdkPath, type BodyMedia, type Operation, type Parameter, type Resource, type SpecModel } from "../load/model.js";
@@ -24,7 +26,7 @@ export interface CallForm {
   /** The signature up to the request parameter: `  get(` or `export function connectionsGet(client: CommonCore, `. */
   head(name: string): string;
   /** The name of the call (`all`: the paged iterator's). */
-  name(resource: Resource, op: Operation, all: boolean): string;
+  name(op: Operation, all: boolean): string;
   /** How the docs name the operation's call: `connections.list`, `connectionsList`. */
   ref(resource: Resource, op: Operation): string;
   /** How a user calls it, for the docs: `client.connections.listAll(request)`. */
@@ -37,7 +39,7 @@ export function methodForm(core: string): CallForm {
     indent: "  ",
     core,
     head: (name) => `  ${name}(`,
-    name: (_resource, op, all) => `${op.methodName}${all ? ALL_SUFFIX : ""}`,
+    name: (op, all) => `${op.methodName}${all ? ALL_SUFFIX : ""}`,
     ref: (resource, op) => sdkPath(resource, op),
     usage: (resource, op, all) => `client.${sdkPath(resource, op)}${all ? ALL_SUFFIX : ""}(request)`,
   };
@@ -53,7 +55,7 @@ export function functionForm(coreClass: string): CallForm {
     indent: "",
     core: "client[CORE]",
     head: (fn) => `export function ${fn}(client: ${coreClass}, `,
-    name: (_resource, op, all) => name(op, all),
+    name,
     ref: (_resource, op) => name(op, false),
     usage: (_resource, op, all) => `${name(op, all)}(client, request)`,
   };
@@ -117,7 +119,7 @@ export function operationMembers(model: SpecModel, resource: Resource, local: (n
       form.indent,
     );
     const body = `${form.indent}  return ${form.core}.invoke(${functionNamesOf(op).spec}, request, options);\n${form.indent}}\n`;
-    return `${doc}${signatures(model, op, response, required, local, form.head(form.name(resource, op, false)))}${body}` +
+    return `${doc}${signatures(model, op, response, required, local, form.head(form.name(op, false)))}${body}` +
       (op.paging ? `\n${pagedCall(model, resource, op, local, throws, form)}` : "");
   }).join("\n"));
   const paged = resource.operations.some((op) => op.paging);
