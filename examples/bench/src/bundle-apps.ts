@@ -11,6 +11,7 @@ export const APPS = [
   { name: "bare openapi-fetch", file: "openapi-fetch.ts" },
   { name: "raw fetch", file: "raw-fetch.ts" },
   { name: "@x/common", file: "x-common.ts" },
+  { name: "@x/common (standalone function)", file: "x-common-funcs.ts" },
   { name: "@codat/platform (class)", file: "codat-class.ts" },
   { name: "@codat/platform (standalone function)", file: "codat-funcs.ts" },
 ] as const;

@@ -26,6 +26,17 @@ describe("the connections-get app on @x/common", () => {
   });
 });
 
+describe("the connections-get app on @x/common's standalone function", () => {
+  it(`bundles for the browser within ${APP_GZIP_BUDGET} gzip bytes, importing no Node built-in, with no other operation`, async () => {
+    const app = await bundleApp("x-common-funcs.ts", "browser");
+    expect(app.builtins).toEqual([]);
+    expect(app.gzipBytes).toBeLessThanOrEqual(APP_GZIP_BUDGET);
+    expect(app.code).toContain("/companies/{companyId}/connections/{connectionId}");
+    // Tree-shaken: the other operations of the connections resource are left out.
+    for (const other of ["list-connections", "create-connection", "/companies/{companyId}/connections/{connectionId}/authorization"]) expect(app.code).not.toContain(other);
+  });
+});
+
 describe("runtime dependencies", () => {
   it("@x/runtime depends on openapi-fetch alone, and each SDK on @x/runtime alone", () => {
     expect(Object.keys(manifest("runtime").dependencies ?? {})).toEqual(["openapi-fetch"]);

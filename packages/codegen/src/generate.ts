@@ -5,7 +5,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { emitBarrel, exportedNames } from "./emit/barrel.js";
-import { emitClient } from "./emit/client.js";
+import { emitClient, emitCore } from "./emit/client.js";
 import { emitErrors } from "./emit/errors.js";
 import { emitModels } from "./emit/models.js";
 import { emitReadme } from "./emit/readme.js";
@@ -49,6 +49,7 @@ export async function generatePackage(target: PackageTarget): Promise<{
     emitErrors(model, ctx),
     emitRequests(model, ctx),
     ...model.resources.filter((r) => !r.onClient).map((r) => emitResource(model, r, ctx)),
+    emitCore(model, ctx),
     emitClient(model, ctx),
     emitBarrel(model, ctx),
   ];

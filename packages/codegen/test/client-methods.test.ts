@@ -56,7 +56,7 @@ components:
     Problem: { type: object, properties: { error: { type: string } } }
 `;
 
-const CALLS = `import { Notebook, Problem, type Note } from "./generated/index.js";
+const CALLS = `import { Notebook, NotebookCore, Problem, folders2, foldersListFolders, listNotesAll, type Note } from "./generated/index.js";
 
 export async function run(serverURL: string): Promise<unknown[]> {
   const client = new Notebook({ serverURL, retryConfig: { strategy: "none" } });
@@ -66,7 +66,11 @@ export async function run(serverURL: string): Promise<unknown[]> {
   await client.constructor2();
   await client.folders.listFolders();
   const failure = await client.listNotes({ page: 99 }).then(() => undefined, (error: unknown) => error);
-  return [texts, count, failure instanceof Problem, (failure as Problem).error, (failure as Error).message];
+  // The same operations as standalone functions, on the lean client or the full one.
+  const core = new NotebookCore({ serverURL, retryConfig: { strategy: "none" } });
+  const viaFunctions: unknown[] = [await folders2(core), await foldersListFolders(client)];
+  for await (const note of listNotesAll(core, { pageSize: 2 })) viaFunctions.push(note.text);
+  return [texts, count, failure instanceof Problem, (failure as Problem).error, (failure as Error).message, viaFunctions];
 }
 `;
 
@@ -112,15 +116,16 @@ it("gives client methods the resource methods' paging, typed errors and method p
   const spec = join(await tempDir(), "notebook.yaml");
   await writeFile(spec, SPEC);
   const { files } = await generatePackage(targetFor(spec, "Notebook"));
-  expect(files.map((f) => f.path)).toEqual(["errors.ts", "folders.ts", "index.ts", "models.ts", "requests.ts", "sdk.ts", "types.ts"]);
+  expect(files.map((f) => f.path)).toEqual(["core.ts", "errors.ts", "folders.ts", "index.ts", "models.ts", "requests.ts", "sdk.ts", "types.ts"]);
   expect(await typecheck(files, { "calls.ts": CALLS })).toEqual([]);
   const dir = await tempDir("x-codegen-client-methods-");
   await mkdir(join(dir, "generated"), { recursive: true });
   for (const f of files) await writeFile(join(dir, "generated", f.path), f.contents);
   await writeFile(join(dir, "calls.ts"), CALLS);
   const { run } = await import(pathToFileURL(join(dir, "calls.ts")).href) as { run(url: string): Promise<unknown[]> };
-  expect(await run(url)).toEqual([["a", "b", "c"], "4", true, "no such page", "listNotes: HTTP 404 Not Found: no such page"]);
+  expect(await run(url)).toEqual([["a", "b", "c"], "4", true, "no such page", "listNotes: HTTP 404 Not Found: no such page", ["4", undefined, "a", "b", "c"]]);
   expect(seen).toEqual([
     "GET /notes?page=1&pageSize=2", "GET /notes?page=2&pageSize=2", "GET /folders-count", "POST /builder", "GET /folders", "GET /notes?page=99",
+    "GET /folders-count", "GET /folders", "GET /notes?page=1&pageSize=2", "GET /notes?page=2&pageSize=2",
   ]);
 }, 60_000);

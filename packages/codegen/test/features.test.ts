@@ -24,9 +24,9 @@ describe("runtime features", () => {
 
   it("lists them in the definition and imports them, with the core that has only those", async () => {
     const files = await generateFiles(targetFor(join(FIXTURES, "styles.yaml"), "Styles"));
-    const sdk = files.find((f) => f.path === "sdk.ts")!.contents;
+    const sdk = files.find((f) => f.path === "core.ts")!.contents;
     expect(sdk).toMatch(/^import \{ SDKCoreBase, queryParameters, headerParameters, cookieParameters, type /m);
     expect(sdk).toContain("  features: { queryParameters, headerParameters, cookieParameters },\n");
-    expect(sdk).toContain("new SDKCoreBase<Security>(definition, options)");
+    expect(sdk).toContain("this[CORE] = new SDKCoreBase<Security>(definition, options)");
   });
 });

@@ -39,7 +39,7 @@ describe("paged list operations", () => {
 
   const base = {
     operationId: "list-things", methodName: "list", method: "get", path: "/things", deprecated: false, idempotent: false,
-    typeStem: "ListThings", typesRef: `operations["list-things"]`, errors: [], response: { kind: "json", status: "200", mediaType: "application/json" },
+    typeStem: "ListThings", functionName: "", typesRef: `operations["list-things"]`, errors: [], response: { kind: "json", status: "200", mediaType: "application/json" },
     parameters: [
       { name: "page", field: "page", in: "query", required: false, deprecated: false },
       { name: "pageSize", field: "pageSize", in: "query", required: false, deprecated: false },

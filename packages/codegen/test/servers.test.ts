@@ -82,10 +82,10 @@ describe("server variables and operations' own servers", () => {
 
   it("types serverVariables from the variables' enums, and sends each operation to its own server", async () => {
     const files = await generateFiles(targetFor(spec, "Regions"));
-    const sdk = files.find((f) => f.path === "sdk.ts")!.contents;
-    expect(sdk).toContain('  region?: "eu" | "us" | "ap";\n');
-    expect(sdk).toContain("  version?: string;\n");
-    expect(sdk).toContain("export type RegionsOptions = ClientOptions<Security, ServerVariables>;");
+    const core = files.find((f) => f.path === "core.ts")!.contents;
+    expect(core).toContain('  region?: "eu" | "us" | "ap";\n');
+    expect(core).toContain("  version?: string;\n");
+    expect(core).toContain("export type RegionsOptions = ClientOptions<Security, ServerVariables>;");
     const items = files.find((f) => f.path === "items.ts")!.contents;
     expect(items).toContain('servers: [{ url: "https://archive.example.com" }, { url: "https://archive-backup.example.com" }],');
     const ok = [

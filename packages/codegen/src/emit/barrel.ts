@@ -1,14 +1,29 @@
 /**
  * The generated part of the public surface, every export by name. Resource classes
- * are reached through the client, so they stay out (a model may share a tag's name).
+ * are reached through the client, so they stay out (a model may share a tag's name);
+ * the standalone functions in their files are in.
  */
-import type { SpecModel } from "../load/model.js";
+import type { Resource, SpecModel } from "../load/model.js";
+import { coreClassName } from "../load/type-names.js";
 import { banner, type EmitContext, type GeneratedFile } from "./source.js";
 import { operationTypeNames } from "./requests.js";
+import { functionNamesOf } from "./resources.js";
 import { allServers, serverVariableOptions } from "../load/servers.js";
 
+/** The standalone functions of a resource's file (sdk.ts for the untagged operations). */
+function functionNames(resource: Resource): string[] {
+  return resource.operations.flatMap((op) => {
+    const names = functionNamesOf(op);
+    return names.all ? [names.call, names.all] : [names.call];
+  });
+}
+
 interface BarrelNames {
+  readonly core: string[];
+  /** The client and the untagged operations' functions, from sdk.ts. */
   readonly client: string[];
+  /** The functions of the resource files. */
+  readonly functions: string[];
   readonly errors: string[];
   readonly models: string[];
   readonly requests: string[];
@@ -18,7 +33,9 @@ interface BarrelNames {
 
 function barrelNames(model: SpecModel, clientName: string): BarrelNames {
   return {
-    client: [clientName, "SDK_VERSION", "ServerList", `type ${clientName}Options`, "type Security", ...(serverVariableOptions(allServers(model)).size > 0 ? ["type ServerVariables"] : [])],
+    core: [coreClassName(clientName), "SDK_VERSION", "ServerList", `type ${clientName}Options`, "type Security", ...(serverVariableOptions(allServers(model)).size > 0 ? ["type ServerVariables"] : [])],
+    client: [clientName, ...model.resources.filter((r) => r.onClient).flatMap(functionNames)],
+    functions: model.resources.filter((r) => !r.onClient).flatMap(functionNames),
     errors: model.schemas.flatMap((s) => (s.errorClass ? [s.errorClass.className] : [])),
     models: model.schemas.map((s) => s.typeName),
     requests: model.resources.flatMap((r) => r.operations.flatMap((op) => operationTypeNames(op))),
@@ -37,7 +54,9 @@ export function emitBarrel(model: SpecModel, ctx: EmitContext): GeneratedFile {
   const list = (items: string[]) => items.map((n) => `  ${n},\n`).join("");
   const contents = [
     banner(ctx),
+    `export { ${names.core.join(", ")} } from "./core.js";\n`,
     `export { ${names.client.join(", ")} } from "./sdk.js";\n`,
+    ...model.resources.filter((r) => !r.onClient).map((r) => `export { ${functionNames(r).join(", ")} } from "./${r.fileName}.js";\n`),
     names.errors.length > 0 ? `export {\n${list(names.errors)}} from "./errors.js";\n` : "",
     `export type {\n${list([...names.models, ...names.webhooks])}} from "./models.js";\n`,
     `export type {\n${list(names.requests)}} from "./requests.js";\n`,

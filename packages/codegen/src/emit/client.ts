@@ -1,13 +1,21 @@
-/** The client class, its options and everything it knows from the spec: servers, security, retry policy. */
+/** The client classes, their options and everything they know from the spec: servers, security, retry policy. */
 import type { SecurityScheme, ServerModel, SpecModel } from "../load/model.js";
 import { allServers, serverVariableOptions } from "../load/servers.js";
 import { propertyKey } from "../load/naming.js";
+import { coreClassName } from "../load/type-names.js";
 import { runtimeFeatures } from "./features.js";
-import { importLine, operationMembers, typeRootImports } from "./resources.js";
+import { functionForm, functionNamesOf, importLine, methodForm, operationMembers, typeRootImports } from "./resources.js";
 import { banner, jsdoc, literal, str, type EmitContext, type GeneratedFile } from "./source.js";
 
-export function emitClient(model: SpecModel, ctx: EmitContext): GeneratedFile {
+/**
+ * core.ts: what the client knows from the spec (credentials, servers, retry policy) and the
+ * lean client class `<Client>Core` that turns it into the runtime core, with no resources. The
+ * standalone functions take it; the full client extends it. The runtime core is constructed
+ * here and nowhere else, and kept under the `CORE` symbol, which the package does not export.
+ */
+export function emitCore(model: SpecModel, ctx: EmitContext): GeneratedFile {
   const name = ctx.clientName;
+  const core = coreClassName(name);
   /** No server in the spec: `serverURL` is a required option. */
   const noServer = model.servers.length === 0;
   const securityFields = model.securitySchemes.map(
@@ -20,49 +28,78 @@ export function emitClient(model: SpecModel, ctx: EmitContext): GeneratedFile {
   const retry = model.retry
     ? `  retry: {\n${Object.entries(model.retry).map(([k, v]) => `    ${k}: ${literal(v)},\n`).join("")}  },\n`
     : "";
-  // The untagged operations are methods of the client itself, printed as a resource's are.
-  const own = model.resources.find((r) => r.onClient);
-  const members = own ? operationMembers(model, own, (n) => n) : undefined;
-  const ownImports = new Set([...(members?.errorClasses ?? []), ...(members?.models ?? []), ...(members?.requests ?? [])]);
-  const resources = model.resources.filter((r) => !r.onClient);
-  // A resource class named like the client (tag `Notes`, client `Notes`), or like a model its methods use, is imported under another name.
-  const local = (r: { className: string }) => (r.className === name || ownImports.has(r.className) ? `${r.className}Resource` : r.className);
-  const resourceImports = resources.map((r) => `import { ${r.className}${local(r) === r.className ? "" : ` as ${local(r)}`} } from "./${r.fileName}.js";\n`);
-  const resourceFields = resources.map((r) => `${jsdoc([r.description], "  ")}  readonly ${r.property}: ${local(r)};\n`);
-  const resourceInits = resources.map((r) => `    this.${r.property} = new ${local(r)}(core);\n`);
-  const runtimeTypes = ["ClientOptions", "SDKDefinition", ...(members?.runtimeTypes ?? [])].sort().map((t) => `type ${t}`);
+  const firstCall = model.resources.flatMap((r) => r.operations)[0];
   const features = runtimeFeatures(model);
   const featuresField = features.length > 0 ? `  features: { ${features.join(", ")} },\n` : "";
   const contents = [
     banner(ctx),
-    `import { ${["SDKCoreBase", ...features].join(", ")}, ${runtimeTypes.join(", ")} } from ${str(ctx.runtimeImport)};\n`,
-    members ? importLine(members.errorClasses, "./errors.js", (n) => n, false) : "",
-    members ? importLine(members.models, "./models.js", (n) => n) : "",
-    members ? importLine(members.requests, "./requests.js", (n) => n) : "",
-    own ? typeRootImports(own) : "",
-    resourceImports.join(""),
+    `import { ${["SDKCoreBase", ...features].join(", ")}, type ClientOptions, type SDKDefinition } from ${str(ctx.runtimeImport)};\n`,
     `\n/** Credentials for ${model.title}. */\nexport interface Security {\n${securityFields.join("")}}\n\n`,
     `/** The version of ${ctx.packageName} this code was generated for; sent in the User-Agent. */\n`,
     `export const SDK_VERSION = ${str(ctx.packageVersion)};\n\n`,
     `/** The servers ${model.title} is served from; the first is the default. */\n`,
     `export const ServerList = [\n${servers.join("")}] as const;\n\n`,
     `const definition: SDKDefinition = {\n  sdkName: ${str(name)},\n  packageName: ${str(ctx.packageName)},\n  sdkVersion: SDK_VERSION,\n  servers: ServerList,\n  securitySchemes: [\n${schemes.join("")}  ],\n${requirements}${retry}${featuresField}};\n\n`,
-    `/** Options of {@link ${name}}: credentials, server, retries, timeout, hooks. */\n`,
+    `/** Options of {@link ${name}} and {@link ${core}}: credentials, server, retries, timeout, hooks. */\n`,
     variables,
     noServer
       ? `export type ${name}Options = ClientOptions<Security${variables ? ", ServerVariables" : ""}> & {\n  /** Base URL of the API, e.g. \`https://api.example.com/v1\`: required, as the spec names no server. */\n  serverURL: string;\n};\n\n`
       : `export type ${name}Options = ClientOptions<Security${variables ? ", ServerVariables" : ""}>;\n\n`,
-    members?.tables.trimStart() ?? "",
-    jsdoc([`Client of ${model.title}.`, "", "```ts", `const client = new ${name}(${exampleOptions(model)});`, "```"]),
-    `export class ${name} {\n`,
-    members ? "  readonly #core: SDKCoreBase;\n" : "",
-    resourceFields.join(""),
-    `\n  constructor(options: ${name}Options${noServer ? "" : " = {}"}) {\n`,
-    "    const core = new SDKCoreBase<Security>(definition, options);\n",
-    members ? "    this.#core = core;\n" : "",
-    resourceInits.join(""),
+    "/** @internal Where a client keeps its runtime core: for the generated functions and classes, not exported by the package. */\n",
+    'export const CORE = Symbol("core");\n\n',
+    jsdoc([
+      `The lean client of ${model.title}: the same options as {@link ${name}}, without its resources.`,
+      "Pass it to the standalone functions, so a bundle holds only the operations the app calls.",
+      ...(firstCall ? ["", "```ts", `const client = new ${core}(${exampleOptions(model)});`, `await ${functionNamesOf(firstCall).call}(client, request);`, "```"] : []),
+    ]),
+    `export class ${core} {\n`,
+    "  /** @internal */\n",
+    "  readonly [CORE]: SDKCoreBase<Security>;\n\n",
+    `  constructor(options: ${name}Options${noServer ? "" : " = {}"}) {\n`,
+    "    this[CORE] = new SDKCoreBase<Security>(definition, options);\n",
     "  }\n",
-    members ? `\n${members.methods}` : "",
+    "}\n",
+  ].join("");
+  return { path: "core.ts", contents };
+}
+
+/** sdk.ts: the full client, `<Client>Core` with a property per resource and the untagged operations as methods. */
+export function emitClient(model: SpecModel, ctx: EmitContext): GeneratedFile {
+  const name = ctx.clientName;
+  const core = coreClassName(name);
+  const noServer = model.servers.length === 0;
+  // The untagged operations are methods of the client itself, printed as a resource's are.
+  const own = model.resources.find((r) => r.onClient);
+  const members = own ? operationMembers(model, own, (n) => n, [functionForm(core), methodForm("this[CORE]")]) : undefined;
+  const [functions, methods] = members?.calls ?? [];
+  const ownImports = new Set([...(members?.errorClasses ?? []), ...(members?.models ?? []), ...(members?.requests ?? [])]);
+  const resources = model.resources.filter((r) => !r.onClient);
+  // A resource class named like the client (tag `Notes`, client `Notes`), or like a model its methods use, is imported under another name.
+  const local = (r: { className: string }) => (r.className === name || ownImports.has(r.className) ? `${r.className}Resource` : r.className);
+  const resourceImports = resources.map((r) => `import { ${r.className}${local(r) === r.className ? "" : ` as ${local(r)}`} } from "./${r.fileName}.js";\n`);
+  const resourceFields = resources.map((r) => `${jsdoc([r.description], "  ")}  readonly ${r.property}: ${local(r)};\n`);
+  const resourceInits = resources.map((r) => `    this.${r.property} = new ${local(r)}(this[CORE]);\n`);
+  const contents = [
+    banner(ctx),
+    members ? `import type { ${members.runtimeTypes.join(", ")} } from ${str(ctx.runtimeImport)};\n` : "",
+    `import { CORE, ${core}${resources.length > 0 ? `, type ${name}Options` : ""}${members ? ", type Security" : ""} } from "./core.js";\n`,
+    members ? importLine(members.errorClasses, "./errors.js", (n) => n, false) : "",
+    members ? importLine(members.models, "./models.js", (n) => n) : "",
+    members ? importLine(members.requests, "./requests.js", (n) => n) : "",
+    own ? typeRootImports(own) : "",
+    resourceImports.join(""),
+    members ? members.constants : "",
+    functions ? `\n${functions}` : "",
+    "\n",
+    jsdoc([
+      `Client of ${model.title}: {@link ${core}} with every operation as a method.`,
+      "", "```ts", `const client = new ${name}(${exampleOptions(model)});`, "```",
+    ]),
+    `export class ${name} extends ${core} {\n`,
+    resourceFields.join(""),
+    // Without resources, the constructor is the core's.
+    resources.length > 0 ? `\n  constructor(options: ${name}Options${noServer ? "" : " = {}"}) {\n    super(options);\n${resourceInits.join("")}  }\n` : "",
+    methods ? `${resources.length > 0 ? "\n" : ""}${methods}` : "",
     "}\n",
   ].join("");
   return { path: "sdk.ts", contents };

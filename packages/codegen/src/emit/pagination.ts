@@ -1,10 +1,11 @@
 /**
- * The `<methodName>All` method of a paged list operation (see load/pagination.ts) and
- * the `paging` table its resource file passes to `SDKCoreBase.paginate`.
+ * The `<methodName>All` method (and `<function>All` standalone function) of a paged list
+ * operation (see load/pagination.ts) and the PagingSpec constant both pass to `SDKCoreBase.paginate`.
  */
-import { sdkPath, type Operation, type Resource, type SpecModel } from "../load/model.js";
-import { ALL_SUFFIX } from "../load/pagination.js";
+import type { Operation, Resource, SpecModel } from "../load/model.js";
+import { operationFunctionNames } from "../load/type-names.js";
 import { requestTypeName, responseTypeName, typeNameOf } from "./requests.js";
+import type { CallForm } from "./resources.js";
 import { jsdoc, literal } from "./source.js";
 
 /** The component types a resource file imports for its iterators (the items' models). */
@@ -12,45 +13,45 @@ export function pagedItemModels(model: SpecModel, resource: Resource): string[] 
   return resource.operations.flatMap((op) => (op.paging?.itemSchemaName ? [typeNameOf(model, op.paging.itemSchemaName)] : []));
 }
 
-/** `const paging = {…}` for the resource's paged operations, or "" when it has none. */
-export function pagingTable(resource: Resource): string {
-  const paged = resource.operations.filter((op) => op.paging);
-  if (paged.length === 0) return "";
-  const rows = paged.map((op) => `  ${op.methodName}: ${literal({ request: op.paging!.request, response: op.paging!.response })},\n`);
-  return `/** Where each paged list operation keeps its page number, page size and items. */\nconst paging = {\n${rows.join("")}} satisfies Record<string, PagingSpec>;\n\n`;
+/** `const <function>Paging = {…}` for a paged operation, or "" for any other. */
+export function pagingConstant(op: Operation): string {
+  if (!op.paging) return "";
+  const name = operationFunctionNames(op, op.functionName).paging!;
+  return `/** Where \`${op.operationId}\` keeps its page number, page size and items. */\nconst ${name} = ${literal({ request: op.paging.request, response: op.paging.response })} satisfies PagingSpec;\n`;
 }
 
 /**
- * The iterator method of one paged operation, or "" for any other.
- * @param local the name a model is imported under in the resource file
+ * The iterator of one paged operation in the form `form` (a method, or a standalone function),
+ * or "" for any other operation.
+ * @param local the name a model is imported under in the file
  * @param throws the operation's `@throws` lines
  */
-export function pagedMethod(
-  model: SpecModel, resource: Resource, op: Operation, local: (name: string) => string, throws: readonly (string | undefined)[],
+export function pagedCall(
+  model: SpecModel, resource: Resource, op: Operation, local: (name: string) => string, throws: readonly (string | undefined)[], form: CallForm,
 ): string {
   if (!op.paging) return "";
+  const names = operationFunctionNames(op, op.functionName);
   const required = op.parameters.some((p) => p.required) || op.body?.required === true;
   const item = op.paging.itemSchemaName
     ? local(typeNameOf(model, op.paging.itemSchemaName))
     : `NonNullable<${local(responseTypeName(model, op))}[${JSON.stringify(op.paging.response.results)}]>[number]`;
-  const call = sdkPath(resource, op);
   const doc = jsdoc(
     [
-      `Every item of every page of \`${call}\`, fetched page by page as you iterate:`,
-      `\`for await (const item of client.${call}${ALL_SUFFIX}(request))\`.`,
+      `Every item of every page of \`${form.ref(resource, op)}\`, fetched page by page as you iterate:`,
+      `\`for await (const item of ${form.usage(resource, op, true)})\`.`,
       "",
       `Starts at \`request.${op.paging.request.page}\` (default 1) and sends the rest of the request, \`${op.paging.request.pageSize}\``,
       "included, with every page. Nothing is sent before the first item is asked for, the next",
       "page is fetched only once the current one is used up, and `break` stops fetching. Stops",
       `after the last page (an empty or short page, or the one reaching \`${op.paging.response.totalResults}\`).`,
-      `Each page is one \`${op.methodName}\` call with \`options\`: the same retries, timeouts and errors;`,
+      `Each page is one \`${form.name(op, false)}\` call with \`options\`: the same retries, timeouts and errors;`,
       "an error rejects `next()` after the items of the pages before it were yielded.",
       "",
       ...throws,
       op.deprecated ? "@deprecated" : undefined,
     ],
-    "  ",
+    form.indent,
   );
-  return `${doc}  ${op.methodName}${ALL_SUFFIX}(request: ${requestTypeName(op)}${required ? "" : " = {}"}, options?: RequestOptions<Security>): AsyncIterableIterator<${item}> {\n` +
-    `    return this.#core.paginate(operations.${op.methodName}, request, options, paging.${op.methodName});\n  }\n`;
+  return `${doc}${form.head(form.name(op, true))}request: ${requestTypeName(op)}${required ? "" : " = {}"}, options?: RequestOptions<Security>): AsyncIterableIterator<${item}> {\n` +
+    `${form.indent}  return ${form.core}.paginate(${names.spec}, request, options, ${names.paging});\n${form.indent}}\n`;
 }

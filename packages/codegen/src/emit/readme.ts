@@ -13,6 +13,8 @@ import { isRecord } from "../load/json.js";
 import { allServers, serverVariableOptions } from "../load/servers.js";
 import { bodyTypeName, requestTypeName, responseTypeName, schemaNamed, typeNameOf } from "./requests.js";
 import { literal, str, type EmitContext, type GeneratedFile } from "./source.js";
+import { coreClassName } from "../load/type-names.js";
+import { functionNamesOf } from "./resources.js";
 import { rawParameter, SAMPLE_DATE, SAMPLE_DATE_TIME, SAMPLE_UUID, sampleValue } from "../samples.js";
 
 export interface ReadmeContext extends EmitContext {
@@ -45,7 +47,7 @@ export function emitReadme(model: SpecModel, ctx: ReadmeContext): GeneratedFile 
     r.construct(),
     ...model.resources.map((res) => r.resource(res)),
     // What follows shows calls; a spec of webhooks alone has none to show.
-    ...(model.resources.length > 0 ? [r.errors(), r.retries(), r.timeouts(), r.rawResponses(), r.hooksAndLogging()] : []),
+    ...(model.resources.length > 0 ? [r.standaloneFunctions(), r.errors(), r.retries(), r.timeouts(), r.rawResponses(), r.hooksAndLogging()] : []),
     ...(model.webhooks.length > 0 ? [r.webhooks()] : []),
   ];
   const contents = sections.map((s) => s.trimEnd()).join("\n\n") + "\n";
@@ -68,13 +70,16 @@ class ReadmeWriter {
   readonly #ctx: ReadmeContext;
   readonly #client: string;
   readonly #calls: Call[];
+  readonly #functions: ReadonlySet<string>;
 
   constructor(model: SpecModel, ctx: ReadmeContext) {
     this.#model = model;
     this.#ctx = ctx;
-    const name = camelCase(ctx.clientName);
-    this.#client = isIdentifier(name) && !RESERVED.has(name) ? name : "client";
     this.#calls = model.resources.flatMap((resource) => resource.operations.map((op) => ({ resource, op })));
+    // The examples import standalone functions: no variable may take one's name.
+    this.#functions = new Set(this.#calls.map((c) => functionNamesOf(c.op).call));
+    const name = camelCase(ctx.clientName);
+    this.#client = isIdentifier(name) && !RESERVED.has(name) && !this.#functions.has(name) ? name : "client";
   }
 
   header(): string {
@@ -99,6 +104,7 @@ class ReadmeWriter {
     }
     if (this.#calls.length > 0) {
       lines.push(
+        "- [Standalone functions](#standalone-functions)",
         "- [Errors](#errors)",
         "- [Retries](#retries)",
         "- [Timeouts and cancellation](#timeouts-and-cancellation)",
@@ -341,6 +347,29 @@ class ReadmeWriter {
     return `only when the request never reached the server (connection refused) or the server declined it (429, 503): a ${op.method.toUpperCase()} is never sent twice otherwise, unless you set \`retryNonIdempotent: true\`.`;
   }
 
+  /** The tree-shakeable form: one operation as a function of the lean client class. */
+  standaloneFunctions(): string {
+    const { resource, op } = this.#sample();
+    const name = this.#ctx.clientName;
+    const core = coreClassName(name);
+    const fn = functionNamesOf(op).call;
+    const paged = this.#calls.find((c) => c.op.paging);
+    return [
+      "## Standalone functions",
+      "",
+      `Every operation is also a function of its own that takes the client first: \`${this.#client}.${sdkPath(resource, op)}(request, options?)\``,
+      `is \`${fn}(${this.#client}, request, options?)\`, with the same types, options, errors and \`APIPromise\`${paged ? ` (a paged list's iterator too: \`${functionNamesOf(paged.op).all}\`)` : ""}.`,
+      `Construct the lean \`${core}\` (the options of \`${name}\`, without its resources) and import only the functions`,
+      `you call: a bundler then leaves every other operation out. \`${name}\` extends \`${core}\`, so the functions take either.`,
+      "",
+      "```ts",
+      ...this.#prelude([fn], [], core),
+      "",
+      ...this.#callLines(resource, op, "", undefined, fn),
+      "```",
+    ].join("\n");
+  }
+
   errors(): string {
     const classes = this.#model.schemas.filter((s) => s.errorClass);
     const sample = this.#sample();
@@ -509,8 +538,7 @@ class ReadmeWriter {
   }
 
   /** Import and construction lines every example starts with, so each block runs on its own. */
-  #prelude(extraImports: readonly string[], extraOptions: readonly string[] = []): string[] {
-    const name = this.#ctx.clientName;
+  #prelude(extraImports: readonly string[], extraOptions: readonly string[] = [], name = this.#ctx.clientName): string[] {
     const imports = [name, ...extraImports].join(", ");
     const security = this.#securityLiteral();
     // With no server in the spec, serverURL is required: the examples pass a placeholder.
@@ -528,11 +556,16 @@ class ReadmeWriter {
     return first ? `{ ${propertyKey(first.field)}: ${credentialPlaceholder(first)} }` : undefined;
   }
 
-  /** `const x = await client.res.op({...});` plus a line using the result, indented. */
-  #callLines(res: Resource, op: Operation, indent: string, options?: string): string[] {
+  /**
+   * `const x = await client.res.op({...});` plus a line using the result, indented; with
+   * `standalone`, the call is of that function: `await resOp(client, {...});`.
+   */
+  #callLines(res: Resource, op: Operation, indent: string, options?: string, standalone?: string): string[] {
     const request = this.#request(op, false, indent);
     const args = options ? `${request === "" ? "{}" : request}, ${options}` : request;
-    const call = `await ${this.#client}.${sdkPath(res, op)}(${args});`;
+    const call = standalone
+      ? `await ${standalone}(${[this.#client, args].filter((a) => a !== "").join(", ")});`
+      : `await ${this.#client}.${sdkPath(res, op)}(${args});`;
     if (op.response.kind === "empty") return [`${indent}${call}`];
     const variable = this.#resultName(op);
     return [`${indent}const ${variable} = ${call}`, `${indent}console.log(${variable});`].flatMap((l) => l.split("\n"));
@@ -540,7 +573,7 @@ class ReadmeWriter {
 
   #resultName(op: Operation): string {
     const name = op.response.kind === "json" && op.response.schemaName ? camelCase(typeNameOf(this.#model, op.response.schemaName)) : "result";
-    return isIdentifier(name) && !RESERVED.has(name) && name !== this.#client ? name : "result";
+    return isIdentifier(name) && !RESERVED.has(name) && name !== this.#client && !this.#functions.has(name) ? name : "result";
   }
 
   /** The request argument as TypeScript, multi-line when long; `""` when the request can be left out. */

@@ -1,27 +1,86 @@
 /**
- * One thin class per tag: each method describes its operation for the runtime
- * and hands over the caller's request in one line.
+ * One file per tag: each operation's OperationSpec as a module constant of its own, an
+ * exported standalone function taking the lean client, and one thin class whose methods
+ * hand the same constant and the caller's request to the runtime in one line. Unused
+ * functions and constants are dropped by a bundler; the class keeps every operation.
  */
 import { isDeepStrictEqual } from "node:util";
 import { sdkPath, type BodyMedia, type Operation, type Parameter, type Resource, type SpecModel } from "../load/model.js";
 import { banner, jsdoc, literal, str, type EmitContext, type GeneratedFile } from "./source.js";
 import { bodyTypeName, mediaResultType, requestTypeName, responseTypeName, schemaNamed, typeNameOf } from "./requests.js";
 import { serverLiteral } from "./client.js";
-import { pagedItemModels, pagedMethod, pagingTable } from "./pagination.js";
+import { pagedCall, pagedItemModels, pagingConstant } from "./pagination.js";
+import { coreClassName, operationFunctionNames } from "../load/type-names.js";
+import { ALL_SUFFIX } from "../load/pagination.js";
 
 /**
- * What a class needs to carry a resource's operations as methods: the names to import, the
- * module-level `operations` (and `paging`) tables, and the methods. Resource classes and the
- * client (for the untagged operations) both print these, so both behave alike.
+ * How a file prints an operation's call: as a method of a class (`this.#core`, or the client's
+ * `this[CORE]`), or as the standalone function taking the lean client (`client[CORE]`). Both
+ * forms read the same module constants, so they behave alike.
+ */
+export interface CallForm {
+  /** The indentation of the signature; the body is indented one level more. */
+  readonly indent: string;
+  /** The runtime core, as an expression of the method or function body. */
+  readonly core: string;
+  /** The signature up to the request parameter: `  get(` or `export function connectionsGet(client: CommonCore, `. */
+  head(name: string): string;
+  /** The name of the call (`all`: the paged iterator's). */
+  name(op: Operation, all: boolean): string;
+  /** How the docs name the operation's call: `connections.list`, `connectionsList`. */
+  ref(resource: Resource, op: Operation): string;
+  /** How a user calls it, for the docs: `client.connections.listAll(request)`. */
+  usage(resource: Resource, op: Operation, all: boolean): string;
+}
+
+/** The methods of a resource class or of the client, reaching the runtime core as `core`. */
+export function methodForm(core: string): CallForm {
+  return {
+    indent: "  ",
+    core,
+    head: (name) => `  ${name}(`,
+    name: (op, all) => `${op.methodName}${all ? ALL_SUFFIX : ""}`,
+    ref: (resource, op) => sdkPath(resource, op),
+    usage: (resource, op, all) => `client.${sdkPath(resource, op)}${all ? ALL_SUFFIX : ""}(request)`,
+  };
+}
+
+/** The standalone functions, each taking the lean client class `coreClass` first. */
+export function functionForm(coreClass: string): CallForm {
+  const name = (op: Operation, all: boolean) => {
+    const names = functionNamesOf(op);
+    return all ? names.all! : names.call;
+  };
+  return {
+    indent: "",
+    core: "client[CORE]",
+    head: (fn) => `export function ${fn}(client: ${coreClass}, `,
+    name,
+    ref: (_resource, op) => name(op, false),
+    usage: (_resource, op, all) => `${name(op, all)}(client, request)`,
+  };
+}
+
+/** The names of an operation's standalone function and module constants. */
+export function functionNamesOf(op: Operation): ReturnType<typeof operationFunctionNames> {
+  return operationFunctionNames(op, op.functionName);
+}
+
+/**
+ * What a file needs to carry a resource's operations: the names to import, each operation's
+ * module constants (its OperationSpec, and its PagingSpec when paged), and its calls in each
+ * of `forms`. Resource classes and the client (for the untagged operations) both print these,
+ * so both behave alike.
  * @param local the name a model or error class is imported under in the file
  */
-export function operationMembers(model: SpecModel, resource: Resource, local: (name: string) => string): {
+export function operationMembers(model: SpecModel, resource: Resource, local: (name: string) => string, forms: readonly CallForm[]): {
   readonly errorClasses: ReadonlySet<string>;
   readonly models: ReadonlySet<string>;
   readonly requests: ReadonlySet<string>;
   readonly runtimeTypes: readonly string[];
-  readonly tables: string;
-  readonly methods: string;
+  readonly constants: string;
+  /** The calls of each form, in the order of `forms`. */
+  readonly calls: readonly string[];
 } {
   const errorClasses = new Set<string>();
   const models = new Set<string>();
@@ -34,8 +93,11 @@ export function operationMembers(model: SpecModel, resource: Resource, local: (n
     for (const e of op.errors) errorClasses.add(errorClassOf(model, e.schemaName));
   }
   for (const name of pagedItemModels(model, resource)) models.add(name);
-  const specs = resource.operations.map((op) => `  ${op.methodName}: ${operationSpec(model, resource, op)},\n`);
-  const methods = resource.operations.map((op) => {
+  const constants = resource.operations.map((op) => {
+    const names = functionNamesOf(op);
+    return `const ${names.spec} = ${operationSpec(model, resource, op)} satisfies OperationSpec;\n${pagingConstant(op)}`;
+  });
+  const calls = forms.map((form) => resource.operations.map((op) => {
     const required = op.parameters.some((p) => p.required) || op.body?.required === true;
     const response = local(responseTypeName(model, op));
     const errorStatuses = op.errors.map((e) => e.status).join(", ");
@@ -54,20 +116,20 @@ export function operationMembers(model: SpecModel, resource: Resource, local: (n
         ...throws,
         op.deprecated ? "@deprecated" : undefined,
       ],
-      "  ",
+      form.indent,
     );
-    return `${doc}${signatures(model, op, response, required, local)}` +
-      `    return this.#core.invoke(operations.${op.methodName}, request, options);\n  }\n` +
-      (op.paging ? `\n${pagedMethod(model, resource, op, local, throws)}` : "");
-  });
+    const body = `${form.indent}  return ${form.core}.invoke(${functionNamesOf(op).spec}, request, options);\n${form.indent}}\n`;
+    return `${doc}${signatures(model, op, response, required, local, form.head(form.name(op, false)))}${body}` +
+      (op.paging ? `\n${pagedCall(model, resource, op, local, throws, form)}` : "");
+  }).join("\n"));
   const paged = resource.operations.some((op) => op.paging);
   return {
     errorClasses,
     models,
     requests,
     runtimeTypes: ["APIPromise", "OperationSpec", ...(paged ? ["PagingSpec"] : []), "RequestOptions"],
-    tables: `\nconst operations = {\n${specs.join("")}} satisfies Record<string, OperationSpec>;\n\n${pagingTable(resource)}`,
-    methods: methods.join("\n"),
+    constants: `\n${constants.join("\n")}`,
+    calls,
   };
 }
 
@@ -81,25 +143,28 @@ export function importLine(names: ReadonlySet<string>, from: string, local: (nam
 export function emitResource(model: SpecModel, resource: Resource, ctx: EmitContext): GeneratedFile {
   // A model may share its name with this class (the `Connections` page vs the `Connections` resource).
   const local = (name: string) => (name === resource.className ? `${name}Model` : name);
-  const members = operationMembers(model, resource, local);
+  const coreClass = coreClassName(ctx.clientName);
+  const members = operationMembers(model, resource, local, [functionForm(coreClass), methodForm("this.#core")]);
+  const [functions, methods] = members.calls;
   const imports = [
     `import type { ${members.runtimeTypes.join(", ")}, SDKCoreBase } from ${str(ctx.runtimeImport)};\n`,
+    `import { CORE, type ${coreClass}, type Security } from "./core.js";\n`,
     importLine(members.errorClasses, "./errors.js", local, false),
     importLine(members.models, "./models.js", local),
     importLine(members.requests, "./requests.js", local),
-    `import type { Security } from "./sdk.js";\n`,
     typeRootImports(resource),
   ].join("");
   const contents = [
     banner(ctx),
     imports,
-    members.tables,
+    members.constants,
+    `\n${functions}\n`,
     jsdoc([resource.description]),
     `export class ${resource.className} {\n`,
     "  readonly #core: SDKCoreBase;\n\n",
     "  /** @internal Reached through the client: `client." + resource.property + "`. */\n",
     "  constructor(core: SDKCoreBase) {\n    this.#core = core;\n  }\n\n",
-    members.methods,
+    methods,
     "}\n",
   ].join("");
   return { path: `${resource.fileName}.ts`, contents };
@@ -110,14 +175,14 @@ export function emitResource(model: SpecModel, resource: Resource, ctx: EmitCont
  * media types) when the body or the response has several; an `accept` whose media type
  * resolves to another type gets an overload of its own, so the result is typed by it.
  */
-function signatures(model: SpecModel, op: Operation, response: string, required: boolean, local: (name: string) => string): string {
+function signatures(model: SpecModel, op: Operation, response: string, required: boolean, local: (name: string) => string, head: string): string {
   const request = requestTypeName(op);
   const union = (types: readonly string[]) => types.map(str).join(" | ");
   const bodyTypes = op.body?.others ? [op.body.mediaType, ...op.body.others.map((m) => m.mediaType)] : [];
   const accepts = op.response.kind !== "empty" && op.response.kind !== "unknown" && op.response.others ? op.response.others : [];
   const base = `RequestOptions<Security>${bodyTypes.length > 0 ? ` & { contentType?: ${union(bodyTypes)} }` : ""}`;
   if (accepts.length === 0) {
-    return `  ${op.methodName}(request: ${request}${required ? "" : " = {}"}, options?: ${base}): APIPromise<${response}> {\n`;
+    return `${head}request: ${request}${required ? "" : " = {}"}, options?: ${base}): APIPromise<${response}> {\n`;
   }
   const defaultMedia = (op.response as { mediaType: string }).mediaType;
   const byType = new Map<string, string[]>();
@@ -127,11 +192,11 @@ function signatures(model: SpecModel, op: Operation, response: string, required:
     byType.set(type, [...(byType.get(type) ?? []), m.mediaType]);
   }
   const same = [defaultMedia, ...accepts.filter((m) => !byType.has(local(mediaResultType(model, op, m)))).map((m) => m.mediaType)];
-  const overloads = [...byType].map(([type, media]) => `  ${op.methodName}(request: ${request}, options: ${base} & { accept: ${union(media)} }): APIPromise<${type}>;\n`);
+  const overloads = [...byType].map(([type, media]) => `${head}request: ${request}, options: ${base} & { accept: ${union(media)} }): APIPromise<${type}>;\n`);
   return [
     ...overloads,
-    `  ${op.methodName}(request${required ? "" : "?"}: ${request}, options?: ${base} & { accept?: ${union(same)} }): APIPromise<${response}>;\n`,
-    `  ${op.methodName}(request: ${request}${required ? "" : " = {}"}, options?: ${base} & { accept?: ${union([defaultMedia, ...accepts.map((m) => m.mediaType)])} }): APIPromise<${[response, ...byType.keys()].join(" | ")}> {\n`,
+    `${head}request${required ? "" : "?"}: ${request}, options?: ${base} & { accept?: ${union(same)} }): APIPromise<${response}>;\n`,
+    `${head}request: ${request}${required ? "" : " = {}"}, options?: ${base} & { accept?: ${union([defaultMedia, ...accepts.map((m) => m.mediaType)])} }): APIPromise<${[response, ...byType.keys()].join(" | ")}> {\n`,
   ].join("");
 }
 
@@ -144,33 +209,33 @@ export function typeRootImports(resource: Resource): string {
 
 function operationSpec(model: SpecModel, resource: Resource, op: Operation): string {
   const params = op.parameters.map(
-    (p) => `      { field: ${str(p.field)}, name: ${str(p.name)}, in: ${str(p.in)}, required: ${p.required}${p.constraints ? `, constraints: ${literal(p.constraints)}` : ""}${serialization(p)} },\n`,
+    (p) => `    { field: ${str(p.field)}, name: ${str(p.name)}, in: ${str(p.in)}, required: ${p.required}${p.constraints ? `, constraints: ${literal(p.constraints)}` : ""}${serialization(p)} },\n`,
   );
   const media = (m: BodyMedia) => `mediaType: ${str(m.mediaType)}${m.encoding === "json" ? "" : `, encoding: ${str(m.encoding)}`}${m.fields ? `, fields: ${literal(m.fields)}` : ""}`;
   const others = op.body?.others ? `, others: [${op.body.others.map((m) => `{ ${media(m)} }`).join(", ")}]` : "";
   const body = op.body
-    ? `    body: { field: ${str(op.body.field)}, required: ${op.body.required}, ${media(op.body)}${others} },\n`
+    ? `  body: { field: ${str(op.body.field)}, required: ${op.body.required}, ${media(op.body)}${others} },\n`
     : "";
   const accepts = op.response.kind !== "empty" && op.response.kind !== "unknown" && op.response.others
-    ? `    otherAccepts: [${op.response.others.map((m) => `{ mediaType: ${str(m.mediaType)}, response: ${str(m.kind)} }`).join(", ")}],\n`
+    ? `  otherAccepts: [${op.response.others.map((m) => `{ mediaType: ${str(m.mediaType)}, response: ${str(m.kind)} }`).join(", ")}],\n`
     : "";
   const errors = op.errors.map((e) => `${str(e.status)}: ${errorClassOf(model, e.schemaName)}`).join(", ");
   return [
     "{\n",
-    `    operationId: ${str(op.operationId)},\n`,
-    `    methodPath: ${str(sdkPath(resource, op))},\n`,
-    `    method: ${str(op.method)},\n`,
-    `    path: ${str(op.path)},\n`,
-    params.length > 0 ? `    parameters: [\n${params.join("")}    ],\n` : "    parameters: [],\n",
+    `  operationId: ${str(op.operationId)},\n`,
+    `  methodPath: ${str(sdkPath(resource, op))},\n`,
+    `  method: ${str(op.method)},\n`,
+    `  path: ${str(op.path)},\n`,
+    params.length > 0 ? `  parameters: [\n${params.join("")}  ],\n` : "  parameters: [],\n",
     body,
-    op.idempotent ? "    idempotent: true,\n" : "",
-    `    response: ${str(op.response.kind)},\n`,
-    op.response.kind === "text" || op.response.kind === "binary" || (op.response.kind === "json" && op.response.mediaType !== "application/json" && op.response.others) ? `    accept: ${str(op.response.mediaType)},\n` : "",
+    op.idempotent ? "  idempotent: true,\n" : "",
+    `  response: ${str(op.response.kind)},\n`,
+    op.response.kind === "text" || op.response.kind === "binary" || (op.response.kind === "json" && op.response.mediaType !== "application/json" && op.response.others) ? `  accept: ${str(op.response.mediaType)},\n` : "",
     accepts,
-    `    errors: ${errors ? `{ ${errors} }` : "{}"},\n`,
-    op.security && !isDeepStrictEqual(op.security, model.security) ? `    security: ${literal(op.security)},\n` : "",
-    op.servers ? `    servers: [${op.servers.map(serverLiteral).join(", ")}],\n` : "",
-    "  }",
+    `  errors: ${errors ? `{ ${errors} }` : "{}"},\n`,
+    op.security && !isDeepStrictEqual(op.security, model.security) ? `  security: ${literal(op.security)},\n` : "",
+    op.servers ? `  servers: [${op.servers.map(serverLiteral).join(", ")}],\n` : "",
+    "}",
   ].join("");
 }
 

@@ -14,7 +14,7 @@ import { deref, hoistNestedSchemaRefs } from "./refs.js";
 import { isRecord } from "./json.js";
 import { readRetryPolicy, RETRY_EXTENSION } from "./retries.js";
 import { readWebhooks } from "./webhooks.js";
-import { NameRegistry, settleClientName, settleSchemaNames, settleTypeNames, settleWebhookNames } from "./type-names.js";
+import { NameRegistry, settleClientName, settleFunctionNames, settleSchemaNames, settleTypeNames, settleWebhookNames } from "./type-names.js";
 import { readServers } from "./servers.js";
 
 export type { SpecModel } from "./model.js";
@@ -52,6 +52,8 @@ export async function loadSpec(file: string, absolutePath: string, options: Load
   const clientName = options.clientName === undefined ? undefined : settleClientName(options.clientName, warnings);
   const registry = new NameRegistry(clientName);
   const schemas = settleSchemaNames(readSchemas(document, errorSchemas), registry, warnings);
+  const typed = settleTypeNames(resources, registry, warnings);
+  const settledWebhooks = settleWebhookNames(webhooks, registry, warnings);
   const model: SpecModel = {
     file,
     document,
@@ -63,8 +65,8 @@ export async function loadSpec(file: string, absolutePath: string, options: Load
     ...(security ? { security } : {}),
     ...(retry ? { retry } : {}),
     schemas,
-    resources: settleTypeNames(resources, registry, warnings),
-    webhooks: settleWebhookNames(webhooks, registry, warnings),
+    resources: settleFunctionNames(typed, registry, warnings),
+    webhooks: settledWebhooks,
     warnings: warnings.map((w) => w.text),
     kindedWarnings: warnings,
     ...(hoisted.size > 0 ? { hoistedFrom: Object.fromEntries(hoisted) } : {}),

@@ -174,6 +174,11 @@ export interface Operation {
   /** Pascal-cased operationId, the stem of the operation's type names. */
   readonly typeStem: string;
   /**
+   * The standalone function's name (`connectionsGet`), the stem of its module constants (see
+   * operationFunctionNames in load/type-names.ts); "" until settleFunctionNames gives it one.
+   */
+  readonly functionName: string;
+  /**
    * Where openapi-typescript put the operation's types: `operations["get-pet"]`, or
    * `paths["/pets"]["get"]` for an operation without an operationId (then `operationId`
    * is the name derived from its method and path).

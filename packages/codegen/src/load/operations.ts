@@ -16,7 +16,7 @@ export const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "
 /** Client members a resource property or a method of the client may not take. */
 const RESERVED_PROPERTIES = new Set(["constructor"]);
 /** The generated files besides the resources' (without extension). */
-const GENERATED_FILES = new Set(["errors", "index", "models", "requests", "sdk", "types"]);
+const GENERATED_FILES = new Set(["core", "errors", "index", "models", "requests", "sdk", "types"]);
 /** Marks a POST or PATCH as safe to repeat, so the runtime retries it like a GET. */
 export const IDEMPOTENT_EXTENSION = "x-idempotent";
 
@@ -124,6 +124,7 @@ function readOperation(
     deprecated: op.deprecated === true,
     idempotent: idempotent === true,
     typeStem: pascalCase(operationId),
+    functionName: "",
     typesRef,
     parameters,
     ...(body ? { body } : {}),

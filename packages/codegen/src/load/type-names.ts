@@ -12,24 +12,35 @@
  * 3. Operation types (`<Stem>Request`, `<Stem>RequestBody`, `<Stem>Response`): an operation
  *    whose names are taken takes the stem `<Stem>Operation` (then `<Stem>Operation2`...).
  * 4. Webhook payload types: a taken `<Name>WebhookPayload` is numbered (`...Payload2`).
+ * 5. Standalone functions (`connectionsGet`, from the method's sdkPath), with the module
+ *    constants named after them (`connectionsGetSpec`...; see operationFunctionNames): an
+ *    operation whose names are taken, or whose name is a reserved word (an untagged `delete`),
+ *    takes the stem `<name>Operation` (then `<name>Operation2`...).
  *
  * Each rename is a warning naming both owners.
  */
 import { warning, type Warning } from "./warnings.js";
 import { pointer } from "../errors.js";
 import { isTypeName } from "./naming.js";
-import type { Operation, Resource, SchemaModel, WebhookModel } from "./model.js";
+import { ALL_SUFFIX } from "./pagination.js";
+import { sdkPath, type Operation, type Resource, type SchemaModel, type WebhookModel } from "./model.js";
 
 /** Names of the generated package that are not per operation or per schema. */
 const FIXED_NAMES = ["SDK_VERSION", "ServerList", "Security", "components", "operations", "paths", "webhooks"];
 /**
  * Names generated files declare or import besides the exports: a model imported under one of
- * them would collide (`definition` and `paging` are constants of sdk.ts and resource files).
+ * them would collide (`definition` is a constant of core.ts, `CORE` the symbol under which
+ * core.ts's client class keeps the runtime core, imported by every file with operations).
  */
 export const INTERNAL_NAMES = [
-  "APIError", "APIErrorInit", "APIPromise", "ClientOptions", "OperationSpec", "PagingSpec", "RequestOptions", "SDKCore", "SDKDefinition",
-  "definition", "paging",
+  "APIError", "APIErrorInit", "APIPromise", "ClientOptions", "OperationSpec", "PagingSpec", "RequestOptions", "SDKCore", "SDKCoreBase", "SDKDefinition",
+  "definition", "CORE",
 ];
+
+/** The lean client class of a client (`Common` → `CommonCore`): the runtime core without resources. */
+export function coreClassName(clientName: string): string {
+  return `${clientName}Core`;
+}
 
 /**
  * The client class's name: the configured one, unless the package needs it for something
@@ -51,6 +62,7 @@ export class NameRegistry {
     if (clientName !== undefined) {
       this.#owners.set(clientName, "the client class");
       this.#owners.set(`${clientName}Options`, "the client's options type");
+      this.#owners.set(coreClassName(clientName), "the client's core class");
     }
   }
 
@@ -127,4 +139,44 @@ export function settleWebhookNames(webhooks: readonly WebhookModel[], registry: 
     warnings.push(warning("naming", `${pointer("webhooks", hook.name, hook.method)}: its payload type ${hook.typeName} would clash with ${holder}; named ${typeName} instead`));
     return { ...hook, typeName };
   });
+}
+
+/**
+ * The names one operation's standalone form takes from the stem `name`: the exported function
+ * (`call`) and, for a paged list, its iterator (`all`); the module constants both it and the
+ * class methods read (`spec`, the OperationSpec; `paging`, the PagingSpec).
+ */
+export function operationFunctionNames(op: Pick<Operation, "paging">, name: string): {
+  readonly call: string;
+  readonly spec: string;
+  readonly all?: string;
+  readonly paging?: string;
+} {
+  return { call: name, spec: `${name}Spec`, ...(op.paging ? { all: `${name}${ALL_SUFFIX}`, paging: `${name}Paging` } : {}) };
+}
+
+/** The standalone function an operation wants: its sdkPath as one identifier, `connections.get` → `connectionsGet`. */
+function wantedFunctionName(resource: Resource, op: Operation): string {
+  return resource.onClient ? op.methodName : `${resource.property}${op.methodName.charAt(0).toUpperCase()}${op.methodName.slice(1)}`;
+}
+
+export function settleFunctionNames(resources: readonly Resource[], registry: NameRegistry, warnings: Warning[]): Resource[] {
+  return resources.map((resource) => ({
+    ...resource,
+    operations: resource.operations.map((op) => {
+      const wanted = wantedFunctionName(resource, op);
+      const names = (stem: string) => Object.values(operationFunctionNames(op, stem));
+      const free = (stem: string) => isTypeName(stem) && names(stem).every((n) => registry.ownerOf(n) === undefined);
+      const clash = names(wanted).find((n) => registry.ownerOf(n) !== undefined);
+      const why = clash === undefined ? "is a reserved word" : `would clash with ${registry.ownerOf(clash)}`;
+      const as = clash === undefined || clash === wanted ? "" : ` (its ${clash})`;
+      let stem = wanted;
+      for (let n = 1; !free(stem); n++) stem = `${wanted}Operation${n === 1 ? "" : n}`;
+      for (const name of names(stem)) registry.claim(name, `the standalone function ${stem}`);
+      if (stem !== wanted) {
+        warnings.push(warning("naming", `${pointer("paths", op.path, op.method)}: the standalone function of ${sdkPath(resource, op)}, ${wanted}${as}, ${why}; named ${stem} instead`));
+      }
+      return { ...op, functionName: stem };
+    }),
+  }));
 }
