@@ -158,7 +158,8 @@ export class SDKCoreBase<S extends object = object> {
       log,
       sensitiveNames: this.#sensitiveNames,
     });
-    // The first attempt's signal goes into the Request openapi-fetch builds, which the loop then sends as it is.
+    // The first attempt's abort: its signal goes into the Request openapi-fetch builds (a caller's
+    // fetch) or into the default fetch's init; the loop sends that Request as it is.
     const first = { abort: new AttemptAbort(call.signal, timeoutMs), callerSignal: call.signal };
     /** The final response's body, read by the loop under its attempt's timeout. */
     let bytes: ArrayBuffer | undefined;
@@ -194,7 +195,8 @@ export class SDKCoreBase<S extends object = object> {
       const target = () => ({ method: op.method.toUpperCase(), url: urlWithoutQuery(response.url), attempts: trace.attempts });
       const raw = bytes === undefined ? "" : wanted.response === "binary" ? new Blob([bytes], { type: response.headers.get("content-type") ?? "" }) : decoder.decode(bytes);
       if (!response.ok) throw errorFor(op, response, typeof raw === "string" ? raw : "", target(), secrets);
-      result = { data: parseSuccess<T>({ ...op, response: wanted.response }, raw, response, target, secrets), response, body: raw };
+      const as = wanted.response === op.response ? op : { ...op, response: wanted.response };
+      result = { data: parseSuccess<T>(as, raw, response, target, secrets), response, body: raw };
     } catch (error) {
       throw await afterError(resolved.hooks, ctx, error);
     } finally {
