@@ -242,12 +242,12 @@ async function afterError(hooks: ResolvedClientOptions<object>["hooks"], ctx: Ho
  * win over the client's credentials.
  */
 function withCredentials(request: Request, security: AppliedSecurity, callHeaders: Record<string, string> | undefined): Request | Promise<Request> {
-  const overridden = new Set(Object.keys(callHeaders ?? {}).map((name) => name.toLowerCase()));
-  for (const [name, value] of Object.entries(security.headers)) {
-    if (!overridden.has(name.toLowerCase())) request.headers.set(name, value);
+  const overridden = callHeaders === undefined ? undefined : new Set(Object.keys(callHeaders).map((name) => name.toLowerCase()));
+  for (const name in security.headers) {
+    if (!overridden?.has(name.toLowerCase())) request.headers.set(name, security.headers[name]!);
   }
   const credentialCookies = Object.entries(security.cookies).map(([name, value]) => `${name}=${value}`);
-  const cookie = overridden.has("cookie") || credentialCookies.length === 0 ? undefined : cookieHeader(credentialCookies, request.headers.get("cookie") ?? undefined);
+  const cookie = overridden?.has("cookie") || credentialCookies.length === 0 ? undefined : cookieHeader(credentialCookies, request.headers.get("cookie") ?? undefined);
   if (cookie !== undefined) request.headers.set("Cookie", cookie);
   const query = Object.entries(security.query);
   if (query.length === 0) return request;

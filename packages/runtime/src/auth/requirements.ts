@@ -13,9 +13,9 @@ import type { SecurityRequirementSpec } from "../operation.js";
 
 export interface Chosen {
   /** Fields of the schemes to send. */
-  fields: string[];
-  /** OAuth2 scopes per field, from the chosen alternative. */
-  scopes: Record<string, readonly string[]>;
+  fields: readonly string[];
+  /** OAuth2 scopes per field, from the chosen alternative; none when missing. */
+  scopes: Readonly<Record<string, readonly string[] | undefined>>;
 }
 
 export function chooseRequirement(
@@ -26,17 +26,13 @@ export function chooseRequirement(
   const has = (field: string) => given.includes(field);
   for (const alternative of alternatives) {
     const fields = Object.keys(alternative);
-    if (fields.length > 0 && fields.every(has)) return { fields, scopes: scopesOf(alternative) };
+    if (fields.length > 0 && fields.every(has)) return { fields, scopes: alternative };
   }
   if (alternatives.some((alternative) => Object.keys(alternative).length === 0)) return { fields: [], scopes: {} };
   const named = new Set(alternatives.flatMap((alternative) => Object.keys(alternative)));
-  const scopes: Record<string, readonly string[]> = {};
+  const scopes: Record<string, readonly string[] | undefined> = {};
   for (const alternative of alternatives) {
-    for (const [field, list] of Object.entries(scopesOf(alternative))) scopes[field] ??= list;
+    for (const [field, list] of Object.entries(alternative)) scopes[field] ??= list;
   }
   return { fields: given.filter((field) => named.has(field)), scopes };
-}
-
-function scopesOf(alternative: SecurityRequirementSpec): Record<string, readonly string[]> {
-  return Object.fromEntries(Object.entries(alternative).map(([field, list]) => [field, list ?? []]));
 }
