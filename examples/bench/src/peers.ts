@@ -34,9 +34,22 @@ type ConnectionPaths = {
   };
 };
 
+const ROUTE = "/companies/{companyId}/connections/{connectionId}";
+
+/** One AbortController and timer around a call, as a client with a per-attempt timeout needs (60 s, as the SDK's default). */
+async function withTimeout<T>(call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 60_000);
+  try {
+    return await call(controller.signal);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function makePeers(base: string): Peer[] {
   const bare = createClient<ConnectionPaths>({ baseUrl: base, headers: { Authorization: authHeader } });
-  const bareGet = (id: string) => bare.GET("/companies/{companyId}/connections/{connectionId}", { params: { path: { companyId, connectionId: id } } });
+  const bareGet = (id: string) => bare.GET(ROUTE, { params: { path: { companyId, connectionId: id } } });
   const common = new Common({ security: { authHeader }, serverURL: base });
   const codat = new CodatPlatform({ authHeader, serverURL: base });
   const codatCore = new CodatPlatformCore({ authHeader, serverURL: base });
@@ -47,6 +60,16 @@ export function makePeers(base: string): Peer[] {
       notFound: async () => {
         const { error, response } = await bareGet(missingId);
         if (response.status !== 404 || !error) throw unexpected("openapi-fetch");
+        return error;
+      },
+    },
+    {
+      // What a per-attempt timeout alone costs: the floor of any client that has one.
+      name: "openapi-fetch + timeout",
+      ok: async () => expectId((await withTimeout((signal) => bare.GET(ROUTE, { params: { path: { companyId, connectionId } }, signal }))).data),
+      notFound: async () => {
+        const { error, response } = await withTimeout((signal) => bare.GET(ROUTE, { params: { path: { companyId, connectionId: missingId } }, signal }));
+        if (response.status !== 404 || !error) throw unexpected("openapi-fetch + timeout");
         return error;
       },
     },
