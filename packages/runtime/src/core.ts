@@ -18,7 +18,7 @@ import { serverBase } from "./server-url.js";
 import { errorFor, parseSuccess, readableCopy } from "./response.js";
 import { resolveRetryPolicy } from "./retry/config.js";
 import { AttemptAbort } from "./retry/abort.js";
-import { createAttemptLoop } from "./retry/fetch.js";
+import { createAttemptLoop, type AttemptsOutcome } from "./retry/fetch.js";
 import { validateRequest, validateRequestOptions } from "./validate.js";
 import { bodyMedia, responseMedia, serializeBody, setsContentType } from "./body.js";
 import { userAgentHeader } from "./user-agent.js";
@@ -161,11 +161,9 @@ export class SDKCoreBase<S extends object = object> {
     // The first attempt's abort: its signal goes into the Request openapi-fetch builds (a caller's
     // fetch) or into the default fetch's init; the loop sends that Request as it is.
     const first = { abort: new AttemptAbort(call.signal, timeoutMs), callerSignal: call.signal };
-    /** The final response's body, read by the loop under its attempt's timeout. */
-    let bytes: ArrayBuffer | undefined;
     let result: CallResult<T>;
     try {
-      const { response } = await this.#request(op.method, wire.url, {
+      const outcome = await this.#request(op.method, wire.url, {
         baseUrl,
         params: { header: wire.headers },
         body: serialized,
@@ -180,18 +178,18 @@ export class SDKCoreBase<S extends object = object> {
         ...(resolved.signalInInit ? {} : { signal: first.abort.signal }),
         // fetch sends a stream body only with duplex "half".
         ...(serialized instanceof ReadableStream ? { duplex: "half" } : {}),
+        // openapi-fetch builds the Request and hands it here; the loop sends it (and any retry), reads the
+        // final body under the attempt's timeout, and its outcome leaves openapi-fetch as a rejection, past
+        // openapi-fetch's own reading of a body already read (and its JSON parsing of an error's).
         fetch: async (request: Request) => {
-          const outcome = await loop(request, first);
-          bytes = outcome.bytes;
-          // A response whose URL holds a credential is shown redacted. openapi-fetch reads an error's
-          // body itself: it gets an empty one, as the core parses the bytes the loop read.
-          const url = redactUrl(outcome.response.url, this.#sensitiveNames);
-          if (!outcome.response.ok) return readableCopy(outcome.response, null, url);
-          return url === outcome.response.url ? outcome.response : readableCopy(outcome.response, bytes ?? null, url);
+          throw new Answered(await loop(request, first));
         },
-        // The loop has read the body already; openapi-fetch must not try to.
         parseAs: "stream",
-      });
+      }).then(unanswered, answered);
+      const { bytes } = outcome;
+      // A response whose URL holds a credential is shown redacted.
+      const url = redactUrl(outcome.response.url, this.#sensitiveNames);
+      const response = url === outcome.response.url ? outcome.response : readableCopy(outcome.response, bytes ?? null, url);
       const target = () => ({ method: op.method.toUpperCase(), url: urlWithoutQuery(response.url), attempts: trace.attempts });
       const raw = bytes === undefined ? "" : wanted.response === "binary" ? new Blob([bytes], { type: response.headers.get("content-type") ?? "" }) : decoder.decode(bytes);
       if (!response.ok) throw errorFor(op, response, typeof raw === "string" ? raw : "", target(), secrets);
@@ -205,6 +203,20 @@ export class SDKCoreBase<S extends object = object> {
     await hooks.afterSuccess?.call(hooks, ctx, readableCopy(result.response, result.body));
     return result;
   }
+}
+
+/** The loop's final response, carried out of openapi-fetch (not an Error: it takes no stack trace). */
+class Answered {
+  constructor(readonly outcome: AttemptsOutcome) {}
+}
+
+function answered(reason: unknown): AttemptsOutcome {
+  if (reason instanceof Answered) return reason.outcome;
+  throw reason;
+}
+
+function unanswered(): never {
+  throw new Error("openapi-fetch resolved without sending the request through the SDK's fetch");
 }
 
 /**
