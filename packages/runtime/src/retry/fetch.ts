@@ -118,13 +118,13 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
     const callerSignal = first ? first.callerSignal : request.signal;
     const startedMs = now();
     // Later attempts are built from these: the first may be changed in place (credentials, hooks).
-    const headers = new Headers(request.headers);
+    const headers = [...request.headers];
     const spare = request.body === null ? undefined : request.clone();
     const fresh = (abort: AttemptAbort): Request => {
       const signal = signalInInit ? undefined : abort.signal;
       return spare
         ? new Request(spare.clone(), { signal })
-        : new Request(request.url, { method: request.method, headers: new Headers(headers), redirect: request.redirect, signal });
+        : new Request(request.url, { method: request.method, headers, redirect: request.redirect, signal });
     };
     /** The outcome retried past, kept in case the budget runs out before the next attempt. */
     let last: AttemptsOutcome | SDKBaseError | undefined;
