@@ -6,8 +6,15 @@ import { SDKValidationError } from "./errors.js";
 import type { BodyMediaSpec, FieldEncodingSpec } from "./operation.js";
 import { serializeQueryParam } from "./params/query.js";
 
+/**
+ * A request body fetch accepts. Spelled through `RequestInit`, which Node's types declare
+ * globally too, rather than the DOM's `BodyInit`: consumers compiling without the DOM lib
+ * must be able to read these types.
+ */
+export type WireBody = NonNullable<RequestInit["body"]>;
+
 /** Turns the caller's value into a fetch body; `at` and `field` name it in errors. */
-export type BodyEncoder = (media: BodyMediaSpec, value: unknown, at: string, field: string) => BodyInit;
+export type BodyEncoder = (media: BodyMediaSpec, value: unknown, at: string, field: string) => WireBody;
 
 export const textBody: BodyEncoder = (_media, value, at, field) => {
   if (typeof value !== "string") throw new SDKValidationError(`${at}: ${field} must be a string`, field);
@@ -20,7 +27,7 @@ export const multipartBody: BodyEncoder = (media, value, at, field) => multipart
 
 export const binaryBody: BodyEncoder = (_media, value, at, field) => {
   if (typeof value === "string" || value instanceof Blob || value instanceof ArrayBuffer || ArrayBuffer.isView(value) || value instanceof ReadableStream) {
-    return value as BodyInit;
+    return value as WireBody;
   }
   throw new SDKValidationError(`${at}: ${field} must be a Blob, an ArrayBuffer, a typed array, a ReadableStream or a string`, field);
 };

@@ -1,5 +1,6 @@
 /** Request bodies by encoding: what the spec's media type says goes on the wire. */
 import { SDKValidationError } from "./errors.js";
+import type { WireBody } from "./body-encodings.js";
 import { BODY_FEATURES, missingFeature, type RuntimeFeatures } from "./features.js";
 import type { BodyMediaSpec, BodySpec, OperationSpec, ResponseKind } from "./operation.js";
 
@@ -8,11 +9,11 @@ import type { BodyMediaSpec, BodySpec, OperationSpec, ResponseKind } from "./ope
  * the core's own; every other encoding is a feature the SDK brings (features.ts).
  * @param sdkName names the SDK when a feature is missing
  */
-export function serializeBody(media: BodyMediaSpec, value: unknown, at: string, field: string, features: RuntimeFeatures, sdkName: string): BodyInit {
+export function serializeBody(media: BodyMediaSpec, value: unknown, at: string, field: string, features: RuntimeFeatures, sdkName: string): WireBody {
   const encoding = media.encoding ?? "json";
   if (encoding === "json") return JSON.stringify(value);
   const feature = BODY_FEATURES[encoding];
-  const encode = features[feature] as ((media: BodyMediaSpec, value: unknown, at: string, field: string) => BodyInit) | undefined;
+  const encode = features[feature] as ((media: BodyMediaSpec, value: unknown, at: string, field: string) => WireBody) | undefined;
   if (!encode) throw missingFeature(sdkName, feature, `${at}: a ${encoding} body`);
   return encode(media, value, at, field);
 }
