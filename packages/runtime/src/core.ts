@@ -188,8 +188,9 @@ export class SDKCoreBase<S extends object = object> {
       }).then(unanswered, answered);
       const { bytes } = outcome;
       // A response whose URL holds a credential is shown redacted.
-      const url = redactUrl(outcome.response.url, this.#sensitiveNames);
-      const response = url === outcome.response.url ? outcome.response : readableCopy(outcome.response, bytes ?? null, url);
+      const received = outcome.response.url;
+      const url = redactUrl(received, this.#sensitiveNames);
+      const response = url === received ? outcome.response : readableCopy(outcome.response, bytes ?? null, url);
       const target = () => ({ method: op.method.toUpperCase(), url: urlWithoutQuery(response.url), attempts: trace.attempts });
       const raw = bytes === undefined ? "" : wanted.response === "binary" ? new Blob([bytes], { type: response.headers.get("content-type") ?? "" }) : decoder.decode(bytes);
       if (!response.ok) throw errorFor(op, response, typeof raw === "string" ? raw : "", target(), secrets);

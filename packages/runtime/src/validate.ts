@@ -87,7 +87,9 @@ function checkPathValue(at: string, param: ParameterSpec, value: unknown): void 
     throw new SDKValidationError(`${at}: ${name} must be a string or a finite number, got ${kindOf(value)}`, param.field);
   }
   const { style, explode } = styleOf(param);
-  const segment = serializePathParam(param.name, value, style as PathStyle, explode);
+  // A string in the default style is its own percent-encoding's judge: only "" encodes to "",
+  // and only "." and ".." to themselves.
+  const segment = style === "simple" && typeof value === "string" ? value : serializePathParam(param.name, value, style as PathStyle, explode);
   if (segment === "") throw new SDKValidationError(`${at}: ${name} must not be empty`, param.field);
   // Percent-encoding leaves these alone, and URL parsing would climb out of the path segment.
   if (segment === "." || segment === "..") {

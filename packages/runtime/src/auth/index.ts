@@ -136,7 +136,8 @@ function isEmpty(value: unknown): boolean {
 
 /** Values of per-call headers that look like credentials, for scrubbing error messages. */
 export function sensitiveHeaderValues(headers: Record<string, string> | undefined): string[] {
-  return Object.entries(headers ?? {})
+  if (headers === undefined) return [];
+  return Object.entries(headers)
     .filter(([name]) => isSensitiveName(name))
     .map(([, value]) => value);
 }
