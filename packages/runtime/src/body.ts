@@ -13,7 +13,7 @@ export function serializeBody(media: BodyMediaSpec, value: unknown, at: string, 
   const encoding = media.encoding ?? "json";
   if (encoding === "json") return JSON.stringify(value);
   const feature = BODY_FEATURES[encoding];
-  const encode = features[feature] as ((media: BodyMediaSpec, value: unknown, at: string, field: string) => WireBody) | undefined;
+  const encode = features[feature];
   if (!encode) throw missingFeature(sdkName, feature, `${at}: a ${encoding} body`);
   return encode(media, value, at, field);
 }

@@ -5,7 +5,7 @@
  */
 import openapiFetch from "openapi-fetch";
 import { APIPromise, type CallResult } from "./api-promise.js";
-import { applySecurityNow, resolveSecurity, sensitiveHeaderValues, type AppliedSecurity, type SecurityContext } from "./auth/index.js";
+import { applySecurity, resolveSecurity, sensitiveHeaderValues, type AppliedSecurity, type SecurityContext } from "./auth/index.js";
 import type { TokenCache } from "./auth/oauth2.js";
 import { ALL_FEATURES, type RuntimeFeatures } from "./features.js";
 import { SDKBaseError, SDKValidationError } from "./errors.js";
@@ -142,11 +142,11 @@ export class SDKCoreBase<S extends object = object> {
       idempotent: op.idempotent ?? false,
       methodPath: at,
       trace,
-      // Synchronous unless a credential or the hook needs waiting for (see applySecurityNow).
+      // Synchronous unless a credential or the hook needs waiting for (see applySecurity).
       prepare: (attemptRequest, attempt) => {
         const security = typeof source === "function"
-          ? resolveSecurity(source).then((value) => applySecurityNow(securityContext, value))
-          : applySecurityNow(securityContext, source);
+          ? resolveSecurity(source).then((value) => applySecurity(securityContext, value))
+          : applySecurity(securityContext, source);
         return security instanceof Promise ? security.then((applied) => credentials(attemptRequest, applied, attempt)) : credentials(attemptRequest, security, attempt);
       },
       // A 401 on a cached OAuth2 token: drop it, and the loop makes one more attempt with a fresh one.

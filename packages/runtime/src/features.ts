@@ -54,7 +54,7 @@ export const ALL_FEATURES: Required<RuntimeFeatures> = {
 };
 
 /** The feature each non-JSON body encoding needs. */
-export const BODY_FEATURES: Readonly<Record<Exclude<BodyEncoding, "json">, keyof RuntimeFeatures>> = {
+export const BODY_FEATURES: Readonly<Record<Exclude<BodyEncoding, "json">, "textBody" | "formBody" | "multipartBody" | "binaryBody">> = {
   text: "textBody",
   form: "formBody",
   multipart: "multipartBody",

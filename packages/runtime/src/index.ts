@@ -1,6 +1,7 @@
 /**
  * The public surface of @x/runtime, listed by name so that nothing becomes public by
- * accident. Generated SDKs use SDKCore, the contract types and the error classes.
+ * accident. Generated SDKs use SDKCoreBase with the features their spec needs (SDKs generated
+ * for runtime 1.2 use SDKCore, which has them all), the contract types and the error classes.
  */
 export { SDKCore, SDKCoreBase } from "./core.js";
 export {

@@ -3,11 +3,14 @@
  * uses beyond the core's own apiKey/bearer credentials, path parameters and JSON bodies,
  * so an application bundles no code for constructs its API never sends.
  */
+import type { RuntimeFeatures } from "@x/runtime";
 import type { SpecModel } from "../load/model.js";
 
+type Feature = keyof RuntimeFeatures;
+
 /** Names of the runtime's feature exports the model needs, in a stable order. */
-export function runtimeFeatures(model: SpecModel): string[] {
-  const used = new Set<string>();
+export function runtimeFeatures(model: SpecModel): Feature[] {
+  const used = new Set<Feature>();
   for (const scheme of model.securitySchemes) {
     if (scheme.kind === "basic") used.add("basicAuth");
     if (scheme.kind === "oauth2" && scheme.tokenUrl !== undefined) used.add("clientCredentials");
@@ -20,17 +23,18 @@ export function runtimeFeatures(model: SpecModel): string[] {
       if (media.encoding !== "json") used.add(`${media.encoding}Body`);
     }
   }
-  return FEATURE_ORDER.filter((feature) => used.has(feature));
+  return (Object.keys(ORDER) as Feature[]).filter((feature) => used.has(feature));
 }
 
-const FEATURE_ORDER = [
-  "basicAuth",
-  "clientCredentials",
-  "queryParameters",
-  "headerParameters",
-  "cookieParameters",
-  "textBody",
-  "formBody",
-  "multipartBody",
-  "binaryBody",
-];
+/** Every runtime feature, in the order a definition lists them: one the runtime adds and this misses fails to compile. */
+const ORDER: { readonly [F in Feature]-?: true } = {
+  basicAuth: true,
+  clientCredentials: true,
+  queryParameters: true,
+  headerParameters: true,
+  cookieParameters: true,
+  textBody: true,
+  formBody: true,
+  multipartBody: true,
+  binaryBody: true,
+};

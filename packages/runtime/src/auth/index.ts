@@ -44,20 +44,14 @@ export async function resolveSecurity<S>(source: SecuritySource<S> | undefined):
 }
 
 /**
+ * Synchronous when every credential it sends is a string (apiKey and bearer tokens given as
+ * values): the common case then costs no promise and no microtask. A bad value it checks
+ * synchronously is thrown rather than rejected.
  * @param security the resolved security value; `undefined` or `null` means none.
  * @throws SDKValidationError for a non-object, an unknown field or a value of the wrong
  *   shape; OAuth2TokenError when a token request fails. Messages never include a credential.
  */
-export async function applySecurity(ctx: SecurityContext, security: unknown): Promise<AppliedSecurity> {
-  return applySecurityNow(ctx, security);
-}
-
-/**
- * applySecurity, synchronous when every credential it sends is a string (apiKey and bearer
- * tokens given as values): the common case then costs no promise and no microtask. It
- * throws rather than rejects for a bad value it checks synchronously.
- */
-export function applySecurityNow(ctx: SecurityContext, security: unknown): AppliedSecurity | Promise<AppliedSecurity> {
+export function applySecurity(ctx: SecurityContext, security: unknown): AppliedSecurity | Promise<AppliedSecurity> {
   const applied: AppliedSecurity = { headers: {}, query: {}, cookies: {}, secrets: [], cachedTokens: [] };
   if (security === undefined || security === null) return applied;
   const at = ctx.tokenFetch.context;

@@ -76,18 +76,17 @@ export function serializeParams(op: OperationSpec, fields: Readonly<Record<strin
       path[param.name] = serializePathParam(param.name, value, style as PathStyle, explode);
       continue;
     }
-    const at = [sdkName, op, param] as const;
     if (param.in === "query") {
-      const serialize = need(features.queryParameters, "queryParameters", at);
+      const serialize = need(features.queryParameters, "queryParameters", sdkName, op, param);
       query.push(...serialize(param.name, value, { style: style as QueryStyle, explode, allowReserved: param.allowReserved }));
-    } else if (param.in === "header") headers[param.name] = need(features.headerParameters, "headerParameters", at)(value, explode);
-    else cookies.push(...need(features.cookieParameters, "cookieParameters", at)(param.name, value, explode));
+    } else if (param.in === "header") headers[param.name] = need(features.headerParameters, "headerParameters", sdkName, op, param)(value, explode);
+    else cookies.push(...need(features.cookieParameters, "cookieParameters", sdkName, op, param)(param.name, value, explode));
   }
   const search = query.join("&");
   return { url: fillPath(op.path, path) + (search ? `?${search}` : ""), headers, cookies };
 }
 
-function need<F>(feature: F | undefined, name: keyof RuntimeFeatures, [sdkName, op, param]: readonly [string, OperationSpec, ParameterSpec]): F {
+function need<F>(feature: F | undefined, name: keyof RuntimeFeatures, sdkName: string, op: OperationSpec, param: ParameterSpec): F {
   if (feature === undefined) throw missingFeature(sdkName, name, `${op.methodPath}: the ${param.in} parameter "${param.name}"`);
   return feature;
 }

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { applySecurity, resolveSecurity, sensitiveHeaderValues, TokenCache, type SecurityContext } from "../../src/auth/index.js";
+import { applySecurity as applyNow, resolveSecurity, sensitiveHeaderValues, TokenCache, type SecurityContext } from "../../src/auth/index.js";
 import { SDKValidationError } from "../../src/errors.js";
 import type { SecuritySchemeSpec } from "../../src/operation.js";
 import { ALL_FEATURES } from "../../src/features.js";
 import { definition } from "../support/fixtures.js";
+
+/** applySecurity as a promise, whether it settled synchronously or not. */
+const applySecurity = (ctx: SecurityContext, security: unknown) => Promise.resolve().then(() => applyNow(ctx, security));
 
 function context(schemes: readonly SecuritySchemeSpec[], requirements?: SecurityContext["requirements"], fetch = tokenServer("tok-1")): SecurityContext {
   return { schemes, requirements, serverURL: "https://api.example.com/v1", features: ALL_FEATURES, tokens: new TokenCache(), tokenFetch: { fetch, timeoutMs: 1000, context: "Test" } };
