@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConnectionError, RequestAbortedError, RequestTimeoutError } from "../src/errors.js";
-import { caught, core, ids, serve } from "./support/core.js";
+import { caught, core, ids, serve, HELD_MS } from "./support/core.js";
 import { ErrorMessage, Fallback, ServerTrouble, createCompany, getConnection } from "./support/fixtures.js";
 import { refusedURL, scripted } from "./support/server.js";
 
@@ -62,10 +62,11 @@ describe("SDKCore retries", () => {
 
   it("throws RequestTimeoutError when an attempt exceeds timeoutMs", async () => {
     const server = await serve(() => undefined);
-    const sdk = core(server, { timeoutMs: 50, retryConfig: { strategy: "none" } });
+    // Long enough for the request to reach the server on a saturated machine, which it asserts below.
+    const sdk = core(server, { timeoutMs: HELD_MS, retryConfig: { strategy: "none" } });
     const error = await caught(sdk.invoke(getConnection, ids));
     expect(error).toBeInstanceOf(RequestTimeoutError);
-    expect((error as Error).message).toBe("connections.get: GET /companies/c1/connections/x1: no complete response within 50 ms (1 attempt)");
+    expect((error as Error).message).toBe(`connections.get: GET /companies/c1/connections/x1: no complete response within ${HELD_MS} ms (1 attempt)`);
     expect(server.received).toHaveLength(1);
   });
 

@@ -12,7 +12,7 @@ import {
 import { SDKCore } from "../src/core.js";
 import type { SDKDefinition, SecurityRequirementSpec } from "../src/operation.js";
 import type { ClientOptions, RequestOptions } from "../src/options.js";
-import { caught, core, ids, serve, type Security } from "./support/core.js";
+import { caught, core, ids, serve, HELD_MS, type Security } from "./support/core.js";
 import { ErrorMessage, definition, deleteCompany, getConnection } from "./support/fixtures.js";
 import { refusedURL, send, type Handler, type Received, type TestServer } from "./support/server.js";
 
@@ -208,7 +208,7 @@ describe("no credential in what an error or a debug line shows", () => {
       name: "RequestTimeoutError: the server never answers",
       expected: RequestTimeoutError,
       reached: 1,
-      scenario: async () => ({ server: await serve(() => undefined), client: { timeoutMs: 50, retryConfig: { strategy: "none" } } }),
+      scenario: async () => ({ server: await serve(() => undefined), client: { timeoutMs: HELD_MS, retryConfig: { strategy: "none" } } }),
     },
     {
       name: "RequestAbortedError: the caller aborts while the server holds the request",

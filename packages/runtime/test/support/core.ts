@@ -31,6 +31,12 @@ export function core(server: { url: string }, options: ClientOptions<Security> =
 
 export const ids = { companyId: "c1", connectionId: "x1" };
 
+/**
+ * The attempt timeout of tests whose server holds the request and which check that the
+ * request reached it: long enough for that on a saturated machine (50 ms was not).
+ */
+export const HELD_MS = 1_000;
+
 /** The rejection of `promise`; a resolution becomes an Error no assertion expects. */
 export function caught(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(() => new Error("expected a rejection"), (e: unknown) => e);
