@@ -1,7 +1,8 @@
 /**
- * The rehearsals' tests (rehearsal/*.test.ts): `pnpm release:rehearse` end to end, about
- * four minutes, and `pnpm cache:proof` (two clean clones and a turbo remote cache), under a minute. Kept out of the package's `vitest run` (test/**), hence out of
- * `pnpm test`, which the rehearsal itself runs through `pnpm release`. `.ci/run` runs it:
+ * The rehearsals' tests (rehearsal/*.test.ts): `pnpm release:rehearse` end to end and
+ * `pnpm cache:proof` (two clean clones and a turbo remote cache). Kept out of the package's
+ * `vitest run` (test/**), hence out of `pnpm test`, which the rehearsal itself runs through
+ * `pnpm release`. `.ci/run` runs it after `pnpm test`:
  *   pnpm --filter @x/release exec vitest run --config vitest.rehearsal.config.ts
  * and adds reports/rehearsal.json to the totals.
  */
@@ -12,8 +13,8 @@ export default defineConfig({
     include: ["rehearsal/**/*.test.ts"],
     reporters: ["default", "json"],
     outputFile: { json: "reports/rehearsal.json" },
-    // The rehearsal runs once, in beforeAll; the tests only read what it reported.
-    hookTimeout: 600_000,
+    // Each rehearsal runs once, in a beforeAll that outlasts the rehearsal's own one limit for
+    // its whole run (rehearsal.test.ts, remote-cache.test.ts); the tests only read what it reported.
     testTimeout: 10_000,
     fileParallelism: false,
   },

@@ -15,15 +15,18 @@
  * every check passed. The token is never printed.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cleanEnv, repoRoot } from "../rehearse/options.ts";
 import { runOk, stopAll, type RunOptions } from "../rehearse/proc.ts";
 import { copyWorkingTree, initRepo, install } from "../rehearse/scratch.ts";
+import { readSummaries, summariesDir } from "../replay/summary.ts";
 
 /** The turbo team name the cache keys artifacts under (any slug will do for a self-hosted server). */
 const TEAM = "x-sdk-platform";
+/** The proof's one time limit: under a minute on a quiet machine; generous for a busy one. */
+export const PROOF_LIMIT_MS = 30 * 60_000;
 
 export interface CacheServer {
   readonly url: string;
@@ -59,18 +62,13 @@ export interface TaskOutcome {
 
 /** The tasks of the newest `--summarize` run summary in `repo`. */
 export function readRunSummary(repo: string): TaskOutcome[] {
-  const dir = join(repo, ".turbo", "runs");
-  // The newest by time written: run ids do not sort by time.
-  const newest = readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => ({ f, at: statSync(join(dir, f)).mtimeMs })).sort((a, b) => a.at - b.at).at(-1)?.f;
-  if (!newest) throw new Error(`${dir}: turbo wrote no run summary`);
-  const summary = JSON.parse(readFileSync(join(dir, newest), "utf8")) as {
-    tasks: { taskId: string; cache: { status: string; source?: string }; execution?: { exitCode?: number; startTime?: number; endTime?: number } }[];
-  };
+  const [summary] = readSummaries(repo, 1);
+  if (!summary) throw new Error(`${summariesDir(repo)}: turbo wrote no run summary`);
   return summary.tasks.map((t) => ({
     taskId: t.taskId,
     status: t.cache.status,
     ...(t.cache.source ? { source: t.cache.source } : {}),
-    ...(t.execution?.exitCode !== undefined ? { exitCode: t.execution.exitCode } : {}),
+    ...(typeof t.execution?.exitCode === "number" ? { exitCode: t.execution.exitCode } : {}),
     ms: (t.execution?.endTime ?? 0) - (t.execution?.startTime ?? 0),
   }));
 }
@@ -98,7 +96,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     const runs: TaskOutcome[][] = [];
     for (const name of ["first", "second"]) {
       const repo = join(tmp, name);
-      const opts = (log: string): RunOptions => ({ cwd: repo, env, log: join(logs, `${name}-${log}.log`), timeoutMs: 600_000 });
+      // One limit for the whole proof (installs and builds of two clones), not one per command.
+      const opts = (log: string): RunOptions => ({ cwd: repo, env, log: join(logs, `${name}-${log}.log`), deadline: started + PROOF_LIMIT_MS });
       const files = copyWorkingTree(root, repo);
       await initRepo(repo, opts("git"));
       const how = await install(opts("install"));

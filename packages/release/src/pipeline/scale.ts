@@ -22,6 +22,8 @@ import { readRunSummary, type TaskOutcome } from "./remote-cache.ts";
 
 /** Specs larger than this are the scale case of the corpus, not a typical package. */
 const MAX_SPEC_BYTES = 2_000_000;
+/** The run's one time limit: about ten minutes on a quiet machine; generous for a busy one. */
+const LIMIT_MS = 3 * 60 * 60_000;
 
 interface Measured {
   readonly scenario: string;
@@ -71,7 +73,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   mkdirSync(logs);
   const env: NodeJS.ProcessEnv = { ...cleanEnv(root), TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1", TURBO_CACHE_DIR: join(tmp, "turbo-cache"), CI: "" };
   for (const key of ["TURBO_API", "TURBO_TOKEN", "TURBO_TEAM"]) delete env[key];
-  const opts = (log: string, timeoutMs = 1_800_000): RunOptions => ({ cwd: repo, env, log: join(logs, `${log}.log`), timeoutMs });
+  // One limit for the whole run (every install, scaffold and turbo run), not one per command.
+  const deadline = Date.now() + LIMIT_MS;
+  const opts = (log: string): RunOptions => ({ cwd: repo, env, log: join(logs, `${log}.log`), deadline });
   const results: Measured[] = [];
   const measure = async (scenario: string, script: "build" | "test"): Promise<Measured> => {
     const started = Date.now();

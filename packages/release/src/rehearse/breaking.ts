@@ -1,8 +1,9 @@
 /**
  * The breaking change's steps: `integrationKey` becomes optional in openapi/common.yaml and
  * `pnpm spec:diff` must write a major changeset for @x/common; `pnpm release` must refuse
- * while it is pending, and publish nothing when a test fails; and a consumer upgraded to the
- * new major must fail to compile exactly at the line that reads `integrationKey`.
+ * while it is pending; and a consumer upgraded to the new major must fail to compile exactly
+ * at the line that reads `integrationKey`. And, before the first release: a release whose
+ * tests fail publishes nothing.
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -11,6 +12,7 @@ import { installedVersion, markerLine, npmInstall } from "./consumers.ts";
 import { typecheckBoth } from "./consumer-checks.ts";
 import { note, type Context } from "./context.ts";
 import { run, runOk, tail } from "./proc.ts";
+import { describeTestPhase, releaseTestPhase } from "./release-output.ts";
 import { checkRegistry, checkRegistryUnchanged } from "./registry-checks.ts";
 import { changesetReleases, commitAll, makeIntegrationKeyOptional, pendingChangesets, workspacePackages } from "./scratch.ts";
 
@@ -36,16 +38,20 @@ export async function breakingSpecChange(ctx: Context): Promise<void> {
 
 /** `pnpm release` with the changeset not yet versioned: it must refuse, and the registry must not change. */
 export async function pendingReleaseRefuses(ctx: Context): Promise<void> {
-  const result = await run("pnpm", ["release"], ctx.opts("release-pending", ctx.repo, 60_000));
+  const before = await checkRegistry(ctx, false);
+  const result = await run("pnpm", ["release"], ctx.opts("release-pending", ctx.repo));
   const said = `${result.stdout}\n${result.stderr}`;
   const refused = result.code !== 0 && /pending changesets/.test(said) && /nothing was published/.test(said);
   ctx.report.pendingRelease = { exitCode: result.code, refused, output: tail(result, 12) };
   if (!refused) throw new Error(`\`pnpm release\` with a pending changeset did not refuse:\n${tail(result, 10)}`);
-  checkRegistryUnchanged(ctx, await checkRegistry(ctx, false));
+  checkRegistryUnchanged(before, await checkRegistry(ctx, false));
   note(`pnpm release exited ${result.code}: ${tail(result, 2).replace(/\n/g, " ")}`);
 }
 
-/** Commits a failing test; `pnpm release` must fail at it (and nothing else) and publish nothing. The test is removed again. */
+/**
+ * Commits a failing test on a tree with versions not yet on the registry; `pnpm release` must
+ * fail at it (and nothing else) and publish nothing. The test is removed again.
+ */
 export async function failingReleasePublishesNothing(ctx: Context): Promise<void> {
   const { repo, logs, report } = ctx;
   const pkg = workspacePackages(repo).find((p) => p.name === "@x/demo") ?? workspacePackages(repo).find((p) => (p.manifest.scripts as Record<string, string> | undefined)?.test);
@@ -55,21 +61,26 @@ export async function failingReleasePublishesNothing(ctx: Context): Promise<void
   const title = "the release rehearsal's deliberately failing test";
   writeFileSync(testFile, `import { expect, test } from "vitest";\n\ntest(${JSON.stringify(title)}, () => {\n  expect("a release with a failing test").toBe("published");\n});\n`);
   await commitAll("Rehearsal: a failing test", ctx.opts("git"));
-  const result = await run("pnpm", ["release"], ctx.opts("release-failing", repo, 240_000));
+  const publishedBefore = await checkRegistry(ctx, false);
+  const unpublished = workspacePackages(repo).filter((p) => !p.private && !publishedBefore[p.name]?.versions.includes(p.version));
+  if (unpublished.length === 0) throw new Error("every public package's version is on the registry already: a release would have nothing to publish");
+  const result = await run("pnpm", ["release"], ctx.opts("release-failing", repo));
+  report.releaseTests.failing = releaseTestPhase(result.stdout);
+  note(describeTestPhase(report.releaseTests.failing));
   // vitest's "FAIL <file> > <test>" lines, without colours.
   const failures = [...new Set(`${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, "").split("\n")
     .map((l) => /\bFAIL\s+(\S.*)$/.exec(l)?.[1]?.trim()).filter((l): l is string => !!l))];
   const failedAtOurTest = failures.some((f) => f.includes(title));
   const others = failures.filter((f) => !f.includes(title));
-  report.failingRelease = { testFile: relative(repo, testFile), exitCode: result.code, failedAtOurTest, otherFailures: others, output: tail(result, 15) };
+  report.failingRelease = { testFile: relative(repo, testFile), exitCode: result.code, failedAtOurTest, otherFailures: others, output: tail(result, 15), publishedBefore };
   if (result.code === 0) throw new Error("`pnpm release` exited 0 with a failing test");
   if (!failedAtOurTest) throw new Error(`\`pnpm release\` failed, but not at the failing test (log: ${join(logs, "release-failing.log")}):\n${tail(result)}`);
   const published = await checkRegistry(ctx, false);
   report.published.afterFailedRelease = published;
-  checkRegistryUnchanged(ctx, published);
-  note(`pnpm release exited ${result.code}; the registry still has ${Object.entries(published).map(([n, p]) => `${n} ${p.versions.join("/")}`).join(", ")}`);
+  checkRegistryUnchanged(publishedBefore, published);
+  note(`pnpm release exited ${result.code}; not published: ${unpublished.map((p) => `${p.name}@${p.version}`).join(", ")}`);
   // The next release would fail on these too: say so now, by name.
-  if (others.length > 0) throw new Error(`besides the deliberate one, these tests fail once the spec has the breaking change (log: ${join(logs, "release-failing.log")}):\n${others.join("\n")}`);
+  if (others.length > 0) throw new Error(`besides the deliberate one, these tests failed (log: ${join(logs, "release-failing.log")}):\n${others.join("\n")}`);
   rmSync(testFile);
   await commitAll("Rehearsal: remove the failing test", ctx.opts("git"));
 }

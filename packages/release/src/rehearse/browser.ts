@@ -89,13 +89,16 @@ export const CHROMIUM_FLAGS = [
 /**
  * Opens the page in headless Chromium with a fresh profile in `profileDir`, waits for it to
  * settle (`body[data-state]`), and returns what it shows. `onContext` gets the context as soon
- * as it exists, so cleanup can close it even if this is interrupted.
+ * as it exists, so cleanup can close it even if this is interrupted. It waits as long as the
+ * rehearsal's one limit allows, not a fixed time a busy machine could miss.
  */
 export async function loadPage(
   executablePath: string,
   profileDir: string,
   pageUrl: string,
   onContext: (context: BrowserContext) => void,
+  /** Playwright's waits end here at the latest: the rehearsal's deadline. */
+  remainingMs: () => number,
 ): Promise<PageResult> {
   const started = Date.now();
   const { chromium } = await import("playwright-core");
@@ -103,7 +106,7 @@ export async function loadPage(
     executablePath,
     headless: true,
     args: CHROMIUM_FLAGS,
-    timeout: 60_000,
+    timeout: remainingMs(),
   });
   onContext(context);
   try {
@@ -113,8 +116,8 @@ export async function loadPage(
     page.on("console", (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
     page.on("pageerror", (error) => consoleLines.push(`pageerror: ${error.message}`));
     page.on("requestfailed", (request) => failedRequests.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText ?? "failed"}`));
-    await page.goto(pageUrl, { waitUntil: "load", timeout: 30_000 });
-    await page.waitForSelector("body[data-state]", { timeout: 30_000 });
+    await page.goto(pageUrl, { waitUntil: "load", timeout: remainingMs() });
+    await page.waitForSelector("body[data-state]", { timeout: remainingMs() });
     const state = await page.getAttribute("body", "data-state");
     const summary = (await page.textContent("#summary")) ?? "";
     const resultText = (await page.textContent("#result")) ?? "";

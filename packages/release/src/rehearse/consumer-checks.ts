@@ -98,7 +98,7 @@ export async function browserConsumer(ctx: Context, chromium: string, commonRang
   ctx.staticServer = served.server;
   const [commonUrl] = ctx.mockUrls();
   const pageUrl = `${served.url}index.html?api=${encodeURIComponent(commonUrl)}`;
-  const page = await loadPage(chromium, join(ctx.tmp, "chromium-profile"), pageUrl, (c) => (ctx.browserContext = c));
+  const page = await loadPage(chromium, join(ctx.tmp, "chromium-profile"), pageUrl, (c) => (ctx.browserContext = c), ctx.remainingMs);
   ctx.browserContext = undefined;
   report.consumers.browser = { dir, installed: { "@x/common": installedVersion(dir, "@x/common"), "@x/runtime": installedVersion(dir, "@x/runtime") }, bundleBytes: built.bytes, pageUrl, page };
   if (page.state !== "done") throw new Error(`the page says ${page.state}: ${page.resultText}\n${[...page.console, ...page.failedRequests].join("\n")}`);

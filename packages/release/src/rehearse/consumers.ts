@@ -84,7 +84,7 @@ export async function typecheck(dir: string, tsconfig: string, packageDir: strin
 
 /** Runs a consumer's program and parses the JSON line it prints last. */
 export async function runConsumer(dir: string, args: readonly string[], options: RunOptions): Promise<{ exitCode: number | null; report: ConsumerReport; ms: number }> {
-  const result = await run(process.execPath, args, { ...options, cwd: dir, timeoutMs: 60_000 });
+  const result = await run(process.execPath, args, { ...options, cwd: dir });
   const last = result.stdout.trim().split("\n").pop() ?? "";
   let report: ConsumerReport;
   try {

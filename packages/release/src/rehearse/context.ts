@@ -12,12 +12,14 @@ import type { MockServer } from "@x/mock-server";
 import { cleanEnv, repoRoot, type Options } from "./options.ts";
 import { startedPids, type RunOptions } from "./proc.ts";
 import type { Registry } from "./registry.ts";
-import type { RehearsalReport } from "./report.ts";
+import type { RehearsalReport, StepRecord } from "./report.ts";
 import { workspacePackages } from "./scratch.ts";
 
 export interface Context {
   readonly options: Options;
   readonly started: number;
+  /** When (epoch ms) the run's one limit passes: commands still running then are stopped. */
+  readonly deadline: number;
   /** The checkout (only read). */
   readonly root: string;
   readonly tmp: string;
@@ -41,8 +43,10 @@ export interface Context {
   /** Set by the first cleanup; later ones wait on it. */
   cleaned?: Promise<void>;
 
-  /** How a command of the step runs: logged to `<logs>/<log>.log`, in `cwd` (the scratch repo). */
-  opts(log: string, cwd?: string, timeoutMs?: number): RunOptions;
+  /** How a command of the step runs: logged to `<logs>/<log>.log`, in `cwd` (the scratch repo), stopped at the run's deadline. */
+  opts(log: string, cwd?: string): RunOptions;
+  /** Milliseconds left before the run's deadline (at least 1). */
+  remainingMs(): number;
   step<T>(name: string, fn: () => Promise<T>): Promise<T>;
   /** Prism's URLs: common, sync-commerce. */
   mockUrls(): [string, string];
@@ -54,9 +58,17 @@ export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 export const note = (line: string) => console.log(`    ${line}`);
 
+/** Every step's time, as a table: what the report's `steps` hold, for reading at the end of the output. */
+export function stepTimes(steps: readonly StepRecord[]): string {
+  const total = steps.reduce((sum, s) => sum + s.ms, 0);
+  const rows = steps.map((s, i) => `| ${i + 1} | ${s.name.replace(/\|/g, "\\|")} | ${s.ok ? "ok" : "FAILED"} | ${(s.ms / 1000).toFixed(1)} |`);
+  return ["| step | what | result | seconds |", "|---|---|---|---|", ...rows, `| | all steps | | ${(total / 1000).toFixed(1)} |`].join("\n");
+}
+
 /** Creates the temp root (and the logs directory) and everything the steps share. */
 export function createContext(options: Options): Context {
   const started = Date.now();
+  const deadline = started + options.limitMinutes * 60_000;
   const root = repoRoot();
   const tmp = mkdtempSync(join(tmpdir(), "x-rehearsal-"));
   const logs = options.logs ?? join(tmp, "logs");
@@ -66,7 +78,7 @@ export function createContext(options: Options): Context {
   const userconfig = join(tmp, "npmrc");
 
   const report: RehearsalReport = {
-    ok: false, ms: 0, tmpRoot: tmp, logs, pids: startedPids, versions: {}, published: {}, consumers: {}, steps: [],
+    ok: false, ms: 0, limitMinutes: options.limitMinutes, tmpRoot: tmp, logs, pids: startedPids, versions: {}, published: {}, releaseTests: {}, consumers: {}, steps: [],
   };
 
   const turboCache = process.env.TURBO_CACHE_DIR ? resolve(root, process.env.TURBO_CACHE_DIR) : join(root, ".turbo", "cache");
@@ -81,13 +93,13 @@ export function createContext(options: Options): Context {
 
   let stepNumber = 0;
   const ctx: Context = {
-    options, started, root, tmp, logs, repo, consumersDir: join(tmp, "consumers"), userconfig, turboCache, env, report,
+    options, started, deadline, root, tmp, logs, repo, consumersDir: join(tmp, "consumers"), userconfig, turboCache, env, report,
     uplink: "",
     mocks: [],
 
-    opts: (log, cwd = repo, timeoutMs) => ({
-      cwd, env, log: join(logs, `${log}.log`), echo: options.verbose, ...(timeoutMs ? { timeoutMs } : {}),
-    }),
+    opts: (log, cwd = repo) => ({ cwd, env, log: join(logs, `${log}.log`), echo: options.verbose, deadline }),
+
+    remainingMs: () => Math.max(1, deadline - Date.now()),
 
     async step<T>(name: string, fn: () => Promise<T>): Promise<T> {
       stepNumber++;

@@ -5,17 +5,21 @@
  * 2. Starts Verdaccio (our scope served locally, everything else proxied to the registry
  *    npm names) and routes `@x` there through a throwaway npm user config; starts Prism
  *    for both specs.
- * 3. Runs the real `pnpm release` in the copy, then checks what the registry got.
+ * 3. Commits a failing test on the versioned tree: `pnpm release` must fail at it and publish
+ *    nothing. Then runs the real `pnpm release` in the copy and checks what the registry got.
+ *    After a `pnpm test` of the checkout (as in .ci/run), both releases run only what the
+ *    versions did not leave as it was tested: the failing test's package, then nothing.
  * 4. Consumers outside the workspace install the published SDKs with npm: ESM TypeScript
  *    (strict, node16 and bundler resolution), CommonJS, and a browser page (esbuild,
  *    headless Chromium); every one calls the API through them against Prism.
- * 5. Makes a breaking spec change, lets `pnpm spec:diff` write the changeset, versions,
- *    shows that a release with a failing test publishes nothing, then releases the next
- *    major. A consumer pinned to the old major reinstalls and still works; one that
+ * 5. Makes a breaking spec change, lets `pnpm spec:diff` write the changeset, shows that a
+ *    release refuses while it is pending, versions, then releases the next major. A consumer pinned to the old major reinstalls and still works; one that
  *    upgrades fails to compile exactly at the changed usage.
  *
  * Verdaccio, Prism, the static server, Chromium and the temp root are removed at the end,
- * pass or fail (and on SIGINT/SIGTERM). Exit code 0 only if every step passed.
+ * pass or fail (and on SIGINT/SIGTERM). The run has one time limit (`--limit`), not one per
+ * command; each step's time is printed as it ends, in a table at the end, and in the report.
+ * Exit code 0 only if every step passed.
  */
 import { join } from "node:path";
 import semver from "semver";
@@ -23,12 +27,13 @@ import { findChromium } from "./browser.ts";
 import { breakingSpecChange, failingReleasePublishesNothing, pendingReleaseRefuses, upgradedConsumerFails } from "./breaking.ts";
 import { cleanupChecked, cleanupOnSignals, writeReport } from "./cleanup.ts";
 import { browserConsumer, cjsConsumer, esmConsumer } from "./consumer-checks.ts";
-import { createContext, note, seconds } from "./context.ts";
+import { createContext, note, seconds, stepTimes } from "./context.ts";
 import { npmConfigGet, PACKAGE_DIR, parseArgs } from "./options.ts";
 import { runOk } from "./proc.ts";
 import { startVerdaccio, writeUserConfig } from "./registry.ts";
 import { checkPrivatesUnpublished, checkRegistry } from "./registry-checks.ts";
-import { commitAll, copyWorkingTree, initRepo, install, linkShared, pendingChangesets } from "./scratch.ts";
+import { describeTestPhase, releaseTestPhase } from "./release-output.ts";
+import { commitAll, copyRunSummaries, copyWorkingTree, initRepo, install, linkShared, pendingChangesets } from "./scratch.ts";
 
 export async function main(argv: readonly string[]): Promise<number> {
   const options = parseArgs(argv);
@@ -54,12 +59,16 @@ export async function main(argv: readonly string[]): Promise<number> {
       linkShared(root, tmp);
       await initRepo(repo, ctx.opts("git"));
       const how = await install(ctx.opts("install"));
-      report.copy = { files: files, install: how };
+      const summaries = copyRunSummaries(root, repo);
+      report.copy = { files: files, install: how, summaries };
       note(`${files} files, committed on main; pnpm install ${how}`);
+      note(summaries > 0
+        ? `${summaries} turbo run summaries of the checkout: what passed there, versions aside, is not run again by the releases`
+        : "no turbo run summary in the checkout (no `pnpm test` ran there): the first release runs the whole suite");
     });
 
     await ctx.step("Start Verdaccio and Prism", async () => {
-      const registry = (ctx.registry = await startVerdaccio(join(tmp, "verdaccio"), ctx.uplink, PACKAGE_DIR, env));
+      const registry = (ctx.registry = await startVerdaccio(join(tmp, "verdaccio"), ctx.uplink, PACKAGE_DIR, env, ctx.deadline));
       report.registry = registry.url;
       report.verdaccioPid = registry.pid;
       writeUserConfig(userconfig, registry, ctx.uplink);
@@ -81,9 +90,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
 
     report.versions.first = ctx.versionsOf();
+    if (!options.skipFailingRelease) {
+      await ctx.step("A release whose tests fail publishes nothing", () => failingReleasePublishesNothing(ctx));
+    }
+
     await ctx.step("pnpm release (first version line)", async () => {
       note(Object.entries(report.versions.first!).map(([k, v]) => `${k}@${v}`).join(", "));
-      await runOk("pnpm", ["release"], ctx.opts("release-1", repo, 240_000));
+      const result = await runOk("pnpm", ["release"], ctx.opts("release-1", repo));
+      report.releaseTests.first = releaseTestPhase(result.stdout);
+      note(describeTestPhase(report.releaseTests.first));
       report.published.first = await checkRegistry(ctx, true);
       await checkPrivatesUnpublished(ctx);
     });
@@ -113,12 +128,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       note(Object.entries(after).map(([k, v]) => `${k}@${v}`).join(", "));
     });
 
-    if (!options.skipFailingRelease) {
-      await ctx.step("A release whose tests fail publishes nothing", () => failingReleasePublishesNothing(ctx));
-    }
-
     await ctx.step(`pnpm release (@x/common ${expectedCommon})`, async () => {
-      await runOk("pnpm", ["release"], ctx.opts("release-2", repo, 240_000));
+      const result = await runOk("pnpm", ["release"], ctx.opts("release-2", repo));
+      report.releaseTests.second = releaseTestPhase(result.stdout);
+      note(describeTestPhase(report.releaseTests.second));
       report.published.second = await checkRegistry(ctx, true);
       for (const [name, pub] of Object.entries(report.published.second)) note(`${name}: ${pub.versions.join(", ")} (latest ${pub.latest})`);
     });
@@ -141,6 +154,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     writeReport(ctx);
     removeSignalHandlers();
   }
+  console.log(`\n${stepTimes(report.steps)}`);
   console.log(`\nrelease rehearsal ${exitCode === 0 ? "passed" : "FAILED"} in ${seconds(report.ms)}${options.logs ? ` (logs: ${logs})` : ""}`);
   return exitCode;
 }

@@ -15,10 +15,15 @@ export interface Options {
   keep: boolean;
   verbose: boolean;
   skipFailingRelease: boolean;
+  /** The one limit of the whole run, in minutes: a command still running then is stopped, and the run fails. */
+  limitMinutes: number;
 }
 
+/** Generous: about four minutes on a quiet 2-core machine, and a busy one is rarely more than 3-4x slower. */
+export const DEFAULT_LIMIT_MINUTES = 40;
+
 export function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { keep: false, verbose: false, skipFailingRelease: false };
+  const options: Options = { keep: false, verbose: false, skipFailingRelease: false, limitMinutes: DEFAULT_LIMIT_MINUTES };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--report") options.report = resolve(argv[++i] ?? "");
@@ -26,11 +31,17 @@ export function parseArgs(argv: readonly string[]): Options {
     else if (arg === "--keep") options.keep = true;
     else if (arg === "--verbose") options.verbose = true;
     else if (arg === "--skip-failing-release") options.skipFailingRelease = true;
+    else if (arg === "--limit") {
+      const minutes = Number(argv[++i]);
+      if (!(minutes > 0)) throw new Error(`--limit takes a number of minutes, got ${JSON.stringify(argv[i])}`);
+      options.limitMinutes = minutes;
+    }
     else if (arg === "--help" || arg === "-h") {
       console.log([
-        "usage: pnpm release:rehearse [--report <file.json>] [--logs <dir>] [--verbose] [--keep]",
+        "usage: pnpm release:rehearse [--report <file.json>] [--logs <dir>] [--limit <minutes>] [--verbose] [--keep]",
         "  --report <file>   write what every step saw as JSON",
         "  --logs <dir>      keep the commands' logs there (default: inside the temp root, removed)",
+        `  --limit <minutes> the whole run's one time limit (default ${DEFAULT_LIMIT_MINUTES}); each step's time is printed and reported`,
         "  --verbose         echo every command's output",
         "  --keep            leave the temp root in place (Verdaccio and Prism are still stopped)",
         "  --skip-failing-release   skip showing that a release with a failing test publishes nothing",

@@ -12,15 +12,18 @@ export interface RunOptions {
   readonly env: NodeJS.ProcessEnv;
   /** Appended to (command line, then stdout and stderr as they come). */
   readonly log: string;
-  /** Killed (the whole group) after this long. @default 240 000 */
-  readonly timeoutMs?: number;
+  /**
+   * When (epoch ms) to kill the command (its whole group) if it is still running: the
+   * rehearsal's one limit for the whole run, not a guess at what one command needs.
+   */
+  readonly deadline?: number;
   /** Also echo the output to our own stdout. */
   readonly echo?: boolean;
 }
 
 export interface RunResult {
   readonly command: string;
-  /** Exit code; null when killed by a signal (or the timeout). */
+  /** Exit code; null when killed by a signal (or at the deadline). */
   readonly code: number | null;
   readonly signal: NodeJS.Signals | null;
   readonly timedOut: boolean;
@@ -104,11 +107,11 @@ export function run(command: string, args: readonly string[], options: RunOption
       if (options.echo) process.stderr.write(chunk);
     });
     let timedOut = false;
-    const timer = setTimeout(() => {
+    const timer = options.deadline === undefined ? undefined : setTimeout(() => {
       timedOut = true;
-      appendFileSync(options.log, `\n[rehearsal] timed out after ${options.timeoutMs ?? 240_000} ms: killing ${line}\n`);
+      appendFileSync(options.log, `\n[rehearsal] the run's limit passed after ${Date.now() - started} ms of this command: killing ${line}\n`);
       void stopChild(child);
-    }, options.timeoutMs ?? 240_000);
+    }, Math.max(0, options.deadline - Date.now()));
     child.once("error", (error) => {
       clearTimeout(timer);
       reject(new Error(`could not start ${line}: ${error.message}`));
@@ -138,7 +141,7 @@ export function tail(result: Pick<RunResult, "stdout" | "stderr">, lines = 40): 
 export async function runOk(command: string, args: readonly string[], options: RunOptions): Promise<RunResult> {
   const result = await run(command, args, options);
   if (result.code !== 0) {
-    const why = result.timedOut ? "timed out" : `exited ${result.code ?? result.signal}`;
+    const why = result.timedOut ? `was still running when the rehearsal's limit passed (after ${(result.ms / 1000).toFixed(1)} s)` : `exited ${result.code ?? result.signal}`;
     throw new Error(`\`${result.command}\` ${why} (log: ${options.log})\n${tail(result)}`);
   }
   return result;

@@ -56,10 +56,10 @@ export async function checkPrivatesUnpublished(ctx: Context): Promise<void> {
   note(`private packages not on the registry: ${privates.map((p) => p.name).join(", ")}`);
 }
 
-/** Every package has exactly the versions it had after the first release. */
-export function checkRegistryUnchanged(ctx: Context, published: Record<string, PublishedPackage>): void {
-  for (const [name, pub] of Object.entries(published)) {
-    const before = ctx.report.published.first![name]!.versions;
-    if (pub.versions.join() !== before.join()) throw new Error(`${name}: the registry went from ${before.join(", ")} to ${pub.versions.join(", ")}`);
+/** Every package has exactly the versions it had `before`. */
+export function checkRegistryUnchanged(before: Record<string, PublishedPackage>, after: Record<string, PublishedPackage>): void {
+  for (const [name, pub] of Object.entries(after)) {
+    const had = before[name]?.versions ?? [];
+    if (pub.versions.join() !== had.join()) throw new Error(`${name}: the registry went from ${had.join(", ") || "nothing"} to ${pub.versions.join(", ")}`);
   }
 }

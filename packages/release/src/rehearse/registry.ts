@@ -57,7 +57,8 @@ export function verdaccioConfig(storage: string, uplink: string): string {
   ].join("\n");
 }
 
-export async function startVerdaccio(dir: string, uplink: string, packageDir: string, env: NodeJS.ProcessEnv): Promise<Registry> {
+/** Starts Verdaccio and waits until it answers, at most until `deadline` (epoch ms, the rehearsal's). */
+export async function startVerdaccio(dir: string, uplink: string, packageDir: string, env: NodeJS.ProcessEnv, deadline: number): Promise<Registry> {
   mkdirSync(join(dir, "storage"), { recursive: true });
   const config = join(dir, "config.yaml");
   writeFileSync(config, verdaccioConfig(join(dir, "storage"), uplink));
@@ -74,7 +75,7 @@ export async function startVerdaccio(dir: string, uplink: string, packageDir: st
   closeSync(fd);
   track(child);
   const url = `http://127.0.0.1:${port}/`;
-  const deadline = Date.now() + 30_000;
+  const started = Date.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Verdaccio exited with ${child.exitCode} (log: ${log})`);
     try {
@@ -85,7 +86,7 @@ export async function startVerdaccio(dir: string, uplink: string, packageDir: st
     }
     if (Date.now() > deadline) {
       await stopChild(child);
-      throw new Error(`Verdaccio did not answer on ${url} within 30 s (log: ${log})`);
+      throw new Error(`Verdaccio did not answer on ${url} in the ${((Date.now() - started) / 1000).toFixed(0)} s the rehearsal's limit left (log: ${log})`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }

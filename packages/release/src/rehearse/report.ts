@@ -1,6 +1,7 @@
 /** What `pnpm release:rehearse --report <file>` writes: the steps, and what each one saw. */
 import type { ConsumerReport, TypecheckResult } from "./consumers.ts";
 import type { PageResult } from "./browser.ts";
+import type { ReleaseTestPhase } from "./release-output.ts";
 
 export interface StepRecord {
   readonly name: string;
@@ -29,6 +30,8 @@ export interface ConsumerRun {
 export interface RehearsalReport {
   ok: boolean;
   ms: number;
+  /** The run's one time limit. */
+  limitMinutes: number;
   tmpRoot: string;
   logs: string;
   /** The registry Verdaccio proxies to (`npm config get registry`). */
@@ -39,11 +42,14 @@ export interface RehearsalReport {
   /** PIDs the rehearsal started (Verdaccio, every command); none may outlive it. */
   pids: number[];
   verdaccioPid?: number;
-  copy?: { files: number; install: "offline" | "online" };
+  /** `summaries`: turbo run summaries copied from the checkout (what its `pnpm test` ran). */
+  copy?: { files: number; install: "offline" | "online"; summaries: number };
   /** Versions of the workspace's public packages before and after the breaking change. */
   versions: { first?: Record<string, string>; second?: Record<string, string> };
   /** Private workspace packages, and whether the registry knows them (it must not). */
   privatePackages?: Record<string, boolean>;
+  /** What each release's test phase ran, and what a passing run of the same code (versions aside) answered. */
+  releaseTests: { failing?: ReleaseTestPhase; first?: ReleaseTestPhase; second?: ReleaseTestPhase };
   published: {
     first?: Record<string, PublishedPackage>;
     afterFailedRelease?: Record<string, PublishedPackage>;
@@ -70,7 +76,7 @@ export interface RehearsalReport {
    */
   /** `pnpm release` run with the breaking change's changeset not yet versioned: it must refuse. */
   pendingRelease?: { exitCode: number | null; refused: boolean; output: string };
-  failingRelease?: { testFile: string; exitCode: number | null; failedAtOurTest: boolean; otherFailures: string[]; output: string };
+  failingRelease?: { testFile: string; exitCode: number | null; failedAtOurTest: boolean; otherFailures: string[]; output: string; publishedBefore: Record<string, PublishedPackage> };
   cleanup?: { tmpRootRemoved: boolean; stillRunning: number[] };
   steps: StepRecord[];
 }

@@ -47,6 +47,19 @@ export function copyWorkingTree(root: string, dest: string): number {
 }
 
 /**
+ * The checkout's turbo run summaries (`.turbo/runs`, what its `pnpm test` ran and passed) into
+ * the scratch repo, whose releases read them as a release on the checkout would. Returns how many.
+ */
+export function copyRunSummaries(root: string, repo: string): number {
+  const from = join(root, ".turbo", "runs");
+  if (!existsSync(from)) return 0;
+  const files = readdirSync(from).filter((f) => f.endsWith(".json"));
+  mkdirSync(join(repo, ".turbo", "runs"), { recursive: true });
+  for (const file of files) cpSync(join(from, file), join(repo, ".turbo", "runs", file), { preserveTimestamps: true });
+  return files.length;
+}
+
+/**
  * `<tmp>/shared` beside the scratch repo, as `../shared` is beside the checkout, each entry
  * a link. (No turbo task hashes anything outside the workspace, so the scratch repo's tasks
  * hash as the checkout's do and replay from its cache whether `../shared` is a folder or a link.)

@@ -1,0 +1,5 @@
+/** A release's test phase, reusing the results of a passing run of the same code, versions aside. */
+export { planReplay, type Files, type Replayed, type ReplayPlan } from "./plan.ts";
+export { dryRun, readSummaries, summariesDir, type RunSummary, type TaskSummary } from "./summary.ts";
+export { isVersionOnlyChange, manifestVersion, sameManifestButVersion, type VersionChange } from "./version-only.ts";
+export { blobHash, repositoryFiles } from "./git.ts";
