@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { needs } from "../../../vitest.shared.js";
 import { generateFiles } from "../src/generate.js";
 import { loadSpec } from "../src/load/index.js";
 import type { GeneratedFile } from "../src/emit/source.js";
@@ -31,7 +32,7 @@ describe("bodies and media types, generated", () => {
   let files: GeneratedFile[];
   beforeAll(async () => {
     files = await generateFiles(targetFor(SPEC, "Bodies"));
-  });
+  }, needs(2_000));
 
   it("types contentType and accept from the spec's media types, the result by the one accepted, and unions by their discriminator", async () => {
     const consumer = `
@@ -63,7 +64,7 @@ const snake: Snake["kind"] = "Snake";
 void sharedCall; void photos; void json; void text; void xml; void pdf; void wrong; void describe; void dog; void lizard; void snake;
 `;
     expect(await typecheck(files, { "consumer.ts": consumer })).toEqual([]);
-  });
+  }, needs(6_000));
 
   describe("on the wire", () => {
     const received: { method: string; url: string; headers: http.IncomingHttpHeaders; body: string }[] = [];

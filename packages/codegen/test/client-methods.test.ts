@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { needs } from "../../../vitest.shared.js";
 import { generatePackage } from "../src/generate.js";
 import { loadSpec } from "../src/load/index.js";
 import { sdkPath } from "../src/load/model.js";
@@ -128,4 +129,4 @@ it("gives client methods the resource methods' paging, typed errors and method p
     "GET /notes?page=1&pageSize=2", "GET /notes?page=2&pageSize=2", "GET /folders-count", "POST /builder", "GET /folders", "GET /notes?page=99",
     "GET /folders-count", "GET /folders", "GET /notes?page=1&pageSize=2", "GET /notes?page=2&pageSize=2",
   ]);
-}, 60_000);
+}, needs(7_000));

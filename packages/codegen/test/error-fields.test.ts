@@ -2,6 +2,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { needs } from "../../../vitest.shared.js";
 import { generateFiles } from "../src/generate.js";
 import { loadSpec } from "../src/load/index.js";
 import { targetFor, tempDir, typecheck } from "./helpers.js";
@@ -37,5 +38,5 @@ describe("error classes", () => {
     const error = model.schemas.find((s) => s.name === "BasicError")!.errorClass!;
     expect(error.fields.map((f) => f.name)).toEqual(["documentation_url"]);
     expect(await typecheck(await generateFiles(targetFor(spec, "Errors")))).toEqual([]);
-  });
+  }, needs(4_000));
 });

@@ -3,6 +3,7 @@
  * and type-checked in strict mode, with a small consumer that uses the surface.
  */
 import { describe, expect, it } from "vitest";
+import { needs } from "../../../vitest.shared.js";
 import { readmeExamples } from "../src/emit/readme.js";
 import { generateFixture, generateFixtureReadme, typecheck } from "./helpers.js";
 
@@ -100,7 +101,7 @@ describe.each([
   it("type-checks in strict mode together with a consumer", async () => {
     const files = await generateFixture(name, clientName);
     expect(await typecheck(files, { "consumer.ts": CONSUMERS[name]! })).toEqual([]);
-  });
+  }, needs(4_000));
 
   it("is byte-identical when generated twice", async () => {
     expect(await generateFixture(name, clientName)).toEqual(await generateFixture(name, clientName));
@@ -120,5 +121,5 @@ describe.each([
     const entry = `export * from "./generated/index.js";\nexport { SDKError, SDKValidationError, APIError } from "@x/runtime";\n`;
     const sources = Object.fromEntries(examples.map((code, i) => [`readme-${i}.ts`, code.replaceAll('from "@x/fixture"', 'from "./fixture-index.js"')]));
     expect(await typecheck(await generateFixture(name, clientName), { "fixture-index.ts": entry, ...sources })).toEqual([]);
-  }, 120_000);
+  }, needs(3_000));
 });

@@ -5,6 +5,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { needs } from "../../../vitest.shared.js";
 import { generatePackage } from "../src/generate.js";
 import { loadSpec } from "../src/load/index.js";
 import { targetFor, tempDir, typecheck } from "./helpers.js";
@@ -48,7 +49,7 @@ export async function ping(client: Beacons): Promise<unknown> {
 }
 `;
     expect(await typecheck(files, { "consumer.ts": consumer })).toEqual([]);
-  });
+  }, needs(10_000));
 });
 
 const MAPPINGS = `openapi: 3.0.3
@@ -89,7 +90,7 @@ export async function add(client: Shapes): Promise<void> {
 }
 `;
     expect(await typecheck(files, { "consumer.ts": consumer })).toEqual([]);
-  });
+  }, needs(7_000));
 });
 
 const PATH_MISMATCH = `openapi: 3.0.3
@@ -125,7 +126,7 @@ export async function open(client: Lockers): Promise<boolean> {
 }
 `;
     expect(await typecheck(files, { "consumer.ts": consumer })).toEqual([]);
-  });
+  }, needs(4_000));
 });
 
 const RECURSIVE = `openapi: 3.0.3
@@ -187,5 +188,5 @@ export async function depth(client: Trees): Promise<number> {
 }
 `;
     expect(await typecheck(files, { "consumer.ts": consumer })).toEqual([]);
-  });
+  }, needs(3_000));
 });

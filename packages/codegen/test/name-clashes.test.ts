@@ -6,6 +6,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { expect, it } from "vitest";
+import { needs } from "../../../vitest.shared.js";
 import { generatePackage } from "../src/generate.js";
 import { loadSpec } from "../src/load/index.js";
 import { targetFor, tempDir, typecheck } from "./helpers.js";
@@ -95,7 +96,7 @@ export async function use(status: PetStatusModel, adopted: PetAdoptedWebhookPayl
 }
 `;
   expect(await typecheck(files, { "consumer.ts": consumer })).toEqual([]);
-});
+}, needs(6_000));
 
 it("renames a client whose name the package uses for something else", async () => {
   const spec = join(await tempDir(), "kennel.yaml");
@@ -107,4 +108,4 @@ const credentials: Security = {};
 export const read = (): Promise<SecurityModel> => new SecurityClient({ security: credentials }).petStore.storeA();
 `;
   expect(await typecheck(files, { "consumer.ts": consumer })).toEqual([]);
-});
+}, needs(3_000));

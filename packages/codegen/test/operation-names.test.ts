@@ -2,6 +2,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { needs } from "../../../vitest.shared.js";
 import { generatePackage } from "../src/generate.js";
 import { loadSpec } from "../src/load/index.js";
 import { operationNameFromPath } from "../src/load/naming.js";
@@ -74,5 +75,5 @@ export async function use(): Promise<string[]> {
 }
 `;
     expect(await typecheck(files, { "consumer.ts": consumer })).toEqual([]);
-  });
+  }, needs(4_000));
 });

@@ -13,6 +13,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { needs } from "../../../vitest.shared.js";
 import { startMockServer, type MockServer } from "@x/mock-server";
 import { violationsOfRequest } from "@x/mock-server/contract";
 import { generateFiles } from "../src/generate.js";
@@ -96,7 +97,7 @@ beforeAll(async () => {
   recorder.listen(0, "127.0.0.1");
   await once(recorder, "listening");
   recorderURL = `http://127.0.0.1:${(recorder.address() as AddressInfo).port}`;
-}, 120_000);
+}, needs(5_000));
 
 afterAll(async () => {
   if (recorder?.listening) {
@@ -118,7 +119,7 @@ describe("the styles Prism checks (form, simple), with no request violation", ()
   let prism: MockServer | undefined;
   beforeAll(async () => {
     prism = await startMockServer(SPEC);
-  }, 60_000);
+  }, needs(5_000));
   afterAll(async () => {
     await prism?.close();
   });

@@ -6,6 +6,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { needs } from "../../../vitest.shared.js";
 import { SDKError } from "../../runtime/src/index.js";
 import { loadSpec } from "../src/load/index.js";
 import { generateFiles } from "../src/generate.js";
@@ -76,5 +77,5 @@ describe("names the generated TypeScript cannot use as written", () => {
     const names = Object.fromEntries(model.schemas.map((s) => [s.name, s.typeName]));
     expect(names).toMatchObject({ import: "Import", package: "Package", string: "String" });
     expect(await typecheck(await generateFiles(targetFor(path, "Reserved", "reserved.yaml")))).toEqual([]);
-  }, 60_000);
+  }, needs(4_000));
 });

@@ -5,6 +5,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { needs } from "../../../vitest.shared.js";
 import { generateFiles, generatePackage } from "../src/generate.js";
 import { loadSpec } from "../src/load/index.js";
 import { FIXTURES, targetFor, tempDir, typecheck } from "./helpers.js";
@@ -31,7 +32,7 @@ describe("a spec with no servers", () => {
     expect(await typecheck(files, { "consumer.ts": ok })).toEqual([]);
     const missing = `import { NotesApi } from "./generated/index.js";\nexport const notes = new NotesApi({});\n`;
     expect(await typecheck(files, { "consumer.ts": missing })).toEqual([expect.stringMatching(/^consumer\.ts:2: [\s\S]*Property 'serverURL' is missing/)]);
-  });
+  }, needs(10_000));
 
   it("names its client like a tag without a clash (client Notes, tag Notes)", async () => {
     const spec = join(await tempDir(), "notes.yaml");
@@ -39,7 +40,7 @@ describe("a spec with no servers", () => {
     const { files } = await generatePackage(targetFor(spec, "Notes"));
     const consumer = `import { Notes } from "./generated/index.js";\nexport const all: Promise<string[]> = new Notes({ serverURL: "https://notes.example.com" }).notes.listNotes({});\n`;
     expect(await typecheck(files, { "consumer.ts": consumer })).toEqual([]);
-  });
+  }, needs(4_000));
 });
 
 describe("server variables and operations' own servers", () => {
@@ -97,7 +98,7 @@ describe("server variables and operations' own servers", () => {
     expect(await typecheck(files, { "consumer.ts": ok })).toEqual([]);
     const bad = 'import { Regions } from "./generated/index.js";\nexport const client = new Regions({ serverVariables: { region: "asia" } });\n';
     expect(await typecheck(files, { "consumer.ts": bad })).toEqual([expect.stringMatching(/^consumer\.ts:2: [\s\S]*"asia"/)]);
-  });
+  }, needs(6_000));
 
   it("documents serverVariables and the operations with their own servers in the README", async () => {
     const { packageFiles } = await generatePackage({ ...targetFor(spec, "Regions"), readme: { path: "README.md", specLink: "servers.yaml" } });

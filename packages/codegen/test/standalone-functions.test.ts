@@ -8,6 +8,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { needs } from "../../../vitest.shared.js";
 import { exportedNames } from "../src/emit/barrel.js";
 import { generateFiles } from "../src/generate.js";
 import { loadSpec } from "../src/load/index.js";
@@ -94,7 +95,7 @@ ordersList(core, { pageSize: "50" });
 void page; void same; void every;
 `;
     expect(await typecheck(pagination, { "consumer.ts": paged })).toEqual([]);
-  });
+  }, needs(20_000));
 });
 
 const CLASHES = `openapi: 3.1.0
@@ -155,7 +156,7 @@ const size: KennelCoreModel = { size: 1 };
 void pet; void done; void size;
 `;
     expect(await typecheck(files, { "consumer.ts": consumer })).toEqual([]);
-  });
+  }, needs(7_000));
 });
 
 describe("tree-shaking", () => {
@@ -194,5 +195,5 @@ describe("tree-shaking", () => {
     const full = await bundle(files, 'import { FxPagination } from "./generated/index.js";\nconsole.log(await new FxPagination().orders.events({}));\n');
     for (const mark of ops.flatMap(marks)) expect(full).toContain(mark);
     expect(lean.length).toBeLessThan(full.length);
-  }, 30_000);
+  }, needs(3_000));
 });

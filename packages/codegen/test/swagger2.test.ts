@@ -1,6 +1,7 @@
 /** A Swagger 2.0 document is converted to OpenAPI 3.0 and generated, with a warning, not refused. */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { needs } from "../../../vitest.shared.js";
 import { generatePackage } from "../src/generate.js";
 import { loadSpec } from "../src/load/index.js";
 import { FIXTURES, targetFor, typecheck } from "./helpers.js";
@@ -38,5 +39,5 @@ describe("Swagger 2.0", () => {
     const { files, warnings } = await generatePackage(targetFor(SPEC, "Kennel", "test/fixtures/swagger2.yaml"));
     expect(warnings).toHaveLength(1);
     expect(await typecheck(files, { "consumer.ts": CONSUMER })).toEqual([]);
-  });
+  }, needs(4_000));
 });

@@ -2,6 +2,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { expect, it } from "vitest";
+import { needs } from "../../../vitest.shared.js";
 import { generatePackage } from "../src/generate.js";
 import { loadSpec } from "../src/load/index.js";
 import { targetFor, tempDir, typecheck } from "./helpers.js";
@@ -50,4 +51,4 @@ export async function use(reason: UpdateFileRequest): Promise<number> {
 }
 `;
   expect(await typecheck(files, { "consumer.ts": consumer })).toEqual([]);
-});
+}, needs(4_000));

@@ -1,6 +1,7 @@
 /** Webhook payloads become exported types; callbacks are skipped with a located warning. */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { needs } from "../../../vitest.shared.js";
 import { generatePackage } from "../src/generate.js";
 import { loadSpec } from "../src/load/index.js";
 import { FIXTURES, targetFor, typecheck, tempDir } from "./helpers.js";
@@ -33,7 +34,7 @@ describe("webhooks and callbacks", () => {
     expect(barrel).toContain('  NewPetWebhookPayload,\n  PetIdAdoptedWebhookPayload,\n} from "./models.js";');
     expect(barrel).toContain('export type { components, operations, paths, webhooks } from "./types.js";');
     expect(await typecheck(files, { "consumer.ts": CONSUMER })).toEqual([]);
-  });
+  }, needs(4_000));
 
   it("keeps a tag named Webhooks apart from the payload types", async () => {
     const dir = await tempDir();
@@ -43,7 +44,7 @@ describe("webhooks and callbacks", () => {
     expect(files.map((f) => f.path)).toContain("webhooks.ts");
     const consumer = `import { Pets, type NewPetWebhookPayload } from "./generated/index.js";\nexport const list = new Pets().webhooks.listPets({});\nexport const id = (p: NewPetWebhookPayload): string => p.id;\n`;
     expect(await typecheck(files, { "consumer.ts": consumer })).toEqual([]);
-  });
+  }, needs(3_000));
 
   it("generates a spec that has webhooks and no paths", async () => {
     const dir = await tempDir();
@@ -62,5 +63,5 @@ webhooks:
     expect(packageFiles[0]!.contents).toContain("| `ping` | POST | `PingWebhookPayload` |");
     expect(packageFiles[0]!.contents).not.toContain("## Errors");
     expect(await typecheck(files, { "consumer.ts": `import type { PingWebhookPayload } from "./generated/index.js";\nexport const at = (p: PingWebhookPayload): string | undefined => p.at;\n` })).toEqual([]);
-  });
+  }, needs(2_000));
 });

@@ -5,6 +5,7 @@
  */
 import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { needs } from "../../../../vitest.shared.js";
 import { OAuth2TokenError, SDKError } from "../../../runtime/src/index.js";
 import { CLIENT_ID, CLIENT_SECRET, importFixtureSdk, startTokenServer, type TokenServer } from "./support.js";
 
@@ -14,7 +15,7 @@ let logLines: string[];
 
 beforeAll(async () => {
   [tokens, sdk] = await Promise.all([startTokenServer(), importFixtureSdk()]);
-}, 60_000);
+}, needs(3_000));
 afterAll(() => tokens?.close());
 afterEach(() => {
   tokens.issued.length = 0;

@@ -5,6 +5,7 @@
  */
 import { startMockServer, type MockServer } from "@x/mock-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { needs } from "../../../../vitest.shared.js";
 import { typecheck } from "../helpers.js";
 import { CLIENT_ID, CLIENT_SECRET, fixtureFiles, importFixtureSdk, SPEC, startTokenServer, type TokenServer } from "./support.js";
 
@@ -26,7 +27,7 @@ let sent: Request[];
 
 beforeAll(async () => {
   [prism, tokens, sdk] = await Promise.all([startMockServer(SPEC), startTokenServer(), importFixtureSdk()]);
-}, 60_000);
+}, needs(5_000));
 afterAll(async () => {
   await Promise.all([prism?.close(), tokens?.close()]);
 });
@@ -127,4 +128,4 @@ void c.checks.public({}, { security: { nope: "x" } });
 void none; void badBasic; void badOauth;
 `;
   expect(await typecheck(await fixtureFiles(), { "consumer.ts": consumer })).toEqual([]);
-}, 120_000);
+}, needs(4_000));
