@@ -132,6 +132,12 @@ describe("templates", () => {
     expect(files["test/global-setup.ts"]).toContain('prismGlobalSetup(resolve(import.meta.dirname, "..", "../../openapi/foo-bar.yaml"))');
     expect(files["README.md"]).toContain("import { FooBar } from \"@x/foo-bar\";");
     expect(files["test/package.test.ts"]).toContain(`gzipBudgetBytes: ${gzipBudget(3)},`);
+    // Heavy tests state what they need with the helper of the shared config vitest.config.ts merges.
+    expect(files["vitest.config.ts"]).toContain('import { sharedConfig } from "../../vitest.shared.js";');
+    for (const heavy of ["test/generated.test.ts", "test/package.test.ts"]) {
+      expect(files[heavy]).toContain('import { needs } from "../../../vitest.shared.js";');
+      expect(files[heavy]).toMatch(/^\}, needs\([\d_]+\)\);/m);
+    }
   });
 
   it("leaves the README to the generator when it writes one, and copes with no GET and no security", () => {

@@ -2,6 +2,7 @@
 import { resolve } from "node:path";
 import { expect, it } from "vitest";
 import { checkPublishedPackage } from "../../../scripts/package-checks.js";
+import { needs } from "../../../vitest.shared.js";
 
 it("packs as a clean, typed, lean package", async () => {
   const report = await checkPublishedPackage(resolve(import.meta.dirname, ".."), {
@@ -10,4 +11,4 @@ it("packs as a clean, typed, lean package", async () => {
   });
   expect(report.problems).toEqual([]);
   expect(report.files.filter((f) => !f.startsWith("dist/"))).toEqual(["CHANGELOG.md", "LICENSE", "README.md", "package.json"]);
-}, 60_000);
+}, needs(10_000)); // packs, then runs publint and arethetypeswrong
