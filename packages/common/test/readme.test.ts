@@ -3,12 +3,13 @@
  * example that would not work for a user fails the tests. Each ```ts block that starts
  * with an import is one example (the others are call signatures) and is checked as its
  * own module, the way a user would paste it, with @x/common mapped to src/index.ts.
- * A whole program type-check takes seconds, more on a loaded machine: hence the timeouts.
+ * A whole program type-check takes seconds on a quiet machine: each test states what it needs.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { readmeExamples, typecheckFiles } from "@x/codegen";
 import { afterAll, describe, expect, it } from "vitest";
+import { needs } from "../../../vitest.shared.js";
 
 const PACKAGE_DIR = resolve(import.meta.dirname, "..");
 const RUNTIME_ENTRY = resolve(PACKAGE_DIR, "../runtime/src/index.ts");
@@ -41,7 +42,7 @@ describe("README.md (generated)", () => {
       expect(blocks.some((code) => code.includes(`.connections.${method}(`)), method).toBe(true);
     }
     expect(await typecheck(blocks)).toEqual([]);
-  }, 120_000);
+  }, needs(15_000));
 
   it("would fail on an example that does not compile", async () => {
     const markdown = await readFile(join(PACKAGE_DIR, "README.md"), "utf8");
@@ -49,5 +50,5 @@ describe("README.md (generated)", () => {
     const broken = get.replace('connectionId: "', 'connectionID: "');
     expect(broken).not.toBe(get);
     expect((await typecheck([broken])).join("\n")).toMatch(/example-1\.ts:\d+: .*connectionID/);
-  }, 120_000);
+  }, needs(10_000));
 });
