@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ts from "typescript";
 import { expect, it } from "vitest";
+import { needs } from "../../../vitest.shared.js";
 
 const DIST = resolve(import.meta.dirname, "../dist/index.js");
 
@@ -47,4 +48,4 @@ it("dist/index.d.ts type-checks with lib ES2022 and @types/node alone", () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}, 60_000);
+}, needs(15_000)); // a whole-program type-check that checks the libs too

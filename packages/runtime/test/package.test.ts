@@ -1,6 +1,7 @@
 /** The tarball users install: clean by publint and arethetypeswrong, lean, within its size budget. */
 import { resolve } from "node:path";
 import { expect, it } from "vitest";
+import { needs } from "../../../vitest.shared.js";
 import { checkPublishedPackage } from "../../../scripts/package-checks.js";
 
 it("packs as a clean, typed, lean package", async () => {
@@ -17,4 +18,4 @@ it("packs as a clean, typed, lean package", async () => {
   });
   expect(report.problems).toEqual([]);
   expect(report.files.filter((f) => !f.startsWith("dist/"))).toEqual(["CHANGELOG.md", "LICENSE", "README.md", "package.json"]);
-}, 60_000);
+}, needs(10_000)); // packs, then runs publint and arethetypeswrong
