@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { needs } from "../../../vitest.shared.js";
 import { SPECS, startMockServer, type MockServer } from "../src/index.js";
 
 const path = "/companies/8a210b68-6988-11ed-a1eb-0242ac120002/connections/2e9d2c44-f675-40ba-8049-353bfcb5e171";
@@ -9,7 +10,7 @@ describe.each(Object.entries(SPECS))("Prism serving %s", (_name, spec) => {
   let server: MockServer;
   beforeAll(async () => {
     server = await startMockServer(spec, { logLevel: "info", logDestination: { write: (line) => void logs.push(line) } });
-  });
+  }, needs(5_000));
   afterAll(() => server.close());
 
   it("listens on 127.0.0.1 with a free port", () => {
@@ -21,7 +22,7 @@ describe.each(Object.entries(SPECS))("Prism serving %s", (_name, spec) => {
     expect(response.status).toBe(200);
     expect(response.headers.get("sl-violations")).toBeNull();
     expect(await response.json()).toMatchObject({ id: "ee2eb431-c0fa-4dc9-93fa-d29781c12bcd" });
-  });
+  }, needs(3_000));
 
   it("checks security: no Authorization header is a 401 with a violation", async () => {
     const response = await fetch(server.url + path, { headers: { Accept: "application/json" } });
