@@ -11,6 +11,7 @@ import { join, resolve } from "node:path";
 import { generateFiles, loadSpec, typecheckFiles, type SpecModel } from "@x/codegen";
 import { parse, stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { needs } from "../../../vitest.shared.js";
 import { diffModels, highestBump } from "../src/diff/index.js";
 import { baseSpec, REPO_ROOT, writeAndLoad, type Spec } from "./diff/helpers.js";
 
@@ -92,7 +93,7 @@ describe("the later Common API", () => {
     const errors = typecheckFiles(roots, { paths: { "@x/runtime": [join(REPO_ROOT, "packages/runtime/src/index.ts")] }, root: dir });
     expect(errors.filter((e) => e.startsWith("old/"))).toEqual([]);
     expect(errors).toEqual([expect.stringMatching(/^new\/caller\.ts:7: Type 'string \| undefined' is not assignable to type 'string'/)]);
-  });
+  }, needs(15_000)); // generates two SDKs of the Common API and type-checks both
 });
 
 /** The same object with every object's keys in reverse order (arrays keep theirs: order means something there). */

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { needs } from "../../../vitest.shared.js";
 import { main } from "../src/cli/spec-diff.js";
 import { pendingBumps } from "../src/changesets.js";
 import { sdkPackages } from "../src/workspace.js";
@@ -71,10 +72,11 @@ beforeAll(async () => {
   git("init", "-q", "-b", "main");
   git("add", "-A");
   git("commit", "-q", "-m", "base");
-});
+}, needs(2_000));
 afterAll(() => rm(root, { recursive: true, force: true }));
 
-describe("pnpm spec:diff", () => {
+// Each run loads the spec at the base ref (git) and in the working tree, and diffs them.
+describe("pnpm spec:diff", { timeout: needs(4_000) }, () => {
   it("finds the SDK packages: those with x-codegen.spec, private ones marked", async () => {
     const packages = await sdkPackages(root);
     expect(packages.map((p) => [p.name, p.private, p.specFile])).toEqual([["@x/shelf", false, SPEC], ["@x/shelf-internal", true, SPEC]]);

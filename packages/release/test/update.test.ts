@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { needs } from "../../../vitest.shared.js";
 import { main as codegen } from "@x/codegen";
 import { main } from "../src/cli/spec-update.js";
 
@@ -83,7 +84,7 @@ beforeEach(async () => {
   git("add", "-A");
   git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "v1");
   output = [];
-});
+}, needs(2_000));
 
 afterEach(async () => {
   if (server) {
@@ -129,7 +130,8 @@ async function snapshot(): Promise<Record<string, string>> {
   return files;
 }
 
-describe("pnpm spec:update", () => {
+// Each run fetches the spec, diffs it, regenerates the package and writes the changeset.
+describe("pnpm spec:update", { timeout: needs(3_000) }, () => {
   it("writes the newer spec, prints the diff, regenerates and writes the changeset", async () => {
     expect(await run("@x/pets")).toBe(0);
     expect(await readFile(join(root, "openapi", "pets.yaml"), "utf8")).toBe(SPEC_V2);

@@ -10,6 +10,7 @@ import { dirname, join, resolve } from "node:path";
 import { generateFiles, loadSpec, typecheckFiles, type SpecModel } from "@x/codegen";
 import { parse, stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { needs } from "../../../../vitest.shared.js";
 import { diffModels, diffSpecFiles, highestBump, type Bump, type Change } from "../../src/diff/index.js";
 
 export const FIXTURE = resolve(import.meta.dirname, "../fixtures/diff/bookshelf.yaml");
@@ -128,9 +129,10 @@ export const at = {
 export function describeEdits(title: string, edits: readonly SpecEdit[]): void {
   describe(title, () => {
     let run: Awaited<ReturnType<typeof runEdits>> | undefined;
+    // An SDK generated per edit, then two type-checks of them all: 10-15 s on a quiet machine.
     beforeAll(async () => {
       run = await runEdits(edits);
-    }, 180_000);
+    }, needs(20_000));
     afterAll(async () => run?.cleanup());
 
     it("generates old and new SDKs that type-check on their own", () => {
