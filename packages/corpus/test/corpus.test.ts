@@ -15,6 +15,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { needs } from "../../../vitest.shared.js";
 import { exampleBody, generateFiles, loadSpec, pascalCase, sampleCalls, typecheckFiles, type SampleCall, type SpecModel } from "@x/codegen";
 import { httpFetch, standInReason, startMockServer, startStandIn, type MockServer, type StandInServer } from "@x/mock-server";
 import { violationsOfRequest } from "@x/mock-server/contract";
@@ -35,6 +36,10 @@ const WORK = resolve(import.meta.dirname, "../.work");
 const AUTH = `Basic ${Buffer.from("corpus-api-key").toString("base64")}`;
 /** Prism answers in milliseconds; a request it has not answered by then never will be. */
 const PRISM_ANSWER_MS = 10_000;
+/** What the largest document (GitHub's REST API) needs to generate, import and start Prism on: about 10 s on a quiet machine. */
+const SETUP_QUIET_MS = 20_000;
+/** What its SDK's type-check needs: 7.5 s on a quiet machine. */
+const TYPECHECK_QUIET_MS = 15_000;
 
 interface CorpusSpec extends Listed {
   readonly file: string;
@@ -228,7 +233,7 @@ for (const spec of specs) {
         row.note = `does not ${stage}`;
         throw error;
       }
-    });
+    }, needs(SETUP_QUIET_MS));
 
     afterAll(async () => {
       await prism?.close();
@@ -251,7 +256,7 @@ for (const spec of specs) {
         row.note = "does not type-check";
       }
       expect(problems).toEqual([]);
-    }, 600_000);
+    }, needs(TYPECHECK_QUIET_MS));
 
     const known = KNOWN_SPECS[spec.file];
     if (known && basename(dirname(spec.path)) === REFERENCE_FOLDER) {
@@ -310,6 +315,6 @@ for (const spec of specs) {
       outcomes.set(call.methodPath, `${verdict.text}${where}${verdict.ok ? note : ""}`);
       if (!verdict.ok && error !== undefined) throw error instanceof Error ? Object.assign(error, { message: `${verdict.text}\n${error.message}` }) : new Error(describeError(error));
       expect(verdict.text).toMatch(/^ok/);
-    }, PRISM_ANSWER_MS + 20_000);
+    }, PRISM_ANSWER_MS + needs(2_000)); // Prism's deadline, and what a call needs besides waiting for it
   });
 }
