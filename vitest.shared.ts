@@ -11,9 +11,9 @@ import type { ViteUserConfig } from "vitest/config";
 /**
  * How many times slower than a quiet machine a test may run before it counts as hung.
  * A saturated 2-core machine (the suite beside other CPU-bound work) runs 3-4x slower;
- * 10 leaves room. `X_TEST_SLOWDOWN=30 pnpm --filter @x/codegen test` raises it on a machine
- * slower still; it never goes below 10. (turbo passes only the variables turbo.json lists
- * to a task: through `pnpm test`, it takes the test task's `passThroughEnv` listing it.)
+ * 10 leaves room. `X_TEST_SLOWDOWN=30 pnpm test` raises it on a machine slower still (the
+ * test task's `passThroughEnv` in turbo.json hands it to vitest without changing the task's
+ * hash); it never goes below 10.
  */
 export const SLOWDOWN = Math.max(10, slowdownFromEnv(process.env.X_TEST_SLOWDOWN));
 
