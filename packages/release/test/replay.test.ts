@@ -4,7 +4,7 @@
  * (synthetic summaries here; the release rehearsal runs it on the real workspace).
  */
 import { describe, expect, it } from "vitest";
-import { blobHash, isVersionOnlyChange, planReplay, type RunSummary, type TaskSummary } from "../src/replay/index.ts";
+import { blobHash, describePlan, isVersionOnlyChange, planReplay, readPlanLines, type RunSummary, type TaskSummary } from "../src/replay/index.ts";
 
 const manifest = (version: string, extra: Record<string, unknown> = {}) =>
   `${JSON.stringify({ name: "@x/pets", version, type: "module", scripts: { test: "vitest run" }, ...extra }, null, 2)}\n`;
@@ -124,6 +124,12 @@ describe("the release's test phase", () => {
     const result = plan(failing, run(failing, "now"), [run(tested, "ci")], [tested]);
     expect(result.run).toEqual([{ taskId: "@x/demo#test", why: "@x/demo#test: packages/demo/test/demo.test.ts changed" }]);
     expect(result.packages).toEqual(["@x/demo"]);
+    // As the release prints it, and as the rehearsal reads it back from the release's output.
+    const output = ["> pnpm release", ...describePlan(result), "@x/demo:test: FAIL test/demo.test.ts"].join("\n");
+    expect(readPlanLines(output)).toEqual({
+      passedBefore: ["@x/pets#typecheck", "@x/pets#test"],
+      ran: [{ taskId: "@x/demo#test", why: "@x/demo#test: packages/demo/test/demo.test.ts changed" }],
+    });
   });
 
   it("runs a task whose spec outside the package changed, even to a version string", () => {

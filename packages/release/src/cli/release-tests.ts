@@ -13,7 +13,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { dryRun, planReplay, readSummaries, repositoryFiles, type ReplayPlan } from "../replay/index.ts";
+import { describePlan, dryRun, planReplay, readSummaries, repositoryFiles } from "../replay/index.ts";
 
 /** The root `test` script as a command line, and the tasks it runs (`turbo run <tasks> <flags>`). */
 export function rootTestCommand(root: string): { readonly argv: readonly string[]; readonly tasks: readonly string[] } {
@@ -23,21 +23,6 @@ export function rootTestCommand(root: string): { readonly argv: readonly string[
   if (argv[0] !== "turbo" || argv[1] !== "run") throw new Error(`the root test script is not \`turbo run …\`: ${JSON.stringify(script)}`);
   const tasks = argv.slice(2).filter((a) => !a.startsWith("-"));
   return { argv, tasks };
-}
-
-const short = (sha: string | undefined) => (sha ? sha.slice(0, 7) : "an uncommitted tree");
-
-/** What the plan says, one line per task. */
-export function describePlan(plan: ReplayPlan): string[] {
-  const lines = [
-    `release: test phase: ${plan.replayed.length} task(s) passed before on this code, versions aside; ${plan.run.length} to run; ${plan.cached.length} cached or without a script`,
-  ];
-  for (const r of plan.replayed) {
-    const stamps = r.restamped.length > 0 ? `; only version stamps differ: ${r.restamped.join(", ")}` : "";
-    lines.push(`  passed  ${r.taskId} (turbo run ${r.run} at ${short(r.sha)}, hash ${r.hash}${stamps})`);
-  }
-  for (const r of plan.run) lines.push(`  run     ${r.taskId}: ${r.why}`);
-  return lines;
 }
 
 export function main(argv: readonly string[], root: string): number {

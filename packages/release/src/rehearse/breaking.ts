@@ -2,23 +2,20 @@
  * The breaking change's steps: `integrationKey` becomes optional in openapi/common.yaml and
  * `pnpm spec:diff` must write a major changeset for @x/common; `pnpm release` must refuse
  * while it is pending; and a consumer upgraded to the new major must fail to compile exactly
- * at the line that reads `integrationKey`. And, before the first release: a release whose
- * tests fail publishes nothing.
+ * at the line that reads `integrationKey`.
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import semver from "semver";
 import { installedVersion, markerLine, npmInstall } from "./consumers.ts";
 import { typecheckBoth } from "./consumer-checks.ts";
 import { note, type Context } from "./context.ts";
 import { run, runOk, tail } from "./proc.ts";
-import { describeTestPhase, releaseTestPhase } from "./release-output.ts";
 import { checkRegistry, checkRegistryUnchanged } from "./registry-checks.ts";
-import { changesetReleases, commitAll, makeIntegrationKeyOptional, pendingChangesets, workspacePackages } from "./scratch.ts";
+import { changesetReleases, makeIntegrationKeyOptional, pendingChangesets } from "./scratch.ts";
 
 /** The line of the ESM consumer that reads `connection.integrationKey` as a string. */
 export const BREAKING_MARKER = "rehearsal: breaks when integrationKey becomes optional";
-const FAILING_TEST = "rehearsal-failing.test.ts";
 
 /** Makes the spec change and runs `pnpm spec:diff`; the changeset it writes must release @x/common as major. */
 export async function breakingSpecChange(ctx: Context): Promise<void> {
@@ -46,43 +43,6 @@ export async function pendingReleaseRefuses(ctx: Context): Promise<void> {
   if (!refused) throw new Error(`\`pnpm release\` with a pending changeset did not refuse:\n${tail(result, 10)}`);
   checkRegistryUnchanged(before, await checkRegistry(ctx, false));
   note(`pnpm release exited ${result.code}: ${tail(result, 2).replace(/\n/g, " ")}`);
-}
-
-/**
- * Commits a failing test on a tree with versions not yet on the registry; `pnpm release` must
- * fail at it (and nothing else) and publish nothing. The test is removed again.
- */
-export async function failingReleasePublishesNothing(ctx: Context): Promise<void> {
-  const { repo, logs, report } = ctx;
-  const pkg = workspacePackages(repo).find((p) => p.name === "@x/demo") ?? workspacePackages(repo).find((p) => (p.manifest.scripts as Record<string, string> | undefined)?.test);
-  if (!pkg) throw new Error("no workspace package with tests to add a failing test to");
-  const testFile = join(pkg.dir, "test", FAILING_TEST);
-  mkdirSync(dirname(testFile), { recursive: true });
-  const title = "the release rehearsal's deliberately failing test";
-  writeFileSync(testFile, `import { expect, test } from "vitest";\n\ntest(${JSON.stringify(title)}, () => {\n  expect("a release with a failing test").toBe("published");\n});\n`);
-  await commitAll("Rehearsal: a failing test", ctx.opts("git"));
-  const publishedBefore = await checkRegistry(ctx, false);
-  const unpublished = workspacePackages(repo).filter((p) => !p.private && !publishedBefore[p.name]?.versions.includes(p.version));
-  if (unpublished.length === 0) throw new Error("every public package's version is on the registry already: a release would have nothing to publish");
-  const result = await run("pnpm", ["release"], ctx.opts("release-failing", repo));
-  report.releaseTests.failing = releaseTestPhase(result.stdout);
-  note(describeTestPhase(report.releaseTests.failing));
-  // vitest's "FAIL <file> > <test>" lines, without colours.
-  const failures = [...new Set(`${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, "").split("\n")
-    .map((l) => /\bFAIL\s+(\S.*)$/.exec(l)?.[1]?.trim()).filter((l): l is string => !!l))];
-  const failedAtOurTest = failures.some((f) => f.includes(title));
-  const others = failures.filter((f) => !f.includes(title));
-  report.failingRelease = { testFile: relative(repo, testFile), exitCode: result.code, failedAtOurTest, otherFailures: others, output: tail(result, 15), publishedBefore };
-  if (result.code === 0) throw new Error("`pnpm release` exited 0 with a failing test");
-  if (!failedAtOurTest) throw new Error(`\`pnpm release\` failed, but not at the failing test (log: ${join(logs, "release-failing.log")}):\n${tail(result)}`);
-  const published = await checkRegistry(ctx, false);
-  report.published.afterFailedRelease = published;
-  checkRegistryUnchanged(publishedBefore, published);
-  note(`pnpm release exited ${result.code}; not published: ${unpublished.map((p) => `${p.name}@${p.version}`).join(", ")}`);
-  // The next release would fail on these too: say so now, by name.
-  if (others.length > 0) throw new Error(`besides the deliberate one, these tests failed (log: ${join(logs, "release-failing.log")}):\n${others.join("\n")}`);
-  rmSync(testFile);
-  await commitAll("Rehearsal: remove the failing test", ctx.opts("git"));
 }
 
 /**

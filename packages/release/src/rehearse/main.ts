@@ -13,8 +13,9 @@
  *    (strict, node16 and bundler resolution), CommonJS, and a browser page (esbuild,
  *    headless Chromium); every one calls the API through them against Prism.
  * 5. Makes a breaking spec change, lets `pnpm spec:diff` write the changeset, shows that a
- *    release refuses while it is pending, versions, then releases the next major. A consumer pinned to the old major reinstalls and still works; one that
- *    upgrades fails to compile exactly at the changed usage.
+ *    release refuses while it is pending, versions, then releases the next major. A consumer
+ *    pinned to the old major reinstalls and still works; one that upgrades fails to compile
+ *    exactly at the changed usage.
  *
  * Verdaccio, Prism, the static server, Chromium and the temp root are removed at the end,
  * pass or fail (and on SIGINT/SIGTERM). The run has one time limit (`--limit`), not one per
@@ -23,16 +24,17 @@
  */
 import { join } from "node:path";
 import semver from "semver";
+import { readPlanLines, summarizePlanLines } from "../replay/describe.ts";
 import { findChromium } from "./browser.ts";
-import { breakingSpecChange, failingReleasePublishesNothing, pendingReleaseRefuses, upgradedConsumerFails } from "./breaking.ts";
+import { breakingSpecChange, pendingReleaseRefuses, upgradedConsumerFails } from "./breaking.ts";
 import { cleanupChecked, cleanupOnSignals, writeReport } from "./cleanup.ts";
 import { browserConsumer, cjsConsumer, esmConsumer } from "./consumer-checks.ts";
 import { createContext, note, seconds, stepTimes } from "./context.ts";
+import { failingReleasePublishesNothing } from "./failing-release.ts";
 import { npmConfigGet, PACKAGE_DIR, parseArgs } from "./options.ts";
 import { runOk } from "./proc.ts";
 import { startVerdaccio, writeUserConfig } from "./registry.ts";
 import { checkPrivatesUnpublished, checkRegistry } from "./registry-checks.ts";
-import { describeTestPhase, releaseTestPhase } from "./release-output.ts";
 import { commitAll, copyRunSummaries, copyWorkingTree, initRepo, install, linkShared, pendingChangesets } from "./scratch.ts";
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -97,8 +99,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     await ctx.step("pnpm release (first version line)", async () => {
       note(Object.entries(report.versions.first!).map(([k, v]) => `${k}@${v}`).join(", "));
       const result = await runOk("pnpm", ["release"], ctx.opts("release-1", repo));
-      report.releaseTests.first = releaseTestPhase(result.stdout);
-      note(describeTestPhase(report.releaseTests.first));
+      report.releaseTests.first = readPlanLines(result.stdout);
+      note(summarizePlanLines(report.releaseTests.first));
       report.published.first = await checkRegistry(ctx, true);
       await checkPrivatesUnpublished(ctx);
     });
@@ -130,8 +132,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 
     await ctx.step(`pnpm release (@x/common ${expectedCommon})`, async () => {
       const result = await runOk("pnpm", ["release"], ctx.opts("release-2", repo));
-      report.releaseTests.second = releaseTestPhase(result.stdout);
-      note(describeTestPhase(report.releaseTests.second));
+      report.releaseTests.second = readPlanLines(result.stdout);
+      note(summarizePlanLines(report.releaseTests.second));
       report.published.second = await checkRegistry(ctx, true);
       for (const [name, pub] of Object.entries(report.published.second)) note(`${name}: ${pub.versions.join(", ")} (latest ${pub.latest})`);
     });

@@ -19,7 +19,7 @@ export interface Options {
   limitMinutes: number;
 }
 
-/** Generous: about four minutes on a quiet 2-core machine, and a busy one is rarely more than 3-4x slower. */
+/** Generous: about five minutes on a quiet 2-core machine (after `pnpm test`), nine beside two CPU-bound processes. */
 export const DEFAULT_LIMIT_MINUTES = 40;
 
 export function parseArgs(argv: readonly string[]): Options {

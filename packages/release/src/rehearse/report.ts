@@ -1,7 +1,7 @@
 /** What `pnpm release:rehearse --report <file>` writes: the steps, and what each one saw. */
 import type { ConsumerReport, TypecheckResult } from "./consumers.ts";
 import type { PageResult } from "./browser.ts";
-import type { ReleaseTestPhase } from "./release-output.ts";
+import type { PlanLines } from "../replay/describe.ts";
 
 export interface StepRecord {
   readonly name: string;
@@ -49,7 +49,7 @@ export interface RehearsalReport {
   /** Private workspace packages, and whether the registry knows them (it must not). */
   privatePackages?: Record<string, boolean>;
   /** What each release's test phase ran, and what a passing run of the same code (versions aside) answered. */
-  releaseTests: { failing?: ReleaseTestPhase; first?: ReleaseTestPhase; second?: ReleaseTestPhase };
+  releaseTests: { failing?: PlanLines; first?: PlanLines; second?: PlanLines };
   published: {
     first?: Record<string, PublishedPackage>;
     afterFailedRelease?: Record<string, PublishedPackage>;
