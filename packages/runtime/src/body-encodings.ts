@@ -5,6 +5,7 @@
 import { SDKValidationError } from "./errors.js";
 import type { BodyMediaSpec, FieldEncodingSpec } from "./operation.js";
 import { serializeQueryParam } from "./params/query.js";
+import { isLooseJsonMediaType } from "./wire-rules.js";
 
 /**
  * A request body fetch accepts. Spelled through `RequestInit`, which Node's types declare
@@ -45,7 +46,8 @@ function fieldText(value: unknown): string {
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
-const isJson = (type: string | undefined) => type !== undefined && /^application\/(?:[\w.-]+\+)?json\b/i.test(type);
+/** The runtime's loose JSON test (wire-rules.ts): `application/json-seq` and `application/json ; charset=utf-8` count too. */
+const isJson = (type: string | undefined) => type !== undefined && isLooseJsonMediaType(type);
 
 /**
  * Each property as a form field: with a `style` or `explode` in the spec's `encoding`, as

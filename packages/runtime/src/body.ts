@@ -1,7 +1,7 @@
 /** Request bodies by encoding: what the spec's media type says goes on the wire. */
 import { SDKValidationError } from "./errors.js";
 import type { WireBody } from "./body-encodings.js";
-import { BODY_FEATURES, missingFeature, type RuntimeFeatures } from "./features.js";
+import { BODY_FEATURES, missingFeature, type RuntimeFeatures } from "./feature-contract.js";
 import type { BodyMediaSpec, BodySpec, OperationSpec, ResponseKind } from "./operation.js";
 
 /**

@@ -1,4 +1,6 @@
 /**
+ * Leaf: imports nothing.
+ *
  * Everything the SDK throws. Users branch with `instanceof`; every class sets
  * `this.name` itself because minifiers rename classes.
  *

@@ -38,16 +38,15 @@ export { RUNTIME_VERSION } from "./generated/version.js";
 export { BROWSER_USER_AGENT_HEADER, USER_AGENT_HEADER, userAgentHeader } from "./user-agent.js";
 export { DEFAULT_SERVER_IDX } from "./server-url.js";
 export type { ClientOptions, DebugLogger, MediaOptions, RequestOptions } from "./options.js";
+export type { SDKDefinition } from "./definition.js";
 export type {
   HttpMethod,
   OperationSpec,
   ParameterSpec,
-  ParameterStyle,
   ParameterConstraints,
   BodySpec,
   BodyMediaSpec,
   FieldEncodingSpec,
-  BodyEncoding,
   ResponseKind,
   ErrorClass,
   SecuritySchemeSpec,
@@ -55,7 +54,6 @@ export type {
   SecurityRequirementSpec,
   ServerSpec,
   ServerVariableSpec,
-  SDKDefinition,
   SpecRetryPolicy,
   PagingSpec,
 } from "./operation.js";
@@ -76,3 +74,15 @@ export type { RetryContext, RetryDecision } from "./retry/decision.js";
 export { isRetryableStatus } from "./retry/status.js";
 export { createRetryingFetch } from "./retry/fetch.js";
 export type { RetryingFetchOptions, RetryInfo } from "./retry/fetch.js";
+export {
+  isJsonMediaType,
+  isLooseJsonMediaType,
+  isTextMediaType,
+  isFormMediaType,
+  isMultipartMediaType,
+  bodyEncodingOf,
+  responseKindOf,
+  defaultStyle,
+  defaultExplode,
+} from "./wire-rules.js";
+export type { BodyEncoding, ParameterLocation, ParameterStyle } from "./wire-rules.js";

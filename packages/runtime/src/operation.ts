@@ -1,19 +1,15 @@
 /**
  * The contract between generated SDK code and the runtime: generated resource
  * methods describe each operation with an `OperationSpec` and hand it, with the
- * caller's request object, to `SDKCore.invoke`.
+ * caller's request object, to `SDKCore.invoke`. What the SDK as a whole hands the core is
+ * its `SDKDefinition` (definition.ts).
  */
 import type { APIError, APIErrorInit } from "./errors.js";
-import type { RuntimeFeatures } from "./features.js";
+import type { BodyEncoding, ParameterLocation, ParameterStyle } from "./wire-rules.js";
+
+export type { BodyEncoding, ParameterStyle } from "./wire-rules.js";
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "patch" | "head" | "options" | "trace";
-
-/**
- * How a parameter's value is written on the wire (OpenAPI `style`): `form`,
- * `spaceDelimited`, `pipeDelimited` and `deepObject` in the query, `simple`, `label`
- * and `matrix` in the path, `simple` in a header, `form` in a cookie.
- */
-export type ParameterStyle = "form" | "spaceDelimited" | "pipeDelimited" | "deepObject" | "simple" | "label" | "matrix";
 
 /** One path, query, header or cookie parameter of an operation. */
 export interface ParameterSpec {
@@ -22,7 +18,7 @@ export interface ParameterSpec {
   /** Name of the parameter on the wire, as the spec spells it. */
   readonly name: string;
   /** A cookie parameter is sent in the `Cookie` header, before any `Cookie` the caller passes. */
-  readonly in: "path" | "query" | "header" | "cookie";
+  readonly in: ParameterLocation;
   readonly required: boolean;
   /** What the spec's schema allows, checked before sending. */
   readonly constraints?: ParameterConstraints;
@@ -48,14 +44,6 @@ export interface ParameterConstraints {
   readonly maxLength?: number;
   readonly enum?: readonly (string | number | boolean)[];
 }
-
-/**
- * How a request body goes on the wire: `json` (JSON.stringify), `text` (a string as
- * is), `form` (application/x-www-form-urlencoded from an object), `multipart`
- * (multipart/form-data from an object or a FormData), `binary` (a Blob, ArrayBuffer,
- * typed array or string as is).
- */
-export type BodyEncoding = "json" | "text" | "form" | "multipart" | "binary";
 
 /** One media type a request body can be sent as. */
 export interface BodyMediaSpec {
@@ -175,33 +163,6 @@ export interface ServerVariableSpec {
   /** The only values allowed, when the spec lists them. */
   readonly enum?: readonly string[];
   readonly description?: string;
-}
-
-/** Everything an SDK package knows from its spec, emitted by the generator. */
-export interface SDKDefinition {
-  /** Client class name, e.g. `Common`; used in messages. */
-  readonly sdkName: string;
-  /** npm name of the SDK package, e.g. `@x/common`; first in the User-Agent. */
-  readonly packageName?: string;
-  /** The SDK package's version (its `SDK_VERSION`); sent in the User-Agent. */
-  readonly sdkVersion?: string;
-  /** Servers in spec order; the first is the default. */
-  readonly servers: readonly ServerSpec[];
-  readonly securitySchemes: readonly SecuritySchemeSpec[];
-  /**
-   * The spec's top-level security alternatives, for operations without their own.
-   * `undefined` (a spec that states none): every credential given is sent.
-   */
-  readonly security?: readonly SecurityRequirementSpec[];
-  /** The spec's retry policy (`x-speakeasy-retries`); `undefined` means no retries by default. */
-  readonly retry?: SpecRetryPolicy;
-  /**
-   * What the spec uses beyond apiKey/bearer credentials, path parameters and JSON bodies,
-   * imported from the runtime by the generated code (see features.ts). SDKCoreBase has only
-   * these; SDKCore has every feature.
-   * @default none
-   */
-  readonly features?: RuntimeFeatures;
 }
 
 /** The retry policy as a spec publishes it. */

@@ -2,10 +2,10 @@
 import { SDKValidationError } from "./errors.js";
 import type { SecuritySource } from "./auth/index.js";
 import { HOOK_NAMES, type Hooks } from "./hooks.js";
-import type { SDKDefinition } from "./operation.js";
-import { resolveRetryPolicy, type RetryConfig, type RetryPolicy } from "./retry/config.js";
+import type { SDKDefinition } from "./definition.js";
+import { isPlainObject } from "./guards.js";
+import { MAX_TIMER_MS, resolveRetryPolicy, type RetryConfig, type RetryPolicy } from "./retry/config.js";
 import { resolveServerURL } from "./server-url.js";
-import { checkTimeoutMs, isPlainObject } from "./validate.js";
 
 /** Limit of each attempt, not of the whole call with its retries, in ms. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -188,6 +188,14 @@ export function resolveClientOptions<S>(definition: SDKDefinition, input: unknow
     hooks: hooks ?? {},
     debugLogger,
   };
+}
+
+/** `timeoutMs`, of the client or of one call (validate.ts). */
+export function checkTimeoutMs(value: unknown, field: string, context: string): void {
+  if (value === undefined) return;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > MAX_TIMER_MS) {
+    throw new SDKValidationError(`${context}: ${field} must be a number of ms in (0, ${MAX_TIMER_MS}]`, field);
+  }
 }
 
 function checkHooks(hooks: unknown, at: string): void {

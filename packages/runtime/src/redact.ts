@@ -1,4 +1,6 @@
 /**
+ * Leaf: imports nothing.
+ *
  * Scrubbing credentials out of text the SDK shows: error messages and bodies, debug
  * log lines, URLs. A credential is known by its value (what the call sent) or by the
  * name of the header or query parameter carrying it.

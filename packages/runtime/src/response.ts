@@ -3,6 +3,7 @@ import { SDKError, type APIError, type APIErrorInit, type RequestTarget } from "
 import type { ErrorClass, OperationSpec } from "./operation.js";
 import { redactValue, scrubber } from "./redact.js";
 import { statusMatches } from "./retry/status.js";
+import { isLooseJsonMediaType } from "./wire-rules.js";
 
 /** Statuses whose Response must be constructed with a null body. */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -61,7 +62,8 @@ export function parseSuccess<T>(op: OperationSpec, raw: string | Blob, response:
 /** A success the spec says nothing about: `undefined` when empty, JSON when it parses as such, else the text. */
 function undocumentedBody(text: string, response: Response): unknown {
   if (text === "") return undefined;
-  if (/^application\/(?:[\w.-]+\+)?json\b/i.test(response.headers.get("content-type") ?? "")) {
+  // The loose test (wire-rules.ts): `application/json-seq` and `application/json ; charset=utf-8` count too.
+  if (isLooseJsonMediaType(response.headers.get("content-type") ?? "")) {
     try {
       return JSON.parse(text);
     } catch {

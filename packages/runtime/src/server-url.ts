@@ -9,8 +9,9 @@
  * an explicit URL always wins over the spec's choice.
  */
 import { SDKValidationError } from "./errors.js";
-import type { SDKDefinition, ServerSpec } from "./operation.js";
-import { isPlainObject } from "./validate.js";
+import type { SDKDefinition } from "./definition.js";
+import { isPlainObject } from "./guards.js";
+import type { ServerSpec } from "./operation.js";
 
 /** The spec's first server is its default. */
 export const DEFAULT_SERVER_IDX = 0;

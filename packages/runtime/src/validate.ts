@@ -5,27 +5,13 @@
  */
 import { checkConstraints } from "./constraints.js";
 import { SDKValidationError } from "./errors.js";
+import { isPlainObject, isValidHeaderName, isValidHeaderValue, kindOf } from "./guards.js";
 import type { OperationSpec, ParameterSpec } from "./operation.js";
-import type { MediaOptions, RequestOptions } from "./options.js";
-import { MAX_TIMER_MS } from "./retry/config.js";
+import { checkTimeoutMs, type MediaOptions, type RequestOptions } from "./options.js";
 import { checkedURL } from "./server-url.js";
 import { serializePathParam, styleOf, type PathStyle } from "./params/index.js";
 
 const REQUEST_OPTION_KEYS: readonly string[] = ["retries", "timeoutMs", "signal", "headers", "security", "serverURL", "contentType", "accept"];
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-/** `null`, `array`, `Date` (a class name) or the `typeof`, for messages. */
-function kindOf(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  if (typeof value === "object" && !isPlainObject(value)) return value.constructor?.name ?? "object";
-  return typeof value;
-}
 
 /**
  * @returns the request's fields. `undefined` is taken as `{}`, so operations without
@@ -130,13 +116,6 @@ export function validateRequestOptions(at: string, options: unknown): RequestOpt
   return { ...(options as RequestOptions<unknown> & MediaOptions), serverURL: checkedURL(options.serverURL, at, "options.serverURL") };
 }
 
-export function checkTimeoutMs(value: unknown, field: string, context: string): void {
-  if (value === undefined) return;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > MAX_TIMER_MS) {
-    throw new SDKValidationError(`${context}: ${field} must be a number of ms in (0, ${MAX_TIMER_MS}]`, field);
-  }
-}
-
 /** Header values may be credentials: messages name the header, never the value. */
 export function checkHeaders(value: unknown, field: string, context: string): void {
   if (value === undefined) return;
@@ -147,23 +126,5 @@ export function checkHeaders(value: unknown, field: string, context: string): vo
     if (typeof headerValue !== "string" || !isValidHeaderName(name) || !isValidHeaderValue(headerValue)) {
       throw new SDKValidationError(`${context}: ${field} has an invalid header "${name}"`, `${field}.${name}`);
     }
-  }
-}
-
-/** Headers#set quotes the value in its own error, so it is only ever called here, on a throwaway. */
-export function isValidHeaderValue(value: string): boolean {
-  return isValidHeader("x", value);
-}
-
-function isValidHeaderName(name: string): boolean {
-  return isValidHeader(name, "");
-}
-
-function isValidHeader(name: string, value: string): boolean {
-  try {
-    new Headers().set(name, value);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { SDKCore, SDKCoreBase } from "../src/core.js";
 import { basicAuth, clientCredentials, cookieParameters, formBody, headerParameters, queryParameters, type RuntimeFeatures } from "../src/features.js";
-import type { OperationSpec, SDKDefinition } from "../src/operation.js";
+import type { SDKDefinition } from "../src/definition.js";
+import type { OperationSpec } from "../src/operation.js";
 import { caught, serve } from "./support/core.js";
 import { send } from "./support/server.js";
 

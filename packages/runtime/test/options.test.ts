@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SDKCore } from "../src/core.js";
 import { SDKValidationError } from "../src/errors.js";
-import type { SDKDefinition } from "../src/operation.js";
+import type { SDKDefinition } from "../src/definition.js";
 import { DEFAULT_TIMEOUT_MS, resolveClientOptions } from "../src/options.js";
 import { resolveServerURL } from "../src/server-url.js";
 import { SPEC_RETRY, definition } from "./support/fixtures.js";

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { SDKCore } from "../src/core.js";
 import { SDKValidationError } from "../src/errors.js";
-import type { OperationSpec, SDKDefinition, ServerSpec } from "../src/operation.js";
+import type { SDKDefinition } from "../src/definition.js";
+import type { OperationSpec, ServerSpec } from "../src/operation.js";
 import { resolveServerURL } from "../src/server-url.js";
 import { caught, serve } from "./support/core.js";
 import { send } from "./support/server.js";

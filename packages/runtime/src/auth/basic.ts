@@ -1,6 +1,6 @@
 /** HTTP basic: `{ username, password }` → `Authorization: Basic base64(username:password)`. */
 import { SDKValidationError } from "../errors.js";
-import { isPlainObject } from "../validate.js";
+import { isPlainObject } from "../guards.js";
 
 export interface BasicCredential {
   header: string;

@@ -1,6 +1,6 @@
 /** Bearer tokens (HTTP bearer, OAuth2 and OpenID Connect tokens the caller provides). */
 import { SDKValidationError } from "../errors.js";
-import { isValidHeaderValue } from "../validate.js";
+import { isValidHeaderValue } from "../guards.js";
 
 /** A string, or a function (sync or async) returning one, called on every attempt. */
 export type TokenSource = string | (() => string | Promise<string>);

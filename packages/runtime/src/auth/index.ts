@@ -4,10 +4,10 @@
  * into headers, query parameters and cookies, one small module per kind of scheme.
  */
 import { SDKValidationError } from "../errors.js";
-import { missingFeature, type RuntimeFeatures } from "../features.js";
+import { missingFeature, type RuntimeFeatures } from "../feature-contract.js";
+import { isPlainObject } from "../guards.js";
 import type { SecurityRequirementSpec, SecuritySchemeSpec } from "../operation.js";
 import { isSensitiveName } from "../redact.js";
-import { isPlainObject } from "../validate.js";
 import { placeApiKey, type Placement } from "./api-key.js";
 import { bearerHeader, checkToken, resolveToken } from "./bearer.js";
 import type { TokenCache, TokenFetchOptions } from "./oauth2.js";

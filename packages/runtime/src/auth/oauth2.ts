@@ -4,8 +4,8 @@
  * from the API drops the token it answered so the next attempt fetches a fresh one.
  */
 import { OAuth2TokenError } from "../errors.js";
+import { isPlainObject } from "../guards.js";
 import { redactSecrets, urlWithoutQuery } from "../redact.js";
-import { isPlainObject } from "../validate.js";
 import { base64 } from "./basic.js";
 
 /** A token is refreshed this long before its `expires_in` runs out… */

@@ -4,8 +4,9 @@
  * URL (path and query), header values and `Cookie` pairs. The core hands openapi-fetch
  * the finished URL. See the Parameters section of the README for the table.
  */
-import { missingFeature, type RuntimeFeatures } from "../features.js";
-import type { OperationSpec, ParameterSpec, ParameterStyle } from "../operation.js";
+import { missingFeature, type RuntimeFeatures } from "../feature-contract.js";
+import type { OperationSpec, ParameterSpec } from "../operation.js";
+import { defaultExplode, defaultStyle, type ParameterStyle } from "../wire-rules.js";
 import { serializePathParam, type PathStyle } from "./path.js";
 import type { QueryStyle } from "./query.js";
 
@@ -13,16 +14,7 @@ export { serializePathParam, type PathStyle } from "./path.js";
 export { serializeQueryParam, type QueryOptions, type QueryStyle } from "./query.js";
 export { cookieHeader, serializeCookieParam, serializeHeaderParam, withCookies } from "./header.js";
 
-/** The spec's default style per location: `form` for query and cookie, `simple` for path and header. */
-export function defaultStyle(location: ParameterSpec["in"]): ParameterStyle {
-  return location === "query" || location === "cookie" ? "form" : "simple";
-}
-
-/** The spec's default `explode`: true for `form`, false for every other style. */
-export function defaultExplode(style: ParameterStyle): boolean {
-  return style === "form";
-}
-
+/** The parameter's style and explode, the spec's defaults (wire-rules.ts) filling in what it leaves out. */
 export function styleOf(param: ParameterSpec): { style: ParameterStyle; explode: boolean } {
   const style = param.style ?? defaultStyle(param.in);
   return { style, explode: param.explode ?? defaultExplode(style) };

@@ -4,6 +4,7 @@
  * the parameter's `name=value` pairs, already encoded; an empty array or object sends
  * nothing.
  */
+import { defaultExplode } from "../wire-rules.js";
 import { encodeAllowReserved, encodeComponent, flatten, shapeOf } from "./encode.js";
 
 export type QueryStyle = "form" | "spaceDelimited" | "pipeDelimited" | "deepObject";
@@ -20,7 +21,7 @@ const DELIMITERS: Record<QueryStyle, string> = { form: ",", spaceDelimited: "%20
 
 export function serializeQueryParam(name: string, value: unknown, options: QueryOptions = {}): string[] {
   const style = options.style ?? "form";
-  const explode = options.explode ?? style === "form";
+  const explode = options.explode ?? defaultExplode(style);
   const enc = options.allowReserved ? encodeAllowReserved : encodeComponent;
   const n = encodeComponent(name);
   const shape = shapeOf(value);

@@ -1,6 +1,7 @@
 /** A small SDK definition and operations, shaped like the generator's output. */
 import { APIError, type APIErrorInit } from "../../src/errors.js";
-import type { OperationSpec, SDKDefinition, SpecRetryPolicy } from "../../src/operation.js";
+import type { SDKDefinition } from "../../src/definition.js";
+import type { OperationSpec, SpecRetryPolicy } from "../../src/operation.js";
 
 export interface ErrorMessageData {
   statusCode?: number;

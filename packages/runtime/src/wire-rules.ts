@@ -1,0 +1,85 @@
+/**
+ * Leaf: imports nothing. The wire rules the runtime and the generator share, in one place:
+ * what a media type is (JSON, text, form, multipart), and so how a body is encoded and a
+ * success read; and OpenAPI's default parameter `style` and `explode`.
+ */
+
+/**
+ * How a request body goes on the wire: `json` (JSON.stringify), `text` (a string as
+ * is), `form` (application/x-www-form-urlencoded from an object), `multipart`
+ * (multipart/form-data from an object or a FormData), `binary` (a Blob, ArrayBuffer,
+ * typed array or string as is).
+ */
+export type BodyEncoding = "json" | "text" | "form" | "multipart" | "binary";
+
+/** Where a parameter goes: the path, the query, a header or the `Cookie` header. */
+export type ParameterLocation = "path" | "query" | "header" | "cookie";
+
+/**
+ * How a parameter's value is written on the wire (OpenAPI `style`): `form`,
+ * `spaceDelimited`, `pipeDelimited` and `deepObject` in the query, `simple`, `label`
+ * and `matrix` in the path, `simple` in a header, `form` in a cookie.
+ */
+export type ParameterStyle = "form" | "spaceDelimited" | "pipeDelimited" | "deepObject" | "simple" | "label" | "matrix";
+
+/**
+ * A JSON media type, exactly: `application/json` or `application/<anything>+json`, any case,
+ * with nothing after it but parameters (`;charset=utf-8`). Not `application/json-seq`, not
+ * `application/json ; charset=utf-8` (a space before the `;`). What the generator decides a
+ * spec's media types with.
+ */
+export function isJsonMediaType(type: string): boolean {
+  return /^application\/(?:[\w.-]+\+)?json(?:;.*)?$/i.test(type);
+}
+
+/**
+ * The runtime's looser JSON test, for media types read off the wire or from an `encoding`:
+ * the same start as isJsonMediaType, then anything that is not a word character (`\b`). So it
+ * also takes what isJsonMediaType refuses: `application/json-seq`, `application/json.x`,
+ * `application/json+x`, `application/json/x`, `application/json ; charset=utf-8`, a trailing
+ * space; both refuse `application/jsonx`, `application/json5` and `application/json_x`.
+ * Every type isJsonMediaType takes, this one takes.
+ */
+export function isLooseJsonMediaType(type: string): boolean {
+  return /^application\/(?:[\w.-]+\+)?json\b/i.test(type);
+}
+
+/** `text/*`, XML and other textual types a caller reads as a string. */
+export function isTextMediaType(type: string): boolean {
+  return /^(text\/[\w.+-]+|application\/(?:[\w.-]+\+)?xml|application\/(?:javascript|yaml|x-yaml|x-ndjson))(?:;.*)?$/i.test(type);
+}
+
+/** `application/x-www-form-urlencoded`, and anything starting so. */
+export function isFormMediaType(type: string): boolean {
+  return /^application\/x-www-form-urlencoded/i.test(type);
+}
+
+/** `multipart/` anything: `form-data`, `mixed`… */
+export function isMultipartMediaType(type: string): boolean {
+  return /^multipart\//i.test(type);
+}
+
+/** How a body of `mediaType` is sent: JSON, then text, form, multipart, else bytes. */
+export function bodyEncodingOf(mediaType: string): BodyEncoding {
+  if (isJsonMediaType(mediaType)) return "json";
+  if (isTextMediaType(mediaType)) return "text";
+  if (isFormMediaType(mediaType)) return "form";
+  if (isMultipartMediaType(mediaType)) return "multipart";
+  return "binary";
+}
+
+/** What a success of `mediaType` resolves to: parsed JSON, text, else a Blob. */
+export function responseKindOf(mediaType: string): "json" | "text" | "binary" {
+  if (isJsonMediaType(mediaType)) return "json";
+  return isTextMediaType(mediaType) ? "text" : "binary";
+}
+
+/** The spec's default style per location: `form` for query and cookie, `simple` for path and header. */
+export function defaultStyle(location: ParameterLocation): ParameterStyle {
+  return location === "query" || location === "cookie" ? "form" : "simple";
+}
+
+/** The spec's default `explode`: true for `form`, false for every other style. */
+export function defaultExplode(style: ParameterStyle): boolean {
+  return style === "form";
+}
