@@ -48,7 +48,7 @@ for (const [group, spec] of specs) {
     await writeFile(join(dir, "warnings.txt"), warnings.join("\n"));
     const model = await loadSpec(spec, spec, { clientName });
     const calls = ["get", "put", "post", "delete", "patch", "head", "options", "trace"].map((m) => sampleCalls(model, m));
-    const bodies = model.resources.flatMap((r) => r.operations.map((op) => [op.operationId, exampleBody(model, op)]));
+    const bodies = model.resources.flatMap((r) => r.operations.map((op) => [op.operationId, exampleBody(op)]));
     await writeFile(join(dir, "samples.json"), JSON.stringify({ calls, bodies }, null, 1));
   } catch (error) {
     await writeFile(join(dir, "error.txt"), error instanceof CodegenError ? error.message : String((error as Error).stack));

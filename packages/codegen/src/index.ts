@@ -4,12 +4,14 @@ export { findDrift, generateFiles, generatePackage, writeFiles, type Drift } fro
 export { findPackageDrift, writePackageFiles } from "./package-files.js";
 export { loadSpec, type SpecModel } from "./load/index.js";
 export { sdkPath } from "./load/model.js";
+export { resolvePointer } from "./load/refs.js";
+export { defaultExplode, defaultStyle, isJsonMediaType } from "@x/runtime";
 export { camelCase, pascalCase } from "./load/naming.js";
-export { describeScheme } from "./load/security.js";
+export { describeScheme } from "./load/queries.js";
 export { readTarget, type PackageTarget } from "./target.js";
 export { renderCall, sampleCall, sampleCalls, scaffold, type SampleCall } from "./scaffold/index.js";
 export { exampleBody } from "./samples.js";
 export { typecheckFiles, type TypecheckOptions } from "./typecheck.js";
-export { readmeExamples } from "./emit/readme.js";
+export { readmeExamples } from "./emit/readme/index.js";
 export { exportedNames } from "./emit/barrel.js";
 export { operationTypeNames } from "./emit/requests.js";

@@ -7,16 +7,16 @@ import { describe, expect, it } from "vitest";
 import { loadSpec } from "../src/load/index.js";
 import { readResources } from "../src/load/operations.js";
 import { normalizePathParameters } from "../src/load/path-parameters.js";
+import { LoadContext } from "../src/load/context.js";
 import type { Warning } from "../src/load/warnings.js";
 import { tempDir } from "./helpers.js";
 
 const ok = { "200": { description: "OK", content: { "application/json": { schema: { type: "object" } } } } };
 
 function load(paths: Record<string, unknown>) {
-  const problems: string[] = [];
-  const warnings: Warning[] = [];
-  const resources = readResources({ paths }, [], problems, warnings);
-  return { resources, problems, warnings: warnings.map((w) => w.text), ops: resources.flatMap((r) => r.operations) };
+  const ctx = new LoadContext({ paths });
+  const resources = readResources(ctx, []);
+  return { resources, problems: ctx.problems, warnings: ctx.warnings.map((w) => w.text), ops: resources.flatMap((r) => r.operations) };
 }
 
 describe("readResources checks", () => {
@@ -55,9 +55,9 @@ describe("readResources checks", () => {
       '#/paths/~1a~1{id}~1b~1{part}/get/parameters/0: path parameter "other" does not appear in the path /a/{id}/b/{part}; left out',
       "#/paths/~1a~1{id}~1b~1{part}/get: the path's {id} has no path parameter; generated as a required string path parameter",
     ]);
-    const problems: string[] = [];
-    const [op] = readResources(doc, [], problems).flatMap((r) => r.operations);
-    expect(problems).toEqual([]);
+    const ctx = new LoadContext(doc);
+    const [op] = readResources(ctx, []).flatMap((r) => r.operations);
+    expect(ctx.problems).toEqual([]);
     expect(op!.parameters.map((p) => [p.name, p.in, p.required, p.constraints?.type])).toEqual([["part", "path", true, "integer"], ["id", "path", true, "string"]]);
   });
 });

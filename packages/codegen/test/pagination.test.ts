@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSpec } from "../src/load/index.js";
 import type { Operation, SpecModel } from "../src/load/model.js";
+import { LoadContext } from "../src/load/context.js";
 import { pagingOf } from "../src/load/pagination.js";
 import { FIXTURES, REPO_ROOT } from "./helpers.js";
 
@@ -41,11 +42,13 @@ describe("paged list operations", () => {
     operationId: "list-things", methodName: "list", method: "get", path: "/things", deprecated: false, idempotent: false,
     typeStem: "ListThings", functionName: "", typesRef: `operations["list-things"]`, errors: [], response: { kind: "json", status: "200", mediaType: "application/json" },
     parameters: [
-      { name: "page", field: "page", in: "query", required: false, deprecated: false },
-      { name: "pageSize", field: "pageSize", in: "query", required: false, deprecated: false },
+      { pointer: "#/paths/~1things/get/parameters/0", name: "page", field: "page", in: "query", required: false, deprecated: false, example: 1, exampleFromSpec: false },
+      { pointer: "#/paths/~1things/get/parameters/1", name: "pageSize", field: "pageSize", in: "query", required: false, deprecated: false, example: 1, exampleFromSpec: false },
     ],
+    pointer: "#/paths/~1things/get", statuses: ["200"], names: { method: "list", function: "thingsList", spec: "thingsListSpec", request: "ListThingsRequest" },
   } satisfies Operation;
-  const docWith = (schema: unknown) => ({ paths: { "/things": { get: { responses: { "200": { content: { "application/json": { schema } } } } } } } });
+  /** The operation with its response's schema, as the loader reads it. */
+  const withSchema = (op: Operation, schema: unknown): Operation => (op.response.kind === "json" ? { ...op, response: { ...op.response, schema } } : op);
   const page = { type: "object", properties: { results: { type: "array", items: {} }, pageNumber: { type: "integer" }, pageSize: { type: "integer" }, totalResults: { type: "integer" } } };
 
   it.each([
@@ -57,6 +60,6 @@ describe("paged list operations", () => {
     { name: "a string pageNumber", schema: { ...page, properties: { ...page.properties, pageNumber: { type: "string" } } }, op: base, paged: false },
     { name: "an empty response", schema: page, op: { ...base, response: { kind: "empty" as const, status: "204" } }, paged: false },
   ])("$name → paged: $paged", ({ schema, op, paged }) => {
-    expect(pagingOf(docWith(JSON.parse(JSON.stringify(schema))), op as Operation) !== undefined).toBe(paged);
+    expect(pagingOf(new LoadContext({}), withSchema(op as Operation, JSON.parse(JSON.stringify(schema)))) !== undefined).toBe(paged);
   });
 });

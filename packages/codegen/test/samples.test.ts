@@ -3,7 +3,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSpec } from "../src/load/index.js";
-import { stringMatching } from "../src/sample-pattern.js";
+import { stringMatching } from "../src/load/examples/pattern.js";
 import { exampleBody, sampleCalls } from "../src/samples.js";
 import { tempDir } from "./helpers.js";
 
@@ -136,7 +136,7 @@ describe("exampleBody", () => {
     const spec = join(await tempDir(), "bodies.yaml");
     await writeFile(spec, BODIES);
     const model = await loadSpec("bodies.yaml", spec);
-    const bodies = Object.fromEntries(model.resources.flatMap((r) => r.operations).map((op) => [op.operationId, exampleBody(model, op)]));
+    const bodies = Object.fromEntries(model.resources.flatMap((r) => r.operations).map((op) => [op.operationId, exampleBody(op)]));
     expect(bodies).toEqual({
       "by-media": { value: { name: "Tom" } },
       "by-examples": { value: { name: "Rex" } },

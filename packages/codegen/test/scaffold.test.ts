@@ -93,7 +93,7 @@ describe("templates", () => {
     specFromRoot: "openapi/foo-bar.yaml",
     title: "Foo Bar API",
     securityFields: ["authHeader"],
-    smokeCall: { methodPath: "things.get", resource: "things", method: "get", operationId: "get-thing", httpMethod: "GET", path: "/things/{id}", request: { id: "x" } },
+    smokeCall: { methodPath: "things.get", resource: "things", method: "get", operationId: "get-thing", httpMethod: "GET", path: "/things/{id}", request: { id: "x" }, statuses: ["200", "404"] },
     smokeStatuses: ["200", "404"],
     operationCount: 3,
   };

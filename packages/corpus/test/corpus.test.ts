@@ -63,7 +63,7 @@ function corpusCalls(model: SpecModel): CorpusCall[] {
   return HTTP_METHODS.flatMap((method) => sampleCalls(model, method)).flatMap((call) => {
     const op = operations.get(`${call.httpMethod.toLowerCase()} ${call.path}`);
     if (call.httpMethod === "GET" || op?.body === undefined) return [call];
-    const body = exampleBody(model, op);
+    const body = exampleBody(op);
     if (body !== undefined) return [{ ...call, request: { ...call.request, [op.body.field]: body.value }, exampleBodyField: op.body.field }];
     return op.body.required ? [] : [call];
   });

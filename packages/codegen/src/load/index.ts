@@ -11,6 +11,7 @@ import { normalizeDiscriminators } from "./discriminators.js";
 import { normalizePathParameters } from "./path-parameters.js";
 import { readSpec } from "./read-spec.js";
 import { deref, hoistNestedSchemaRefs } from "./refs.js";
+import { LoadContext } from "./context.js";
 import { isRecord } from "./json.js";
 import { readRetryPolicy, RETRY_EXTENSION } from "./retries.js";
 import { readWebhooks } from "./webhooks.js";
@@ -39,9 +40,10 @@ export async function loadSpec(file: string, absolutePath: string, options: Load
   const document = hoistNestedSchemaRefs(raw, hoisted);
   normalizeDiscriminators(document, warnings);
   normalizePathParameters(document, warnings);
-  const problems: string[] = [];
+  const ctx = new LoadContext(document, warnings);
+  const problems = ctx.problems;
   const retry = readRetryPolicy(document[RETRY_EXTENSION], problems);
-  const resources = markPagedOperations(document, readResources(document, readGlobalOverrides(document[NAME_OVERRIDE], problems), problems, warnings), warnings);
+  const resources = markPagedOperations(ctx, readResources(ctx, readGlobalOverrides(document[NAME_OVERRIDE], problems)));
   const webhooks = readWebhooks(document, warnings);
   if (resources.length === 0 && webhooks.length === 0) problems.push(`${pointer("paths")}: no operations to generate (and no webhook payloads)`);
   const info = isRecord(document.info) ? document.info : {};
@@ -59,6 +61,7 @@ export async function loadSpec(file: string, absolutePath: string, options: Load
     document,
     ...(clientName !== undefined ? { clientName } : {}),
     title: typeof info.title === "string" ? info.title : file,
+    ...(typeof info.version === "string" ? { version: info.version } : {}),
     ...(typeof info.description === "string" ? { description: info.description } : {}),
     servers,
     securitySchemes: markRequired(readSecuritySchemes(document, warnings), security, resources),

@@ -9,11 +9,23 @@ import type { Warning } from "./warnings.js";
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "patch" | "head" | "options" | "trace";
 
+/**
+ * Stands for a file's contents in an example (a `format: binary` property of a multipart body):
+ * JSON cannot spell it, so the README prints it as `new Blob([...])`.
+ */
+export const BINARY_EXAMPLE: unique symbol = Symbol("binary example");
+
 export interface SpecModel {
   /** The spec file as the user named it (for messages and banners). */
   readonly file: string;
-  /** The document handed to openapi-typescript (after normalisation). */
+  /**
+   * The normalised document, for the types emitter to hand to openapi-typescript (see
+   * emit/types.ts) and for spec:diff's comparison of specs as written: nothing else reads it;
+   * everything an emitter prints is in the rest of the model.
+   */
   readonly document: Record<string, unknown>;
+  /** `info.version` as the spec writes it. */
+  readonly version?: string;
   /** The client class's name, when the loader was given one (see settleClientName). */
   readonly clientName?: string;
   readonly title: string;
@@ -129,6 +141,8 @@ export function sdkPath(resource: Pick<Resource, "property" | "onClient">, op: P
 }
 
 export interface Parameter {
+  /** Where the spec writes it (past a `$ref`): `#/paths/~1pets/get/parameters/0`, `#/components/parameters/id`. */
+  readonly pointer: string;
   readonly name: string;
   readonly field: string;
   readonly in: "path" | "query" | "header" | "cookie";
@@ -146,6 +160,42 @@ export interface Parameter {
   readonly explode?: boolean;
   /** Query only; set only when true. */
   readonly allowReserved?: boolean;
+  /** A value to send (see load/examples): the spec's example when it fits the schema, else one built from it. */
+  readonly example: unknown;
+  /** The spec gives an example of it (its own, or its schema's). */
+  readonly exampleFromSpec: boolean;
+}
+
+/** The example of a body or response: the spec's own, else one built from the schema (see load/examples). */
+export interface Example {
+  readonly value: unknown;
+  readonly fromSpec: boolean;
+}
+
+/**
+ * Every name an operation is emitted under, settled by the name registry (load/type-names.ts).
+ * Type names are those requests.ts declares; a component schema's body or response is typed by
+ * that schema's `typeName` instead.
+ */
+export interface OperationNames {
+  /** The method of the client or resource class: `get`. */
+  readonly method: string;
+  /** `<method>All`, the class's iterator over every page of a paged list. */
+  readonly methodPager?: string;
+  /** The standalone function: `connectionsGet`. */
+  readonly function: string;
+  /** The module constant with its OperationSpec: `connectionsGetSpec`. */
+  readonly spec: string;
+  /** The standalone iterator over every page: `connectionsListAll`. */
+  readonly pager?: string;
+  /** The module constant with its PagingSpec: `connectionsListPaging`. */
+  readonly paging?: string;
+  /** `GetConnectionRequest`. */
+  readonly request: string;
+  /** `CreateConnectionRequestBody`, for a body that is not a component schema nor binary. */
+  readonly requestBody?: string;
+  /** `GetConnectionResponse`, for a JSON response that is not a component schema. */
+  readonly response?: string;
 }
 
 /** Another media type of a request body. */
@@ -162,6 +212,8 @@ export interface ResponseMedia {
 }
 
 export interface Operation {
+  /** `#/paths/~1pets/get`. */
+  readonly pointer: string;
   readonly operationId: string;
   readonly methodName: string;
   readonly method: HttpMethod;
@@ -186,6 +238,8 @@ export interface Operation {
   readonly typesRef: string;
   readonly parameters: readonly Parameter[];
   readonly body?: {
+    /** The request body object, where the spec writes it (past a `$ref`). */
+    readonly pointer: string;
     readonly field: string;
     readonly required: boolean;
     readonly mediaType: string;
@@ -200,8 +254,26 @@ export interface Operation {
     readonly fields?: Readonly<Record<string, FieldEncodingSpec>>;
     /** The other media types the body may be sent as (the caller's `contentType` option). */
     readonly others?: readonly BodyMedia[];
+    /** The default media type's example (of a JSON body; `undefined` for others). */
+    readonly example?: Example;
   };
-  readonly response:
+  readonly response: SuccessResponse;
+  /** Every status the spec documents a response for, as written (`200`, `4XX`, `default`). */
+  readonly statuses: readonly string[];
+  /** The operation's own security alternatives, when it states them (else the spec's apply). */
+  readonly security?: readonly SecurityRequirement[];
+  /** Documented error statuses with a component schema body. */
+  readonly errors: readonly ErrorResponse[];
+  /** The servers its path item or the operation lists (the operation's win); it is sent to the first. */
+  readonly servers?: readonly ServerModel[];
+  /** Set when the operation is a paged list (see load/pagination.ts): it also gets `<methodName>All`. */
+  readonly paging?: Paging;
+  /** Every name it is emitted under. */
+  readonly names: OperationNames;
+}
+
+/** What the response of the first documented success is; `pointer` and `description` when the spec writes one. */
+export type SuccessResponse = { readonly pointer?: string; readonly description?: string } & (
     | { readonly kind: "empty"; readonly status: string }
     /** The operation documents no response at all: it resolves to whatever 2xx arrives. */
     | { readonly kind: "unknown"; readonly status: "2XX" }
@@ -210,16 +282,18 @@ export interface Operation {
       /** The body's schema as the spec writes it (a `$ref` left unresolved), for tools that compare specs. */
       readonly schema?: unknown;
       readonly others?: readonly ResponseMedia[];
+      /** The body's example: the spec's own, else one built from the schema. */
+      readonly example?: Example;
     }
-    | { readonly kind: "text" | "binary"; readonly status: string; readonly mediaType: string; readonly others?: readonly ResponseMedia[] };
-  /** The operation's own security alternatives, when it states them (else the spec's apply). */
-  readonly security?: readonly SecurityRequirement[];
-  /** Documented error statuses with a component schema body. */
-  readonly errors: readonly { readonly status: string; readonly schemaName: string }[];
-  /** The servers its path item or the operation lists (the operation's win); it is sent to the first. */
-  readonly servers?: readonly ServerModel[];
-  /** Set when the operation is a paged list (see load/pagination.ts): it also gets `<methodName>All`. */
-  readonly paging?: Paging;
+    | { readonly kind: "text" | "binary"; readonly status: string; readonly mediaType: string; readonly others?: readonly ResponseMedia[] });
+
+/** A documented error status whose JSON body is a component schema (its error class). */
+export interface ErrorResponse {
+  readonly status: string;
+  readonly schemaName: string;
+  /** The response object, where the spec writes it (past a `$ref`). */
+  readonly pointer: string;
+  readonly description?: string;
 }
 
 /** How a paged list operation pages: request fields and response properties, as the runtime's PagingSpec. */

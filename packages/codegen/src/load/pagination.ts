@@ -3,11 +3,11 @@
  * body with `results` (an array), `pageNumber`, `pageSize` and `totalResults`. Each
  * gets `paging`, so the emitters add `<methodName>All`, which iterates every page.
  */
-import { warning, type Warning } from "./warnings.js";
 import { pointer } from "../errors.js";
+import type { LoadContext } from "./context.js";
 import { isRecord } from "./json.js";
 import { sdkPath, type Operation, type Paging, type Resource } from "./model.js";
-import { componentSchemaName, deref } from "./refs.js";
+import { componentSchemaName } from "./refs.js";
 
 const REQUEST = { page: "page", pageSize: "pageSize" } as const;
 const RESPONSE = { results: "results", pageNumber: "pageNumber", pageSize: "pageSize", totalResults: "totalResults" } as const;
@@ -18,20 +18,20 @@ export const ALL_SUFFIX = "All";
  * Sets `paging` on every paged list operation. When `<methodName>All` is already the
  * name of another method of the resource, the iterator is left out, with a warning.
  */
-export function markPagedOperations(doc: Record<string, unknown>, resources: readonly Resource[], warnings: Warning[]): Resource[] {
+export function markPagedOperations(ctx: LoadContext, resources: readonly Resource[]): Resource[] {
   return resources.map((resource) => {
     // The client's own methods share the class with the resources' properties.
     const members = resource.onClient ? resources.filter((r) => !r.onClient).map((r) => r.property) : [];
     const names = new Set([...resource.operations.map((op) => op.methodName), ...members]);
     const operations = resource.operations.map((op): Operation => {
-      const paging = pagingOf(doc, op);
+      const paging = pagingOf(ctx, op);
       if (!paging) return op;
       const all = `${op.methodName}${ALL_SUFFIX}`;
       if (names.has(all)) {
-        warnings.push(warning("pagination", 
+        ctx.warn("pagination",
           `${pointer("paths", op.path, op.method)}: ${sdkPath(resource, op)} is a paged list, but ${sdkPath(resource, { methodName: all })} ` +
           `is already another member's name, so no iterator over every page is generated (rename one with x-speakeasy-name-override)`,
-        ));
+        );
         return op;
       }
       return { ...op, paging };
@@ -41,17 +41,17 @@ export function markPagedOperations(doc: Record<string, unknown>, resources: rea
 }
 
 /** The operation's paging, or `undefined` when it is not a paged list. */
-export function pagingOf(doc: Record<string, unknown>, op: Operation): Paging | undefined {
+export function pagingOf(ctx: LoadContext, op: Operation): Paging | undefined {
   if (op.response.kind !== "json") return undefined;
   const byName = (name: string) => op.parameters.find((p) => p.in === "query" && p.name === name);
   const page = byName(REQUEST.page);
   const pageSize = byName(REQUEST.pageSize);
   if (!page || !pageSize) return undefined;
-  const properties = propertiesOf(doc, successSchema(doc, op));
-  const results = deref(doc, properties.get(RESPONSE.results));
+  const properties = propertiesOf(ctx, op.response.schema);
+  const results = ctx.deref(properties.get(RESPONSE.results));
   if (!results || !(results.type === "array" || (Array.isArray(results.type) && results.type.includes("array")))) return undefined;
   for (const key of [RESPONSE.pageNumber, RESPONSE.pageSize, RESPONSE.totalResults]) {
-    if (!isNumeric(deref(doc, properties.get(key)))) return undefined;
+    if (!isNumeric(ctx.deref(properties.get(key)))) return undefined;
   }
   const itemSchemaName = componentSchemaName(results.items);
   return {
@@ -61,23 +61,13 @@ export function pagingOf(doc: Record<string, unknown>, op: Operation): Paging | 
   };
 }
 
-/** The schema of the operation's JSON success body, as the spec writes it. */
-function successSchema(doc: Record<string, unknown>, op: Operation): unknown {
-  if (op.response.kind !== "json") return undefined;
-  const paths = isRecord(doc.paths) ? doc.paths : {};
-  const operation = deref(doc, paths[op.path])?.[op.method];
-  const responses = isRecord(operation) && isRecord(operation.responses) ? operation.responses : {};
-  const content = deref(doc, responses[op.response.status])?.content;
-  return isRecord(content) && isRecord(content[op.response.mediaType]) ? (content[op.response.mediaType] as Record<string, unknown>).schema : undefined;
-}
-
 /** An object schema's properties, following `$ref`s and merging `allOf` members (later ones win). */
-function propertiesOf(doc: Record<string, unknown>, raw: unknown, depth = 0): Map<string, unknown> {
+function propertiesOf(ctx: LoadContext, raw: unknown, depth = 0): Map<string, unknown> {
   const properties = new Map<string, unknown>();
-  const schema = deref(doc, raw);
+  const schema = ctx.deref(raw);
   if (!schema || depth > 32) return properties;
   for (const member of Array.isArray(schema.allOf) ? schema.allOf : []) {
-    for (const [name, value] of propertiesOf(doc, member, depth + 1)) properties.set(name, value);
+    for (const [name, value] of propertiesOf(ctx, member, depth + 1)) properties.set(name, value);
   }
   if (isRecord(schema.properties)) {
     for (const [name, value] of Object.entries(schema.properties)) properties.set(name, value);

@@ -2,16 +2,30 @@
 import { pascalCase } from "./naming.js";
 import { isRecord } from "./json.js";
 
-/** Follows one local JSON pointer (`#/components/schemas/X`); `undefined` when it leads nowhere. */
+/**
+ * Follows one local JSON pointer (`#/components/schemas/X`; `#` alone is the document);
+ * `undefined` when it leads nowhere. The one resolver of the repository: the loader's readers,
+ * and spec:diff through the public API, use it.
+ */
 export function resolvePointer(document: unknown, ref: string): unknown {
-  if (!ref.startsWith("#/")) return undefined;
+  if (!ref.startsWith("#")) return undefined;
   let node: unknown = document;
-  for (const raw of ref.slice(2).split("/")) {
-    const key = decodeURIComponent(raw).replaceAll("~1", "/").replaceAll("~0", "~");
+  for (const raw of ref === "#" || ref === "#/" ? [] : ref.startsWith("#/") ? ref.slice(2).split("/") : [undefined]) {
+    if (raw === undefined) return undefined;
+    const key = decodeSegment(raw).replaceAll("~1", "/").replaceAll("~0", "~");
     if (!isRecord(node) && !Array.isArray(node)) return undefined;
     node = (node as Record<string, unknown>)[key];
   }
   return node;
+}
+
+/** Percent-decoding that leaves a malformed escape as written. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** Follows `$ref` chains until a real object; cycles and dead ends give `undefined`. */

@@ -10,22 +10,6 @@ import type { Resource, SecurityRequirement, SecurityScheme } from "./model.js";
 import { camelCase } from "./naming.js";
 import { deref } from "./refs.js";
 
-/** What each scheme needs from the caller, for docs, messages and spec:diff. */
-export function describeScheme(scheme: SecurityScheme): string {
-  switch (scheme.kind) {
-    case "apiKey":
-      return `${scheme.in === "query" ? "query parameter" : scheme.in} ${scheme.name}`;
-    case "basic":
-      return "HTTP basic (username and password)";
-    case "bearer":
-      return "HTTP bearer token";
-    case "oauth2":
-      return scheme.tokenUrl === undefined ? "OAuth2 token" : `OAuth2 client credentials (token from ${scheme.tokenUrl})`;
-    case "openIdConnect":
-      return "OpenID Connect token";
-  }
-}
-
 type Scheme = SecurityScheme;
 type Base = Pick<Scheme, "schemeName" | "field" | "description" | "required">;
 

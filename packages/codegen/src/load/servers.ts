@@ -5,7 +5,7 @@
 import { warning, type Warning } from "./warnings.js";
 import { pointer } from "../errors.js";
 import { isRecord } from "./json.js";
-import type { ServerModel, ServerVariableModel, SpecModel } from "./model.js";
+import type { ServerModel, ServerVariableModel } from "./model.js";
 
 /**
  * The servers of a `servers` list at `at` (segments of its JSON pointer). A server
@@ -54,27 +54,4 @@ function readVariables(server: Record<string, unknown>, where: string, warnings:
     if (!(name! in variables)) warnings.push(warning("servers", `${where}: its URL's {${name}} is not among its variables; the client requires serverURL`));
   }
   return variables;
-}
-
-/** Every variable of every server, by name: what the client's `serverVariables` option accepts. */
-export function serverVariableOptions(servers: readonly ServerModel[]): Map<string, { enum?: string[]; default?: string; description?: string }> {
-  const options = new Map<string, { enum?: string[]; default?: string; description?: string }>();
-  for (const server of servers) {
-    for (const [name, v] of Object.entries(server.variables ?? {})) {
-      const seen = options.get(name);
-      if (!seen) {
-        options.set(name, { ...(v.enum ? { enum: [...v.enum] } : {}), ...(v.default !== undefined ? { default: v.default } : {}), ...(v.description ? { description: v.description } : {}) });
-        continue;
-      }
-      // A variable with an enum on one server and free text on another takes any string.
-      if (seen.enum && v.enum) seen.enum = [...new Set([...seen.enum, ...v.enum])];
-      else delete seen.enum;
-    }
-  }
-  return options;
-}
-
-/** The client's servers and every operation's own: where `serverVariables` apply. */
-export function allServers(model: Pick<SpecModel, "servers" | "resources">): ServerModel[] {
-  return [...model.servers, ...model.resources.flatMap((r) => r.operations.flatMap((o) => o.servers ?? []))];
 }

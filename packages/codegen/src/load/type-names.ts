@@ -21,9 +21,10 @@
  */
 import { warning, type Warning } from "./warnings.js";
 import { pointer } from "../errors.js";
-import { isTypeName } from "./naming.js";
+import { isTypeName, pascalCase } from "./naming.js";
+import { coreClassName } from "./queries.js";
 import { ALL_SUFFIX } from "./pagination.js";
-import { sdkPath, type Operation, type Resource, type SchemaModel, type WebhookModel } from "./model.js";
+import { sdkPath, type Operation, type OperationNames, type Resource, type SchemaModel, type WebhookModel } from "./model.js";
 
 /** Names of the generated package that are not per operation or per schema. */
 const FIXED_NAMES = ["SDK_VERSION", "ServerList", "Security", "components", "operations", "paths", "webhooks"];
@@ -36,11 +37,6 @@ export const INTERNAL_NAMES = [
   "APIError", "APIErrorInit", "APIPromise", "ClientOptions", "OperationSpec", "PagingSpec", "RequestOptions", "SDKCore", "SDKCoreBase", "SDKDefinition",
   "definition", "CORE",
 ];
-
-/** The lean client class of a client (`Common` → `CommonCore`): the runtime core without resources. */
-export function coreClassName(clientName: string): string {
-  return `${clientName}Core`;
-}
 
 /**
  * The client class's name: the configured one, unless the package needs it for something
@@ -106,13 +102,49 @@ export function settleSchemaNames(schemas: readonly SchemaModel[], registry: Nam
   return schemas.map((s) => settled.get(s.name)!);
 }
 
+/** The generated files besides the resources' (without extension). */
+const GENERATED_FILES = new Set(["core", "errors", "index", "models", "requests", "sdk", "types"]);
+
+/** A resource's class and file (under src/generated, without extension), from its client property. */
+export function resourceNames(property: string): { className: string; fileName: string } {
+  const className = pascalCase(property);
+  const fileName = property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  return {
+    // Resource classes are not exported (see emit/barrel.ts), so only the files that declare or import them must keep them apart.
+    className: INTERNAL_NAMES.includes(className) || className === "Security" ? `${className}Resource` : className,
+    fileName: GENERATED_FILES.has(fileName) ? `${fileName}-resource` : fileName,
+  };
+}
+
+/**
+ * The types requests.ts declares for one operation from the stem: the request, an inline body's
+ * (not a component schema's, nor binary), an inline JSON response's. The suffixes live here only.
+ */
+function declaredTypeNames(op: Pick<Operation, "body" | "response">, stem: string): Pick<OperationNames, "request" | "requestBody" | "response"> {
+  return {
+    request: `${stem}Request`,
+    ...(op.body && !op.body.schemaName && op.body.encoding !== "binary" ? { requestBody: `${stem}RequestBody` } : {}),
+    ...(op.response.kind === "json" && !op.response.schemaName ? { response: `${stem}Response` } : {}),
+  };
+}
+
 /** The names requests.ts exports for one operation. */
 export function operationTypeNames(op: Pick<Operation, "typeStem" | "body" | "response">, stem = op.typeStem): string[] {
-  return [
-    `${stem}Request`,
-    ...(op.body && !op.body.schemaName && op.body.encoding !== "binary" ? [`${stem}RequestBody`] : []),
-    ...(op.response.kind === "json" && !op.response.schemaName ? [`${stem}Response`] : []),
-  ];
+  return Object.values(declaredTypeNames(op, stem));
+}
+
+/** Every name of a settled operation (see OperationNames). */
+function operationNames(op: Operation): OperationNames {
+  const functions = operationFunctionNames(op, op.functionName);
+  return {
+    method: op.methodName,
+    ...(op.paging ? { methodPager: `${op.methodName}${ALL_SUFFIX}` } : {}),
+    function: functions.call,
+    spec: functions.spec,
+    ...(functions.all ? { pager: functions.all } : {}),
+    ...(functions.paging ? { paging: functions.paging } : {}),
+    ...declaredTypeNames(op, op.typeStem),
+  };
 }
 
 export function settleTypeNames(resources: readonly Resource[], registry: NameRegistry, warnings: Warning[]): Resource[] {
@@ -176,7 +208,7 @@ export function settleFunctionNames(resources: readonly Resource[], registry: Na
       if (stem !== wanted) {
         warnings.push(warning("naming", `${pointer("paths", op.path, op.method)}: the standalone function of ${sdkPath(resource, op)}, ${wanted}${as}, ${why}; named ${stem} instead`));
       }
-      return { ...op, functionName: stem };
+      return { ...op, functionName: stem, names: operationNames({ ...op, functionName: stem }) };
     }),
   }));
 }

@@ -8,7 +8,8 @@ import { pointer } from "../errors.js";
 import { isRecord } from "./json.js";
 import type { WebhookModel } from "./model.js";
 import { pascalCase } from "./naming.js";
-import { isJsonMediaType, METHODS } from "./operations.js";
+import { isJsonMediaType } from "./media.js";
+import { METHODS } from "./operations.js";
 import { deref } from "./refs.js";
 
 export function readWebhooks(document: Record<string, unknown>, warnings: Warning[]): WebhookModel[] {

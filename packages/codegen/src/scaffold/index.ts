@@ -17,7 +17,6 @@ import { CodegenError } from "../errors.js";
 import { main as codegen } from "../cli.js";
 import { generateFiles } from "../generate.js";
 import { loadSpec } from "../load/index.js";
-import { isRecord } from "../load/json.js";
 import { readTarget } from "../target.js";
 import { packageNameProblem, packageNames } from "./names.js";
 import { sampleCalls, type SampleCall } from "../samples.js";
@@ -83,7 +82,7 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
   const calls = sampleCalls(model);
   // The smoke test's call: a GET answered with a success, taking plain values (no arrays or
   // objects, whose serialization styles Prism cannot always check), arguments rather than none.
-  const plain = calls.filter((c) => documentedStatuses(model.document, c).some((s) => /^2/.test(s)) && Object.values(c.request).every((v) => v === null || typeof v !== "object"));
+  const plain = calls.filter((c) => c.statuses.some((s) => /^2/.test(s)) && Object.values(c.request).every((v) => v === null || typeof v !== "object"));
   const smokeCall = plain.find((c) => Object.keys(c.request).length > 0) ?? plain[0] ?? calls.find((c) => Object.keys(c.request).length > 0) ?? calls[0];
   const files = renderPackage({
     ...names,
@@ -95,7 +94,7 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
     title: model.title,
     securityFields: model.securitySchemes.filter((s) => !(s.kind === "oauth2" && s.tokenUrl !== undefined && !s.acceptsToken)).map((s) => s.field),
     basicFields: model.securitySchemes.filter((s) => s.kind === "basic").map((s) => s.field),
-    ...(smokeCall ? { smokeCall, smokeStatuses: documentedStatuses(model.document, smokeCall) } : {}),
+    ...(smokeCall ? { smokeCall, smokeStatuses: smokeCall.statuses } : {}),
     operationCount: model.resources.reduce((n, r) => n + r.operations.length, 0),
     generatedReadme: await generatorWritesReadme(),
   });
@@ -202,12 +201,4 @@ To undo: rm -rf ${dir} ${relative(root, result.specPath)} && pnpm install`);
     else throw error;
     return 1;
   }
-}
-
-/** The response statuses the spec documents for a call's operation (`200`, `4XX`, `default`...). */
-function documentedStatuses(document: Record<string, unknown>, call: SampleCall): string[] {
-  const paths = isRecord(document.paths) ? document.paths : {};
-  const item = isRecord(paths[call.path]) ? paths[call.path] as Record<string, unknown> : {};
-  const op = isRecord(item[call.httpMethod.toLowerCase()]) ? item[call.httpMethod.toLowerCase()] as Record<string, unknown> : {};
-  return isRecord(op.responses) ? Object.keys(op.responses) : [];
 }

@@ -1,0 +1,49 @@
+/**
+ * What emitters and tools ask of a loaded model besides its fields: derived views that several
+ * of them need, computed from the model alone (never from the document).
+ */
+import type { SecurityScheme, ServerModel, SpecModel } from "./model.js";
+
+/** The lean client class of a client (`Common` → `CommonCore`): the runtime core without resources. */
+export function coreClassName(clientName: string): string {
+  return `${clientName}Core`;
+}
+
+/** What each scheme needs from the caller, for docs, messages and spec:diff. */
+export function describeScheme(scheme: SecurityScheme): string {
+  switch (scheme.kind) {
+    case "apiKey":
+      return `${scheme.in === "query" ? "query parameter" : scheme.in} ${scheme.name}`;
+    case "basic":
+      return "HTTP basic (username and password)";
+    case "bearer":
+      return "HTTP bearer token";
+    case "oauth2":
+      return scheme.tokenUrl === undefined ? "OAuth2 token" : `OAuth2 client credentials (token from ${scheme.tokenUrl})`;
+    case "openIdConnect":
+      return "OpenID Connect token";
+  }
+}
+
+/** Every variable of every server, by name: what the client's `serverVariables` option accepts. */
+export function serverVariableOptions(servers: readonly ServerModel[]): Map<string, { enum?: string[]; default?: string; description?: string }> {
+  const options = new Map<string, { enum?: string[]; default?: string; description?: string }>();
+  for (const server of servers) {
+    for (const [name, v] of Object.entries(server.variables ?? {})) {
+      const seen = options.get(name);
+      if (!seen) {
+        options.set(name, { ...(v.enum ? { enum: [...v.enum] } : {}), ...(v.default !== undefined ? { default: v.default } : {}), ...(v.description ? { description: v.description } : {}) });
+        continue;
+      }
+      // A variable with an enum on one server and free text on another takes any string.
+      if (seen.enum && v.enum) seen.enum = [...new Set([...seen.enum, ...v.enum])];
+      else delete seen.enum;
+    }
+  }
+  return options;
+}
+
+/** The client's servers and every operation's own: where `serverVariables` apply. */
+export function allServers(model: Pick<SpecModel, "servers" | "resources">): ServerModel[] {
+  return [...model.servers, ...model.resources.flatMap((r) => r.operations.flatMap((o) => o.servers ?? []))];
+}
