@@ -1,19 +1,28 @@
 /**
- * The fault matrix: every way a network or server goes wrong that the runtime must
- * survive, against a real HTTP server on 127.0.0.1. Each case checks how many requests
- * the server saw, the error's class and fields, and that the time taken lies within
- * the retry policy's bounds; real timers with short intervals, no fake clocks.
+ * The fault matrix, part one: how the runtime answers each status code, and every way
+ * the network goes wrong, against a real HTTP server on 127.0.0.1. Each case checks how
+ * many requests the server saw, the error's class and fields, and that the time taken
+ * lies within the retry policy's bounds; real timers with short intervals, no fake clocks.
+ * Side effects and cancellation are in fault-matrix-side-effects.test.ts.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { needs } from "../../../vitest.shared.js";
-import { ConnectionError, RequestAbortedError, RequestTimeoutError, SDKError, type SDKBaseError } from "../src/errors.js";
-import type { OperationSpec } from "../src/operation.js";
-import type { ClientOptions, RequestOptions } from "../src/options.js";
-import { backoffDelayMs } from "../src/retry/backoff.js";
-import type { BackoffConfig, RetryConfig } from "../src/retry/config.js";
-import { closeServers, core, ids, type Security } from "./support/core.js";
+import { ConnectionError, RequestTimeoutError, SDKError } from "../src/errors.js";
 import {
-  clearFaultTimers,
+  BACKOFF,
+  RETRY,
+  SLACK_MS,
+  TIMEOUT_MS,
+  call,
+  connectionUrl,
+  create,
+  expectBudgetSpent,
+  expectElapsed,
+  sleepBounds,
+  useFaultMatrixHooks,
+} from "./fault-matrix/fixtures.js";
+import { ids } from "./support/core.js";
+import {
   faultServer,
   gaps,
   htmlPage,
@@ -24,106 +33,11 @@ import {
   slowHeaders,
   stallBody,
   truncateBody,
-  type FaultServer,
 } from "./support/faults.js";
-import { ErrorMessage, Fallback, ServerTrouble, createCompany, getConnection, unlinkConnection, updateCompany } from "./support/fixtures.js";
+import { ErrorMessage, Fallback, ServerTrouble, createCompany, getConnection } from "./support/fixtures.js";
 import { refusedURL } from "./support/server.js";
 
-const BACKOFF: BackoffConfig = { initialInterval: 20, maxInterval: 80, exponent: 2, maxElapsedTime: 400 };
-/** The policy of the cases about the budget running out: 400 ms. */
-const RETRY: RetryConfig = { strategy: "backoff", backoff: BACKOFF, statusCodes: [408, 429, "5XX"], retryConnectionErrors: true };
-/**
- * Every other case's policy: the same delays, with a budget no loaded machine's slow first
- * attempt can use up, so a case about one retry is never cut short by the budget.
- */
-const PATIENT_RETRY: RetryConfig = { ...RETRY, backoff: { ...BACKOFF, maxElapsedTime: 10_000 } };
-/** The per-attempt limit of the cases about timeouts, which pass it explicitly. */
-const TIMEOUT_MS = 150;
-/**
- * Every other case's limit: far above any answer's time, so a loaded machine's slow
- * replies never turn a status-code case into a timeout.
- */
-const UNHURRIED_TIMEOUT_MS = 10_000;
-/** Upper bounds allow for a shared, noisy machine; lower bounds are the policy's own. */
-const SLACK_MS = 1_500;
-
-/**
- * A call that stopped for its budget stopped when one more (jittered) delay would not
- * fit: it had used at least the budget less the longest delay it could have drawn.
- */
-function expectBudgetSpent(ms: number, attempts: number): void {
-  expect(attempts).toBeGreaterThanOrEqual(2);
-  expect(ms).toBeGreaterThan(BACKOFF.maxElapsedTime - backoffDelayMs(attempts - 1, BACKOFF, () => 0));
-}
-
-/** `ms` fits `retries` backoff sleeps (plus `waitedMs` of timeouts): never less, not much more. */
-function expectElapsed(ms: number, retries: number, waitedMs = 0): void {
-  const { min, max } = sleepBounds(retries);
-  expect(ms).toBeGreaterThanOrEqual(min + waitedMs - 1);
-  expect(ms).toBeLessThan(max + waitedMs + SLACK_MS);
-}
-
-/** The shortest and longest total sleep before attempt `n + 1` (jitter takes up to 25 % off). */
-function sleepBounds(retries: number, backoff: BackoffConfig = BACKOFF): { min: number; max: number } {
-  let min = 0;
-  let max = 0;
-  for (let k = 0; k < retries; k++) {
-    min += backoffDelayMs(k, backoff, () => 1);
-    max += backoffDelayMs(k, backoff, () => 0);
-  }
-  return { min, max };
-}
-
-interface Outcome {
-  data?: unknown;
-  error?: SDKBaseError;
-  ms: number;
-}
-
-async function call(
-  server: { url: string },
-  op: OperationSpec,
-  request: unknown,
-  options?: RequestOptions,
-  client?: ClientOptions<Security>,
-): Promise<Outcome> {
-  const sdk = core(server, { retryConfig: PATIENT_RETRY, timeoutMs: UNHURRIED_TIMEOUT_MS, ...client });
-  const started = performance.now();
-  try {
-    const data = await sdk.invoke(op, request, options);
-    return { data, ms: performance.now() - started };
-  } catch (error) {
-    return { error: error as SDKBaseError, ms: performance.now() - started };
-  }
-}
-
-const create = { companyRequestBody: { name: "Acme" } };
-const patch = { ...ids, requestBody: { status: "Unlinked" } };
-const connectionUrl = (server: { url: string }) => `${server.url}/companies/c1/connections/x1`;
-
-/** No test may leave a socket, server or timer behind: the run must exit by itself. */
-const watched = ["TCPSocketWrap", "TCPServerWrap", "Timeout"];
-const count = () => process.getActiveResourcesInfo().filter((r) => watched.includes(r)).length;
-let baseline = 0;
-// The first request of a worker pays for warming up fetch and the SDK's modules, which on a
-// loaded machine (the whole suite on 2 cores) can eat the 400 ms budget of the first case.
-beforeAll(async () => {
-  const server = await faultServer(reply(200, { id: "x1" }));
-  await call(server, getConnection, ids);
-  await closeServers();
-});
-beforeEach(() => {
-  baseline = count();
-});
-afterEach(async () => {
-  clearFaultTimers();
-  await closeServers();
-  // Sockets close some event-loop turns after the server drops them (longer on a loaded
-  // machine); a real leak outlives the second this allows.
-  for (let i = 0; i < 50 && count() > baseline; i++) await new Promise((r) => setImmediate(r));
-  for (let i = 0; i < 100 && count() > baseline; i++) await new Promise((r) => setTimeout(r, 10));
-  expect(count()).toBeLessThanOrEqual(baseline);
-});
+useFaultMatrixHooks();
 
 describe("fault matrix: status codes", () => {
   it("503 then 200: one retry after a backoff delay", async () => {
@@ -323,102 +237,5 @@ describe("fault matrix: the network", () => {
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).toMatchObject({ attempts: 1 });
     expect(once.received).toHaveLength(1);
-  });
-});
-
-describe("fault matrix: no duplicated side effects", () => {
-  it("a POST create hit by 500 is not retried: the server may have created it", async () => {
-    const server = await faultServer(reply(500, { error: "boom" }), reply(201, { id: "new" }));
-    const { error, ms } = await call(server, createCompany, create);
-    expect(error).toBeInstanceOf(Fallback);
-    expect(error).toMatchObject({ status: 500, attempts: 1 });
-    expect(server.received).toHaveLength(1);
-    expectElapsed(ms, 0);
-  });
-
-  it("a POST create hit by 503 is retried: the server declined it", async () => {
-    const server = await faultServer(reply(503, { busy: true }), reply(201, { id: "new" }));
-    const { data, ms } = await call(server, createCompany, create);
-    expect(data).toEqual({ id: "new" });
-    expect(server.received.map((r) => [r.method, r.body])).toEqual([
-      ["POST", '{"name":"Acme"}'],
-      ["POST", '{"name":"Acme"}'],
-    ]);
-    expectElapsed(ms, 1);
-  });
-
-  it("a POST create reset before the headers is not retried: it may have arrived", async () => {
-    const server = await faultServer(resetBeforeHeaders, reply(201, { id: "new" }));
-    const { error, ms } = await call(server, createCompany, create);
-    expect(error).toBeInstanceOf(ConnectionError);
-    expect(error).toMatchObject({ attempts: 1, method: "POST" });
-    expect(server.received).toHaveLength(1);
-    expectElapsed(ms, 0);
-  });
-
-  it("a POST create that times out is not retried", async () => {
-    const server = await faultServer(slowHeaders(TIMEOUT_MS * 4, reply(201, { id: "new" })));
-    const { error, ms } = await call(server, createCompany, create, { timeoutMs: TIMEOUT_MS });
-    expect(error).toBeInstanceOf(RequestTimeoutError);
-    expect(server.received).toHaveLength(1);
-    expectElapsed(ms, 0, TIMEOUT_MS);
-  });
-
-  it("a PATCH hit by 500 is retried only when the spec marks it idempotent", async () => {
-    const marked = await faultServer(reply(500, {}), reply(200, { id: "x1" }));
-    const retried = await call(marked, unlinkConnection, patch);
-    expect(retried.data).toEqual({ id: "x1" });
-    expectElapsed(retried.ms, 1);
-    expect(marked.received.map((r) => r.method)).toEqual(["PATCH", "PATCH"]);
-
-    const unmarked = await faultServer(reply(500, { error: "boom" }), reply(200, { id: "c1" }));
-    const { error, ms } = await call(unmarked, updateCompany, { companyId: "c1", requestBody: {} });
-    expect(error).toBeInstanceOf(SDKError);
-    expect(unmarked.received).toHaveLength(1);
-    expectElapsed(ms, 0);
-  });
-
-  it("the caller may opt a POST in to every retry, per call", async () => {
-    const server = await faultServer(reply(500, {}), resetBeforeHeaders, reply(201, { id: "new" }));
-    const { data, ms } = await call(server, createCompany, create, { retries: { ...PATIENT_RETRY, retryNonIdempotent: true } });
-    expect(data).toEqual({ id: "new" });
-    expect(server.received).toHaveLength(3);
-    expectElapsed(ms, 2);
-  });
-});
-
-describe("fault matrix: cancellation", () => {
-  it("a caller abort during a backoff sleep ends the call at once, with no further attempt", async () => {
-    const server = await faultServer(reply(503, {}, { "retry-after-ms": "5000" }), reply(200, {}));
-    const controller = new AbortController();
-    let sleepStarted = 0;
-    const hooks = {
-      beforeRetry() {
-        sleepStarted = performance.now();
-        setTimeout(() => controller.abort(new Error("user navigated away")), 100);
-      },
-    };
-    const { error } = await call(server, getConnection, ids, {
-      signal: controller.signal,
-      retries: { strategy: "backoff", backoff: { maxElapsedTime: 10_000 } },
-    }, { hooks });
-    const ms = performance.now() - sleepStarted;
-    expect(error).toBeInstanceOf(RequestAbortedError);
-    expect(error).toMatchObject({ attempts: 1, method: "GET", url: connectionUrl(server) });
-    expect((error?.cause as Error).message).toBe("user navigated away");
-    expect(server.received).toHaveLength(1);
-    expect(ms).toBeGreaterThanOrEqual(99);
-    expect(ms).toBeLessThan(100 + SLACK_MS);
-  });
-
-  it("a caller abort mid-request ends it without a retry", async () => {
-    const controller = new AbortController();
-    // The server receives the request, then the caller gives up while it has no answer.
-    const server = await faultServer(() => controller.abort());
-    const { error, ms } = await call(server, getConnection, ids, { signal: controller.signal, timeoutMs: 5_000 });
-    expect(error).toBeInstanceOf(RequestAbortedError);
-    expect(error).toMatchObject({ attempts: 1 });
-    expect(server.received).toHaveLength(1);
-    expect(ms).toBeLessThan(SLACK_MS);
   });
 });
