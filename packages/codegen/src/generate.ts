@@ -8,7 +8,7 @@ import { emitBarrel, exportedNames } from "./emit/barrel.js";
 import { emitClient, emitCore } from "./emit/client.js";
 import { emitErrors } from "./emit/errors.js";
 import { emitModels } from "./emit/models.js";
-import { emitReadme } from "./emit/readme.js";
+import { emitReadme } from "./emit/readme/index.js";
 import { emitRequests } from "./emit/requests.js";
 import { emitResource } from "./emit/resources.js";
 import type { EmitContext, GeneratedFile } from "./emit/source.js";

@@ -30,6 +30,19 @@ describe("bin/compiled.js", () => {
     expect((await readdir(cache)).sort()).toEqual([first, second].map((p) => p.slice(cache.length + 1)).sort());
   });
 
+  it("lets a source read a file beside it through new URL(path, import.meta.url), as under tsx", async () => {
+    const dir = await tempDir();
+    const sources = join(dir, "src");
+    await mkdir(join(sources, "lib"), { recursive: true });
+    await writeFile(join(dir, "package.json"), "{}");
+    await writeFile(join(sources, "lib/text.md"), "beside\n");
+    await writeFile(join(sources, "lib/read.ts"), 'import { readFileSync } from "node:fs";\nexport const text: string = readFileSync(new URL("./text.md", import.meta.url), "utf8");\n');
+    await writeFile(join(sources, "entry.ts"), 'import { text } from "./lib/read.js";\nexport const value: string = text;\n');
+
+    const bundle: string = await bundled("entry.ts", { sources, cache: join(dir, "cache"), manifest: join(dir, "package.json") });
+    expect((await import(pathToFileURL(bundle).href)).value).toBe("beside\n");
+  });
+
   it("gives the bins the CLI of the current sources", async () => {
     const cli = await importSource("cli.ts");
     expect(typeof cli.main).toBe("function");

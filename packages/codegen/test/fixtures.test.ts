@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { needs } from "../../../vitest.shared.js";
-import { readmeExamples } from "../src/emit/readme.js";
+import { readmeExamples } from "../src/emit/readme/index.js";
 import { generateFixture, generateFixtureReadme, typecheck } from "./helpers.js";
 
 const CONSUMERS: Record<string, string> = {

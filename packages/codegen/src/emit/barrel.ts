@@ -4,11 +4,11 @@
  * the standalone functions in their files are in.
  */
 import type { Resource, SpecModel } from "../load/model.js";
-import { coreClassName } from "../load/type-names.js";
+import { coreClassName } from "../load/queries.js";
 import { banner, type EmitContext, type GeneratedFile } from "./source.js";
 import { operationTypeNames } from "./requests.js";
-import { functionNamesOf } from "./resources.js";
-import { allServers, serverVariableOptions } from "../load/servers.js";
+import { functionNamesOf } from "./call-form.js";
+import { allServers, serverVariableOptions } from "../load/queries.js";
 
 /** The standalone functions of a resource's file (sdk.ts for the untagged operations). */
 function functionNames(resource: Resource): string[] {

@@ -1,10 +1,11 @@
 /** The client classes, their options and everything they know from the spec: servers, security, retry policy. */
-import type { SecurityScheme, ServerModel, SpecModel } from "../load/model.js";
-import { allServers, serverVariableOptions } from "../load/servers.js";
+import type { SecurityScheme, SpecModel } from "../load/model.js";
+import { allServers, serverVariableOptions } from "../load/queries.js";
 import { propertyKey } from "../load/naming.js";
-import { coreClassName } from "../load/type-names.js";
+import { coreClassName } from "../load/queries.js";
 import { runtimeFeatures } from "./features.js";
-import { functionForm, functionNamesOf, importLine, methodForm, operationMembers, typeRootImports } from "./resources.js";
+import { functionForm, functionNamesOf, methodForm } from "./call-form.js";
+import { importLine, operationMembers, serverLiteral, typeRootImports } from "./operation.js";
 import { banner, jsdoc, literal, str, type EmitContext, type GeneratedFile } from "./source.js";
 
 /**
@@ -103,11 +104,6 @@ export function emitClient(model: SpecModel, ctx: EmitContext): GeneratedFile {
     "}\n",
   ].join("");
   return { path: "sdk.ts", contents };
-}
-
-/** A server as the runtime's ServerSpec literal. */
-export function serverLiteral(s: ServerModel): string {
-  return literal({ url: s.url, ...(s.description ? { description: s.description } : {}), ...(s.variables ? { variables: s.variables } : {}) });
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { Operation, Resource, SpecModel } from "../load/model.js";
 import { operationFunctionNames } from "../load/type-names.js";
 import { requestTypeName, responseTypeName, typeNameOf } from "./requests.js";
-import type { CallForm } from "./resources.js";
+import type { CallForm } from "./call-form.js";
 import { jsdoc, literal } from "./source.js";
 
 /** The component types a resource file imports for its iterators (the items' models). */

@@ -1,0 +1,42 @@
+/** The README's top: the generated-file notice, the title and description, and the contents. */
+import { sdkPath } from "../../load/model.js";
+import { isRecord } from "../../load/json.js";
+import { fragment } from "./template.js";
+import { anchor, sentence } from "./text.js";
+import { RUNTIME_README, type ReadmeWriter } from "./writer.js";
+
+export function header(w: ReadmeWriter): string {
+  const { packageName, packageDescription, specPath, specLink } = w.ctx;
+  const info = isRecord(w.model.document.info) ? w.model.document.info : {};
+  const version = typeof info.version === "string" ? ` ${info.version}` : "";
+  const lines = [
+    fragment("header", {
+      specPath,
+      specLink,
+      packageName,
+      description: sentence(packageDescription ?? `TypeScript SDK for the ${w.model.title}`),
+      title: w.model.title,
+      version,
+      runtimeReadme: RUNTIME_README,
+    }),
+  ];
+  if (w.model.description) lines.push("", w.model.description.trim());
+  lines.push("", "## Contents", "");
+  lines.push("- [Install](#install)", "- [Construct a client](#construct-a-client)");
+  for (const res of w.model.resources) {
+    const ops = res.operations.map((op) => `[\`${op.methodName}\`](#${anchor(sdkPath(res, op))})`);
+    lines.push(`- [${w.heading(res)}](#${anchor(w.heading(res))}): ${ops.join(", ")}`);
+  }
+  if (w.calls.length > 0) {
+    lines.push(
+      "- [Standalone functions](#standalone-functions)",
+      "- [Errors](#errors)",
+      "- [Retries](#retries)",
+      "- [Timeouts and cancellation](#timeouts-and-cancellation)",
+      "- [Raw responses](#raw-responses)",
+      "- [Hooks and debug log](#hooks-and-debug-log)",
+    );
+  }
+  if (w.model.webhooks.length > 0) lines.push("- [Webhooks](#webhooks)");
+  return lines.join("\n");
+}
