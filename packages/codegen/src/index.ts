@@ -14,4 +14,4 @@ export { exampleBody } from "./samples.js";
 export { typecheckFiles, type TypecheckOptions } from "./typecheck.js";
 export { readmeExamples } from "./emit/readme/index.js";
 export { exportedNames } from "./emit/barrel.js";
-export { operationTypeNames } from "./emit/requests.js";
+export { operationTypeNames } from "./load/type-names.js";

@@ -38,7 +38,9 @@ describe.each([
     for (const op of model.resources[0]!.operations) {
       const want = ["401", "402", "403", "404", "429", "500", "503"];
       if (op.methodName === "list") want.unshift("400");
-      expect(op.errors, op.operationId).toEqual(want.map((status) => ({ status, schemaName: "ErrorMessage" })));
+      expect(op.errors.map((e) => ({ status: e.status, schemaName: e.schemaName })), op.operationId).toEqual(want.map((status) => ({ status, schemaName: "ErrorMessage" })));
+      // Each error is located: the response object where the spec writes it (a shared component here).
+      for (const e of op.errors) expect(e.pointer, `${op.operationId} ${e.status}`).toMatch(/^#\/(components\/responses\/[^/]+|paths\/.+\/responses\/\d+)$/);
     }
   });
 

@@ -4,8 +4,6 @@
  * (operation.ts) and the paged iterators (pagination.ts) both print in these forms.
  */
 import { sdkPath, type Operation, type Resource } from "../load/model.js";
-import { operationFunctionNames } from "../load/type-names.js";
-import { ALL_SUFFIX } from "../load/pagination.js";
 
 /**
  * How a file prints an operation's call: as a method of a class (`this.#core`, or the client's
@@ -33,9 +31,9 @@ export function methodForm(core: string): CallForm {
     indent: "  ",
     core,
     head: (name) => `  ${name}(`,
-    name: (op, all) => `${op.methodName}${all ? ALL_SUFFIX : ""}`,
+    name: (op, all) => (all ? op.names.methodPager ?? op.methodName : op.methodName),
     ref: (resource, op) => sdkPath(resource, op),
-    usage: (resource, op, all) => `client.${sdkPath(resource, op)}${all ? ALL_SUFFIX : ""}(request)`,
+    usage: (resource, op, all) => `client.${sdkPath(resource, all ? { ...op, methodName: op.names.methodPager ?? op.methodName } : op)}(request)`,
   };
 }
 
@@ -56,6 +54,7 @@ export function functionForm(coreClass: string): CallForm {
 }
 
 /** The names of an operation's standalone function and module constants. */
-export function functionNamesOf(op: Operation): ReturnType<typeof operationFunctionNames> {
-  return operationFunctionNames(op, op.functionName);
+export function functionNamesOf(op: Operation): { readonly call: string; readonly spec: string; readonly all?: string; readonly paging?: string } {
+  const { names } = op;
+  return { call: names.function, spec: names.spec, ...(names.pager ? { all: names.pager } : {}), ...(names.paging ? { paging: names.paging } : {}) };
 }

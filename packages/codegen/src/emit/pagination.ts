@@ -3,7 +3,7 @@
  * operation (see load/pagination.ts) and the PagingSpec constant both pass to `SDKCoreBase.paginate`.
  */
 import type { Operation, Resource, SpecModel } from "../load/model.js";
-import { operationFunctionNames } from "../load/type-names.js";
+import { functionNamesOf } from "./call-form.js";
 import { requestTypeName, responseTypeName, typeNameOf } from "./requests.js";
 import type { CallForm } from "./call-form.js";
 import { jsdoc, literal } from "./source.js";
@@ -16,7 +16,7 @@ export function pagedItemModels(model: SpecModel, resource: Resource): string[] 
 /** `const <function>Paging = {…}` for a paged operation, or "" for any other. */
 export function pagingConstant(op: Operation): string {
   if (!op.paging) return "";
-  const name = operationFunctionNames(op, op.functionName).paging!;
+  const name = op.names.paging!;
   return `/** Where \`${op.operationId}\` keeps its page number, page size and items. */\nconst ${name} = ${literal({ request: op.paging.request, response: op.paging.response })} satisfies PagingSpec;\n`;
 }
 
@@ -30,7 +30,7 @@ export function pagedCall(
   model: SpecModel, resource: Resource, op: Operation, local: (name: string) => string, throws: readonly (string | undefined)[], form: CallForm,
 ): string {
   if (!op.paging) return "";
-  const names = operationFunctionNames(op, op.functionName);
+  const names = functionNamesOf(op);
   const required = op.parameters.some((p) => p.required) || op.body?.required === true;
   const item = op.paging.itemSchemaName
     ? local(typeNameOf(model, op.paging.itemSchemaName))

@@ -11,18 +11,16 @@ import { banner, jsdoc, str, type EmitContext, type GeneratedFile } from "./sour
 /** What a binary body may be: the spec's own type for it (a string) says nothing useful. */
 const BINARY_BODY_TYPE = "Blob | ArrayBuffer | Uint8Array | ReadableStream<Uint8Array> | string";
 
-/** Names this file exports for one operation. */
+/** Names this file exports for one operation (settled by the name registry, load/type-names.ts). */
 export function requestTypeName(op: Operation): string {
-  return `${op.typeStem}Request`;
+  return op.names.request;
 }
-
-export { operationTypeNames } from "../load/type-names.js";
 
 /** The TypeScript type of the operation's body, or `undefined` when it has none. */
 export function bodyTypeName(model: SpecModel, op: Operation): string | undefined {
   if (!op.body) return undefined;
   if (op.body.encoding === "binary") return BINARY_BODY_TYPE;
-  return op.body.schemaName ? typeNameOf(model, op.body.schemaName) : `${op.typeStem}RequestBody`;
+  return op.body.schemaName ? typeNameOf(model, op.body.schemaName) : op.names.requestBody!;
 }
 
 /** The TypeScript type a successful call resolves to. */
@@ -37,7 +35,7 @@ export function responseTypeName(model: SpecModel, op: Operation): string {
     case "binary":
       return "Blob";
     case "json":
-      return op.response.schemaName ? typeNameOf(model, op.response.schemaName) : `${op.typeStem}Response`;
+      return op.response.schemaName ? typeNameOf(model, op.response.schemaName) : op.names.response!;
   }
 }
 
@@ -76,12 +74,12 @@ export function emitRequests(model: SpecModel, ctx: EmitContext): GeneratedFile 
   const blocks = operations.map(({ call, op }) => {
     const key = op.typesRef;
     const lines: string[] = [];
-    if (op.body && !op.body.schemaName && op.body.encoding !== "binary") {
-      lines.push(`${jsdoc([op.body.description ?? `Body of \`${call}\`.`])}export type ${op.typeStem}RequestBody = NonNullable<${key}["requestBody"]>["content"][${str(op.body.mediaType)}];\n`);
+    if (op.body && op.names.requestBody) {
+      lines.push(`${jsdoc([op.body.description ?? `Body of \`${call}\`.`])}export type ${op.names.requestBody} = NonNullable<${key}["requestBody"]>["content"][${str(op.body.mediaType)}];\n`);
     }
-    if (op.response.kind === "json" && !op.response.schemaName) {
+    if (op.response.kind === "json" && op.names.response) {
       const status = /^\d+$/.test(op.response.status) ? op.response.status : str(op.response.status);
-      lines.push(`/** What \`${call}\` resolves to. */\nexport type ${op.typeStem}Response = ${key}["responses"][${status}]["content"][${str(op.response.mediaType)}];\n`);
+      lines.push(`/** What \`${call}\` resolves to. */\nexport type ${op.names.response} = ${key}["responses"][${status}]["content"][${str(op.response.mediaType)}];\n`);
     }
     const fields = op.parameters.map((p) => {
       const doc = jsdoc([p.description, p.defaultValue !== undefined ? `@defaultValue ${JSON.stringify(p.defaultValue)}` : undefined, p.deprecated ? "@deprecated" : undefined], "  ");

@@ -1,14 +1,12 @@
 /** The README's top: the generated-file notice, the title and description, and the contents. */
 import { sdkPath } from "../../load/model.js";
-import { isRecord } from "../../load/json.js";
 import { fragment } from "./template.js";
 import { anchor, sentence } from "./text.js";
 import { RUNTIME_README, type ReadmeWriter } from "./writer.js";
 
 export function header(w: ReadmeWriter): string {
   const { packageName, packageDescription, specPath, specLink } = w.ctx;
-  const info = isRecord(w.model.document.info) ? w.model.document.info : {};
-  const version = typeof info.version === "string" ? ` ${info.version}` : "";
+  const version = w.model.version === undefined ? "" : ` ${w.model.version}`;
   const lines = [
     fragment("header", {
       specPath,

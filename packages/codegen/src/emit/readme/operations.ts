@@ -74,7 +74,7 @@ function fieldRows(w: ReadmeWriter, op: Operation): string[] {
 }
 
 function returns(w: ReadmeWriter, op: Operation): string {
-  const described = responseDescription(w.model, op);
+  const described = responseDescription(op);
   if (op.response.kind === "empty") return `nothing (\`void\`) on ${op.response.status}.${described ? ` ${described}` : ""}`;
   return `\`${responseTypeName(w.model, op)}\` on ${op.response.status}.${described ? ` ${described}` : ""}`;
 }

@@ -8,7 +8,7 @@ import { RUNTIME_README, type ReadmeWriter } from "./writer.js";
 export function pagedIterator(w: ReadmeWriter, res: Resource, op: Operation): string[] {
   // `paging` comes from load/pagination.ts; read loosely so this emitter does not depend on its shape.
   if (!(op as Operation & { paging?: unknown }).paging) return [];
-  const request = requestExample(w.model, op, false);
+  const request = requestExample(op, false);
   return [
     fragment("paged-iterator", { call: sdkPath(res, op), runtimeReadme: RUNTIME_README }),
     "",

@@ -6,7 +6,7 @@ import type { ReadmeWriter } from "./writer.js";
 
 export function rawResponses(w: ReadmeWriter): string {
   const sample = w.sample();
-  const request = requestExample(w.model, sample.op, false);
+  const request = requestExample(sample.op, false);
   const call = `${w.client}.${sdkPath(sample.resource, sample.op)}(${request})`;
   return [
     "## Raw responses",

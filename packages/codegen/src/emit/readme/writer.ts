@@ -87,7 +87,7 @@ export class ReadmeWriter {
    * `standalone`, the call is of that function: `await resOp(client, {...});`.
    */
   callLines(res: Resource, op: Operation, indent: string, options?: string, standalone?: string): string[] {
-    const request = requestExample(this.model, op, false, indent);
+    const request = requestExample(op, false, indent);
     const args = options ? `${request === "" ? "{}" : request}, ${options}` : request;
     const call = standalone
       ? `await ${standalone}(${[this.client, args].filter((a) => a !== "").join(", ")});`

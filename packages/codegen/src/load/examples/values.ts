@@ -68,21 +68,40 @@ export function schemaValue(ctx: LoadContext, raw: unknown, how: Synthesis): unk
 function resolveSchema(ctx: LoadContext, value: unknown, depth = 0): Schema {
   const schema = ctx.deref(value) ?? {};
   if (depth > 8) return schema;
-  for (const key of ["allOf", "oneOf", "anyOf"]) {
+  // Every member of an allOf applies, whatever else the schema says.
+  if (Array.isArray(schema.allOf) && schema.allOf.length > 0) {
+    const rest = Object.fromEntries(Object.entries(schema).filter(([k]) => k !== "allOf"));
+    return resolveSchema(ctx, merged([...schema.allOf.map((b) => resolveSchema(ctx, b, depth + 1)), rest]), depth + 1);
+  }
+  for (const key of ["oneOf", "anyOf"]) {
     const branches = schema[key];
-    if (Array.isArray(branches) && branches.length > 0 && schema.type === undefined) {
+    // A union under `type: object` is a union of objects: its first branch is one too.
+    if (Array.isArray(branches) && branches.length > 0 && (schema.type === undefined || schema.type === "object")) {
       const resolved = branches.map((b) => resolveSchema(ctx, b, depth + 1)).filter((b) => b.type !== "null");
-      const rest = Object.fromEntries(Object.entries(schema).filter(([k]) => k !== key));
-      if (key === "allOf") return { ...merged(resolved), ...rest };
+      const rest = Object.fromEntries(Object.entries(schema).filter(([k]) => k !== key && k !== "discriminator"));
       const scalar = (b: Schema) => b.type === "integer" || b.type === "number" || b.type === "boolean";
       const word = resolved.find((b) => b.type === "string" && b.pattern === undefined && b.format === undefined && b.enum === undefined);
       const exclusive = key === "oneOf" && word !== undefined && resolved.every((b) => b === word || scalar(b));
       const first = (exclusive ? word : resolved[0]) ?? {};
-      return { ...first, ...rest };
+      return naming({ ...first, ...rest }, schema.discriminator, branches[resolved.indexOf(first)]);
     }
   }
   if (Array.isArray(schema.type)) return { ...schema, type: schema.type.find((t) => t !== "null") ?? "string" };
   return schema;
+}
+
+/**
+ * A branch of a discriminated union with its discriminator set to the value that names it: the
+ * mapping's key that leads to the branch, else (OpenAPI's implicit mapping) its schema's name.
+ */
+function naming(branch: Schema, discriminator: unknown, raw: unknown): Schema {
+  if (!isRecord(discriminator) || typeof discriminator.propertyName !== "string") return branch;
+  const ref = isRecord(raw) && typeof raw.$ref === "string" ? raw.$ref : undefined;
+  if (ref === undefined) return branch;
+  const mapping = isRecord(discriminator.mapping) ? discriminator.mapping : {};
+  const value = Object.keys(mapping).find((k) => mapping[k] === ref) ?? ref.slice(ref.lastIndexOf("/") + 1);
+  const properties = isRecord(branch.properties) ? branch.properties : {};
+  return { ...branch, properties: { ...properties, [discriminator.propertyName]: { type: "string", enum: [value] } } };
 }
 
 /** The members of an allOf as one schema: later keywords win, properties and required add up. */
@@ -159,12 +178,12 @@ function fromSchema(ctx: LoadContext, schema: Schema, how: Synthesis, depth = 0)
     case "array": {
       const items = resolveSchema(ctx, schema.items);
       const count = Math.max(1, typeof schema.minItems === "number" ? schema.minItems : 1);
-      if (depth > 4) return [];
+      if (depth > deepest(how)) return [];
       const item = nestedValue(ctx, items, how, depth);
       return Array.from({ length: count }, (_, i) => (count > 1 && typeof item === "string" && schema.uniqueItems ? `${item}${i}` : item));
     }
     case "object": {
-      if (depth > 4) return {};
+      if (depth > deepest(how)) return {};
       const properties = isRecord(schema.properties) ? schema.properties : {};
       const required = Array.isArray(schema.required) ? schema.required.filter((n): n is string => typeof n === "string" && n in properties) : [];
       const telling = how.display ? Object.keys(properties).filter((n) => isTelling(ctx.deref(properties[n]) ?? {})) : [];
@@ -181,6 +200,11 @@ function fromSchema(ctx: LoadContext, schema: Schema, how: Synthesis, depth = 0)
       if (how.display && schema.format === "binary") return BINARY_EXAMPLE;
       return sampleString(schema);
   }
+}
+
+/** How deep a value nests before its arrays and objects are left empty: shown values stay short. */
+function deepest(how: Synthesis): number {
+  return how.display ? 3 : 4;
 }
 
 /** A property worth showing though optional: the spec gives an example or the values it takes. */
