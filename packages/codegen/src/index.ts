@@ -1,17 +1,28 @@
+/**
+ * @x/codegen's public API: what the CLI's callers, spec:diff, spec:update and the corpus use.
+ * They read the loaded model (SpecModel) and nothing under load/ or emit/; the dependency rules
+ * (.dependency-cruiser.cjs) hold them to this file. Test helpers are in `@x/codegen/testing`.
+ */
+
+// The pipeline: a spec in, a package's files out (written only when everything succeeded).
 export { main } from "./cli.js";
 export { CodegenError } from "./errors.js";
 export { findDrift, generateFiles, generatePackage, writeFiles, type Drift } from "./generate.js";
 export { findPackageDrift, writePackageFiles } from "./package-files.js";
-export { loadSpec, type SpecModel } from "./load/index.js";
-export { sdkPath } from "./load/model.js";
-export { resolvePointer } from "./load/refs.js";
-export { defaultExplode, defaultStyle, isJsonMediaType } from "@x/runtime";
-export { camelCase, pascalCase } from "./load/naming.js";
-export { describeScheme } from "./load/queries.js";
 export { readTarget, type PackageTarget } from "./target.js";
-export { renderCall, sampleCall, sampleCalls, scaffold, type SampleCall } from "./scaffold/index.js";
-export { exampleBody } from "./samples.js";
-export { typecheckFiles, type TypecheckOptions } from "./typecheck.js";
-export { readmeExamples } from "./emit/readme/index.js";
-export { exportedNames } from "./emit/barrel.js";
+
+// The model, and what to ask of it.
+export { loadSpec, type SpecModel } from "./load/index.js";
+export type { ErrorResponse, Example, Operation, OperationNames, Parameter, Resource, SecurityScheme, SuccessResponse } from "./load/model.js";
+export { sdkPath } from "./load/model.js";
+export { pascalCase } from "./load/naming.js";
 export { operationTypeNames } from "./load/type-names.js";
+export { exportedNames } from "./emit/barrel.js";
+/** The one `$ref` resolver, for tools that compare specs as written (spec:diff). */
+export { resolvePointer } from "./load/refs.js";
+
+// Wire rules the generator shares with the runtime (their home: @x/runtime's wire-rules.ts).
+export { defaultExplode, defaultStyle, isJsonMediaType } from "@x/runtime";
+
+// Example calls built from the model's examples.
+export { exampleBody, sampleCalls, type SampleCall } from "./samples.js";

@@ -7,7 +7,7 @@
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { readmeExamples, typecheckFiles } from "@x/codegen";
+import { readmeExamples, typecheckFiles } from "@x/codegen/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { needs } from "../../../vitest.shared.js";
 

@@ -105,6 +105,8 @@ export type SecurityScheme = {
   readonly description?: string;
   /** The field is required in `Security` (see markRequired). */
   readonly required: boolean;
+  /** What it needs from the caller, for docs and messages: `header X-API-Key`, `HTTP bearer token`. */
+  readonly summary: string;
 } & (
   | { readonly kind: "apiKey"; readonly in: "header" | "query" | "cookie"; readonly name: string }
   | { readonly kind: "basic" | "bearer" | "openIdConnect" }

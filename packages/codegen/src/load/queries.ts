@@ -2,27 +2,11 @@
  * What emitters and tools ask of a loaded model besides its fields: derived views that several
  * of them need, computed from the model alone (never from the document).
  */
-import type { SecurityScheme, ServerModel, SpecModel } from "./model.js";
+import type { ServerModel, SpecModel } from "./model.js";
 
 /** The lean client class of a client (`Common` → `CommonCore`): the runtime core without resources. */
 export function coreClassName(clientName: string): string {
   return `${clientName}Core`;
-}
-
-/** What each scheme needs from the caller, for docs, messages and spec:diff. */
-export function describeScheme(scheme: SecurityScheme): string {
-  switch (scheme.kind) {
-    case "apiKey":
-      return `${scheme.in === "query" ? "query parameter" : scheme.in} ${scheme.name}`;
-    case "basic":
-      return "HTTP basic (username and password)";
-    case "bearer":
-      return "HTTP bearer token";
-    case "oauth2":
-      return scheme.tokenUrl === undefined ? "OAuth2 token" : `OAuth2 client credentials (token from ${scheme.tokenUrl})`;
-    case "openIdConnect":
-      return "OpenID Connect token";
-  }
 }
 
 /** Every variable of every server, by name: what the client's `serverVariables` option accepts. */

@@ -11,6 +11,8 @@ import { camelCase } from "./naming.js";
 import { deref } from "./refs.js";
 
 type Scheme = SecurityScheme;
+/** A scheme as read, before its summary is added (each member of the union without it). */
+type Unsummarised = SecurityScheme extends infer S ? (S extends SecurityScheme ? Omit<S, "summary"> : never) : never;
 type Base = Pick<Scheme, "schemeName" | "field" | "description" | "required">;
 
 export function readSecuritySchemes(document: Record<string, unknown>, warnings: Warning[]): SecurityScheme[] {
@@ -26,7 +28,7 @@ export function readSecuritySchemes(document: Record<string, unknown>, warnings:
       ...(typeof scheme.description === "string" ? { description: scheme.description } : {}),
     };
     const read = readScheme(scheme, base);
-    if (read) result.push(read);
+    if (read) result.push({ ...read, summary: describeScheme(read) } as SecurityScheme);
     else {
       warnings.push(warning("security", 
         `${pointer("components", "securitySchemes", schemeName)}: only apiKey (header, query, cookie), HTTP basic and bearer, ` +
@@ -37,7 +39,23 @@ export function readSecuritySchemes(document: Record<string, unknown>, warnings:
   return result;
 }
 
-function readScheme(scheme: Record<string, unknown>, base: Base): SecurityScheme | undefined {
+/** What each scheme needs from the caller, for docs, messages and spec:diff. */
+function describeScheme(scheme: Unsummarised): string {
+  switch (scheme.kind) {
+    case "apiKey":
+      return `${scheme.in === "query" ? "query parameter" : scheme.in} ${scheme.name}`;
+    case "basic":
+      return "HTTP basic (username and password)";
+    case "bearer":
+      return "HTTP bearer token";
+    case "oauth2":
+      return scheme.tokenUrl === undefined ? "OAuth2 token" : `OAuth2 client credentials (token from ${scheme.tokenUrl})`;
+    case "openIdConnect":
+      return "OpenID Connect token";
+  }
+}
+
+function readScheme(scheme: Record<string, unknown>, base: Base): Unsummarised | undefined {
   if (scheme.type === "apiKey") {
     const where = scheme.in;
     if ((where !== "header" && where !== "query" && where !== "cookie") || typeof scheme.name !== "string") return undefined;

@@ -3,7 +3,6 @@
  * (exported `as const`, so every URL and description is part of its type), the retry
  * policy, and the spec's title, description and tags, which only document.
  */
-import { describeScheme } from "@x/codegen";
 import type { DiffContext } from "./context.js";
 import { asArray, asRecord, child, deepEqual, show } from "./json.js";
 
@@ -52,7 +51,7 @@ function compareSecurity(ctx: DiffContext): void {
       ctx.add("major", at, `client: security scheme ${b.schemeName} removed; callers setting security.${b.field} no longer compile`);
       continue;
     }
-    const [was, now] = [describeScheme(b), describeScheme(a)];
+    const [was, now] = [b.summary, a.summary];
     if (a.kind === "oauth2" && b.kind === "oauth2" && a.acceptsToken === b.acceptsToken && (a.tokenUrl === undefined) === (b.tokenUrl === undefined)) {
       if (a.tokenUrl !== b.tokenUrl) ctx.add("minor", at, `client: security.${a.field} now fetches its token from ${a.tokenUrl} instead of ${b.tokenUrl}`);
     } else if (was !== now) {
@@ -65,8 +64,8 @@ function compareSecurity(ctx: DiffContext): void {
   }
   for (const a of after.filter((s) => !before.some((b) => b.field === s.field))) {
     const at = child("#/components/securitySchemes", a.schemeName);
-    if (!a.required) ctx.add("minor", at, `client: new optional security.${a.field} (${describeScheme(a)})`);
-    else ctx.add("major", at, `client: new required security.${a.field} (${describeScheme(a)}); callers must now set it`);
+    if (!a.required) ctx.add("minor", at, `client: new optional security.${a.field} (${a.summary})`);
+    else ctx.add("major", at, `client: new required security.${a.field} (${a.summary}); callers must now set it`);
   }
 }
 

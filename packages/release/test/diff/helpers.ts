@@ -7,7 +7,8 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { generateFiles, loadSpec, typecheckFiles, type SpecModel } from "@x/codegen";
+import { generateFiles, loadSpec, type SpecModel } from "@x/codegen";
+import { typecheckFiles } from "@x/codegen/testing";
 import { parse, stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { needs } from "../../../../vitest.shared.js";

@@ -4,7 +4,6 @@
  * operations with servers of their own.
  */
 import type { SecurityScheme, ServerModel } from "../../load/model.js";
-import { describeScheme } from "../../load/queries.js";
 import { serverVariablesOf, servers } from "./servers.js";
 import { fragment } from "./template.js";
 import { cell } from "./text.js";
@@ -52,5 +51,5 @@ function withDefaults(server: ServerModel): string {
 /** How a scheme's credential goes on the wire, for the README's table. */
 function sentAs(scheme: SecurityScheme): string {
   if (scheme.kind === "apiKey") return `\`${scheme.name}\` ${scheme.in === "query" ? "query parameter" : scheme.in}`;
-  return describeScheme(scheme);
+  return scheme.summary;
 }
