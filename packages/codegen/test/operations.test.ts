@@ -47,8 +47,9 @@ describe("readResources checks", () => {
         },
       },
     };
-    const warnings: Warning[] = [];
-    normalizePathParameters(doc, warnings);
+    const normalising = new LoadContext(doc);
+    normalizePathParameters(normalising);
+    const warnings: Warning[] = normalising.warnings;
     expect(warnings.every((w) => w.kind === "path-parameters")).toBe(true);
     expect(warnings.map((w) => w.text)).toEqual([
       '#/paths/~1a~1{id}~1b~1{part}/parameters/0: path parameter "spare" does not appear in the path /a/{id}/b/{part}; left out',

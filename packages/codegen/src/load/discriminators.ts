@@ -5,13 +5,14 @@
  * to its pointer, and a value that resolves to nothing is left out, with a warning: the
  * union's type comes from its `oneOf`/`anyOf`, the mapping only names its members.
  */
-import { warning, type Warning } from "./warnings.js";
+import type { LoadContext } from "./context.js";
 import { pointer } from "../errors.js";
 import { isRecord } from "./json.js";
 import { resolvePointer } from "./refs.js";
 
 /** Rewrites `document` in place (the loader's own copy); `warnings` receives each change. */
-export function normalizeDiscriminators(document: Record<string, unknown>, warnings: Warning[]): void {
+export function normalizeDiscriminators(ctx: LoadContext): void {
+  const document = ctx.document;
   const visit = (node: unknown, at: readonly (string | number)[]): void => {
     if (Array.isArray(node)) return node.forEach((n, i) => visit(n, [...at, i]));
     if (!isRecord(node)) return;
@@ -24,10 +25,10 @@ export function normalizeDiscriminators(document: Record<string, unknown>, warni
         if (ref === target) continue;
         if (ref === undefined) {
           delete mapping[value];
-          warnings.push(warning("discriminators", `${where}: ${JSON.stringify(target)} names no schema of this document; left out of the mapping (the union's members still come from its oneOf/anyOf)`));
+          ctx.warn("discriminators", `${where}: ${JSON.stringify(target)} names no schema of this document; left out of the mapping (the union's members still come from its oneOf/anyOf)`);
         } else {
           mapping[value] = ref;
-          warnings.push(warning("discriminators", `${where}: the bare schema name ${JSON.stringify(target)} is read as ${ref}`));
+          ctx.warn("discriminators", `${where}: the bare schema name ${JSON.stringify(target)} is read as ${ref}`);
         }
       }
     }

@@ -10,7 +10,7 @@ import { markPagedOperations } from "./pagination.js";
 import { normalizeDiscriminators } from "./discriminators.js";
 import { normalizePathParameters } from "./path-parameters.js";
 import { readSpec } from "./read-spec.js";
-import { deref, hoistNestedSchemaRefs } from "./refs.js";
+import { hoistNestedSchemaRefs } from "./refs.js";
 import { LoadContext } from "./context.js";
 import { isRecord } from "./json.js";
 import { readRetryPolicy, RETRY_EXTENSION } from "./retries.js";
@@ -38,22 +38,22 @@ export async function loadSpec(file: string, absolutePath: string, options: Load
   const raw = await readSpec(file, absolutePath, warnings);
   const hoisted = new Map<string, string>();
   const document = hoistNestedSchemaRefs(raw, hoisted);
-  normalizeDiscriminators(document, warnings);
-  normalizePathParameters(document, warnings);
   const ctx = new LoadContext(document, warnings);
   const problems = ctx.problems;
+  normalizeDiscriminators(ctx);
+  normalizePathParameters(ctx);
   const retry = readRetryPolicy(document[RETRY_EXTENSION], problems);
   const resources = markPagedOperations(ctx, readResources(ctx, readGlobalOverrides(document[NAME_OVERRIDE], problems)));
-  const webhooks = readWebhooks(document, warnings);
+  const webhooks = readWebhooks(ctx);
   if (resources.length === 0 && webhooks.length === 0) problems.push(`${pointer("paths")}: no operations to generate (and no webhook payloads)`);
   const info = isRecord(document.info) ? document.info : {};
-  const servers = readServers(document.servers, ["servers"], warnings);
+  const servers = readServers(ctx, document.servers, ["servers"]);
   if (servers.length === 0) warnings.push(warning("servers", `${pointer("servers")}: the spec names no server, so the client requires serverURL at construction`));
   const errorSchemas = new Set(resources.flatMap((r) => r.operations.flatMap((o) => o.errors.map((e) => e.schemaName))));
   const security = readRequirements(document.security);
   const clientName = options.clientName === undefined ? undefined : settleClientName(options.clientName, warnings);
   const registry = new NameRegistry(clientName);
-  const schemas = settleSchemaNames(readSchemas(document, errorSchemas), registry, warnings);
+  const schemas = settleSchemaNames(readSchemas(ctx, errorSchemas), registry, warnings);
   const typed = settleTypeNames(resources, registry, warnings);
   const settledWebhooks = settleWebhookNames(webhooks, registry, warnings);
   const model: SpecModel = {
@@ -64,7 +64,7 @@ export async function loadSpec(file: string, absolutePath: string, options: Load
     ...(typeof info.version === "string" ? { version: info.version } : {}),
     ...(typeof info.description === "string" ? { description: info.description } : {}),
     servers,
-    securitySchemes: markRequired(readSecuritySchemes(document, warnings), security, resources),
+    securitySchemes: markRequired(readSecuritySchemes(ctx), security, resources),
     ...(security ? { security } : {}),
     ...(retry ? { retry } : {}),
     schemas,
@@ -79,28 +79,28 @@ export async function loadSpec(file: string, absolutePath: string, options: Load
 }
 
 /** The schemas with the names they want; settleSchemaNames decides the names they get. */
-function readSchemas(document: Record<string, unknown>, errorSchemas: Set<string>): SchemaModel[] {
-  const components = isRecord(document.components) ? document.components : {};
+function readSchemas(ctx: LoadContext, errorSchemas: Set<string>): SchemaModel[] {
+  const components = isRecord(ctx.document.components) ? ctx.document.components : {};
   const schemas = isRecord(components.schemas) ? components.schemas : {};
   return Object.entries(schemas).map(([name, raw]) => {
-    const schema = deref(document, raw) ?? {};
+    const schema = ctx.deref(raw) ?? {};
     const base = (isTypeName(name) ? name : pascalCase(name)) || "Schema";
     const typeName = errorSchemas.has(name) ? `${base}Data` : base;
     return {
       name,
       typeName,
       ...(typeof schema.description === "string" ? { description: schema.description } : {}),
-      ...(errorSchemas.has(name) ? { errorClass: errorClassFor(base, document, schema) } : {}),
+      ...(errorSchemas.has(name) ? { errorClass: errorClassFor(ctx, base, schema) } : {}),
     };
   });
 }
 
-function errorClassFor(className: string, document: Record<string, unknown>, schema: Record<string, unknown>): ErrorClassModel {
+function errorClassFor(ctx: LoadContext, className: string, schema: Record<string, unknown>): ErrorClassModel {
   const properties = isRecord(schema.properties) ? schema.properties : {};
   const fields = Object.entries(properties)
     .filter(([name]) => isIdentifier(name) && !RESERVED_ERROR_FIELDS.has(name))
     .map(([name, raw]) => {
-      const description = deref(document, raw)?.description;
+      const description = ctx.deref(raw)?.description;
       return { name, ...(typeof description === "string" ? { description } : {}) };
     });
   const messageField = MESSAGE_FIELDS.find((f) => f in properties);

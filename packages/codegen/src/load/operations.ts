@@ -104,8 +104,8 @@ function readOperation(
   if (duplicate) ctx.problem(`${at}: two inputs map to the request field "${duplicate}"`);
   // The operation's servers replace its path item's (OpenAPI 3.x, Operation Object).
   const servers = Array.isArray(op.servers)
-    ? readServers(op.servers, ["paths", path, method, "servers"], ctx.warnings, true)
-    : readServers(item.servers, ["paths", path, "servers"], ctx.warnings, true);
+    ? readServers(ctx, op.servers, ["paths", path, method, "servers"], true)
+    : readServers(ctx, item.servers, ["paths", path, "servers"], true);
   const idempotent = op[IDEMPOTENT_EXTENSION];
   if (idempotent !== undefined && typeof idempotent !== "boolean") {
     ctx.problem(`${at}/${IDEMPOTENT_EXTENSION}: must be true or false, got ${JSON.stringify(idempotent)}`);

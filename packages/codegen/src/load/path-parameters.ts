@@ -4,26 +4,26 @@
  * the template with no declared parameter becomes a required string path parameter, and a
  * declared path parameter the template does not use is left out. Each with a warning.
  */
-import { warning, type Warning } from "./warnings.js";
+import type { LoadContext } from "./context.js";
 import { pointer } from "../errors.js";
 import { isRecord } from "./json.js";
 import { METHODS } from "./operations.js";
-import { deref } from "./refs.js";
 
 /** Rewrites `document` in place (the loader's own copy). */
-export function normalizePathParameters(document: Record<string, unknown>, warnings: Warning[]): void {
+export function normalizePathParameters(ctx: LoadContext): void {
+  const document = ctx.document;
   const paths = isRecord(document.paths) ? document.paths : {};
   for (const [path, rawItem] of Object.entries(paths)) {
     if (!isRecord(rawItem) || typeof rawItem.$ref === "string") continue;
     const item = rawItem;
     const inTemplate = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
-    const isPathParam = (raw: unknown) => deref(document, raw)?.in === "path";
-    const nameOf = (raw: unknown) => deref(document, raw)?.name;
+    const isPathParam = (raw: unknown) => ctx.deref(raw)?.in === "path";
+    const nameOf = (raw: unknown) => ctx.deref(raw)?.name;
     const dropUnused = (list: unknown, at: string): unknown => {
       if (!Array.isArray(list)) return list;
       return list.filter((raw, i) => {
         if (!isPathParam(raw) || inTemplate.includes(String(nameOf(raw)))) return true;
-        warnings.push(warning("path-parameters", `${at}/parameters/${i}: path parameter "${String(nameOf(raw))}" does not appear in the path ${path}; left out`));
+        ctx.warn("path-parameters", `${at}/parameters/${i}: path parameter "${String(nameOf(raw))}" does not appear in the path ${path}; left out`);
         return false;
       });
     };
@@ -38,7 +38,7 @@ export function normalizePathParameters(document: Record<string, unknown>, warni
       const missing = [...new Set(inTemplate)].filter((name) => !declared.has(name));
       if (missing.length === 0) continue;
       op.parameters = [...(Array.isArray(op.parameters) ? op.parameters : []), ...missing.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } }))];
-      for (const name of missing) warnings.push(warning("path-parameters", `${at}: the path's {${name}} has no path parameter; generated as a required string path parameter`));
+      for (const name of missing) ctx.warn("path-parameters", `${at}: the path's {${name}} has no path parameter; generated as a required string path parameter`);
     }
   }
 }

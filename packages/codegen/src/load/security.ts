@@ -3,24 +3,23 @@
  * of the client's `security` option; requirements name those fields (camel-cased from
  * the scheme names) with their OAuth2 scopes.
  */
-import { warning, type Warning } from "./warnings.js";
+import type { LoadContext } from "./context.js";
 import { pointer } from "../errors.js";
 import { isRecord } from "./json.js";
 import type { Resource, SecurityRequirement, SecurityScheme } from "./model.js";
 import { camelCase } from "./naming.js";
-import { deref } from "./refs.js";
 
 type Scheme = SecurityScheme;
 /** A scheme as read, before its summary is added (each member of the union without it). */
 type Unsummarised = SecurityScheme extends infer S ? (S extends SecurityScheme ? Omit<S, "summary"> : never) : never;
 type Base = Pick<Scheme, "schemeName" | "field" | "description" | "required">;
 
-export function readSecuritySchemes(document: Record<string, unknown>, warnings: Warning[]): SecurityScheme[] {
-  const components = isRecord(document.components) ? document.components : {};
+export function readSecuritySchemes(ctx: LoadContext): SecurityScheme[] {
+  const components = isRecord(ctx.document.components) ? ctx.document.components : {};
   const schemes = isRecord(components.securitySchemes) ? components.securitySchemes : {};
   const result: SecurityScheme[] = [];
   for (const [schemeName, raw] of Object.entries(schemes)) {
-    const scheme = deref(document, raw) ?? {};
+    const scheme = ctx.deref(raw) ?? {};
     const base: Base = {
       schemeName,
       field: camelCase(schemeName),
@@ -30,10 +29,10 @@ export function readSecuritySchemes(document: Record<string, unknown>, warnings:
     const read = readScheme(scheme, base);
     if (read) result.push({ ...read, summary: describeScheme(read) } as SecurityScheme);
     else {
-      warnings.push(warning("security", 
+      ctx.warn("security",
         `${pointer("components", "securitySchemes", schemeName)}: only apiKey (header, query, cookie), HTTP basic and bearer, ` +
         "OAuth2 and OpenID Connect schemes are supported; left out of the client's security (send its credential with a beforeRequest hook or options.headers)",
-      ));
+      );
     }
   }
   return result;

@@ -2,7 +2,7 @@
  * The spec's servers (top-level, path-level and operation-level) with their `{variables}`:
  * each variable's default and enum become a typed client option (`serverVariables`).
  */
-import { warning, type Warning } from "./warnings.js";
+import type { LoadContext } from "./context.js";
 import { pointer } from "../errors.js";
 import { isRecord } from "./json.js";
 import type { ServerModel, ServerVariableModel } from "./model.js";
@@ -12,16 +12,16 @@ import type { ServerModel, ServerVariableModel } from "./model.js";
  * whose URL is not absolute is dropped with a warning when `absoluteOnly` (an
  * operation's: the client's server is used instead).
  */
-export function readServers(list: unknown, at: readonly (string | number)[], warnings: Warning[], absoluteOnly = false): ServerModel[] {
+export function readServers(ctx: LoadContext, list: unknown, at: readonly (string | number)[], absoluteOnly = false): ServerModel[] {
   const servers: ServerModel[] = [];
   for (const [i, raw] of (Array.isArray(list) ? list : []).entries()) {
     if (!isRecord(raw) || typeof raw.url !== "string") continue;
     const where = pointer(...at, i);
     if (absoluteOnly && !/^https?:\/\/|^\{[^}]+\}:\/\//i.test(raw.url)) {
-      warnings.push(warning("servers", `${where}: server ${raw.url} is not an absolute http(s) URL; the operation is sent to the client's server`));
+      ctx.warn("servers", `${where}: server ${raw.url} is not an absolute http(s) URL; the operation is sent to the client's server`);
       continue;
     }
-    const variables = readVariables(raw, where, warnings);
+    const variables = readVariables(ctx, raw, where);
     servers.push({
       url: raw.url,
       ...(typeof raw.description === "string" ? { description: raw.description } : {}),
@@ -31,7 +31,7 @@ export function readServers(list: unknown, at: readonly (string | number)[], war
   return servers;
 }
 
-function readVariables(server: Record<string, unknown>, where: string, warnings: Warning[]): Record<string, ServerVariableModel> {
+function readVariables(ctx: LoadContext, server: Record<string, unknown>, where: string): Record<string, ServerVariableModel> {
   const declared = isRecord(server.variables) ? server.variables : {};
   const variables: Record<string, ServerVariableModel> = {};
   for (const [name, raw] of Object.entries(declared)) {
@@ -39,9 +39,9 @@ function readVariables(server: Record<string, unknown>, where: string, warnings:
     const values = Array.isArray(raw.enum) ? raw.enum.filter((v) => ["string", "number", "boolean"].includes(typeof v)).map(String) : undefined;
     const fallback = raw.default === undefined ? values?.[0] : String(raw.default);
     if (fallback === undefined) {
-      warnings.push(warning("servers", `${where}/variables/${name}: has no default; the client requires serverVariables.${name} or serverURL`));
+      ctx.warn("servers", `${where}/variables/${name}: has no default; the client requires serverVariables.${name} or serverURL`);
     } else if (values && values.length > 0 && !values.includes(fallback)) {
-      warnings.push(warning("servers", `${where}/variables/${name}: its default ${JSON.stringify(fallback)} is not one of its enum values; it is allowed too`));
+      ctx.warn("servers", `${where}/variables/${name}: its default ${JSON.stringify(fallback)} is not one of its enum values; it is allowed too`);
     }
     const allowed = values && values.length > 0 ? (fallback === undefined || values.includes(fallback) ? values : [fallback, ...values]) : undefined;
     variables[name] = {
@@ -51,7 +51,7 @@ function readVariables(server: Record<string, unknown>, where: string, warnings:
     };
   }
   for (const [, name] of String(server.url).matchAll(/\{([^}]+)\}/g)) {
-    if (!(name! in variables)) warnings.push(warning("servers", `${where}: its URL's {${name}} is not among its variables; the client requires serverURL`));
+    if (!(name! in variables)) ctx.warn("servers", `${where}: its URL's {${name}} is not among its variables; the client requires serverURL`);
   }
   return variables;
 }
