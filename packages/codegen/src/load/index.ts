@@ -4,7 +4,7 @@ import { CodegenError, pointer } from "../errors.js";
 import type { ErrorClassModel, SchemaModel, SpecModel } from "./model.js";
 import { markRequired, readRequirements, readSecuritySchemes } from "./security.js";
 import { NAME_OVERRIDE, readGlobalOverrides } from "./method-names.js";
-import { camelCase, isIdentifier, isTypeName, pascalCase } from "./naming.js";
+import { isIdentifier } from "./naming.js";
 import { readResources } from "./operations.js";
 import { markPagedOperations } from "./pagination.js";
 import { normalizeDiscriminators } from "./discriminators.js";
@@ -15,7 +15,7 @@ import { LoadContext } from "./context.js";
 import { isRecord } from "./json.js";
 import { readRetryPolicy, RETRY_EXTENSION } from "./retries.js";
 import { readWebhooks } from "./webhooks.js";
-import { NameRegistry, settleClientName, settleFunctionNames, settleSchemaNames, settleTypeNames, settleWebhookNames } from "./type-names.js";
+import { NameRegistry, wantedSchemaNames, settleClientName, settleFunctionNames, settleSchemaNames, settleTypeNames, settleWebhookNames } from "./type-names.js";
 import { readServers } from "./servers.js";
 
 export type { SpecModel } from "./model.js";
@@ -84,13 +84,12 @@ function readSchemas(ctx: LoadContext, errorSchemas: Set<string>): SchemaModel[]
   const schemas = isRecord(components.schemas) ? components.schemas : {};
   return Object.entries(schemas).map(([name, raw]) => {
     const schema = ctx.deref(raw) ?? {};
-    const base = (isTypeName(name) ? name : pascalCase(name)) || "Schema";
-    const typeName = errorSchemas.has(name) ? `${base}Data` : base;
+    const { typeName, className } = wantedSchemaNames(name, errorSchemas.has(name));
     return {
       name,
       typeName,
       ...(typeof schema.description === "string" ? { description: schema.description } : {}),
-      ...(errorSchemas.has(name) ? { errorClass: errorClassFor(ctx, base, schema) } : {}),
+      ...(className !== undefined ? { errorClass: errorClassFor(ctx, className, schema) } : {}),
     };
   });
 }

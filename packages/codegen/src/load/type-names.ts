@@ -102,6 +102,21 @@ export function settleSchemaNames(schemas: readonly SchemaModel[], registry: Nam
   return schemas.map((s) => settled.get(s.name)!);
 }
 
+/**
+ * The names a component schema wants (settleSchemaNames decides the ones it gets): its type, as
+ * written when that is a type name, else pascal-cased; an error body's type takes `Data`, since
+ * its error class takes the name itself.
+ */
+export function wantedSchemaNames(name: string, isErrorBody: boolean): { typeName: string; className?: string } {
+  const base = (isTypeName(name) ? name : pascalCase(name)) || "Schema";
+  return isErrorBody ? { typeName: `${base}Data`, className: base } : { typeName: base };
+}
+
+/** The payload type a webhook wants: `NewPetWebhookPayload`, with the method when the webhook has several. */
+export function wantedWebhookTypeName(name: string, method: string, severalMethods: boolean): string {
+  return `${pascalCase(name) || "Webhook"}${severalMethods ? pascalCase(method) : ""}WebhookPayload`;
+}
+
 /** The generated files besides the resources' (without extension). */
 const GENERATED_FILES = new Set(["core", "errors", "index", "models", "requests", "sdk", "types"]);
 

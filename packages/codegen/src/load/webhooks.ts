@@ -7,9 +7,9 @@ import type { LoadContext } from "./context.js";
 import { pointer } from "../errors.js";
 import { isRecord } from "./json.js";
 import type { WebhookModel } from "./model.js";
-import { pascalCase } from "./naming.js";
 import { isJsonMediaType } from "./media.js";
 import { METHODS } from "./operations.js";
+import { wantedWebhookTypeName } from "./type-names.js";
 
 export function readWebhooks(ctx: LoadContext): WebhookModel[] {
   const hooks = isRecord(ctx.document.webhooks) ? ctx.document.webhooks : {};
@@ -26,12 +26,11 @@ export function readWebhooks(ctx: LoadContext): WebhookModel[] {
         if (Object.keys(content).length > 0) ctx.warn("webhooks", `${at}/requestBody: only JSON payloads get a type; ${Object.keys(content).join(", ")} left out`);
         continue;
       }
-      const stem = pascalCase(name) || "Webhook";
       result.push({
         name,
         method,
         mediaType,
-        typeName: `${stem}${methods.length > 1 ? pascalCase(method) : ""}WebhookPayload`,
+        typeName: wantedWebhookTypeName(name, method, methods.length > 1),
         ...(typeof body?.description === "string" ? { description: body.description.trim() } : {}),
       });
     }
