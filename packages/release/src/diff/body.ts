@@ -1,7 +1,7 @@
 /** A method's request body: the `requestBody` (or component-named) field of its request object. */
 import type { DiffContext } from "./context.js";
 import { child, type Located } from "./json.js";
-import type { MethodRef } from "./operations.js";
+import type { MethodRef } from "./methods.js";
 import { compareContent } from "./content.js";
 import { compareRest, compareSchema } from "./schema.js";
 
@@ -35,7 +35,8 @@ export function compareBody(ctx: DiffContext, b: MethodRef, a: MethodRef, contex
     else ctx.add("minor", child(araw.at, "required"), `${context}request body ${ab.field} is no longer required`);
   }
   const schemaAt = (raw: Located, mediaType: string) => child(raw.at, "content", mediaType, "schema");
-  const label = ab.schemaName ? (ctx.after.schemas.find((s) => s.name === ab.schemaName)?.typeName ?? ab.schemaName) : `${a.op.typeStem}RequestBody`;
+  // A binary body has no type of its own (its field takes a Blob, bytes or a string): it is named as the request's field.
+  const label = ab.schemaName ? ctx.typeNameOf("after", ab.schemaName) : (a.op.names.requestBody ?? `${a.op.names.request}.${ab.field}`);
   compareSchema(ctx, { context, dir: "in", noun: "request body", label },
     { node: bb.schema, at: schemaAt(braw, bb.mediaType) }, { node: ab.schema, at: schemaAt(araw, ab.mediaType) });
   compareRest(ctx, `${context}request body`, braw, araw, HANDLED);

@@ -3,7 +3,7 @@ import type { DiffContext } from "./context.js";
 import { asRecord, child } from "./json.js";
 import { compareSchema } from "./schema.js";
 import { contextOf } from "./schema-scope.js";
-import { directionOf, methodsOf, schemaUsage } from "./usage.js";
+import { directionOf, methodsUsing, schemaUsage } from "./usage.js";
 
 export function compareComponents(ctx: DiffContext): void {
   const usage = [schemaUsage(ctx.after), schemaUsage(ctx.before)];
@@ -15,7 +15,7 @@ export function compareComponents(ctx: DiffContext): void {
     if (!(schema.name in beforeSchemas)) continue; // a new exported type: see exports.ts
     compareSchema(
       ctx,
-      { context: contextOf(methodsOf(schema.name, ...usage)), dir: directionOf(schema.name, ...usage), noun: "type", label: schema.typeName },
+      { context: contextOf(methodsUsing(schema.name, ...usage)), dir: directionOf(schema.name, ...usage), noun: "type", label: schema.typeName },
       { node: beforeSchemas[schema.name], at },
       { node: afterSchemas[schema.name], at },
     );

@@ -1,7 +1,8 @@
 /** What every comparator shares: both models, the changes found so far, and what has been examined. */
 import type { SpecModel } from "@x/codegen";
 import { bumpRank, type Change, type ChangeBump } from "./change.js";
-import { child, follow, type Json, type Located } from "./json.js";
+import { follow, type Json, type Located } from "./json.js";
+import type { MethodRef } from "./methods.js";
 
 /** Who sends a schema's values: the caller (`in`), the server (`out`), or both. */
 export type Direction = "in" | "out" | "both";
@@ -25,7 +26,7 @@ export class DiffContext {
   /** Schema pairs (by pointer and direction) already compared, so recursive schemas end; shared components judged once. */
   readonly compared = new Set<string>();
   /** The methods of the new spec, with their raw operation objects (set by compareOperations). */
-  methods: readonly { readonly id: string; readonly raw: Json; readonly item: Json }[] = [];
+  methods: readonly MethodRef[] = [];
 
   constructor(readonly before: SpecModel, readonly after: SpecModel) {}
 
@@ -46,6 +47,11 @@ export class DiffContext {
   judge(dir: Direction, pointer: string, message: string, verdict: Verdict, warning = false): void {
     const effect = pickEffect(dir, verdict);
     this.add(effect.bump, pointer, effect.why ? `${message} (${effect.why})` : message, warning);
+  }
+
+  /** The exported type of the component schema `name` in one version (its name, should the model lack it). */
+  typeNameOf(side: "before" | "after", name: string): string {
+    return this[side].schemas.find((s) => s.name === name)?.typeName ?? name;
   }
 
   cover(pointer: string): void {
@@ -70,9 +76,4 @@ export function pickEffect(dir: Direction, verdict: Verdict): Effect {
 export function both(bump: ChangeBump, why?: string): Verdict {
   const effect = why === undefined ? { bump } : { bump, why };
   return { in: effect, out: effect };
-}
-
-/** `#/paths/~1a/get`. */
-export function operationPointer(path: string, method: string): string {
-  return child("#/paths", path, method);
 }

@@ -1,12 +1,14 @@
 /** The names the generated package exports (from the generator's own list), and what each is. */
 import type { SpecModel } from "@x/codegen";
 import { exportedNames, operationTypeNames } from "@x/codegen";
-import { operationPointer, type DiffContext } from "./context.js";
+import type { DiffContext } from "./context.js";
 import { child } from "./json.js";
 
 type Operation = SpecModel["resources"][number]["operations"][number];
 /** The client's name comes from package.json, never from the spec, so one stand-in serves both sides. */
 const CLIENT = "Client";
+/** What each of an operation's declared types is (see `op.names`). */
+const TYPE_KINDS = [["request", "request type"], ["requestBody", "request body type"], ["response", "response type"]] as const;
 
 /** Names exported by one side only; those of methods added or removed are reported with the method. */
 export function compareExports(ctx: DiffContext, gone: { removed: Operation[]; added: Operation[] }): void {
@@ -32,15 +34,16 @@ export function compareExports(ctx: DiffContext, gone: { removed: Operation[]; a
 function ownerOf(model: SpecModel, name: string): string {
   const schema = model.schemas.find((s) => s.typeName === name || s.errorClass?.className === name);
   if (schema) return child("#/components/schemas", schema.name);
-  for (const op of model.resources.flatMap((r) => r.operations)) {
-    if (operationTypeNames(op).includes(name)) return operationPointer(op.path, op.method);
-  }
-  return "#";
+  return model.resources.flatMap((r) => r.operations).find((op) => typeKindOf(op, name) !== undefined)?.pointer ?? "#";
 }
 
 function kindOf(model: SpecModel, name: string): string {
   if (model.schemas.some((s) => s.errorClass?.className === name)) return "error class";
   if (model.schemas.some((s) => s.typeName === name)) return "model type";
-  if (!model.resources.some((r) => r.operations.some((op) => operationTypeNames(op).includes(name)))) return "name";
-  return name.endsWith("Response") ? "response type" : name.endsWith("RequestBody") ? "request body type" : "request type";
+  return model.resources.flatMap((r) => r.operations).map((op) => typeKindOf(op, name)).find((kind) => kind !== undefined) ?? "name";
+}
+
+/** `name`'s kind when it is one of the types declared for `op` (its request, inline body or inline response). */
+function typeKindOf(op: Operation, name: string): string | undefined {
+  return TYPE_KINDS.find(([key]) => op.names[key] === name)?.[1];
 }

@@ -1,4 +1,5 @@
-/** JSON helpers on raw spec documents: pointers, `$ref`s, deep equality. */
+/** JSON helpers on raw spec documents: pointers, `$ref`s (resolved by @x/codegen's resolvePointer), deep equality. */
+import { resolvePointer } from "@x/codegen";
 
 export type Json = Record<string, unknown>;
 
@@ -11,23 +12,13 @@ export function child(at: string, ...segments: (string | number)[]): string {
   return `${at}${segments.map((s) => `/${String(s).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("")}`;
 }
 
-export function resolvePointer(document: unknown, ref: string): unknown {
-  if (!ref.startsWith("#")) return undefined;
-  let node: unknown = document;
-  for (const raw of ref === "#" || ref === "#/" ? [] : ref.slice(2).split("/")) {
-    const key = decode(raw).replaceAll("~1", "/").replaceAll("~0", "~");
-    if (!isRecord(node) && !Array.isArray(node)) return undefined;
-    node = (node as Json)[key];
-  }
-  return node;
-}
-
 /** A node with its `$ref` chain followed, and the pointer of where it really lives. */
 export interface Located {
   readonly node: unknown;
   readonly at: string;
 }
 
+/** Follows `node`'s `$ref` chain (found at `at`) until a node that is no `$ref`, or one already followed. */
 export function follow(document: unknown, node: unknown, at: string): Located {
   const seen = new Set<string>();
   let current: Located = { node, at };

@@ -4,8 +4,9 @@
  * is a patch, extensions are not read by the generator, anything else is not recognised
  * and judged major.
  */
+import { resolvePointer } from "@x/codegen";
 import type { DiffContext } from "./context.js";
-import { child, deepEqual, isRecord, resolvePointer, unionKeys } from "./json.js";
+import { child, deepEqual, isRecord, unionKeys } from "./json.js";
 import { narrowedServerVariables } from "./servers.js";
 import { DOC_KEYS } from "./schema.js";
 

@@ -5,8 +5,9 @@
 import { sdkPath, type SpecModel } from "@x/codegen";
 import { narrowedServerVariables } from "./servers.js";
 import { compareBody } from "./body.js";
-import { operationPointer, type DiffContext } from "./context.js";
-import { asRecord, child, deepEqual, follow, type Json } from "./json.js";
+import type { DiffContext } from "./context.js";
+import { child, deepEqual } from "./json.js";
+import { methodsOf, type MethodRef } from "./methods.js";
 import { compareParameters } from "./parameters.js";
 import { compareResponses } from "./responses.js";
 import { compareRest } from "./schema.js";
@@ -14,32 +15,7 @@ import { compareRest } from "./schema.js";
 type Resource = SpecModel["resources"][number];
 type Operation = Resource["operations"][number];
 
-/** One operation as the SDK exposes it, with where it lives in the spec. */
-export interface MethodRef {
-  /** `books.getBook`. */
-  readonly id: string;
-  readonly resource: Resource;
-  readonly op: Operation;
-  readonly at: string;
-  /** The operation object and its path item, as the spec writes them. */
-  readonly raw: Json;
-  readonly item: Json;
-}
-
 const HANDLED = new Set(["tags", "operationId", "x-speakeasy-name-override", "deprecated", "x-idempotent", "parameters", "requestBody", "responses", "security", "servers"]);
-
-export function methodsOf(model: SpecModel): Map<string, MethodRef> {
-  const paths = asRecord(model.document.paths);
-  const methods = new Map<string, MethodRef>();
-  for (const resource of model.resources) {
-    for (const op of resource.operations) {
-      const item = asRecord(follow(model.document, paths[op.path], "").node);
-      const id = sdkPath(resource, op);
-      methods.set(id, { id, resource, op, at: operationPointer(op.path, op.method), raw: asRecord(item[op.method]), item });
-    }
-  }
-  return methods;
-}
 
 /** Compares every method; returns the operations that only one side has (their types go with them). */
 export function compareOperations(ctx: DiffContext): { removed: Operation[]; added: Operation[] } {

@@ -1,7 +1,8 @@
 /** Path, query and header parameters of one method: the fields of its request object. */
+import { defaultExplode, defaultStyle } from "@x/codegen";
 import type { DiffContext } from "./context.js";
 import { asArray, child, follow, type Json, type Located } from "./json.js";
-import type { MethodRef } from "./operations.js";
+import type { MethodRef } from "./methods.js";
 import { compareRest, compareSchema } from "./schema.js";
 import { contextOf } from "./schema-scope.js";
 
@@ -44,14 +45,15 @@ export function compareParameters(ctx: DiffContext, b: MethodRef, a: MethodRef, 
   }
 }
 
-/** What a parameter location sends by default (OpenAPI 3.1, Parameter Object). */
-const DEFAULT_STYLE: Record<string, string> = { query: "form", cookie: "form", path: "simple", header: "simple" };
+type Location = Parameters<typeof defaultStyle>[0];
+type Style = Parameters<typeof defaultExplode>[0];
 
-/** The style, explode and allowReserved a parameter object means, its defaults filled in. */
-function wireFormat(node: unknown, where: string): { style: string; explode: boolean; allowReserved: boolean } {
+/** The style, explode and allowReserved a parameter object means, its defaults (OpenAPI's, as the runtime's wire rules state them) filled in. */
+function wireFormat(node: unknown, where: Location): { style: string; explode: boolean; allowReserved: boolean } {
   const p = (node ?? {}) as Json;
-  const style = typeof p.style === "string" ? p.style : (DEFAULT_STYLE[where] ?? "simple");
-  const explode = typeof p.explode === "boolean" ? p.explode : style === "form";
+  // A style is kept as written, even one the location does not allow (the comparison is of the specs); defaultExplode is false for any but `form`.
+  const style = typeof p.style === "string" ? p.style : defaultStyle(where);
+  const explode = typeof p.explode === "boolean" ? p.explode : defaultExplode(style as Style);
   return { style, explode, allowReserved: where === "query" && p.allowReserved === true };
 }
 
@@ -60,7 +62,7 @@ function wireFormat(node: unknown, where: string): { style: string; explode: boo
  * its type: a changed wire format is major (the server reads the old one), while
  * writing out a default (or dropping one) changes nothing and is a patch.
  */
-function compareSerialization(ctx: DiffContext, subject: string, where: string, b: Located, a: Located): void {
+function compareSerialization(ctx: DiffContext, subject: string, where: Location, b: Located, a: Located): void {
   const [before, after] = [wireFormat(b.node, where), wireFormat(a.node, where)];
   for (const key of ["style", "explode", "allowReserved"] as const) {
     const [bv, av] = [(b.node as Json | undefined)?.[key], (a.node as Json | undefined)?.[key]];

@@ -2,16 +2,16 @@
  * A method's responses: the success body it resolves to, the error statuses it throws
  * typed errors for, and the rest (other statuses, headers, links), which the SDK does not type.
  */
+import { isJsonMediaType } from "@x/codegen";
 import type { DiffContext } from "./context.js";
-import { asRecord, child, deepEqual, unionKeys, type Located } from "./json.js";
-import type { MethodRef } from "./operations.js";
+import { asRecord, child, deepEqual, type Located } from "./json.js";
+import type { MethodRef } from "./methods.js";
 import { compareContent, compareUngenerated, withoutDocs } from "./content.js";
 import { compareRest, compareSchema } from "./schema.js";
 
 const HANDLED = new Set(["content", "headers", "links"]);
 const SUCCESS_RE = /^2(\d\d|XX)$/i;
 const ERROR_RE = /^([45](\d\d|XX)|default)$/i;
-const JSON_RE = /^application\/(?:[\w.-]+\+)?json(?:;.*)?$/i;
 
 export function compareResponses(ctx: DiffContext, b: MethodRef, a: MethodRef, context: string): void {
   const [br, ar] = [b.op.response, a.op.response];
@@ -27,7 +27,7 @@ export function compareResponses(ctx: DiffContext, b: MethodRef, a: MethodRef, c
     ctx.add("major", child(responsesAt(a), ar.status, "content"), `${context}success media type ${br.mediaType} is no longer returned (now ${ar.mediaType}); the SDK asks for the new one`);
   }
   if (br.kind === "json" && ar.kind === "json") {
-    const label = ar.schemaName ? (ctx.after.schemas.find((s) => s.name === ar.schemaName)?.typeName ?? ar.schemaName) : `${a.op.typeStem}Response`;
+    const label = ar.schemaName ? ctx.typeNameOf("after", ar.schemaName) : a.op.names.response!;
     compareSchema(ctx, { context, dir: "out", noun: "response", label },
       { node: br.schema, at: child(locate("before", b, br.status).at, "content", br.mediaType, "schema") },
       { node: ar.schema, at: child(locate("after", a, ar.status).at, "content", ar.mediaType, "schema") });
@@ -35,7 +35,7 @@ export function compareResponses(ctx: DiffContext, b: MethodRef, a: MethodRef, c
   const errors = (m: MethodRef) => new Map(m.op.errors.map((e) => [e.status, e.schemaName]));
   const [be, ae] = [errors(b), errors(a)];
   const chosen = new Set([br.status, ar.status]);
-  for (const status of unionKeys(b.raw.responses, a.raw.responses)) {
+  for (const status of new Set([...b.op.statuses, ...a.op.statuses])) {
     const [bl, al] = [locate("before", b, status), locate("after", a, status)];
     const sites = { before: child(responsesAt(b), status), after: child(responsesAt(a), status) };
     const key = /^default$/i.test(status) ? "default" : status.toUpperCase();
@@ -111,7 +111,7 @@ function compareError(ctx: DiffContext, subject: string, status: string, sites: 
 
 /** The error body's schema (its component is judged on its own) and the rest of the response. */
 function compareErrorBody(ctx: DiffContext, subject: string, b: Located, a: Located): void {
-  const jsonType = (l: Located) => Object.keys(asRecord(asRecord(l.node).content)).find((t) => JSON_RE.test(t));
+  const jsonType = (l: Located) => Object.keys(asRecord(asRecord(l.node).content)).find(isJsonMediaType);
   const [bt, at] = [jsonType(b), jsonType(a)];
   if (bt && at) {
     const schema = (l: Located, t: string): Located => ({ node: asRecord(asRecord(asRecord(l.node).content)[t]).schema, at: child(l.at, "content", t, "schema") });

@@ -3,9 +3,10 @@
  * parameter or request body), read by them (reached from a response), or both; and
  * which methods reach it, to name them in messages.
  */
-import { sdkPath, type SpecModel } from "@x/codegen";
+import { resolvePointer, type SpecModel } from "@x/codegen";
 import type { Direction } from "./context.js";
-import { asRecord, componentName, isRecord, resolvePointer, type Json } from "./json.js";
+import { componentName, isRecord, type Json } from "./json.js";
+import { methodsOf } from "./methods.js";
 
 export interface SchemaUse {
   readonly in: boolean;
@@ -15,22 +16,15 @@ export interface SchemaUse {
 
 export function schemaUsage(model: SpecModel): Map<string, SchemaUse> {
   const usage = new Map<string, SchemaUse>();
-  const doc = model.document;
-  const paths = asRecord(doc.paths);
-  for (const resource of model.resources) {
-    for (const op of resource.operations) {
-      const method = sdkPath(resource, op);
-      const item = asRecord(follow(doc, paths[op.path]));
-      const raw = asRecord(item[op.method]);
-      const mark = (roots: unknown[], side: "in" | "out") => {
-        for (const name of reachable(doc, roots)) {
-          const use = usage.get(name) ?? { in: false, out: false, methods: new Set<string>() };
-          usage.set(name, { ...use, [side]: true, methods: use.methods.add(method) });
-        }
-      };
-      mark([item.parameters, raw.parameters, raw.requestBody], "in");
-      mark([raw.responses], "out");
-    }
+  for (const { id, raw, item } of methodsOf(model).values()) {
+    const mark = (roots: unknown[], side: "in" | "out") => {
+      for (const name of reachable(model.document, roots)) {
+        const use = usage.get(name) ?? { in: false, out: false, methods: new Set<string>() };
+        usage.set(name, { ...use, [side]: true, methods: use.methods.add(id) });
+      }
+    };
+    mark([item.parameters, raw.parameters, raw.requestBody], "in");
+    mark([raw.responses], "out");
   }
   return usage;
 }
@@ -43,7 +37,7 @@ export function directionOf(name: string, ...usages: Map<string, SchemaUse>[]): 
   return sent && !read ? "in" : read && !sent ? "out" : "both";
 }
 
-export function methodsOf(name: string, ...usages: Map<string, SchemaUse>[]): string[] {
+export function methodsUsing(name: string, ...usages: Map<string, SchemaUse>[]): string[] {
   for (const usage of usages) {
     const methods = usage.get(name)?.methods;
     if (methods && methods.size > 0) return [...methods].sort();
@@ -69,9 +63,4 @@ function reachable(doc: Json, roots: unknown[]): Set<string> {
   };
   roots.forEach((r) => walk(r));
   return names;
-}
-
-function follow(doc: Json, node: unknown): unknown {
-  for (let i = 0; i < 8 && isRecord(node) && typeof node.$ref === "string"; i++) node = resolvePointer(doc, node.$ref);
-  return node;
 }
