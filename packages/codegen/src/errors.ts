@@ -11,7 +11,10 @@ export class CodegenError extends Error {
   }
 }
 
-/** Where in a spec a problem is: a JSON pointer such as `#/paths/~1companies/get`. */
+/**
+ * Where in a spec a problem is: a JSON pointer such as `#/paths/~1companies/get`, in the URI
+ * fragment form `$ref`s use (a `%` in a key written `%25`), so resolvePointer finds it.
+ */
 export function pointer(...segments: (string | number)[]): string {
-  return `#/${segments.map((s) => String(s).replaceAll("~", "~0").replaceAll("/", "~1")).join("/")}`;
+  return `#/${segments.map((s) => String(s).replaceAll("%", "%25").replaceAll("~", "~0").replaceAll("/", "~1")).join("/")}`;
 }

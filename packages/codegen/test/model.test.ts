@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { needs } from "../../../vitest.shared.js";
 import { generateFiles, loadSpec, resolvePointer, type SpecModel } from "../src/index.js";
-import { FIXTURES, REPO_ROOT } from "./helpers.js";
+import { writeFile } from "node:fs/promises";
+import { FIXTURES, REPO_ROOT, tempDir } from "./helpers.js";
 
 const SPECS = [
   ...["common.yaml", "sync-commerce.yaml"].map((f) => join(REPO_ROOT, "openapi", f)),
@@ -27,7 +28,9 @@ describe.each(SPECS.map((path) => ({ path, name: path.slice(REPO_ROOT.length + 1
     for (const op of operations) {
       const raw = at(model, op.pointer);
       expect(raw, op.pointer).toBeTypeOf("object");
-      expect(op.pointer).toBe(`#/paths/${op.path.replaceAll("~", "~0").replaceAll("/", "~1")}/${op.method}`);
+      // Where it is written: under its path, or past the path item's `$ref`.
+      const item = at(model, `#/paths/${op.path.replaceAll("%", "%25").replaceAll("~", "~0").replaceAll("/", "~1")}`);
+      expect(raw).toBe((typeof item?.$ref === "string" ? at(model, item.$ref) : item)?.[op.method]);
       expect(op.statuses).toEqual(Object.keys((raw!.responses as Node | undefined) ?? {}));
       if (typeof raw!.description === "string" && raw!.description.trim() !== "") expect(op.description).toBe(raw!.description.trim());
       for (const p of op.parameters) {
@@ -70,4 +73,35 @@ describe.each(SPECS.map((path) => ({ path, name: path.slice(REPO_ROOT.length + 1
       }
     }
   }, needs(10_000));
+});
+
+it("locates an operation past its path item's $ref, and in a path with a % in it", async () => {
+  const path = join(await tempDir(), "refs.yaml");
+  await writeFile(path, [
+    "openapi: 3.1.0",
+    "info: { title: Refs, version: '1' }",
+    "paths:",
+    "  /shared: { $ref: '#/components/pathItems/Shared' }",
+    "  /a%b/{id}:",
+    "    get:",
+    "      operationId: percent",
+    "      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]",
+    "      responses: { '200': { description: OK } }",
+    "components:",
+    "  pathItems:",
+    "    Shared:",
+    "      post:",
+    "        operationId: shared",
+    "        parameters: [{ name: q, in: query, required: true, schema: { type: integer } }]",
+    "        requestBody: { content: { application/json: { schema: { type: object } } } }",
+    "        responses: { '204': { description: Done } }",
+  ].join("\n"));
+  const model = await loadSpec(path, path);
+  const ops = Object.fromEntries(model.resources.flatMap((r) => r.operations).map((o) => [o.operationId, o]));
+  expect(ops.shared!.pointer).toBe("#/components/pathItems/Shared/post");
+  expect(ops.shared!.parameters[0]!.pointer).toBe("#/components/pathItems/Shared/post/parameters/0");
+  expect(ops.shared!.body!.pointer).toBe("#/components/pathItems/Shared/post/requestBody");
+  expect(ops.percent!.pointer).toBe("#/paths/~1a%25b~1{id}/get");
+  for (const op of Object.values(ops)) expect(at(model, op.pointer), op.pointer).toHaveProperty("responses");
+  expect(at(model, ops.percent!.parameters[0]!.pointer)).toMatchObject({ name: "id", in: "path" });
 });

@@ -8,8 +8,9 @@ import type { Operation } from "./model.js";
 import { camelCase } from "./naming.js";
 import { componentSchemaName } from "./refs.js";
 
-export function readBody(ctx: LoadContext, op: Record<string, unknown>, at: string): Operation["body"] {
-  const located = ctx.locate(op.requestBody, `${at}/requestBody`);
+export function readBody(ctx: LoadContext, op: Record<string, unknown>, where: { at: string; located: string }): Operation["body"] {
+  const { at } = where;
+  const located = ctx.locate(op.requestBody, `${where.located}/requestBody`);
   if (!located) return undefined;
   const body = located.node;
   const content = isRecord(body.content) ? body.content : {};

@@ -1,11 +1,11 @@
 /** Turns the spec's paths into resources (one per tag) of named, fully resolved operations. */
 import { pointer } from "../errors.js";
 import { readBody } from "./bodies.js";
-import type { LoadContext } from "./context.js";
 import { methodNameFor, NAME_OVERRIDE, type GlobalOverride } from "./method-names.js";
 import { isRecord, text } from "./json.js";
 import { sdkPath, type HttpMethod, type Operation, type Resource } from "./model.js";
 import { camelCase, isIdentifier, operationNameFromPath, pascalCase } from "./naming.js";
+import { childPointer, type LoadContext } from "./context.js";
 import { readParameters } from "./parameters.js";
 import { readErrors, readStatuses, readSuccess } from "./responses.js";
 import { readRequirements } from "./security.js";
@@ -34,7 +34,8 @@ export function readResources(ctx: LoadContext, overrides: readonly GlobalOverri
       const op = item[method];
       if (!isRecord(op)) continue;
       const at = pointer("paths", path, method);
-      const operation = readOperation(ctx, path, method, { node: item, at: located?.at ?? pointer("paths", path) }, op, overrides, at);
+      const itemAt = located?.at ?? pointer("paths", path);
+      const operation = readOperation(ctx, path, method, { node: item, at: itemAt }, op, overrides, { at, located: childPointer(itemAt, method) });
       if (!operation) continue;
       const first = operationIds.get(operation.operationId);
       if (first !== undefined) {
@@ -80,9 +81,11 @@ export function readResources(ctx: LoadContext, overrides: readonly GlobalOverri
 
 function readOperation(
   ctx: LoadContext, path: string, method: HttpMethod, pathItem: { node: Record<string, unknown>; at: string },
-  op: Record<string, unknown>, overrides: readonly GlobalOverride[], at: string,
+  op: Record<string, unknown>, overrides: readonly GlobalOverride[], where: { at: string; located: string },
 ): Operation | undefined {
   const item = pathItem.node;
+  // `at` names the operation in messages; `located` is where it is written (past a path item's `$ref`).
+  const { at, located } = where;
   const given = typeof op.operationId === "string" && op.operationId !== "" ? op.operationId : undefined;
   const operationId = given ?? operationNameFromPath(method, path);
   if (!given) ctx.warn("naming", `${at}: no operationId; named ${operationId} from its method and path (give it an operationId to choose)`);
@@ -91,14 +94,14 @@ function readOperation(
   if (!isIdentifier(methodName)) {
     ctx.problem(`${at}: method name ${JSON.stringify(methodName)} (from ${operationId}) is not usable as a TypeScript method`);
   }
-  const parameters = readParameters(ctx, item, pathItem.at, op, at);
+  const parameters = readParameters(ctx, item, pathItem.at, op, where);
   if (isRecord(op.callbacks) && Object.keys(op.callbacks).length > 0) {
     ctx.warn("callbacks", `${at}/callbacks: callbacks are not generated (${Object.keys(op.callbacks).join(", ")}); the operation is`);
   }
   if (!isRecord(op.responses) || Object.keys(op.responses).length === 0) {
     ctx.warn("responses", `${at}: documents no response; the method resolves to whatever 2xx body arrives (typed unknown), undefined when empty`);
   }
-  const body = readBody(ctx, op, at);
+  const body = readBody(ctx, op, where);
   const fields = [...parameters.map((p) => p.field), ...(body ? [body.field] : [])];
   const duplicate = fields.find((f, i) => fields.indexOf(f) !== i);
   if (duplicate) ctx.problem(`${at}: two inputs map to the request field "${duplicate}"`);
@@ -111,7 +114,7 @@ function readOperation(
     ctx.problem(`${at}/${IDEMPOTENT_EXTENSION}: must be true or false, got ${JSON.stringify(idempotent)}`);
   }
   return {
-    pointer: at,
+    pointer: located,
     operationId,
     methodName,
     method,
@@ -125,9 +128,9 @@ function readOperation(
     typesRef,
     parameters,
     ...(body ? { body } : {}),
-    response: readSuccess(ctx, op, at),
+    response: readSuccess(ctx, op, located),
     statuses: readStatuses(op),
-    errors: readErrors(ctx, op, at),
+    errors: readErrors(ctx, op, located),
     ...(Array.isArray(op.security) ? { security: readRequirements(op.security) } : {}),
     ...(servers.length > 0 ? { servers } : {}),
     // Settled with the other names (settleTypeNames, settleFunctionNames, settleNames in type-names.ts).

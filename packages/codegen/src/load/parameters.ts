@@ -6,12 +6,14 @@ import { asArray, text } from "./json.js";
 import type { Parameter } from "./model.js";
 import { camelCase } from "./naming.js";
 
-export function readParameters(ctx: LoadContext, item: Record<string, unknown>, itemAt: string, op: Record<string, unknown>, at: string): Parameter[] {
+export function readParameters(
+  ctx: LoadContext, item: Record<string, unknown>, itemAt: string, op: Record<string, unknown>, { at, located }: { at: string; located: string },
+): Parameter[] {
   // Operation-level parameters override path-level ones with the same name and location.
   const merged = new Map<string, { node: Record<string, unknown>; at: string }>();
   const listed = [
     ...asArray(item.parameters).map((raw, i) => ctx.locate(raw, childPointer(itemAt, "parameters", i))),
-    ...asArray(op.parameters).map((raw, i) => ctx.locate(raw, childPointer(at, "parameters", i))),
+    ...asArray(op.parameters).map((raw, i) => ctx.locate(raw, childPointer(located, "parameters", i))),
   ];
   for (const located of listed) {
     if (!located || typeof located.node.name !== "string") continue;
