@@ -35,8 +35,9 @@ export function compareBody(ctx: DiffContext, b: MethodRef, a: MethodRef, contex
     else ctx.add("minor", child(araw.at, "required"), `${context}request body ${ab.field} is no longer required`);
   }
   const schemaAt = (raw: Located, mediaType: string) => child(raw.at, "content", mediaType, "schema");
-  // A binary body has no type of its own (its field takes a Blob, bytes or a string): it is named as the request's field.
-  const label = ab.schemaName ? ctx.typeNameOf("after", ab.schemaName) : (a.op.names.requestBody ?? `${a.op.names.request}.${ab.field}`);
+  // A binary body has no type of its own (its field takes a Blob, bytes or a string): it is named by the type
+  // callers knew (the old version's), else as the request's field.
+  const label = ab.schemaName ? ctx.typeNameOf("after", ab.schemaName) : (a.op.names.requestBody ?? b.op.names.requestBody ?? `${a.op.names.request}.${ab.field}`);
   compareSchema(ctx, { context, dir: "in", noun: "request body", label },
     { node: bb.schema, at: schemaAt(braw, bb.mediaType) }, { node: ab.schema, at: schemaAt(araw, ab.mediaType) });
   compareRest(ctx, `${context}request body`, braw, araw, HANDLED);
