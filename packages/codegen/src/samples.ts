@@ -31,10 +31,6 @@ export function sampleCalls(model: SpecModel, httpMethod = "get"): SampleCall[] 
 }
 
 export function sampleCall(resource: Resource, op: Operation): SampleCall {
-  const request: Record<string, unknown> = {};
-  for (const param of op.parameters) {
-    if (param.required || param.in === "path") request[param.field] = param.example;
-  }
   return {
     methodPath: sdkPath(resource, op),
     resource: resource.property,
@@ -42,7 +38,7 @@ export function sampleCall(resource: Resource, op: Operation): SampleCall {
     operationId: op.operationId,
     httpMethod: op.method.toUpperCase(),
     path: op.path,
-    request,
+    request: { ...op.example },
     statuses: op.statuses,
   };
 }

@@ -49,8 +49,10 @@ describe.each(SPECS.map((path) => ({ path, name: path.slice(REPO_ROOT.length + 1
         expect(op.response.description).toBe(typeof response!.description === "string" && response!.description.trim() !== "" ? response!.description.trim() : undefined);
       } else expect(op.statuses.filter((s) => /^2/i.test(s))).toEqual([]);
       if (op.response.kind === "json") expect(op.response.example, `${op.operationId} response`).toBeDefined();
+      expect(Object.keys(op.example)).toEqual(op.parameters.filter((p) => p.required).map((p) => p.field));
       for (const e of op.errors) {
         expect(at(model, e.pointer), e.pointer).toHaveProperty("content");
+        expect(e.example, `${op.operationId} ${e.status}`).toBeDefined();
         expect(op.statuses.map((s) => s.toUpperCase())).toContain(e.status.toUpperCase());
       }
     }

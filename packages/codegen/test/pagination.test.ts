@@ -45,7 +45,7 @@ describe("paged list operations", () => {
       { pointer: "#/paths/~1things/get/parameters/0", name: "page", field: "page", in: "query", required: false, deprecated: false, example: 1, exampleFromSpec: false },
       { pointer: "#/paths/~1things/get/parameters/1", name: "pageSize", field: "pageSize", in: "query", required: false, deprecated: false, example: 1, exampleFromSpec: false },
     ],
-    pointer: "#/paths/~1things/get", statuses: ["200"], names: { method: "list", function: "thingsList", spec: "thingsListSpec", request: "ListThingsRequest" },
+    pointer: "#/paths/~1things/get", statuses: ["200"], example: {}, names: { method: "list", function: "thingsList", spec: "thingsListSpec", request: "ListThingsRequest" },
   } satisfies Operation;
   /** The operation with its response's schema, as the loader reads it. */
   const withSchema = (op: Operation, schema: unknown): Operation => (op.response.kind === "json" ? { ...op, response: { ...op.response, schema } } : op);

@@ -1,7 +1,7 @@
 /** An operation's request body: its default media type and the others, their encodings and its example. */
 import type { BodyEncoding, FieldEncodingSpec } from "@x/runtime";
 import type { LoadContext } from "./context.js";
-import { explicitExample, schemaValue } from "./examples/index.js";
+import { mediaExample } from "./examples/index.js";
 import { isRecord, text } from "./json.js";
 import { bodyEncoding, byPreference } from "./media.js";
 import type { Operation } from "./model.js";
@@ -30,8 +30,7 @@ export function readBody(ctx: LoadContext, op: Record<string, unknown>, where: {
     return { mediaType: type, encoding: other, ...(otherFields ? { fields: otherFields } : {}) };
   });
   const media = ctx.deref(content[mediaType]) ?? {};
-  const explicit = explicitExample(ctx, media);
-  const example = explicit ? { value: explicit.value, fromSpec: true } : { value: schemaValue(ctx, media.schema, { display: true }), fromSpec: false };
+  const example = mediaExample(ctx, media);
   return {
     pointer: located.at,
     field: schemaName ? camelCase(schemaName) : "requestBody",

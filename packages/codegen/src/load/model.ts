@@ -272,6 +272,8 @@ export interface Operation {
   readonly paging?: Paging;
   /** Every name it is emitted under. */
   readonly names: OperationNames;
+  /** The request a call sends at least: each required (and path) parameter's example, by field. */
+  readonly example: Readonly<Record<string, unknown>>;
 }
 
 /** What the response of the first documented success is; `pointer` and `description` when the spec writes one. */
@@ -296,6 +298,8 @@ export interface ErrorResponse {
   /** The response object, where the spec writes it (past a `$ref`). */
   readonly pointer: string;
   readonly description?: string;
+  /** Its body's example: the spec's own, else one built from the schema. */
+  readonly example: Example;
 }
 
 /** How a paged list operation pages: request fields and response properties, as the runtime's PagingSpec. */

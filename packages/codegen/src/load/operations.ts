@@ -127,6 +127,7 @@ function readOperation(
     functionName: "",
     typesRef,
     parameters,
+    example: Object.fromEntries(parameters.filter((p) => p.required || p.in === "path").map((p) => [p.field, p.example])),
     ...(body ? { body } : {}),
     response: readSuccess(ctx, op, located),
     statuses: readStatuses(op),

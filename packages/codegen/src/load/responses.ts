@@ -1,6 +1,6 @@
 /** An operation's responses: the first documented success (what a call resolves to) and the errors with a typed body. */
 import { childPointer, type LoadContext } from "./context.js";
-import { explicitExample, schemaValue } from "./examples/index.js";
+import { mediaExample } from "./examples/index.js";
 import { isRecord, text } from "./json.js";
 import { byPreference, isJsonMediaType, responseKind } from "./media.js";
 import type { ErrorResponse, SuccessResponse } from "./model.js";
@@ -28,8 +28,7 @@ export function readSuccess(ctx: LoadContext, op: Record<string, unknown>, at: s
   const media = ctx.deref((content as Record<string, unknown>)[mediaType]) ?? {};
   const schema = media.schema;
   const schemaName = componentSchemaName(schema);
-  const explicit = explicitExample(ctx, media);
-  const example = explicit ? { value: explicit.value, fromSpec: true } : { value: schemaValue(ctx, schema, { display: true }), fromSpec: false };
+  const example = mediaExample(ctx, media);
   return {
     ...where, kind: "json", status, mediaType, ...(schemaName ? { schemaName } : {}), ...(schema !== undefined ? { schema } : {}), ...alternatives, example,
   };
@@ -44,9 +43,13 @@ export function readErrors(ctx: LoadContext, op: Record<string, unknown>, at: st
     const content = located?.node.content;
     if (!located || !isRecord(content)) continue;
     const mediaType = Object.keys(content).find(isJsonMediaType);
-    const schemaName = mediaType ? componentSchemaName((content[mediaType] as Record<string, unknown>)?.schema) : undefined;
-    if (schemaName) {
-      errors.push({ status: /^default$/i.test(status) ? "default" : status.toUpperCase(), schemaName, pointer: located.at, ...text("description", located.node.description) });
+    const media = mediaType ? ctx.deref(content[mediaType]) : undefined;
+    const schemaName = media ? componentSchemaName(media.schema) : undefined;
+    if (media && schemaName) {
+      errors.push({
+        status: /^default$/i.test(status) ? "default" : status.toUpperCase(), schemaName, pointer: located.at, ...text("description", located.node.description),
+        example: mediaExample(ctx, media),
+      });
     }
   }
   return errors;

@@ -7,7 +7,7 @@
  */
 import type { LoadContext } from "../context.js";
 import { isRecord } from "../json.js";
-import { BINARY_EXAMPLE } from "../model.js";
+import { BINARY_EXAMPLE, type Example } from "../model.js";
 import { stringMatching } from "./pattern.js";
 
 export const SAMPLE_UUID = "8a210b68-6988-11ed-a1eb-0242ac120002";
@@ -52,6 +52,19 @@ export function parameterValue(ctx: LoadContext, raw: Schema, defaultValue: unkn
   ];
   for (const example of examples) if (example !== undefined && fits(example, schema)) return example;
   return fromSchema(ctx, schema, { display: false });
+}
+
+/** Media objects already given an example: a shared response (`#/components/responses/Error`) is resolved once. */
+const mediaExamples = new WeakMap<object, Example>();
+
+/** The example of a body or response's media object: the spec's own, else a shown value of its schema. */
+export function mediaExample(ctx: LoadContext, media: Schema): Example {
+  const known = mediaExamples.get(media);
+  if (known) return known;
+  const explicit = explicitExample(ctx, media);
+  const example = explicit ? { value: explicit.value, fromSpec: true } : { value: schemaValue(ctx, media.schema, { display: true }), fromSpec: false };
+  mediaExamples.set(media, example);
+  return example;
 }
 
 /** A value of the schema (`$ref`s followed), built as `how` says. */
