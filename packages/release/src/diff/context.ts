@@ -1,6 +1,7 @@
 /** What every comparator shares: both models, the changes found so far, and what has been examined. */
 import type { SpecModel } from "@x/codegen";
 import { bumpRank, type Change, type ChangeBump } from "./change.js";
+import { asWritten } from "./as-written.js";
 import { follow, type Json, type Located } from "./json.js";
 import type { MethodRef } from "./methods.js";
 
@@ -31,11 +32,11 @@ export class DiffContext {
   constructor(readonly before: SpecModel, readonly after: SpecModel) {}
 
   get beforeDoc(): Json {
-    return this.before.document;
+    return asWritten(this.before);
   }
 
   get afterDoc(): Json {
-    return this.after.document;
+    return asWritten(this.after);
   }
 
   add(bump: ChangeBump, pointer: string, message: string, warning = false): void {

@@ -6,6 +6,7 @@ import { loadSpec, type SpecModel } from "@x/codegen";
 import { bumpRank, type Change } from "./change.js";
 import { compareClient } from "./client.js";
 import { compareComponents } from "./components.js";
+import { asWritten } from "./as-written.js";
 import { DiffContext } from "./context.js";
 import { deepEqual } from "./json.js";
 import { compareExports } from "./exports.js";
@@ -24,7 +25,7 @@ export function diffModels(before: SpecModel, after: SpecModel): Change[] {
   compareComponents(ctx);
   compareWebhooks(ctx);
   compareLeftovers(ctx);
-  if (ctx.changes.length === 0 && !deepEqual(before.document, after.document)) {
+  if (ctx.changes.length === 0 && !deepEqual(asWritten(before), asWritten(after))) {
     // Same surface, different spec (properties regrouped, parameters reordered): the generated code still changes.
     ctx.add("patch", "#", "the spec changed without changing the SDK's surface (regenerated code may differ)");
   }

@@ -4,6 +4,7 @@
  * and the schema usage read. A leaf of the diff: it imports only the JSON helpers.
  */
 import { sdkPath, type SpecModel } from "@x/codegen";
+import { asWritten } from "./as-written.js";
 import { asRecord, child, follow, type Json } from "./json.js";
 
 type Resource = SpecModel["resources"][number];
@@ -29,11 +30,11 @@ export interface MethodRef {
  * does not percent-encode a `%` of the path in it, which resolvePointer decodes.
  */
 export function methodsOf(model: SpecModel): Map<string, MethodRef> {
-  const paths = asRecord(model.document.paths);
+  const paths = asRecord(asWritten(model).paths);
   const methods = new Map<string, MethodRef>();
   for (const resource of model.resources) {
     for (const op of resource.operations) {
-      const item = asRecord(follow(model.document, paths[op.path], child("#/paths", op.path)).node);
+      const item = asRecord(follow(asWritten(model), paths[op.path], child("#/paths", op.path)).node);
       const id = sdkPath(resource, op);
       methods.set(id, { id, resource, op, at: op.pointer, raw: asRecord(item[op.method]), item });
     }

@@ -4,6 +4,7 @@
  * which methods reach it, to name them in messages.
  */
 import { resolvePointer, type SpecModel } from "@x/codegen";
+import { asWritten } from "./as-written.js";
 import type { Direction } from "./context.js";
 import { componentName, isRecord, type Json } from "./json.js";
 import { methodsOf } from "./methods.js";
@@ -18,7 +19,7 @@ export function schemaUsage(model: SpecModel): Map<string, SchemaUse> {
   const usage = new Map<string, SchemaUse>();
   for (const { id, raw, item } of methodsOf(model).values()) {
     const mark = (roots: unknown[], side: "in" | "out") => {
-      for (const name of reachable(model.document, roots)) {
+      for (const name of reachable(asWritten(model), roots)) {
         const use = usage.get(name) ?? { in: false, out: false, methods: new Set<string>() };
         usage.set(name, { ...use, [side]: true, methods: use.methods.add(id) });
       }
