@@ -38,3 +38,24 @@ it("points into the schema a nested $ref names, not the loader's copy of it", as
   expect(changes.map((c) => [c.bump, c.pointer])).toEqual([["major", "#/components/schemas/Pet/definitions/status/enum"]]);
   expect(changes[0]!.message).toContain("type PetStatus loses enum value \"sold\"");
 });
+
+const shared = (required: boolean) => `openapi: 3.1.0
+info: { title: Pets, version: "1" }
+servers: [{ url: "https://pets.example.com" }]
+paths:
+  /pets: { $ref: "#/components/pathItems/Pets" }
+components:
+  pathItems:
+    Pets:
+      get:
+        operationId: list-pets
+        parameters: [{ name: kind, in: query, required: ${required}, schema: { type: string } }]
+        responses: { "204": { description: Listed. } }
+`;
+
+it("judges an operation of a referenced path item where it is written, and nothing else", async () => {
+  await writeFile(join(dir, "shared-before.yaml"), shared(false));
+  await writeFile(join(dir, "shared-after.yaml"), shared(true));
+  const changes = await diffSpecFiles({ file: "before.yaml", path: join(dir, "shared-before.yaml") }, { file: "after.yaml", path: join(dir, "shared-after.yaml") });
+  expect(changes.map((c) => [c.bump, c.pointer])).toEqual([["major", "#/components/pathItems/Pets/get/parameters/0/required"]]);
+});

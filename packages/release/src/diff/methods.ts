@@ -3,9 +3,9 @@
  * writes them: what the comparators of a method (operations, parameters, body, responses)
  * and the schema usage read. A leaf of the diff: it imports only the JSON helpers.
  */
-import { sdkPath, type SpecModel } from "@x/codegen";
+import { resolvePointer, sdkPath, type SpecModel } from "@x/codegen";
 import { asWritten } from "./as-written.js";
-import { asRecord, child, follow, type Json } from "./json.js";
+import { asRecord, type Json } from "./json.js";
 
 type Resource = SpecModel["resources"][number];
 type Operation = Resource["operations"][number];
@@ -16,7 +16,7 @@ export interface MethodRef {
   readonly id: string;
   readonly resource: Resource;
   readonly op: Operation;
-  /** The operation's pointer as written, `#/paths/~1books/get` (the model's `op.pointer`). */
+  /** Where the operation is written, `#/paths/~1books/get` (the model's `op.pointer`). */
   readonly at: string;
   /** The operation object and its path item (past a `$ref`), as the spec writes them. */
   readonly raw: Json;
@@ -24,19 +24,19 @@ export interface MethodRef {
 }
 
 /**
- * Every method of `model`, by its sdkPath. The path item is looked up by its key under
- * `paths` and followed past a `$ref`, as the loader reads it; `op.pointer` is not resolved
- * itself, because it stays on the `$ref` of a referenced path item, and because the loader
- * does not percent-encode a `%` of the path in it, which resolvePointer decodes.
+ * Every method of `model`, by its sdkPath: its operation object and path item are where the
+ * model's `op.pointer` says the operation is written (past a path item's `$ref`).
  */
 export function methodsOf(model: SpecModel): Map<string, MethodRef> {
-  const paths = asRecord(asWritten(model).paths);
   const methods = new Map<string, MethodRef>();
   for (const resource of model.resources) {
     for (const op of resource.operations) {
-      const item = asRecord(follow(asWritten(model), paths[op.path], child("#/paths", op.path)).node);
+      const itemAt = op.pointer.slice(0, op.pointer.lastIndexOf("/"));
       const id = sdkPath(resource, op);
-      methods.set(id, { id, resource, op, at: op.pointer, raw: asRecord(item[op.method]), item });
+      methods.set(id, {
+        id, resource, op, at: op.pointer,
+        raw: asRecord(resolvePointer(asWritten(model), op.pointer)), item: asRecord(resolvePointer(asWritten(model), itemAt)),
+      });
     }
   }
   return methods;
