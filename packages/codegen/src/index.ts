@@ -16,7 +16,7 @@ export { loadSpec, type SpecModel } from "./load/index.js";
 export type { ErrorResponse, Example, Operation, OperationNames, Parameter, Resource, SecurityScheme, SuccessResponse } from "./load/model.js";
 export { sdkPath } from "./load/model.js";
 export { pascalCase } from "./load/naming.js";
-export { operationTypeNames } from "./load/type-names.js";
+export { declaredTypes } from "./load/queries.js";
 export { exportedNames } from "./emit/barrel.js";
 /** The one `$ref` resolver, for tools that compare specs as written (spec:diff). */
 export { resolvePointer } from "./load/refs.js";

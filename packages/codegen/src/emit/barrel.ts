@@ -4,10 +4,9 @@
  * the standalone functions in their files are in.
  */
 import type { Resource, SpecModel } from "../load/model.js";
-import { coreClassName } from "../load/queries.js";
+import { allServers, coreClassName, declaredTypes, serverVariableOptions } from "../load/queries.js";
 import { banner, type EmitContext, type GeneratedFile } from "./source.js";
 import { functionNamesOf } from "./call-form.js";
-import { allServers, serverVariableOptions } from "../load/queries.js";
 
 /** The standalone functions of a resource's file (sdk.ts for the untagged operations). */
 function functionNames(resource: Resource): string[] {
@@ -37,7 +36,7 @@ function barrelNames(model: SpecModel, clientName: string): BarrelNames {
     functions: model.resources.filter((r) => !r.onClient).flatMap(functionNames),
     errors: model.schemas.flatMap((s) => (s.errorClass ? [s.errorClass.className] : [])),
     models: model.schemas.map((s) => s.typeName),
-    requests: model.resources.flatMap((r) => r.operations.flatMap((op) => [op.names.request, op.names.requestBody, op.names.response].filter((n) => n !== undefined))),
+    requests: model.resources.flatMap((r) => r.operations.flatMap(declaredTypes)),
     types: ["components", "operations", "paths", ...(model.webhooks.length > 0 ? ["webhooks"] : [])],
     webhooks: model.webhooks.map((w) => w.typeName),
   };

@@ -2,7 +2,7 @@
  * What emitters and tools ask of a loaded model besides its fields: derived views that several
  * of them need, computed from the model alone (never from the document).
  */
-import type { ServerModel, SpecModel } from "./model.js";
+import type { Operation, ServerModel, SpecModel } from "./model.js";
 
 /** The lean client class of a client (`Common` → `CommonCore`): the runtime core without resources. */
 export function coreClassName(clientName: string): string {
@@ -30,4 +30,9 @@ export function serverVariableOptions(servers: readonly ServerModel[]): Map<stri
 /** The client's servers and every operation's own: where `serverVariables` apply. */
 export function allServers(model: Pick<SpecModel, "servers" | "resources">): ServerModel[] {
   return [...model.servers, ...model.resources.flatMap((r) => r.operations.flatMap((o) => o.servers ?? []))];
+}
+
+/** The types the generated requests.ts declares for an operation: its request, and an inline body's and response's. */
+export function declaredTypes(op: Pick<Operation, "names">): string[] {
+  return [op.names.request, op.names.requestBody, op.names.response].filter((n): n is string => n !== undefined);
 }

@@ -144,7 +144,7 @@ function declaredTypeNames(op: Pick<Operation, "body" | "response">, stem: strin
 }
 
 /** The names requests.ts exports for one operation. */
-export function operationTypeNames(op: Pick<Operation, "typeStem" | "body" | "response">, stem = op.typeStem): string[] {
+function operationTypeNames(op: Pick<Operation, "typeStem" | "body" | "response">, stem = op.typeStem): string[] {
   return Object.values(declaredTypeNames(op, stem));
 }
 

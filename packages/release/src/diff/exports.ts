@@ -1,6 +1,6 @@
 /** The names the generated package exports (from the generator's own list), and what each is. */
 import type { SpecModel } from "@x/codegen";
-import { exportedNames, operationTypeNames } from "@x/codegen";
+import { declaredTypes, exportedNames } from "@x/codegen";
 import type { DiffContext } from "./context.js";
 import { child } from "./json.js";
 
@@ -13,7 +13,7 @@ const TYPE_KINDS = [["request", "request type"], ["requestBody", "request body t
 /** Names exported by one side only; those of methods added or removed are reported with the method. */
 export function compareExports(ctx: DiffContext, gone: { removed: Operation[]; added: Operation[] }): void {
   const [before, after] = [new Set(exportedNames(ctx.before, CLIENT)), new Set(exportedNames(ctx.after, CLIENT))];
-  const owned = new Set([...gone.removed, ...gone.added].flatMap((op) => operationTypeNames(op)));
+  const owned = new Set([...gone.removed, ...gone.added].flatMap(declaredTypes));
   for (const name of before) {
     if (after.has(name) || owned.has(name)) continue;
     ctx.add("major", ownerOf(ctx.before, name), `exported ${kindOf(ctx.before, name)} ${name} removed or renamed; callers importing it no longer compile`);
