@@ -8,11 +8,10 @@ import type { LoadContext } from "./context.js";
 import { isRecord } from "./json.js";
 import { sdkPath, type Operation, type Paging, type Resource } from "./model.js";
 import { componentSchemaName } from "./refs.js";
+import { ALL_SUFFIX } from "./type-names.js";
 
 const REQUEST = { page: "page", pageSize: "pageSize" } as const;
 const RESPONSE = { results: "results", pageNumber: "pageNumber", pageSize: "pageSize", totalResults: "totalResults" } as const;
-/** Suffix of the iterating method's name: `list` → `listAll`. */
-export const ALL_SUFFIX = "All";
 
 /**
  * Sets `paging` on every paged list operation. When `<methodName>All` is already the

@@ -23,8 +23,10 @@ import { warning, type Warning } from "./warnings.js";
 import { pointer } from "../errors.js";
 import { isTypeName, pascalCase } from "./naming.js";
 import { coreClassName } from "./queries.js";
-import { ALL_SUFFIX } from "./pagination.js";
 import { sdkPath, type Operation, type OperationNames, type Resource, type SchemaModel, type WebhookModel } from "./model.js";
+
+/** Suffix of the iterating method's name: `list` → `listAll`. */
+export const ALL_SUFFIX = "All";
 
 /** Names of the generated package that are not per operation or per schema. */
 const FIXED_NAMES = ["SDK_VERSION", "ServerList", "Security", "components", "operations", "paths", "webhooks"];
