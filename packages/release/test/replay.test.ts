@@ -3,6 +3,7 @@
  * in version stamps alone: the version-only rule, and the plan over turbo's run summaries
  * (synthetic summaries here; the release rehearsal runs it on the real workspace).
  */
+import { posix } from "node:path";
 import { describe, expect, it } from "vitest";
 import { blobHash, describePlan, isVersionOnlyChange, planReplay, readPlanLines, type RunSummary, type TaskSummary } from "../src/replay/index.ts";
 
@@ -50,7 +51,7 @@ const GLOBAL = { rootKey: "k", files: { "tsconfig.base.json": "aaa" }, hashOfExt
 /** A task of package `pkg` in `packages/<pkg>` hashing `inputs` (package-relative) of `t`. */
 function task(t: Tree, pkg: string, name: string, inputs: readonly string[], deps: readonly TaskSummary[] = [], extra: Partial<TaskSummary> = {}): TaskSummary {
   const dir = `packages/${pkg}`;
-  const hashed = Object.fromEntries(inputs.map((f) => [f, t.blobs[f.startsWith("../../") ? f.slice(6) : `${dir}/${f}`]!]));
+  const hashed = Object.fromEntries(inputs.map((f) => [f, t.blobs[posix.join(dir, f)]!]));
   // As turbo's: the inputs, the dependencies' hashes, the command and the rest of the task.
   const hash = blobHash(Buffer.from(JSON.stringify([hashed, deps.map((d) => d.hash), extra]))).slice(0, 16);
   const dependencies = deps.map((d) => d.taskId);
@@ -168,6 +169,41 @@ describe("the release's test phase", () => {
     const result = plan(versioned, hits, [run(tested, "ci")], [tested]);
     expect(result.cached).toEqual(["@x/demo#test", "@x/pets#test"]);
     expect(result.replayed.map((r) => r.taskId)).toEqual(["@x/pets#typecheck"]);
+  });
+});
+
+describe("a task that hashes other packages' files (a check over the whole repository)", () => {
+  const tested = tree(TESTED);
+  const repoFiles = ["package.json", "../pets/package.json", "../pets/src/core.ts", "../demo/test/demo.test.ts"];
+  /** The pets and demo tasks, and @x/arch#test hashing its own manifest and the other packages' files. */
+  const withCheck = (t: Tree, id: string, inputs = repoFiles): RunSummary => {
+    const summary = run(t, id);
+    return { ...summary, tasks: [...summary.tasks, task(t, "arch", "test", inputs)] };
+  };
+  const ARCH = { "packages/arch/package.json": `${JSON.stringify({ name: "@x/arch", version: "0.0.0" })}\n` };
+
+  it("is answered when those files differ only in their own package's version stamps", () => {
+    const before = tree({ ...TESTED, ...ARCH });
+    const versioned = tree({ ...VERSIONED, ...ARCH });
+    const result = plan(versioned, withCheck(versioned, "now"), [withCheck(before, "ci")], [before]);
+    expect(result.run).toEqual([]);
+    expect(result.replayed.find((r) => r.taskId === "@x/arch#test")!.restamped).toEqual(["packages/pets/package.json", "packages/pets/src/core.ts"]);
+  });
+
+  it("runs when one of them changed otherwise, or when a file is new to it, naming the file", () => {
+    const before = tree({ ...TESTED, ...ARCH });
+    const failing = tree({ ...VERSIONED, ...ARCH, "packages/demo/test/demo.test.ts": "test('demo', () => { throw new Error(); });\n" });
+    expect(plan(failing, withCheck(failing, "now"), [withCheck(before, "ci")], [before]).run).toEqual([
+      { taskId: "@x/demo#test", why: "@x/demo#test: packages/demo/test/demo.test.ts changed" },
+      { taskId: "@x/arch#test", why: "@x/arch#test: packages/demo/test/demo.test.ts changed" },
+    ]);
+    // A stamp of pets's version in demo's file is not demo's version: demo was not versioned.
+    const stamped = tree({ ...VERSIONED, ...ARCH, "packages/demo/test/demo.test.ts": "test('demo 1.2.0', () => {});\n" });
+    const beforeStamp = tree({ ...TESTED, ...ARCH, "packages/demo/test/demo.test.ts": "test('demo 1.1.0', () => {});\n" });
+    expect(plan(stamped, withCheck(stamped, "now"), [withCheck(beforeStamp, "ci")], [beforeStamp]).run.map((r) => r.why)).toContain("@x/arch#test: packages/demo/test/demo.test.ts changed");
+    const added = tree({ ...VERSIONED, ...ARCH, "packages/demo/test/more.test.ts": "test('more', () => {});\n" });
+    const now = withCheck(added, "now", [...repoFiles, "../demo/test/more.test.ts"]);
+    expect(plan(added, now, [withCheck(before, "ci")], [before]).run).toEqual([{ taskId: "@x/arch#test", why: "@x/arch#test: packages/demo/test/more.test.ts is new" }]);
   });
 });
 

@@ -8,7 +8,8 @@
  * its version stamps. A task is answered by a past run's task when the two are the same task
  * but for version stamps: the same command, definition, environment, external dependencies
  * and global inputs, the same input files each with the same content or a version-only change
- * of its package (`version-only.ts`), and dependencies that are the same in that sense in the
+ * of the workspace package that holds it (`version-only.ts`; a check over the whole repository
+ * hashes other packages' files), and dependencies that are the same in that sense in the
  * same past run. The past task must have passed (exit code 0, run or replayed).
  *
  * A task without a script (a package with no `build`) runs nothing, but its hash, which its
@@ -68,11 +69,21 @@ class Comparison {
   readonly past: RunSummary;
   readonly #files: Files;
 
+  /** The workspace packages' folders, longest first, and every file either run hashed, by repository path. */
+  readonly #packageDirs: readonly string[];
+  readonly #nowHashes: ReadonlyMap<string, string>;
+  readonly #thenHashes: ReadonlyMap<string, string>;
+  readonly #versions = new Map<string, VersionChange | undefined>();
+
   constructor(now: RunSummary, past: RunSummary, files: Files) {
     this.#now = new Map(now.tasks.map((t) => [t.taskId, t]));
     this.#then = new Map(past.tasks.map((t) => [t.taskId, t]));
     this.past = past;
     this.#files = files;
+    this.#packageDirs = [...new Set(now.tasks.map((t) => t.directory).filter((d) => d !== "" && d !== "."))].sort((a, b) => b.length - a.length);
+    const hashes = (tasks: readonly TaskSummary[]) => new Map(tasks.flatMap((t) => Object.entries(t.inputs).map(([f, h]) => [pathIn(t.directory, f), h] as const)));
+    this.#nowHashes = hashes(now.tasks);
+    this.#thenHashes = hashes(past.tasks);
   }
 
   verdict(taskId: string): Verdict {
@@ -92,10 +103,10 @@ class Comparison {
     for (const field of ["command", "cliArguments", "hashOfExternalDependencies", "directory", "envMode", "framework", "resolvedTaskDefinition", "environmentVariables"] as const) {
       if (!same(now[field], then[field])) return { ok: false, why: `${taskId}: its ${field} changed` };
     }
-    const files = Object.keys(now.inputs);
-    if (files.length !== Object.keys(then.inputs).length || files.some((f) => !(f in then.inputs))) {
-      return { ok: false, why: `${taskId}: its set of input files changed` };
-    }
+    const added = Object.keys(now.inputs).find((f) => !(f in then.inputs));
+    if (added !== undefined) return { ok: false, why: `${taskId}: ${pathIn(now.directory, added)} is new` };
+    const removed = Object.keys(then.inputs).find((f) => !(f in now.inputs));
+    if (removed !== undefined) return { ok: false, why: `${taskId}: ${pathIn(now.directory, removed)} is gone` };
     if (!same([...now.dependencies].sort(), [...then.dependencies].sort())) return { ok: false, why: `${taskId}: its dependencies changed` };
     return this.#compareFiles(now, then.inputs);
   }
@@ -116,21 +127,23 @@ class Comparison {
     return this.#compareFiles(now, then);
   }
 
-  /** The task's input files against their past hashes (each the same, or a version-only change), then its dependencies. */
+  /**
+   * The task's input files against their past hashes (each the same, or a version-only change),
+   * then its dependencies. A file carries the version stamps of the workspace package that holds
+   * it, whichever task hashes it: a check over the whole repository sees every package's stamps.
+   */
   #compareFiles(now: TaskSummary, then: Readonly<Record<string, string>>): Verdict {
     const restamped: string[] = [];
-    let version: VersionChange | undefined | null = null;
     for (const file of Object.keys(now.inputs)) {
       if (now.inputs[file] === then[file]) continue;
-      // Only the package's own files carry its version stamps.
-      if (file.startsWith("../")) return { ok: false, why: `${now.taskId}: ${pathIn(now.directory, file)} changed` };
-      version ??= this.#versionChange(now, then);
+      const path = pathIn(now.directory, file);
+      const owner = this.#packageDirs.find((dir) => path.startsWith(`${dir}/`));
       const before = this.#files.blob(then[file]!);
-      const after = this.#files.now(pathIn(now.directory, file), now.inputs[file]!);
-      if (before === undefined || after === undefined || !isVersionOnlyChange(file, before, after, version)) {
-        return { ok: false, why: `${now.taskId}: ${pathIn(now.directory, file)} changed` };
+      const after = this.#files.now(path, now.inputs[file]!);
+      if (owner === undefined || before === undefined || after === undefined || !isVersionOnlyChange(posix.relative(owner, path), before, after, this.#versionChange(owner))) {
+        return { ok: false, why: `${now.taskId}: ${path} changed` };
       }
-      restamped.push(pathIn(now.directory, file));
+      restamped.push(path);
     }
     for (const dependency of now.dependencies) {
       const verdict = this.verdict(dependency);
@@ -140,15 +153,18 @@ class Comparison {
     return { ok: true, restamped: [...new Set(restamped)].sort() };
   }
 
-  /** The task's package's version before and after, read from its package.json input. */
-  #versionChange(now: TaskSummary, then: Readonly<Record<string, string>>): VersionChange | undefined {
-    const beforeHash = then["package.json"];
-    const afterHash = now.inputs["package.json"];
-    if (beforeHash === undefined || afterHash === undefined) return undefined;
-    const before = this.#files.blob(beforeHash);
-    const after = this.#files.now(pathIn(now.directory, "package.json"), afterHash);
+  /** The version of the package in `dir` before and after, read from its package.json as the two runs hashed it. */
+  #versionChange(dir: string): VersionChange | undefined {
+    if (this.#versions.has(dir)) return this.#versions.get(dir);
+    const manifest = posix.join(dir, "package.json");
+    const beforeHash = this.#thenHashes.get(manifest);
+    const afterHash = this.#nowHashes.get(manifest);
+    const before = beforeHash === undefined ? undefined : this.#files.blob(beforeHash);
+    const after = afterHash === undefined ? undefined : this.#files.now(manifest, afterHash);
     const versions = { before: before && manifestVersion(before), after: after && manifestVersion(after) };
-    return versions.before && versions.after ? { before: versions.before, after: versions.after } : undefined;
+    const change = versions.before && versions.after ? { before: versions.before, after: versions.after } : undefined;
+    this.#versions.set(dir, change);
+    return change;
   }
 }
 
