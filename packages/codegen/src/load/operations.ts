@@ -6,6 +6,7 @@ import { isRecord, text } from "./json.js";
 import { sdkPath, type HttpMethod, type Operation, type Resource } from "./model.js";
 import { camelCase, isIdentifier, operationNameFromPath, pascalCase } from "./naming.js";
 import { childPointer, type LoadContext } from "./context.js";
+import { settleFields } from "./fields.js";
 import { readParameters } from "./parameters.js";
 import { readErrors, readStatuses, readSuccess } from "./responses.js";
 import { readRequirements } from "./security.js";
@@ -94,7 +95,7 @@ function readOperation(
   if (!isIdentifier(methodName)) {
     ctx.problem(`${at}: method name ${JSON.stringify(methodName)} (from ${operationId}) is not usable as a TypeScript method`);
   }
-  const parameters = readParameters(ctx, item, pathItem.at, op, where);
+  const written = readParameters(ctx, item, pathItem.at, op, where);
   if (isRecord(op.callbacks) && Object.keys(op.callbacks).length > 0) {
     ctx.warn("callbacks", `${at}/callbacks: callbacks are not generated (${Object.keys(op.callbacks).join(", ")}); the operation is`);
   }
@@ -102,9 +103,7 @@ function readOperation(
     ctx.warn("responses", `${at}: documents no response; the method resolves to whatever 2xx body arrives (typed unknown), undefined when empty`);
   }
   const body = readBody(ctx, op, where);
-  const fields = [...parameters.map((p) => p.field), ...(body ? [body.field] : [])];
-  const duplicate = fields.find((f, i) => fields.indexOf(f) !== i);
-  if (duplicate) ctx.problem(`${at}: two inputs map to the request field "${duplicate}"`);
+  const parameters = settleFields(ctx, at, written, body);
   // The operation's servers replace its path item's (OpenAPI 3.x, Operation Object).
   const servers = Array.isArray(op.servers)
     ? readServers(ctx, op.servers, ["paths", path, method, "servers"], true)

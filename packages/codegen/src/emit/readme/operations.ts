@@ -64,7 +64,7 @@ function mediaNote(op: Operation): string {
 function fieldRows(w: ReadmeWriter, op: Operation): string[] {
   const rows = op.parameters.map((p) => {
     const notes = [p.description, constraintText(p), p.deprecated ? "Deprecated." : undefined].filter(Boolean).join(" ");
-    return `| \`${p.field}\` | ${p.in}${p.in === "path" ? "" : ` (\`${p.name}\`)`} | ${p.required ? "yes" : "no"} | ${cell(notes)} |`;
+    return `| \`${p.field}\` | ${p.in}${p.in === "path" && p.name === p.field ? "" : ` (\`${p.name}\`)`} | ${p.required ? "yes" : "no"} | ${cell(notes)} |`;
   });
   if (op.body) {
     const type = `\`${bodyTypeName(w.model, op)}\``;
