@@ -120,7 +120,7 @@ describe("readResources media types", () => {
   ])("keeps $in style/explode/allowReserved $given only when not the default: $want", ({ in: where, given, want }) => {
     const { ops, warnings } = load({
       "/f/{p}": {
-        get: { operationId: "f", parameters: [...(where === "path" ? [] : [{ name: "p", in: "path", schema: { type: "string" } }]), { name: "p", in: where, schema: { type: "array" }, ...given }], responses: ok },
+        get: { operationId: "f", parameters: [...(where === "path" ? [] : [{ name: "p", in: "path", schema: { type: "string" } }]), { name: where === "path" ? "p" : "q", in: where, schema: { type: "array" }, ...given }], responses: ok },
       },
     });
     expect(warnings).toEqual([]);
