@@ -38,7 +38,7 @@ export async function loadSpec(file: string, absolutePath: string, options: Load
   const raw = await readSpec(file, absolutePath, warnings);
   const hoisted = new Map<string, string>();
   const document = hoistNestedSchemaRefs(raw, hoisted);
-  const ctx = new LoadContext(document, warnings);
+  const ctx = new LoadContext(document, warnings, [], new Set(hoisted.keys()));
   const problems = ctx.problems;
   normalizeDiscriminators(ctx);
   normalizePathParameters(ctx);
@@ -82,7 +82,8 @@ export async function loadSpec(file: string, absolutePath: string, options: Load
 function readSchemas(ctx: LoadContext, errorSchemas: Set<string>): SchemaModel[] {
   const components = isRecord(ctx.document.components) ? ctx.document.components : {};
   const schemas = isRecord(components.schemas) ? components.schemas : {};
-  return Object.entries(schemas).map(([name, raw]) => {
+  // The loader's own copies (see hoistNestedSchemaRefs) are no part of the surface: they read as inline schemas.
+  return Object.entries(schemas).filter(([name]) => !ctx.hoisted.has(name)).map(([name, raw]) => {
     const schema = ctx.deref(raw) ?? {};
     const { typeName, className } = wantedSchemaNames(name, errorSchemas.has(name));
     return {

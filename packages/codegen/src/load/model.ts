@@ -35,7 +35,11 @@ export interface SpecModel {
   /** The top-level security alternatives; `undefined` when the spec states none. */
   readonly security?: readonly SecurityRequirement[];
   readonly retry?: SpecRetryPolicy;
-  /** Component schema names, in spec order, with the TypeScript name of each. */
+  /**
+   * The spec's component schemas, in spec order, with the TypeScript name of each: with the
+   * operation, webhook and error types, the package's exported surface. The loader's own
+   * copies (`hoistedFrom`) are not among them.
+   */
   readonly schemas: readonly SchemaModel[];
   readonly resources: readonly Resource[];
   /** Payload types of the spec's `webhooks`, exported for receivers. */
@@ -49,7 +53,10 @@ export interface SpecModel {
   readonly kindedWarnings: readonly Warning[];
   /**
    * Schemas the loader copied under `components/schemas` from a `$ref` into the middle of
-   * another (see hoistNestedSchemaRefs): each copy's name → the pointer it came from.
+   * another (see hoistNestedSchemaRefs): each copy's name → the pointer it came from. They exist
+   * for openapi-typescript only: a copy's name depends on where the spec defines it, so it is
+   * exported nowhere and read as an inline schema (a body or response it types gets the
+   * operation's own type name).
    */
   readonly hoistedFrom?: Readonly<Record<string, string>>;
 }
