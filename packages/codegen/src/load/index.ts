@@ -11,6 +11,7 @@ import { normalizeDiscriminators } from "./discriminators.js";
 import { normalizePathParameters } from "./path-parameters.js";
 import { readSpec } from "./read-spec.js";
 import { hoistNestedSchemaRefs } from "./refs.js";
+import { hoistQuerystringSchemas } from "./querystring.js";
 import { LoadContext } from "./context.js";
 import { isRecord } from "./json.js";
 import { readRetryPolicy, RETRY_EXTENSION } from "./retries.js";
@@ -37,7 +38,7 @@ export async function loadSpec(file: string, absolutePath: string, options: Load
   const warnings: Warning[] = [];
   const raw = await readSpec(file, absolutePath, warnings);
   const hoisted = new Map<string, string>();
-  const document = hoistNestedSchemaRefs(raw, hoisted);
+  const document = hoistQuerystringSchemas(hoistNestedSchemaRefs(raw, hoisted), hoisted);
   const ctx = new LoadContext(document, warnings, [], new Set(hoisted.keys()));
   const problems = ctx.problems;
   normalizeDiscriminators(ctx);
@@ -61,6 +62,7 @@ export async function loadSpec(file: string, absolutePath: string, options: Load
     document,
     ...(clientName !== undefined ? { clientName } : {}),
     title: typeof info.title === "string" ? info.title : file,
+    ...(typeof document.$self === "string" ? { self: document.$self } : {}),
     ...(typeof info.version === "string" ? { version: info.version } : {}),
     ...(typeof info.description === "string" ? { description: info.description } : {}),
     servers,

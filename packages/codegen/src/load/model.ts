@@ -24,6 +24,8 @@ export interface SpecModel {
    * everything an emitter prints is in the rest of the model.
    */
   readonly document: Record<string, unknown>;
+  /** OpenAPI 3.2 `$self`: the document's own URI as it states it (the base its relative references mean). */
+  readonly self?: string;
   /** `info.version` as the spec writes it. */
   readonly version?: string;
   /** The client class's name, when the loader was given one (see settleClientName). */
@@ -114,11 +116,16 @@ export type SecurityScheme = {
   readonly required: boolean;
   /** What it needs from the caller, for docs and messages: `header X-API-Key`, `HTTP bearer token`. */
   readonly summary: string;
+  /** OpenAPI 3.2 `deprecated: true`: the API is retiring it (its field is marked `@deprecated`). */
+  readonly deprecated?: true;
 } & (
   | { readonly kind: "apiKey"; readonly in: "header" | "query" | "cookie"; readonly name: string }
   | { readonly kind: "basic" | "bearer" | "openIdConnect" }
-  /** `tokenUrl`: the clientCredentials flow's; `acceptsToken`: it has other flows too, so a token will do. */
-  | { readonly kind: "oauth2"; readonly tokenUrl?: string; readonly acceptsToken?: boolean }
+  /**
+   * `tokenUrl`: the clientCredentials flow's; `acceptsToken`: it has other flows too, so a token
+   * will do; `metadataUrl`: OpenAPI 3.2 `oauth2MetadataUrl`, the server's RFC 8414 metadata (documented).
+   */
+  | { readonly kind: "oauth2"; readonly tokenUrl?: string; readonly acceptsToken?: boolean; readonly metadataUrl?: string }
 );
 
 /** One alternative of a `security` list: fields of the schemes it needs (all of them), each with its scopes. */
@@ -154,7 +161,8 @@ export interface Parameter {
   readonly pointer: string;
   readonly name: string;
   readonly field: string;
-  readonly in: "path" | "query" | "header" | "cookie";
+  /** `querystring` (OpenAPI 3.2): the whole query, one value in `querystring.mediaType`. */
+  readonly in: "path" | "query" | "querystring" | "header" | "cookie";
   readonly required: boolean;
   readonly description?: string;
   readonly defaultValue?: unknown;
@@ -169,6 +177,11 @@ export interface Parameter {
   readonly explode?: boolean;
   /** Query only; set only when true. */
   readonly allowReserved?: boolean;
+  /**
+   * Set on a querystring parameter: the media type its value is written in (a form or JSON) and
+   * the component schema that types it (the loader's own copy of an inline one, see load/querystring.ts).
+   */
+  readonly querystring?: { readonly mediaType: string; readonly schemaName: string };
   /** A value to send (see load/examples): the spec's example when it fits the schema, else one built from it. */
   readonly example: unknown;
   /** The spec gives an example of it (its own, or its schema's). */
