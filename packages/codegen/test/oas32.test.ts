@@ -7,6 +7,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { needs } from "../../../vitest.shared.js";
+import { readmeExamples } from "../src/emit/readme/index.js";
 import { generatePackage } from "../src/generate.js";
 import { loadSpec } from "../src/load/index.js";
 import { targetFor, tempDir, typecheck } from "./helpers.js";
@@ -125,7 +126,7 @@ describe("OpenAPI 3.2 fields", () => {
     expect(text("core.ts")).toMatch(/@deprecated The API is retiring this scheme\.\s*\*\/\s*legacyKey\?:/);
     expect(text("sdk.ts") + text("core.ts")).toContain("querystringParameters");
     const readme = packageFiles.find((f) => f.path === "README.md")!.contents;
-    expect(readme).toContain("| `filter` | querystring (`filter`) | yes | What to look for. |");
+    expect(readme).toContain("| `filter` | querystring (`filter`) | yes | What to look for. The whole query string, written as `application/x-www-form-urlencoded`. |");
     expect(readme).toContain("authorization server metadata: <https://auth.example.com/.well-known/oauth-authorization-server>");
     expect(readme).toMatch(/`X-Legacy-Key` header; \*\*deprecated\*\* by the API/);
     const consumer = `import { Notes } from "./generated/index.js";
@@ -137,6 +138,10 @@ export async function find(client: Notes): Promise<number> {
   return found.length;
 }
 `;
-    expect(await typecheck(files, { "consumer.ts": consumer })).toEqual([]);
+    // The README's examples (a querystring call with the spec's example among them) type-check too.
+    const entry = `export * from "./generated/index.js";\nexport { SDKError, SDKValidationError, APIError } from "@x/runtime";\n`;
+    const examples = Object.fromEntries(readmeExamples(readme).map((code, i) => [`readme-${i}.ts`, code.replaceAll('from "@x/fixture"', 'from "./fixture-index.js"')]));
+    expect(readme).toContain('filter: { text: "groceries", tag: ["home"] }');
+    expect(await typecheck(files, { "consumer.ts": consumer, "fixture-index.ts": entry, ...examples })).toEqual([]);
   }, needs(3_000));
 });
