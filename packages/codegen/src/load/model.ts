@@ -55,7 +55,8 @@ export interface SpecModel {
   readonly kindedWarnings: readonly Warning[];
   /**
    * Schemas the loader copied under `components/schemas` from a `$ref` into the middle of
-   * another (see hoistNestedSchemaRefs): each copy's name → the pointer it came from. They exist
+   * another (see hoistNestedSchemaRefs), or from the inline schema of a querystring parameter
+   * (load/querystring.ts): each copy's name → the pointer it came from. They exist
    * for openapi-typescript only: a copy's name depends on where the spec defines it, so it is
    * exported nowhere and read as an inline schema (a body or response it types gets the
    * operation's own type name).
