@@ -16,7 +16,7 @@ const spec = ({ version = "3.2.0", media = "application/x-www-form-urlencoded" }
 $self: https://specs.example.com/notes/openapi.yaml
 info: { title: Notes, version: "1" }
 servers: [{ url: "https://notes.example.com" }]
-security: [{ oauth: [notes.read] }]
+security: [{ oauth: [notes.read] }, { "#/components/securitySchemes/legacyKey": [] }]
 paths:
   /notes:
     get:
@@ -93,6 +93,8 @@ describe("OpenAPI 3.2 fields", () => {
     expect(range!.parameters[0]!.querystring).toEqual({ mediaType: "application/json", schemaName: "Range" });
     expect(model.schemas.map((s) => s.name)).toEqual(["Range"]);
     expect(Object.keys(model.hoistedFrom ?? {})).toEqual(["SearchNotesFilterQuery"]);
+    // A requirement may name its scheme by URI (3.2): it is the scheme's field all the same.
+    expect(model.security).toEqual([{ oauth: ["notes.read"] }, { legacyKey: [] }]);
     expect(model.securitySchemes).toEqual([
       expect.objectContaining({ field: "oauth", kind: "oauth2", tokenUrl: "https://auth.example.com/token", acceptsToken: true, metadataUrl: "https://auth.example.com/.well-known/oauth-authorization-server" }),
       expect.objectContaining({ field: "legacyKey", kind: "apiKey", deprecated: true }),

@@ -95,10 +95,19 @@ export function readRequirements(raw: unknown): SecurityRequirement[] | undefine
   if (!Array.isArray(raw)) return undefined;
   return raw.filter(isRecord).map((requirement) =>
     Object.fromEntries(Object.entries(requirement).map(([name, scopes]) => [
-      camelCase(name),
+      camelCase(schemeNameOf(name)),
       Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === "string") : [],
     ])),
   );
+}
+
+/**
+ * A requirement names a scheme of `components/securitySchemes`; OpenAPI 3.2 also lets it name
+ * one by URI (`#/components/securitySchemes/oauth`), which means the same scheme.
+ */
+function schemeNameOf(key: string): string {
+  const match = /^#\/components\/securitySchemes\/([^/]+)$/.exec(key);
+  return match ? decodeURIComponent(match[1]!).replaceAll("~1", "/").replaceAll("~0", "~") : key;
 }
 
 /**
