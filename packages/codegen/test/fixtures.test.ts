@@ -17,7 +17,9 @@ const bad: { ok: string } = {} as GetStatusResponse;
 void status; void bad;
 `,
   quirks: `
-import { FxQuirks, Problem, type Item, type ItemStatus, type ListItemsRequest } from "./generated/index.js";
+import { FxQuirks, Problem, type Item, type ListItemsRequest } from "./generated/index.js";
+// A schema a $ref points into the middle of is typed where it is used, exported under no name of its own.
+type ItemStatus = Item["status"];
 const client = new FxQuirks({ security: { apiKey: "k" }, serverIdx: 1 });
 const item: Promise<Item> = client.items.getItem({ itemId: "id", xTraceId: "t" });
 const list: Promise<Item[]> = client.items.list({ pageSize: 5, status: "Active" });

@@ -36,7 +36,7 @@ it("points into the schema a nested $ref names, not the loader's copy of it", as
   await writeFile(join(dir, "after.yaml"), spec("available"));
   const changes = await diffSpecFiles({ file: "before.yaml", path: join(dir, "before.yaml") }, { file: "after.yaml", path: join(dir, "after.yaml") });
   expect(changes.map((c) => [c.bump, c.pointer])).toEqual([["major", "#/components/schemas/Pet/definitions/status/enum"]]);
-  expect(changes[0]!.message).toContain("type PetStatus loses enum value \"sold\"");
+  expect(changes[0]!.message).toContain("property Pet.status loses enum value \"sold\"");
 });
 
 const shared = (required: boolean) => `openapi: 3.1.0

@@ -9,12 +9,15 @@ import type { TokenCache } from "./auth/oauth2.js";
 import type { BodyEncoder } from "./body-encodings.js";
 import type { serializeCookieParam, serializeHeaderParam } from "./params/header.js";
 import type { serializeQueryParam } from "./params/query.js";
+import type { serializeQueryString } from "./params/querystring.js";
 import type { BodyEncoding } from "./wire-rules.js";
 
 export interface RuntimeFeatures {
   readonly basicAuth?: typeof basicCredential;
   readonly clientCredentials?: () => TokenCache;
   readonly queryParameters?: typeof serializeQueryParam;
+  /** OpenAPI 3.2 `in: querystring` parameters: the whole query from one value. */
+  readonly querystringParameters?: typeof serializeQueryString;
   readonly headerParameters?: typeof serializeHeaderParam;
   readonly cookieParameters?: typeof serializeCookieParam;
   readonly textBody?: BodyEncoder;

@@ -13,6 +13,7 @@ import { binaryBody, formBody, multipartBody, textBody } from "./body-encodings.
 import type { RuntimeFeatures } from "./feature-contract.js";
 import { serializeCookieParam, serializeHeaderParam } from "./params/header.js";
 import { serializeQueryParam } from "./params/query.js";
+import { serializeQueryString } from "./params/querystring.js";
 
 export { binaryBody, formBody, multipartBody, textBody, type BodyEncoder } from "./body-encodings.js";
 export type { RuntimeFeatures } from "./feature-contract.js";
@@ -26,6 +27,9 @@ export const clientCredentials = (): TokenCache => new TokenCache();
 /** Query parameters, in every style. */
 export const queryParameters = serializeQueryParam;
 
+/** `in: querystring` parameters (OpenAPI 3.2): the whole query, in the parameter's media type. */
+export const querystringParameters = serializeQueryString;
+
 /** Header parameters. */
 export const headerParameters = serializeHeaderParam;
 
@@ -37,6 +41,7 @@ export const ALL_FEATURES: Required<RuntimeFeatures> = {
   basicAuth,
   clientCredentials,
   queryParameters,
+  querystringParameters,
   headerParameters,
   cookieParameters,
   textBody,

@@ -28,6 +28,8 @@ export interface ParameterSpec {
   readonly explode?: boolean;
   /** Query only: send RFC 3986's reserved characters without percent-encoding them. @default false */
   readonly allowReserved?: boolean;
+  /** `querystring` only: the media type the value is written in (a form or JSON). @default "application/x-www-form-urlencoded" */
+  readonly mediaType?: string;
 }
 
 /**

@@ -12,8 +12,11 @@
  */
 export type BodyEncoding = "json" | "text" | "form" | "multipart" | "binary";
 
-/** Where a parameter goes: the path, the query, a header or the `Cookie` header. */
-export type ParameterLocation = "path" | "query" | "header" | "cookie";
+/**
+ * Where a parameter goes: the path, the query, a header or the `Cookie` header; `querystring`
+ * (OpenAPI 3.2) is the whole query, one value written in its media type.
+ */
+export type ParameterLocation = "path" | "query" | "querystring" | "header" | "cookie";
 
 /**
  * How a parameter's value is written on the wire (OpenAPI `style`): `form`,
@@ -76,10 +79,18 @@ export function responseKindOf(mediaType: string): "json" | "text" | "binary" {
 
 /** The spec's default style per location: `form` for query and cookie, `simple` for path and header. */
 export function defaultStyle(location: ParameterLocation): ParameterStyle {
-  return location === "query" || location === "cookie" ? "form" : "simple";
+  return location === "query" || location === "querystring" || location === "cookie" ? "form" : "simple";
 }
 
 /** The spec's default `explode`: true for `form`, false for every other style. */
 export function defaultExplode(style: ParameterStyle): boolean {
   return style === "form";
+}
+
+/**
+ * The media types an `in: querystring` parameter (OpenAPI 3.2) can be written in: a form
+ * (`application/x-www-form-urlencoded`, what a query string is) or JSON (percent-encoded).
+ */
+export function isQueryStringMediaType(type: string): boolean {
+  return isFormMediaType(type) || isJsonMediaType(type);
 }

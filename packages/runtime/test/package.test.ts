@@ -14,8 +14,9 @@ it("packs as a clean, typed, lean package", async () => {
     // and the "unknown" response kind took it to ~19 KiB (the one-signal attempt loop saved ~0.3 KiB).
     // Features (SDKCoreBase beside SDKCore, each feature an export) took the whole file to ~20.3 KiB,
     // while an application now bundles only the features its spec uses (examples/bench budgets.test.ts).
-    // The wire rules exported for the generator (wire-rules.ts) took it to ~20.8 KiB.
-    gzipBudgetBytes: 21504,
+    // The wire rules exported for the generator (wire-rules.ts) took it to ~20.8 KiB; OpenAPI 3.2
+    // querystring parameters (params/querystring.ts, a feature of its own) to ~21.15 KiB.
+    gzipBudgetBytes: 21760,
   });
   expect(report.problems).toEqual([]);
   expect(report.files.filter((f) => !f.startsWith("dist/"))).toEqual(["CHANGELOG.md", "LICENSE", "README.md", "package.json"]);

@@ -20,7 +20,7 @@ export function emitCore(model: SpecModel, ctx: EmitContext): GeneratedFile {
   /** No server in the spec: `serverURL` is a required option. */
   const noServer = model.servers.length === 0;
   const securityFields = model.securitySchemes.map(
-    (s) => `${jsdoc([s.description, howSent(s)], "  ")}  ${propertyKey(s.field)}${s.required ? "" : "?"}: ${fieldType(s)};\n`,
+    (s) => `${jsdoc([s.description, howSent(s), s.deprecated ? "@deprecated The API is retiring this scheme." : undefined], "  ")}  ${propertyKey(s.field)}${s.required ? "" : "?"}: ${fieldType(s)};\n`,
   );
   const servers = model.servers.map((s) => `  ${serverLiteral(s)},\n`);
   const variables = serverVariablesType(model);
@@ -158,7 +158,7 @@ function howSent(s: SecurityScheme): string {
       if (s.tokenUrl !== undefined) {
         return `OAuth2 client credentials: the client fetches a token from \`${s.tokenUrl}\` with the scopes the operation asks for, and caches it until shortly before it expires.${s.acceptsToken ? " A token (or a function returning one) is sent as is." : ""}`;
       }
-      return "An OAuth2 access token (or a function returning one), sent as `Authorization: Bearer <token>`.";
+      return `An OAuth2 access token (or a function returning one), sent as \`Authorization: Bearer <token>\`.${s.metadataUrl ? ` The authorization server's metadata: ${s.metadataUrl}` : ""}`;
     default:
       return `A${s.kind === "bearer" ? " bearer" : "n OpenID Connect"} token (or a function returning one), sent as \`Authorization: Bearer <token>\`.`;
   }

@@ -31,6 +31,7 @@ const ORDER: { readonly [F in Feature]-?: true } = {
   basicAuth: true,
   clientCredentials: true,
   queryParameters: true,
+  querystringParameters: true,
   headerParameters: true,
   cookieParameters: true,
   textBody: true,

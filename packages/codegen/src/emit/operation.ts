@@ -124,7 +124,7 @@ export function typeRootImports(resource: Resource): string {
 
 function operationSpec(model: SpecModel, resource: Resource, op: Operation): string {
   const params = op.parameters.map(
-    (p) => `    { field: ${str(p.field)}, name: ${str(p.name)}, in: ${str(p.in)}, required: ${p.required}${p.constraints ? `, constraints: ${literal(p.constraints)}` : ""}${serialization(p)} },\n`,
+    (p) => `    { field: ${str(p.field)}, name: ${str(p.name)}, in: ${str(p.in)}, required: ${p.required}${p.constraints ? `, constraints: ${literal(p.constraints)}` : ""}${serialization(p)}${p.querystring ? `, mediaType: ${str(p.querystring.mediaType)}` : ""} },\n`,
   );
   const media = (m: BodyMedia) => `mediaType: ${str(m.mediaType)}${m.encoding === "json" ? "" : `, encoding: ${str(m.encoding)}`}${m.fields ? `, fields: ${literal(m.fields)}` : ""}`;
   const others = op.body?.others ? `, others: [${op.body.others.map((m) => `{ ${media(m)} }`).join(", ")}]` : "";

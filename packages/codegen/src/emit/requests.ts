@@ -6,7 +6,7 @@
  */
 import { sdkPath, type Operation, type ResponseMedia, type SchemaModel, type SpecModel } from "../load/model.js";
 import { propertyKey } from "../load/naming.js";
-import { banner, jsdoc, str, type EmitContext, type GeneratedFile } from "./source.js";
+import { banner, jsdoc, schemaRef, str, type EmitContext, type GeneratedFile } from "./source.js";
 
 /** What a binary body may be: the spec's own type for it (a string) says nothing useful. */
 const BINARY_BODY_TYPE = "Blob | ArrayBuffer | Uint8Array | ReadableStream<Uint8Array> | string";
@@ -83,7 +83,8 @@ export function emitRequests(model: SpecModel, ctx: EmitContext): GeneratedFile 
     }
     const fields = op.parameters.map((p) => {
       const doc = jsdoc([p.description, p.defaultValue !== undefined ? `@defaultValue ${JSON.stringify(p.defaultValue)}` : undefined, p.deprecated ? "@deprecated" : undefined], "  ");
-      const type = `NonNullable<${key}["parameters"][${str(p.in)}]>[${str(p.name)}]`;
+      // openapi-typescript leaves a querystring parameter (OpenAPI 3.2) out; its schema is a component.
+      const type = p.querystring ? schemaRef(p.querystring.schemaName) : `NonNullable<${key}["parameters"][${str(p.in)}]>[${str(p.name)}]`;
       return `${doc}  ${propertyKey(p.field)}${p.required ? "" : "?"}: ${type};\n`;
     });
     if (op.body) {
@@ -105,5 +106,6 @@ export function emitRequests(model: SpecModel, ctx: EmitContext): GeneratedFile 
 function typeRoots(ops: readonly Operation[]): string {
   const usesPaths = ops.some((op) => op.typesRef.startsWith("paths["));
   const usesOperations = ops.some((op) => op.typesRef.startsWith("operations[")) || !usesPaths;
-  return [...(usesOperations ? ["operations"] : []), ...(usesPaths ? ["paths"] : [])].join(", ");
+  const usesComponents = ops.some((op) => op.parameters.some((p) => p.querystring));
+  return [...(usesComponents ? ["components"] : []), ...(usesOperations ? ["operations"] : []), ...(usesPaths ? ["paths"] : [])].join(", ");
 }

@@ -6,7 +6,6 @@ import { isRecord, text } from "./json.js";
 import { bodyEncoding, byPreference } from "./media.js";
 import type { Operation } from "./model.js";
 import { camelCase } from "./naming.js";
-import { componentSchemaName } from "./refs.js";
 
 export function readBody(ctx: LoadContext, op: Record<string, unknown>, where: { at: string; located: string }): Operation["body"] {
   const { at } = where;
@@ -22,7 +21,7 @@ export function readBody(ctx: LoadContext, op: Record<string, unknown>, where: {
   const encoding = bodyEncoding(mediaType);
   // Only JSON bodies are typed by their component name; others keep the inline type.
   const schema = (content[mediaType] as Record<string, unknown> | undefined)?.schema;
-  const schemaName = encoding === "json" ? componentSchemaName(schema) : undefined;
+  const schemaName = encoding === "json" ? ctx.schemaName(schema) : undefined;
   const fields = fieldEncodings(content[mediaType], encoding, `${at}/requestBody/content/${mediaType}`, ctx);
   const others = rest.map((type) => {
     const other = bodyEncoding(type);

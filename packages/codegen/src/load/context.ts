@@ -4,7 +4,7 @@
  * these instead of threading `(document, …, problems, warnings)` through every function.
  */
 import { pointer } from "../errors.js";
-import { deref, resolvePointer } from "./refs.js";
+import { componentSchemaName, deref, resolvePointer } from "./refs.js";
 import { warning, type Warning, type WarningKind } from "./warnings.js";
 
 /** A spec object with the pointer of where it is written (past any `$ref`). */
@@ -18,7 +18,19 @@ export class LoadContext {
     readonly document: Record<string, unknown>,
     readonly warnings: Warning[] = [],
     readonly problems: string[] = [],
+    /** Names under `components/schemas` that the loader copied there (see hoistNestedSchemaRefs), not the spec. */
+    readonly hoisted: ReadonlySet<string> = new Set(),
   ) {}
+
+  /**
+   * The component schema a `$ref` names (`#/components/schemas/Pet` → `Pet`). A copy the loader
+   * hoisted out of another object is no component of the spec: its value reads as an inline
+   * schema, so no exported name depends on where the spec happens to define it.
+   */
+  schemaName(value: unknown): string | undefined {
+    const name = componentSchemaName(value);
+    return name === undefined || this.hoisted.has(name) ? undefined : name;
+  }
 
   /** Follows `$ref` chains until a real object; `undefined` for a dead end or a cycle. */
   deref<T = Record<string, unknown>>(value: unknown): T | undefined {

@@ -21,7 +21,7 @@ import { camelCase } from "./naming.js";
 
 /** Longest first, so `<=` is read before `<`. */
 const OPERATORS: ReadonlyArray<readonly [string, string]> = [["<=", "Lte"], [">=", "Gte"], ["!=", "Ne"], ["<", "Lt"], [">", "Gt"], ["=", "Eq"]];
-const RANK: Record<Parameter["in"], number> = { path: 0, query: 1, header: 2, cookie: 3 };
+const RANK: Record<Parameter["in"], number> = { path: 0, query: 1, querystring: 1, header: 2, cookie: 3 };
 
 const hasOperator = (name: string) => OPERATORS.some(([op]) => name.includes(op));
 const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);

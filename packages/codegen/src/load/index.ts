@@ -11,6 +11,7 @@ import { normalizeDiscriminators } from "./discriminators.js";
 import { normalizePathParameters } from "./path-parameters.js";
 import { readSpec } from "./read-spec.js";
 import { hoistNestedSchemaRefs } from "./refs.js";
+import { hoistQuerystringSchemas } from "./querystring.js";
 import { LoadContext } from "./context.js";
 import { isRecord } from "./json.js";
 import { readRetryPolicy, RETRY_EXTENSION } from "./retries.js";
@@ -37,8 +38,8 @@ export async function loadSpec(file: string, absolutePath: string, options: Load
   const warnings: Warning[] = [];
   const raw = await readSpec(file, absolutePath, warnings);
   const hoisted = new Map<string, string>();
-  const document = hoistNestedSchemaRefs(raw, hoisted);
-  const ctx = new LoadContext(document, warnings);
+  const document = hoistQuerystringSchemas(hoistNestedSchemaRefs(raw, hoisted), hoisted);
+  const ctx = new LoadContext(document, warnings, [], new Set(hoisted.keys()));
   const problems = ctx.problems;
   normalizeDiscriminators(ctx);
   normalizePathParameters(ctx);
@@ -61,6 +62,7 @@ export async function loadSpec(file: string, absolutePath: string, options: Load
     document,
     ...(clientName !== undefined ? { clientName } : {}),
     title: typeof info.title === "string" ? info.title : file,
+    ...(typeof document.$self === "string" ? { self: document.$self } : {}),
     ...(typeof info.version === "string" ? { version: info.version } : {}),
     ...(typeof info.description === "string" ? { description: info.description } : {}),
     servers,
@@ -82,7 +84,8 @@ export async function loadSpec(file: string, absolutePath: string, options: Load
 function readSchemas(ctx: LoadContext, errorSchemas: Set<string>): SchemaModel[] {
   const components = isRecord(ctx.document.components) ? ctx.document.components : {};
   const schemas = isRecord(components.schemas) ? components.schemas : {};
-  return Object.entries(schemas).map(([name, raw]) => {
+  // The loader's own copies (see hoistNestedSchemaRefs) are no part of the surface: they read as inline schemas.
+  return Object.entries(schemas).filter(([name]) => !ctx.hoisted.has(name)).map(([name, raw]) => {
     const schema = ctx.deref(raw) ?? {};
     const { typeName, className } = wantedSchemaNames(name, errorSchemas.has(name));
     return {

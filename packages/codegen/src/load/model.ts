@@ -24,6 +24,8 @@ export interface SpecModel {
    * everything an emitter prints is in the rest of the model.
    */
   readonly document: Record<string, unknown>;
+  /** OpenAPI 3.2 `$self`: the document's own URI as it states it (the base its relative references mean). */
+  readonly self?: string;
   /** `info.version` as the spec writes it. */
   readonly version?: string;
   /** The client class's name, when the loader was given one (see settleClientName). */
@@ -35,7 +37,11 @@ export interface SpecModel {
   /** The top-level security alternatives; `undefined` when the spec states none. */
   readonly security?: readonly SecurityRequirement[];
   readonly retry?: SpecRetryPolicy;
-  /** Component schema names, in spec order, with the TypeScript name of each. */
+  /**
+   * The spec's component schemas, in spec order, with the TypeScript name of each: with the
+   * operation, webhook and error types, the package's exported surface. The loader's own
+   * copies (`hoistedFrom`) are not among them.
+   */
   readonly schemas: readonly SchemaModel[];
   readonly resources: readonly Resource[];
   /** Payload types of the spec's `webhooks`, exported for receivers. */
@@ -49,7 +55,11 @@ export interface SpecModel {
   readonly kindedWarnings: readonly Warning[];
   /**
    * Schemas the loader copied under `components/schemas` from a `$ref` into the middle of
-   * another (see hoistNestedSchemaRefs): each copy's name → the pointer it came from.
+   * another (see hoistNestedSchemaRefs), or from the inline schema of a querystring parameter
+   * (load/querystring.ts): each copy's name → the pointer it came from. They exist
+   * for openapi-typescript only: a copy's name depends on where the spec defines it, so it is
+   * exported nowhere and read as an inline schema (a body or response it types gets the
+   * operation's own type name).
    */
   readonly hoistedFrom?: Readonly<Record<string, string>>;
 }
@@ -107,11 +117,16 @@ export type SecurityScheme = {
   readonly required: boolean;
   /** What it needs from the caller, for docs and messages: `header X-API-Key`, `HTTP bearer token`. */
   readonly summary: string;
+  /** OpenAPI 3.2 `deprecated: true`: the API is retiring it (its field is marked `@deprecated`). */
+  readonly deprecated?: true;
 } & (
   | { readonly kind: "apiKey"; readonly in: "header" | "query" | "cookie"; readonly name: string }
   | { readonly kind: "basic" | "bearer" | "openIdConnect" }
-  /** `tokenUrl`: the clientCredentials flow's; `acceptsToken`: it has other flows too, so a token will do. */
-  | { readonly kind: "oauth2"; readonly tokenUrl?: string; readonly acceptsToken?: boolean }
+  /**
+   * `tokenUrl`: the clientCredentials flow's; `acceptsToken`: it has other flows too, so a token
+   * will do; `metadataUrl`: OpenAPI 3.2 `oauth2MetadataUrl`, the server's RFC 8414 metadata (documented).
+   */
+  | { readonly kind: "oauth2"; readonly tokenUrl?: string; readonly acceptsToken?: boolean; readonly metadataUrl?: string }
 );
 
 /** One alternative of a `security` list: fields of the schemes it needs (all of them), each with its scopes. */
@@ -147,7 +162,8 @@ export interface Parameter {
   readonly pointer: string;
   readonly name: string;
   readonly field: string;
-  readonly in: "path" | "query" | "header" | "cookie";
+  /** `querystring` (OpenAPI 3.2): the whole query, one value in `querystring.mediaType`. */
+  readonly in: "path" | "query" | "querystring" | "header" | "cookie";
   readonly required: boolean;
   readonly description?: string;
   readonly defaultValue?: unknown;
@@ -162,6 +178,11 @@ export interface Parameter {
   readonly explode?: boolean;
   /** Query only; set only when true. */
   readonly allowReserved?: boolean;
+  /**
+   * Set on a querystring parameter: the media type its value is written in (a form or JSON) and
+   * the component schema that types it (the loader's own copy of an inline one, see load/querystring.ts).
+   */
+  readonly querystring?: { readonly mediaType: string; readonly schemaName: string };
   /** A value to send (see load/examples): the spec's example when it fits the schema, else one built from it. */
   readonly example: unknown;
   /** The spec gives an example of it (its own, or its schema's). */

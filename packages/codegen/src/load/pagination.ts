@@ -7,7 +7,6 @@ import { pointer } from "../errors.js";
 import type { LoadContext } from "./context.js";
 import { isRecord } from "./json.js";
 import { sdkPath, type Operation, type Paging, type Resource } from "./model.js";
-import { componentSchemaName } from "./refs.js";
 import { ALL_SUFFIX } from "./type-names.js";
 
 const REQUEST = { page: "page", pageSize: "pageSize" } as const;
@@ -52,7 +51,7 @@ export function pagingOf(ctx: LoadContext, op: Operation): Paging | undefined {
   for (const key of [RESPONSE.pageNumber, RESPONSE.pageSize, RESPONSE.totalResults]) {
     if (!isNumeric(ctx.deref(properties.get(key)))) return undefined;
   }
-  const itemSchemaName = componentSchemaName(results.items);
+  const itemSchemaName = ctx.schemaName(results.items);
   return {
     request: { page: page.field, pageSize: pageSize.field },
     response: { ...RESPONSE },

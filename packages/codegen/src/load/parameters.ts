@@ -5,6 +5,7 @@ import { explicitExample, parameterValue } from "./examples/index.js";
 import { asArray, text } from "./json.js";
 import type { Parameter } from "./model.js";
 import { camelCase } from "./naming.js";
+import { readQuerystring } from "./querystring.js";
 
 export function readParameters(
   ctx: LoadContext, item: Record<string, unknown>, itemAt: string, op: Record<string, unknown>, { at, located }: { at: string; located: string },
@@ -22,6 +23,11 @@ export function readParameters(
   const result: Parameter[] = [];
   for (const { node: param, at: paramAt } of merged.values()) {
     const where = param.in;
+    if (where === "querystring") {
+      const whole = readQuerystring(ctx, param, paramAt);
+      if (whole) result.push(whole);
+      continue;
+    }
     if (where !== "path" && where !== "query" && where !== "header" && where !== "cookie") continue;
     const schema = ctx.deref(param.schema) ?? {};
     result.push({
@@ -40,12 +46,12 @@ export function readParameters(
       exampleFromSpec: explicitExample(ctx, param) !== undefined,
     });
   }
-  const rank = { path: 0, query: 1, header: 2, cookie: 3 };
+  const rank = { path: 0, query: 1, querystring: 1, header: 2, cookie: 3 };
   return result.sort((a, b) => rank[a.in] - rank[b.in]);
 }
 
 /** The styles each location allows (OpenAPI 3.1, Parameter Object); the default is the runtime's defaultStyle. */
-const STYLES: Record<Parameter["in"], readonly ParameterStyle[]> = {
+const STYLES: Record<Exclude<Parameter["in"], "querystring">, readonly ParameterStyle[]> = {
   path: ["simple", "label", "matrix"],
   query: ["form", "spaceDelimited", "pipeDelimited", "deepObject"],
   header: ["simple"],
@@ -58,7 +64,7 @@ const STYLES: Record<Parameter["in"], readonly ParameterStyle[]> = {
  * allow is warned about and the default used.
  */
 function serializationOf(
-  ctx: LoadContext, param: Record<string, unknown>, where: Parameter["in"], at: string,
+  ctx: LoadContext, param: Record<string, unknown>, where: keyof typeof STYLES, at: string,
 ): Pick<Parameter, "style" | "explode" | "allowReserved"> {
   const allowed = STYLES[where];
   const byDefault = defaultStyle(where);

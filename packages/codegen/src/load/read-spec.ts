@@ -12,6 +12,7 @@ import { pathToFileURL } from "node:url";
 import { BaseResolver, createConfig, getLineColLocation, lintDocument, Source } from "@redocly/openapi-core";
 import { CodegenError } from "../errors.js";
 import { isRecord } from "./json.js";
+import { isOpenApi32Field } from "./oas32.js";
 import { parseSource } from "./parse-source.js";
 import { convertSwagger2, isSwagger2 } from "./swagger2.js";
 
@@ -53,7 +54,8 @@ export async function readSpec(file: string, absolutePath: string, warnings: War
     const line = where ? `line ${getLineColLocation(where).start.line}: ` : "";
     return `${line}${p.message} (at ${where?.pointer ?? "#/"})`;
   };
-  const findings = problems.filter((p) => p.severity === "error" && !isTolerated(p.ruleId, p.location[0]?.pointer));
+  const findings = problems.filter((p) => p.severity === "error" && !isTolerated(p.ruleId, p.location[0]?.pointer)
+    && !isOpenApi32Field(document, p.ruleId, p.location[0]?.pointer));
   // Structure findings (a misspelled keyword, an `examples` object, a field a vendor
   // extension does not expect) do not stop openapi-typescript, so they do not stop us; what
   // they leave out, the model builder decides is fatal or not.

@@ -4,7 +4,6 @@ import { mediaExample } from "./examples/index.js";
 import { isRecord, text } from "./json.js";
 import { byPreference, isJsonMediaType, responseKind } from "./media.js";
 import type { ErrorResponse, SuccessResponse } from "./model.js";
-import { componentSchemaName } from "./refs.js";
 
 /** Every status the operation documents, as written. */
 export function readStatuses(op: Record<string, unknown>): string[] {
@@ -27,7 +26,7 @@ export function readSuccess(ctx: LoadContext, op: Record<string, unknown>, at: s
   if (kind !== "json") return { ...where, kind, status, mediaType, ...alternatives };
   const media = ctx.deref((content as Record<string, unknown>)[mediaType]) ?? {};
   const schema = media.schema;
-  const schemaName = componentSchemaName(schema);
+  const schemaName = ctx.schemaName(schema);
   const example = mediaExample(ctx, media);
   return {
     ...where, kind: "json", status, mediaType, ...(schemaName ? { schemaName } : {}), ...(schema !== undefined ? { schema } : {}), ...alternatives, example,
@@ -44,7 +43,7 @@ export function readErrors(ctx: LoadContext, op: Record<string, unknown>, at: st
     if (!located || !isRecord(content)) continue;
     const mediaType = Object.keys(content).find(isJsonMediaType);
     const media = mediaType ? ctx.deref(content[mediaType]) : undefined;
-    const schemaName = media ? componentSchemaName(media.schema) : undefined;
+    const schemaName = media ? ctx.schemaName(media.schema) : undefined;
     if (media && schemaName) {
       errors.push({
         status: /^default$/i.test(status) ? "default" : status.toUpperCase(), schemaName, pointer: located.at, ...text("description", located.node.description),

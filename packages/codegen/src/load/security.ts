@@ -12,7 +12,7 @@ import { camelCase } from "./naming.js";
 type Scheme = SecurityScheme;
 /** A scheme as read, before its summary is added (each member of the union without it). */
 type Unsummarised = SecurityScheme extends infer S ? (S extends SecurityScheme ? Omit<S, "summary"> : never) : never;
-type Base = Pick<Scheme, "schemeName" | "field" | "description" | "required">;
+type Base = Pick<Scheme, "schemeName" | "field" | "description" | "required" | "deprecated">;
 
 export function readSecuritySchemes(ctx: LoadContext): SecurityScheme[] {
   const components = isRecord(ctx.document.components) ? ctx.document.components : {};
@@ -25,8 +25,10 @@ export function readSecuritySchemes(ctx: LoadContext): SecurityScheme[] {
       field: camelCase(schemeName),
       required: false,
       ...(typeof scheme.description === "string" ? { description: scheme.description } : {}),
+      ...(scheme.deprecated === true ? { deprecated: true as const } : {}),
     };
     const read = readScheme(scheme, base);
+    if (read?.kind === "oauth2") warnUnrunFlows(ctx, schemeName, scheme);
     if (read) result.push({ ...read, summary: describeScheme(read) } as SecurityScheme);
     else {
       ctx.warn("security",
@@ -67,12 +69,25 @@ function readScheme(scheme: Record<string, unknown>, base: Base): Unsummarised |
   if (scheme.type === "oauth2") {
     const flows = isRecord(scheme.flows) ? scheme.flows : {};
     const cc = isRecord(flows.clientCredentials) ? flows.clientCredentials : {};
-    if (typeof cc.tokenUrl !== "string") return { ...base, kind: "oauth2" };
+    const metadata = typeof scheme.oauth2MetadataUrl === "string" ? { metadataUrl: scheme.oauth2MetadataUrl } : {};
+    if (typeof cc.tokenUrl !== "string") return { ...base, kind: "oauth2", ...metadata };
     const otherFlows = Object.keys(flows).some((flow) => flow !== "clientCredentials");
-    return { ...base, kind: "oauth2", tokenUrl: cc.tokenUrl, ...(otherFlows ? { acceptsToken: true } : {}) };
+    return { ...base, kind: "oauth2", tokenUrl: cc.tokenUrl, ...(otherFlows ? { acceptsToken: true } : {}), ...metadata };
   }
   if (scheme.type === "openIdConnect") return { ...base, kind: "openIdConnect" };
   return undefined;
+}
+
+/**
+ * OpenAPI 3.2's device authorization flow (RFC 8628) needs a person at another device, which an
+ * SDK call cannot wait for: the scheme takes the token the application obtained that way.
+ */
+function warnUnrunFlows(ctx: LoadContext, schemeName: string, scheme: Record<string, unknown>): void {
+  const flows = isRecord(scheme.flows) ? scheme.flows : {};
+  if (!isRecord(flows.deviceAuthorization)) return;
+  ctx.warn("security",
+    `${pointer("components", "securitySchemes", schemeName, "flows", "deviceAuthorization")}: the OAuth2 device authorization flow is not run by the SDK; ` +
+    `security.${camelCase(schemeName)} takes the access token your application obtains with it (or a function returning one)`);
 }
 
 /** A `security` list as requirements keyed by field; `undefined` when `raw` is not a list. */
@@ -80,10 +95,19 @@ export function readRequirements(raw: unknown): SecurityRequirement[] | undefine
   if (!Array.isArray(raw)) return undefined;
   return raw.filter(isRecord).map((requirement) =>
     Object.fromEntries(Object.entries(requirement).map(([name, scopes]) => [
-      camelCase(name),
+      camelCase(schemeNameOf(name)),
       Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === "string") : [],
     ])),
   );
+}
+
+/**
+ * A requirement names a scheme of `components/securitySchemes`; OpenAPI 3.2 also lets it name
+ * one by URI (`#/components/securitySchemes/oauth`), which means the same scheme.
+ */
+function schemeNameOf(key: string): string {
+  const match = /^#\/components\/securitySchemes\/([^/]+)$/.exec(key);
+  return match ? decodeURIComponent(match[1]!).replaceAll("~1", "/").replaceAll("~0", "~") : key;
 }
 
 /**

@@ -9,7 +9,7 @@ import { asArray, asRecord, child, deepEqual, show } from "./json.js";
 export function compareClient(ctx: DiffContext): void {
   compareSecurity(ctx);
   compareServers(ctx);
-  for (const key of ["x-speakeasy-retries", "x-speakeasy-name-override", "info", "tags", "openapi"]) ctx.cover(`#/${key}`);
+  for (const key of ["x-speakeasy-retries", "x-speakeasy-name-override", "info", "tags", "openapi", "$self"]) ctx.cover(`#/${key}`);
   if (!deepEqual(ctx.before.retry, ctx.after.retry)) {
     const fields = flatten(ctx.before.retry).concat(flatten(ctx.after.retry)).map(([k]) => k);
     const changed = [...new Set(fields)].filter((k) => !deepEqual(lookup(ctx.before.retry, k), lookup(ctx.after.retry, k)));
@@ -28,6 +28,8 @@ export function compareClient(ctx: DiffContext): void {
     if (!deepEqual(info(ctx.beforeDoc)[key], info(ctx.afterDoc)[key])) ctx.add("patch", child("#/info", key), `info.${key} changed (documentation only)`);
   }
   if (!deepEqual(ctx.beforeDoc.tags, ctx.afterDoc.tags)) ctx.add("patch", "#/tags", "tags changed (their descriptions document the resources; methods are compared on their own)");
+  // OpenAPI 3.2 `$self`: where the document says it lives; its references are compared resolved.
+  if (ctx.before.self !== ctx.after.self) ctx.add("patch", "#/$self", `$self ${show(ctx.before.self)} → ${show(ctx.after.self)} (the document's own URI; the SDK does not use it)`);
   if (ctx.beforeDoc.openapi !== ctx.afterDoc.openapi) ctx.add("patch", "#/openapi", `openapi ${show(ctx.beforeDoc.openapi)} → ${show(ctx.afterDoc.openapi)} (its effects show up in the schemas compared)`);
 }
 
@@ -60,6 +62,10 @@ function compareSecurity(ctx: DiffContext): void {
     if (!b.required && a.required) ctx.add("major", at, `client: security.${a.field} is now required (the only scheme, and every operation needs it); callers must now set it`);
     if (b.required && !a.required) ctx.add("minor", at, `client: security.${a.field} is now optional`);
     if (a.description !== b.description) ctx.add("patch", child(at, "description"), `client: security.${a.field} description changed`);
+    // OpenAPI 3.2: a deprecated scheme's field is marked @deprecated, like a deprecated parameter's.
+    if (a.deprecated !== b.deprecated) ctx.add(a.deprecated ? "minor" : "patch", child(at, "deprecated"), `client: security.${a.field} ${a.deprecated ? "is now deprecated" : "is no longer deprecated"}`);
+    const [bMeta, aMeta] = [b.kind === "oauth2" ? b.metadataUrl : undefined, a.kind === "oauth2" ? a.metadataUrl : undefined];
+    if (aMeta !== bMeta) ctx.add("patch", child(at, "oauth2MetadataUrl"), `client: security.${a.field}'s authorization server metadata ${show(bMeta)} → ${show(aMeta)} (documentation only)`);
     if (a.schemeName !== b.schemeName) ctx.add("patch", at, `client: security scheme ${b.schemeName} is now named ${a.schemeName}`);
   }
   for (const a of after.filter((s) => !before.some((b) => b.field === s.field))) {

@@ -1,4 +1,4 @@
-/** Every component schema in both versions, judged once in the direction(s) it is used. */
+/** Every component schema of the spec in both versions, judged once in the direction(s) it is used. */
 import type { DiffContext } from "./context.js";
 import { asRecord, child } from "./json.js";
 import { compareSchema } from "./schema.js";
@@ -21,4 +21,6 @@ export function compareComponents(ctx: DiffContext): void {
     );
   }
   for (const schema of ctx.before.schemas) ctx.cover(child("#/components/schemas", schema.name));
+  // The loader's copies are judged as the inline schemas they stand for, where they are used (see componentOf).
+  for (const model of [ctx.before, ctx.after]) for (const name of Object.keys(model.hoistedFrom ?? {})) ctx.cover(child("#/components/schemas", name));
 }

@@ -2,7 +2,7 @@
 import type { SpecModel } from "@x/codegen";
 import { bumpRank, type Change, type ChangeBump } from "./change.js";
 import { asWritten } from "./as-written.js";
-import { follow, type Json, type Located } from "./json.js";
+import { componentName, follow, type Json, type Located } from "./json.js";
 import type { MethodRef } from "./methods.js";
 
 /** Who sends a schema's values: the caller (`in`), the server (`out`), or both. */
@@ -53,6 +53,16 @@ export class DiffContext {
   /** The exported type of the component schema `name` in one version (its name, should the model lack it). */
   typeNameOf(side: "before" | "after", name: string): string {
     return this[side].schemas.find((s) => s.name === name)?.typeName ?? name;
+  }
+
+  /**
+   * The component schema `node` is a `$ref` to in one version. A copy the loader hoisted out of
+   * another object (`hoistedFrom`) is no component: it is exported nowhere, so it is compared
+   * as the inline schema it stands for, wherever it is used.
+   */
+  componentOf(side: "before" | "after", node: unknown): string | undefined {
+    const name = componentName(node);
+    return name !== undefined && this[side].hoistedFrom?.[name] === undefined ? name : undefined;
   }
 
   cover(pointer: string): void {

@@ -1,14 +1,15 @@
 /** Path, query and header parameters of one method: the fields of its request object. */
-import { defaultExplode, defaultStyle } from "@x/codegen";
+import { defaultExplode, defaultStyle, type SpecModel } from "@x/codegen";
 import type { DiffContext } from "./context.js";
-import { asArray, child, follow, type Json, type Located } from "./json.js";
+import { asArray, asRecord, child, follow, type Json, type Located } from "./json.js";
 import type { MethodRef } from "./methods.js";
 import { compareRest, compareSchema } from "./schema.js";
 import { contextOf } from "./schema-scope.js";
 
 const COMPONENT = "#/components/parameters/";
+type Parameter = SpecModel["resources"][number]["operations"][number]["parameters"][number];
 
-const HANDLED = new Set(["name", "in", "required", "deprecated", "schema", "style", "explode", "allowReserved"]);
+const HANDLED = new Set(["name", "in", "required", "deprecated", "schema", "style", "explode", "allowReserved", "content"]);
 
 export function compareParameters(ctx: DiffContext, b: MethodRef, a: MethodRef, methodContext: string): void {
   const key = (p: { in: string; name: string }) => `${p.in}:${p.name}`;
@@ -37,8 +38,8 @@ export function compareParameters(ctx: DiffContext, b: MethodRef, a: MethodRef, 
       if (bp.deprecated !== ap.deprecated) {
         ctx.add(ap.deprecated ? "minor" : "patch", child(araw.at, "deprecated"), `${subject} ${ap.deprecated ? "is now deprecated" : "is no longer deprecated"}`);
       }
-      compareSchema(ctx, { context, dir: "in", noun: "parameter", label: ap.field },
-        { node: (braw.node as Json).schema, at: child(braw.at, "schema") }, { node: (araw.node as Json).schema, at: child(araw.at, "schema") });
+      compareSchema(ctx, { context, dir: "in", noun: "parameter", label: ap.field }, schemaOf(braw), schemaOf(araw));
+      compareMediaType(ctx, subject, bp, ap, araw);
       compareSerialization(ctx, subject, ap.in, braw, araw);
       compareRest(ctx, subject, braw, araw, HANDLED);
     }
@@ -74,6 +75,20 @@ function compareSerialization(ctx: DiffContext, subject: string, where: Location
       ctx.add("patch", pointer, `${subject}: ${key} ${av === undefined ? "removed" : "written out"}, the default it was (${after[key]}); the wire format is unchanged`);
     }
   }
+}
+
+/** The schema of a parameter: its `schema`, or that of its one `content` media type (OpenAPI 3.2 `in: querystring`). */
+function schemaOf(raw: Located): Located {
+  const node = raw.node as Json;
+  const [mediaType, media] = Object.entries(asRecord(node.content))[0] ?? [];
+  if (node.schema !== undefined || mediaType === undefined) return { node: node.schema, at: child(raw.at, "schema") };
+  return { node: asRecord(media).schema, at: child(raw.at, "content", mediaType, "schema") };
+}
+
+/** A querystring parameter written in another media type goes on the wire in another form. */
+function compareMediaType(ctx: DiffContext, subject: string, b: Parameter, a: Parameter, araw: Located): void {
+  const [bm, am] = [b.querystring?.mediaType, a.querystring?.mediaType];
+  if (bm !== am) ctx.add("major", child(araw.at, "content"), `${subject}: written as ${am ?? "a schema"} instead of ${bm ?? "a schema"}; the server may not read the new form`);
 }
 
 /** The parameter object as the spec writes it: the operation's own first, then the path item's. */

@@ -4,7 +4,7 @@
  * sides stop here: each component is judged once, by compareComponents.
  */
 import { both, type DiffContext } from "./context.js";
-import { asArray, asRecord, child, componentName, deepEqual, show, unionKeys, type Json, type Located } from "./json.js";
+import { asArray, asRecord, child, deepEqual, show, unionKeys, type Json, type Located } from "./json.js";
 import { at, compareAdditional, compareProperties, DOC_KEYS, flattenAllOf, type Resolved } from "./schema-object.js";
 import { compareValue, CONSTRAINTS } from "./schema-value.js";
 import { inner, say, type SchemaScope } from "./schema-scope.js";
@@ -17,7 +17,7 @@ const HANDLED = new Set([
 ]);
 
 export function compareSchema(ctx: DiffContext, scope: SchemaScope, before: Located, after: Located): void {
-  const [bName, aName] = [componentName(before.node), componentName(after.node)];
+  const [bName, aName] = [ctx.componentOf("before", before.node), ctx.componentOf("after", after.node)];
   if (bName !== undefined && bName === aName) {
     // The component itself is judged once; here only what sits beside the $ref.
     compareKeywords(ctx, scope, { node: siblings(before.node), at: before.at }, { node: siblings(after.node), at: after.at });

@@ -12,6 +12,7 @@ import type { QueryStyle } from "./query.js";
 
 export { serializePathParam, type PathStyle } from "./path.js";
 export { serializeQueryParam, type QueryOptions, type QueryStyle } from "./query.js";
+export { serializeQueryString } from "./querystring.js";
 export { cookieHeader, serializeCookieParam, serializeHeaderParam, withCookies } from "./header.js";
 
 /** The parameter's style and explode, the spec's defaults (wire-rules.ts) filling in what it leaves out. */
@@ -71,6 +72,9 @@ export function serializeParams(op: OperationSpec, fields: Readonly<Record<strin
     if (param.in === "query") {
       const serialize = need(features.queryParameters, "queryParameters", sdkName, op, param);
       query.push(...serialize(param.name, value, { style: style as QueryStyle, explode, allowReserved: param.allowReserved }));
+    } else if (param.in === "querystring") {
+      const whole = need(features.querystringParameters, "querystringParameters", sdkName, op, param)(param.name, value, param.mediaType ?? "application/x-www-form-urlencoded");
+      if (whole !== "") query.push(whole);
     } else if (param.in === "header") headers[param.name] = need(features.headerParameters, "headerParameters", sdkName, op, param)(value, explode);
     else cookies.push(...need(features.cookieParameters, "cookieParameters", sdkName, op, param)(param.name, value, explode));
   }

@@ -50,6 +50,7 @@ function withDefaults(server: ServerModel): string {
 
 /** How a scheme's credential goes on the wire, for the README's table. */
 function sentAs(scheme: SecurityScheme): string {
-  if (scheme.kind === "apiKey") return `\`${scheme.name}\` ${scheme.in === "query" ? "query parameter" : scheme.in}`;
-  return scheme.summary;
+  const how = scheme.kind === "apiKey" ? `\`${scheme.name}\` ${scheme.in === "query" ? "query parameter" : scheme.in}` : scheme.summary;
+  const metadata = scheme.kind === "oauth2" && scheme.metadataUrl ? ` (authorization server metadata: <${scheme.metadataUrl}>)` : "";
+  return `${how}${metadata}${scheme.deprecated ? "; **deprecated** by the API" : ""}`;
 }

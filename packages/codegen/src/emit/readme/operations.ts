@@ -63,7 +63,8 @@ function mediaNote(op: Operation): string {
 
 function fieldRows(w: ReadmeWriter, op: Operation): string[] {
   const rows = op.parameters.map((p) => {
-    const notes = [p.description, constraintText(p), p.deprecated ? "Deprecated." : undefined].filter(Boolean).join(" ");
+    const whole = p.querystring ? `The whole query string, written as \`${p.querystring.mediaType}\`.` : undefined;
+    const notes = [p.description, whole, constraintText(p), p.deprecated ? "Deprecated." : undefined].filter(Boolean).join(" ");
     return `| \`${p.field}\` | ${p.in}${p.in === "path" && p.name === p.field ? "" : ` (\`${p.name}\`)`} | ${p.required ? "yes" : "no"} | ${cell(notes)} |`;
   });
   if (op.body) {

@@ -11,8 +11,6 @@ export type {
   Item,
   ItemUpdate,
   ProblemData,
-  ItemStatus,
-  ItemId,
 } from "./models.js";
 export type {
   GetItemRequest,

@@ -9,7 +9,3 @@ export type ItemUpdate = components["schemas"]["ItemUpdate"];
 
 /** A problem report. */
 export type ProblemData = components["schemas"]["Problem"];
-
-export type ItemStatus = components["schemas"]["ItemStatus"];
-
-export type ItemId = components["schemas"]["ItemId"];
