@@ -13,6 +13,7 @@ import { binaryBody, formBody, multipartBody, textBody } from "./body-encodings.
 import type { RuntimeFeatures } from "./feature-contract.js";
 import { serializeCookieParam, serializeHeaderParam } from "./params/header.js";
 import { serializeQueryParam } from "./params/query.js";
+import { openStream } from "./streams/index.js";
 
 export { binaryBody, formBody, multipartBody, textBody, type BodyEncoder } from "./body-encodings.js";
 export type { RuntimeFeatures } from "./feature-contract.js";
@@ -32,6 +33,9 @@ export const headerParameters = serializeHeaderParam;
 /** Cookie parameters. */
 export const cookieParameters = serializeCookieParam;
 
+/** Streamed responses (`text/event-stream`, JSON Lines, JSON text sequences), read item by item. */
+export const streams = openStream;
+
 /** Every feature: what SDKCore hands SDKCoreBase. */
 export const ALL_FEATURES: Required<RuntimeFeatures> = {
   basicAuth,
@@ -43,4 +47,5 @@ export const ALL_FEATURES: Required<RuntimeFeatures> = {
   formBody,
   multipartBody,
   binaryBody,
+  streams,
 };

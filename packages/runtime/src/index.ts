@@ -14,7 +14,10 @@ export {
   formBody,
   multipartBody,
   binaryBody,
+  streams,
 } from "./features.js";
+export { EventStream } from "./streams/index.js";
+export type { ServerSentEvent } from "./streams/index.js";
 export type { BodyEncoder, RuntimeFeatures } from "./features.js";
 export { APIPromise } from "./api-promise.js";
 export type { WithResponse } from "./api-promise.js";
@@ -27,6 +30,7 @@ export {
   RequestTimeoutError,
   RequestAbortedError,
   OAuth2TokenError,
+  StreamError,
 } from "./errors.js";
 export type { APIErrorInit, RequestTarget, TransportErrorInit } from "./errors.js";
 export type { SecuritySource } from "./auth/index.js";
@@ -48,6 +52,7 @@ export type {
   BodyMediaSpec,
   FieldEncodingSpec,
   ResponseKind,
+  StreamKind,
   ErrorClass,
   SecuritySchemeSpec,
   ApiKeySchemeSpec,
@@ -82,6 +87,8 @@ export {
   isMultipartMediaType,
   bodyEncodingOf,
   responseKindOf,
+  streamKindOf,
+  isStreamKind,
   defaultStyle,
   defaultExplode,
 } from "./wire-rules.js";
