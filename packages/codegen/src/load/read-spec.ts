@@ -53,7 +53,8 @@ export async function readSpec(file: string, absolutePath: string, warnings: War
     const line = where ? `line ${getLineColLocation(where).start.line}: ` : "";
     return `${line}${p.message} (at ${where?.pointer ?? "#/"})`;
   };
-  const findings = problems.filter((p) => p.severity === "error" && !isTolerated(p.ruleId, p.location[0]?.pointer));
+  const v32 = document.openapi.startsWith("3.2");
+  const findings = problems.filter((p) => p.severity === "error" && !isTolerated(p.ruleId, p.location[0]?.pointer) && !(v32 && isUnderstood32(p.ruleId, p.location[0]?.pointer)));
   // Structure findings (a misspelled keyword, an `examples` object, a field a vendor
   // extension does not expect) do not stop openapi-typescript, so they do not stop us; what
   // they leave out, the model builder decides is fatal or not.
@@ -73,6 +74,14 @@ function isFatal(ruleId: string, at: string | undefined): boolean {
   if (ruleId === "struct") return false;
   if (ruleId === "no-unresolved-refs") return !(at ?? "").split("/").some((s) => s.startsWith("x-") || s === "example" || s === "examples");
   return true;
+}
+
+/**
+ * OpenAPI 3.2 fields the linter (which knows 3.1) calls unexpected but the loader reads: a
+ * media type's `itemSchema` (load/item-schemas.ts, load/responses.ts).
+ */
+function isUnderstood32(ruleId: string, at: string | undefined): boolean {
+  return ruleId === "struct" && at !== undefined && /\/content\/[^/]+\/itemSchema$/.test(at);
 }
 
 /**
