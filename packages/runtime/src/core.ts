@@ -218,7 +218,13 @@ export class SDKCoreBase<S extends object = object> {
     } finally {
       if (!streaming) first.abort.release();
     }
-    await hooks.afterSuccess?.call(hooks, ctx, readableCopy(result.response, result.body));
+    try {
+      await hooks.afterSuccess?.call(hooks, ctx, readableCopy(result.response, result.body));
+    } catch (error) {
+      // A stream nobody will read must not hold its connection.
+      if (streaming) await (result.data as AsyncIterator<unknown>).return?.();
+      throw error;
+    }
     return result;
   }
 }

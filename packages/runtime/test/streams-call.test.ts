@@ -81,6 +81,19 @@ describe("a streamed call", () => {
     expect(lines.at(-1)).toBe("records.export: stream ended after 2 items");
   });
 
+  it("an afterSuccess hook that throws closes the stream it was shown", async () => {
+    let closed: Promise<void> | undefined;
+    const server = await serve(async (_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/jsonl" });
+      closed = new Promise((resolve) => res.once("close", () => resolve()));
+      res.write('{"id":1}\n');
+    });
+    const sdk = core(server, { hooks: { afterSuccess: () => { throw new Error("refused by the hook"); } } });
+    const error = await caught(sdk.invoke(streamed("jsonLines", "application/jsonl"), {}));
+    expect((error as Error).message).toBe("refused by the hook");
+    await closed;
+  });
+
   it("retries before the stream starts: a 503, then the stream", async () => {
     const server = await serve(async (_req, res, index) => {
       if (index === 0) return send(res, { status: 503, body: { busy: true } });
