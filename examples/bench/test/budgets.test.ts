@@ -9,18 +9,19 @@ import { bundleApp } from "../src/bundle-apps.ts";
 
 /**
  * The connections-get apps, esbuild-minified for the browser, gzip level 9: today's sizes
- * (15.6 KB on the client class, 15.2 KB on the standalone function) with a little room, so
+ * (15.9 KB on the client class, 15.5 KB on the standalone function) with a little room, so
  * growth fails here. The target is 7.5 KB; BENCHMARKS.md shows where the bytes go and why it
- * is not met.
+ * is not met. Streamed responses cost an app without one ~0.13 KB (the core's hand-over of a
+ * stream, `idleTimeoutMs`, error bodies read as text); their parsers are a feature, left out.
  */
-const APP_GZIP_BUDGET = 15_800;
-const FUNCTION_APP_GZIP_BUDGET = 15_400;
+const APP_GZIP_BUDGET = 16_100;
+const FUNCTION_APP_GZIP_BUDGET = 15_700;
 
 /**
  * Text only the runtime features @x/common's spec does not use hold (HTTP basic, OAuth2
- * client credentials, non-JSON bodies, header parameters): none may be in its bundles.
+ * client credentials, non-JSON bodies, header parameters, streamed responses): none may be in its bundles.
  */
-const UNUSED_FEATURES = ["username: string; password: string", "client_credentials", "a typed array, a ReadableStream", "must be an object of fields"];
+const UNUSED_FEATURES = ["username: string; password: string", "client_credentials", "a typed array, a ReadableStream", "must be an object of fields", "ended by its last event"];
 
 const manifest = (pkg: string) => JSON.parse(readFileSync(new URL(`../../../packages/${pkg}/package.json`, import.meta.url), "utf8")) as { dependencies?: Record<string, string> };
 

@@ -4,7 +4,8 @@
 // where the user ran the command: pnpm's INIT_CWD). With no argument, on the public corpus:
 // the reference specs in ../shared/reference-specs (beside the repository; required when
 // CI is set), every OpenAPI 3.0, 3.1 and Swagger 2.0 JSON document of @readme/oas-examples,
-// and GitHub's REST spec from @octokit/openapi. Vitest options go after `--`.
+// GitHub's REST spec from @octokit/openapi, and our own fixtures in ./fixtures (streamed
+// responses, read to their end). Vitest options go after `--`.
 // Writes one reports/vitest.json like every test package; exits non-zero on any failure.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -82,6 +83,8 @@ function publicCorpus() {
     list.push({ path: join(examples, version, "json"), label: `oas-examples/${version}`, suffix: `v${version.replace(".", "")}` });
   }
   list.push({ path: join(octokit, "generated", "api.github.com.json"), label: "octokit/api.github.com.json", suffix: "" });
+  // Our own specs of constructs no public spec above has (streamed responses), in our own words.
+  list.push({ path: join(here, "fixtures"), label: "corpus-fixtures", suffix: "" });
   return list;
 }
 

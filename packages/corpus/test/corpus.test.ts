@@ -145,12 +145,21 @@ function callsSource(spec: CorpusSpec, clientName: string): string {
   // A body from the spec's example is the spec's data, not the SDK's: it is sent as the spec
   // gives it (Prism judges it), not type-checked against the SDK's body type.
   const request = (c: CorpusCall) => `{ ${Object.entries(c.request).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}${k === c.exampleBodyField ? " as never" : ""}`).join(", ")} }`;
-  const call = (c: CorpusCall) => `client.${c.methodPath}(${request(c)}, NO_RETRIES)`;
+  const call = (c: CorpusCall) => `settle(client.${c.methodPath}(${request(c)}, NO_RETRIES))`;
   return `// Written by the corpus from ${spec.file}: every operation it calls, with example arguments.
 import type { RequestOptions } from "@x/runtime";
 import { ${clientName} } from "./generated/index.js";
 
 const NO_RETRIES: RequestOptions = { retries: { strategy: "none" } };
+
+/** A streamed result is read to its end (so the call is judged on its items too); anything else as it is. */
+async function settle(result: Promise<unknown>): Promise<unknown> {
+  const value = await result;
+  if (typeof value !== "object" || value === null || !(Symbol.asyncIterator in value)) return value;
+  const items: unknown[] = [];
+  for await (const item of value as AsyncIterable<unknown>) items.push(item);
+  return items;
+}
 
 export function makeClient(serverURL: string, fetch: (request: Request) => Promise<Response>): ${clientName} {
   return new ${clientName}({ ${security}serverURL, fetch });

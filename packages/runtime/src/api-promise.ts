@@ -9,8 +9,11 @@ export interface CallResult<T> {
   data: T;
   /** The response; its body has been read. */
   response: Response;
-  /** The body as read (text, or a Blob for binary operations), to give callers a response they can still read. */
-  body: string | Blob;
+  /**
+   * The body as read (text, or a Blob for binary operations), to give callers a response they
+   * can still read; `null` for a stream, whose body is the data's to read.
+   */
+  body: string | Blob | null;
 }
 
 export interface WithResponse<T> {

@@ -17,6 +17,8 @@ import { paginate } from "./pagination.js";
 import { resolveClientOptions, type ClientOptions, type MediaOptions, type RequestOptions, type ResolvedClientOptions } from "./options.js";
 import { redactUrl, urlWithoutQuery } from "./redact.js";
 import { serverBase } from "./server-url.js";
+import { isStreamKind } from "./wire-rules.js";
+import { missingFeature } from "./feature-contract.js";
 import { errorFor, parseSuccess, readableCopy } from "./response.js";
 import { resolveRetryPolicy } from "./retry/config.js";
 import { AttemptAbort } from "./retry/abort.js";
@@ -109,6 +111,9 @@ export class SDKCoreBase<S extends object = object> {
     const body = op.body ? (fields[op.body.field] ?? undefined) : undefined;
     const media = op.body ? bodyMedia(op.body, call.contentType, at) : undefined;
     const wanted = responseMedia(op, call.accept);
+    const stream = isStreamKind(wanted.response) ? wanted.response : undefined;
+    const openStream = stream && this.#features.streams;
+    if (stream && !openStream) throw missingFeature(this.#definition.sdkName, "streams", `${at}: a streamed response`);
     // Checked here, before any request, rather than inside openapi-fetch.
     const serialized = body === undefined || !op.body || !media ? undefined : serializeBody(media, body, at, op.body.field, this.#features, this.#definition.sdkName);
     // The URL (path and query) is built here from the parameters' styles; openapi-fetch sends it as is.
@@ -159,11 +164,14 @@ export class SDKCoreBase<S extends object = object> {
       onRetry: hooks.beforeRetry ? (info) => hooks.beforeRetry?.call(hooks, ctx, info) : undefined,
       log,
       sensitiveNames: this.#sensitiveNames,
+      stream: stream !== undefined,
     });
     // The first attempt's abort: its signal goes into the Request openapi-fetch builds (a caller's
     // fetch) or into the default fetch's init; the loop sends that Request as it is.
     const first = { abort: new AttemptAbort(call.signal, timeoutMs), callerSignal: call.signal };
     let result: CallResult<T>;
+    /** A stream holds the first attempt (its caller signal) until it ends. */
+    let streaming = false;
     try {
       const outcome = await this.#request(op.method, wire.url, {
         baseUrl,
@@ -188,22 +196,35 @@ export class SDKCoreBase<S extends object = object> {
         },
         parseAs: "stream",
       }).then(unanswered, answered);
-      const { bytes } = outcome;
+      const { bytes, lease } = outcome;
       // A response whose URL holds a credential is shown redacted.
       const received = outcome.response.url;
       const url = redactUrl(received, this.#sensitiveNames);
       const response = url === received ? outcome.response : readableCopy(outcome.response, bytes ?? null, url);
       const target = () => ({ method: op.method.toUpperCase(), url: urlWithoutQuery(response.url), attempts: trace.attempts });
-      const raw = bytes === undefined ? "" : wanted.response === "binary" ? new Blob([bytes], { type: response.headers.get("content-type") ?? "" }) : decoder.decode(bytes);
-      if (!response.ok) throw errorFor(op, response, typeof raw === "string" ? raw : "", target(), secrets);
-      const as = wanted.response === op.response ? op : { ...op, response: wanted.response };
-      result = { data: parseSuccess<T>(as, raw, response, target, secrets), response, body: raw };
+      // An error's body is text whatever the success would have been (a Blob, a stream): its JSON and typed fields come from it.
+      if (!response.ok) throw errorFor(op, response, bytes === undefined ? "" : decoder.decode(bytes), target(), secrets);
+      if (lease && openStream) {
+        streaming = true;
+        const items = openStream(outcome.response.body, stream!, lease, { methodPath: at, target, idleTimeoutMs: call.idleTimeoutMs, log });
+        result = { data: items as T, response, body: null };
+      } else {
+        const raw = bytes === undefined ? "" : wanted.response === "binary" ? new Blob([bytes], { type: response.headers.get("content-type") ?? "" }) : decoder.decode(bytes);
+        const as = wanted.response === op.response ? op : { ...op, response: wanted.response };
+        result = { data: parseSuccess<T>(as, raw, response, target, secrets), response, body: raw };
+      }
     } catch (error) {
       throw await afterError(resolved.hooks, ctx, error);
     } finally {
-      first.abort.release();
+      if (!streaming) first.abort.release();
     }
-    await hooks.afterSuccess?.call(hooks, ctx, readableCopy(result.response, result.body));
+    try {
+      await hooks.afterSuccess?.call(hooks, ctx, readableCopy(result.response, result.body));
+    } catch (error) {
+      // A stream nobody will read must not hold its connection.
+      if (streaming) await (result.data as AsyncIterator<unknown>).return?.();
+      throw error;
+    }
     return result;
   }
 }

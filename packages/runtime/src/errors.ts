@@ -185,6 +185,31 @@ export class RequestAbortedError extends TransportError {
 }
 
 /**
+ * A streamed response (see EventStream) sent an item that is not what the operation
+ * promises: a line or record that is not JSON. The iteration rejects with it and the
+ * connection is closed. A stream cut short rejects with ConnectionError, a stalled one with
+ * RequestTimeoutError, an aborted one with RequestAbortedError.
+ */
+export class StreamError extends SDKBaseError implements RequestTarget {
+  readonly methodPath: string;
+  readonly method: string;
+  readonly url: string;
+  readonly attempts: number;
+  /** How many items the stream had yielded before this one. */
+  readonly itemsRead: number;
+
+  constructor(message: string, init: RequestTarget & { methodPath: string; itemsRead: number; cause?: unknown }) {
+    super(message, { cause: init.cause });
+    this.name = "StreamError";
+    this.methodPath = init.methodPath;
+    this.method = init.method;
+    this.url = init.url;
+    this.attempts = init.attempts;
+    this.itemsRead = init.itemsRead;
+  }
+}
+
+/**
  * The OAuth2 token endpoint did not give a token: a non-2xx status, a body that is not
  * JSON or has no `access_token`, or no response at all. Never holds the client secret.
  */

@@ -10,6 +10,7 @@ import type { BodyEncoder } from "./body-encodings.js";
 import type { serializeCookieParam, serializeHeaderParam } from "./params/header.js";
 import type { serializeQueryParam } from "./params/query.js";
 import type { serializeQueryString } from "./params/querystring.js";
+import type { openStream } from "./streams/index.js";
 import type { BodyEncoding } from "./wire-rules.js";
 
 export interface RuntimeFeatures {
@@ -24,6 +25,8 @@ export interface RuntimeFeatures {
   readonly formBody?: BodyEncoder;
   readonly multipartBody?: BodyEncoder;
   readonly binaryBody?: BodyEncoder;
+  /** Streamed responses: event streams, JSON Lines, JSON text sequences. */
+  readonly streams?: typeof openStream;
 }
 
 /** The feature each non-JSON body encoding needs. */

@@ -14,6 +14,7 @@ import type { RuntimeFeatures } from "./feature-contract.js";
 import { serializeCookieParam, serializeHeaderParam } from "./params/header.js";
 import { serializeQueryParam } from "./params/query.js";
 import { serializeQueryString } from "./params/querystring.js";
+import { openStream } from "./streams/index.js";
 
 export { binaryBody, formBody, multipartBody, textBody, type BodyEncoder } from "./body-encodings.js";
 export type { RuntimeFeatures } from "./feature-contract.js";
@@ -36,6 +37,9 @@ export const headerParameters = serializeHeaderParam;
 /** Cookie parameters. */
 export const cookieParameters = serializeCookieParam;
 
+/** Streamed responses (`text/event-stream`, JSON Lines, JSON text sequences), read item by item. */
+export const streams = openStream;
+
 /** Every feature: what SDKCore hands SDKCoreBase. */
 export const ALL_FEATURES: Required<RuntimeFeatures> = {
   basicAuth,
@@ -48,4 +52,5 @@ export const ALL_FEATURES: Required<RuntimeFeatures> = {
   formBody,
   multipartBody,
   binaryBody,
+  streams,
 };

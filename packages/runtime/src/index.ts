@@ -15,7 +15,10 @@ export {
   formBody,
   multipartBody,
   binaryBody,
+  streams,
 } from "./features.js";
+export { EventStream } from "./streams/index.js";
+export type { ServerSentEvent } from "./streams/index.js";
 export type { BodyEncoder, RuntimeFeatures } from "./features.js";
 export { APIPromise } from "./api-promise.js";
 export type { WithResponse } from "./api-promise.js";
@@ -28,6 +31,7 @@ export {
   RequestTimeoutError,
   RequestAbortedError,
   OAuth2TokenError,
+  StreamError,
 } from "./errors.js";
 export type { APIErrorInit, RequestTarget, TransportErrorInit } from "./errors.js";
 export type { SecuritySource } from "./auth/index.js";
@@ -49,6 +53,7 @@ export type {
   BodyMediaSpec,
   FieldEncodingSpec,
   ResponseKind,
+  StreamKind,
   ErrorClass,
   SecuritySchemeSpec,
   ApiKeySchemeSpec,
@@ -84,6 +89,8 @@ export {
   isQueryStringMediaType,
   bodyEncodingOf,
   responseKindOf,
+  streamKindOf,
+  isStreamKind,
   defaultStyle,
   defaultExplode,
 } from "./wire-rules.js";

@@ -5,9 +5,9 @@
  * its `SDKDefinition` (definition.ts).
  */
 import type { APIError, APIErrorInit } from "./errors.js";
-import type { BodyEncoding, ParameterLocation, ParameterStyle } from "./wire-rules.js";
+import type { BodyEncoding, ParameterLocation, ParameterStyle, StreamKind } from "./wire-rules.js";
 
-export type { BodyEncoding, ParameterStyle } from "./wire-rules.js";
+export type { BodyEncoding, ParameterStyle, StreamKind } from "./wire-rules.js";
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "patch" | "head" | "options" | "trace";
 
@@ -80,9 +80,10 @@ export interface BodySpec extends BodyMediaSpec {
  * What a success resolves to: `json` the parsed body, `text` the body as a string,
  * `binary` the body as a Blob, `empty` undefined (any body is ignored), `unknown` (the spec
  * documents no success response) whatever arrives: `undefined` when empty, the parsed body
- * when it is JSON, else the text.
+ * when it is JSON, else the text; a StreamKind an `EventStream` of items, read as they arrive
+ * (see streams/).
  */
-export type ResponseKind = "json" | "text" | "binary" | "empty" | "unknown";
+export type ResponseKind = "json" | "text" | "binary" | "empty" | "unknown" | StreamKind;
 
 /** A generated error class for a documented error schema. */
 export type ErrorClass = new (init: APIErrorInit) => APIError;

@@ -106,6 +106,13 @@ export interface RequestOptions<S = never> {
    * lists servers, else the client's server
    */
   serverURL?: string;
+  /**
+   * For an operation whose success is a stream: the longest wait for more data once the
+   * first byte arrived, in ms; the stream then rejects with RequestTimeoutError. (`timeoutMs`
+   * covers each attempt up to the stream's first byte.)
+   * @default no limit
+   */
+  idleTimeoutMs?: number;
 }
 
 /**
@@ -122,7 +129,7 @@ export interface MediaOptions {
   contentType?: string;
   /**
    * Media type to ask for (`Accept`), one of those the spec lists for the success
-   * response; it decides what the call resolves to (parsed JSON, text or a Blob).
+   * response; it decides what the call resolves to (parsed JSON, text, a Blob or a stream of items).
    * @default the spec's JSON media type when it has one, else its first
    */
   accept?: string;

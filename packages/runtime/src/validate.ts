@@ -11,7 +11,7 @@ import { checkTimeoutMs, type MediaOptions, type RequestOptions } from "./option
 import { checkedURL } from "./server-url.js";
 import { serializePathParam, styleOf, type PathStyle } from "./params/index.js";
 
-const REQUEST_OPTION_KEYS: readonly string[] = ["retries", "timeoutMs", "signal", "headers", "security", "serverURL", "contentType", "accept"];
+const REQUEST_OPTION_KEYS: readonly string[] = ["retries", "timeoutMs", "signal", "headers", "security", "serverURL", "contentType", "accept", "idleTimeoutMs"];
 
 /**
  * @returns the request's fields. `undefined` is taken as `{}`, so operations without
@@ -106,6 +106,7 @@ export function validateRequestOptions(at: string, options: unknown): RequestOpt
     }
   }
   checkTimeoutMs(options.timeoutMs, "options.timeoutMs", at);
+  checkTimeoutMs(options.idleTimeoutMs, "options.idleTimeoutMs", at);
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw new SDKValidationError(`${at}: options.signal must be an AbortSignal`, "options.signal");
   }

@@ -47,9 +47,38 @@ export function isLooseJsonMediaType(type: string): boolean {
   return /^application\/(?:[\w.-]+\+)?json\b/i.test(type);
 }
 
-/** `text/*`, XML and other textual types a caller reads as a string. */
+/** `text/*`, XML and other textual types a caller reads as a string (unless streamKindOf, which wins, takes it). */
 export function isTextMediaType(type: string): boolean {
   return /^(text\/[\w.+-]+|application\/(?:[\w.-]+\+)?xml|application\/(?:javascript|yaml|x-yaml|x-ndjson))(?:;.*)?$/i.test(type);
+}
+
+/**
+ * A response read item by item as it arrives, and how: `eventData` (`text/event-stream`,
+ * each event's JSON `data`), `jsonLines` (`application/jsonl`, `application/x-ndjson`,
+ * `application/x-jsonlines`: one JSON value a line) or `jsonSeq` (`application/json-seq`,
+ * RFC 7464 records). Wins over the JSON and text classes.
+ */
+export function streamKindOf(type: string): "eventData" | "jsonLines" | "jsonSeq" | undefined {
+  const essence = /^[^;]*/.exec(type)![0].trim().toLowerCase();
+  if (essence === "text/event-stream") return "eventData";
+  if (essence === "application/jsonl" || essence === "application/x-ndjson" || essence === "application/x-jsonlines") return "jsonLines";
+  if (essence === "application/json-seq") return "jsonSeq";
+  return undefined;
+}
+
+/**
+ * How a streamed success is read, item by item: `events` (each server-sent event, its
+ * `data` as text), `jsonEvents` (each event, its `data` parsed as JSON), `eventData` (each
+ * event's JSON `data`; a `data` that is not JSON, such as `[DONE]`, ends the stream),
+ * `jsonLines` (one JSON value a line) or `jsonSeq` (RFC 7464 JSON text sequences).
+ */
+export type StreamKind = "events" | "jsonEvents" | "eventData" | "jsonLines" | "jsonSeq";
+
+const STREAM_KINDS: readonly string[] = ["events", "jsonEvents", "eventData", "jsonLines", "jsonSeq"];
+
+/** Whether a response kind is read as a stream of items. */
+export function isStreamKind(kind: string): kind is StreamKind {
+  return STREAM_KINDS.includes(kind);
 }
 
 /** `application/x-www-form-urlencoded`, and anything starting so. */
@@ -71,8 +100,10 @@ export function bodyEncodingOf(mediaType: string): BodyEncoding {
   return "binary";
 }
 
-/** What a success of `mediaType` resolves to: parsed JSON, text, else a Blob. */
-export function responseKindOf(mediaType: string): "json" | "text" | "binary" {
+/** What a success of `mediaType` resolves to: a stream of items, parsed JSON, text, else a Blob. */
+export function responseKindOf(mediaType: string): "json" | "text" | "binary" | "eventData" | "jsonLines" | "jsonSeq" {
+  const stream = streamKindOf(mediaType);
+  if (stream) return stream;
   if (isJsonMediaType(mediaType)) return "json";
   return isTextMediaType(mediaType) ? "text" : "binary";
 }

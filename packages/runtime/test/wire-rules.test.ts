@@ -60,7 +60,11 @@ describe("other media types", () => {
   it.each([
     ["application/json", "json", "json"],
     ["application/hal+json; charset=utf-8", "json", "json"],
-    ["application/json-seq", "binary", "binary"],
+    ["application/json-seq", "binary", "jsonSeq"],
+    ["text/event-stream", "text", "eventData"],
+    ["Text/Event-Stream; charset=utf-8", "text", "eventData"],
+    ["application/jsonl", "binary", "jsonLines"],
+    ["application/x-ndjson", "text", "jsonLines"],
     ["text/plain", "text", "text"],
     ["application/xml", "text", "text"],
     ["application/x-www-form-urlencoded", "form", "binary"],

@@ -5,6 +5,7 @@
  */
 import type { RuntimeFeatures } from "@x/runtime";
 import type { SpecModel } from "../load/model.js";
+import { streamMedia } from "./operation.js";
 
 type Feature = keyof RuntimeFeatures;
 
@@ -22,6 +23,7 @@ export function runtimeFeatures(model: SpecModel): Feature[] {
     for (const media of op.body ? [op.body, ...(op.body.others ?? [])] : []) {
       if (media.encoding !== "json") used.add(`${media.encoding}Body`);
     }
+    if (streamMedia(op).length > 0) used.add("streams");
   }
   return (Object.keys(ORDER) as Feature[]).filter((feature) => used.has(feature));
 }
@@ -38,4 +40,5 @@ const ORDER: { readonly [F in Feature]-?: true } = {
   formBody: true,
   multipartBody: true,
   binaryBody: true,
+  streams: true,
 };

@@ -5,9 +5,9 @@
  * untagged operations) both print their operations with it, so both behave alike.
  */
 import { isDeepStrictEqual } from "node:util";
-import { sdkPath, type BodyMedia, type Operation, type Parameter, type Resource, type ServerModel, type SpecModel } from "../load/model.js";
+import { sdkPath, type BodyMedia, type Operation, type Parameter, type Resource, type ResponseMedia, type ServerModel, type SpecModel } from "../load/model.js";
 import { jsdoc, literal, str } from "./source.js";
-import { bodyTypeName, mediaResultType, requestTypeName, responseTypeName, schemaNamed, typeNameOf } from "./requests.js";
+import { bodyTypeName, mediaResultType, requestTypeName, responseTypeName, schemaNamed, streamItemType, typeNameOf } from "./requests.js";
 import { functionNamesOf, type CallForm } from "./call-form.js";
 import { pagedCall, pagedItemModels, pagingConstant } from "./pagination.js";
 
@@ -30,12 +30,19 @@ export function operationMembers(model: SpecModel, resource: Resource, local: (n
   const errorClasses = new Set<string>();
   const models = new Set<string>();
   const requests = new Set<string>();
+  /** The runtime's stream types the file needs. */
+  const streamTypes = new Set<string>();
   for (const op of resource.operations) {
     requests.add(requestTypeName(op));
     if (op.body && !op.body.schemaName && op.body.encoding !== "binary") requests.add(bodyTypeName(model, op)!);
     const response = responseTypeName(model, op);
     if (op.response.kind === "json") (op.response.schemaName ? models : requests).add(response);
     for (const e of op.errors) errorClasses.add(errorClassOf(model, e.schemaName));
+    for (const media of streamMedia(op)) {
+      if (media.item?.schemaName) models.add(typeNameOf(model, media.item.schemaName));
+      streamTypes.add("EventStream");
+      if (streamItemType(model, op, media) === "ServerSentEvent") streamTypes.add("ServerSentEvent");
+    }
   }
   for (const name of pagedItemModels(model, resource)) models.add(name);
   const constants = resource.operations.map((op) => {
@@ -44,7 +51,7 @@ export function operationMembers(model: SpecModel, resource: Resource, local: (n
   });
   const calls = forms.map((form) => resource.operations.map((op) => {
     const required = op.parameters.some((p) => p.required) || op.body?.required === true;
-    const response = local(responseTypeName(model, op));
+    const response = local(responseTypeName(model, op, local));
     const errorStatuses = op.errors.map((e) => e.status).join(", ");
     const throws = [
       errorStatuses ? `@throws {${[...new Set(op.errors.map((e) => local(errorClassOf(model, e.schemaName))))].join(" | ")}} on ${errorStatuses}` : undefined,
@@ -52,11 +59,16 @@ export function operationMembers(model: SpecModel, resource: Resource, local: (n
       "@throws {SDKValidationError} on a bad argument, before any request is sent",
       "@throws {ConnectionError | RequestTimeoutError | RequestAbortedError} when no response came",
     ];
+    const streamed = streamMedia(op).length > 0
+      ? "A stream (`EventStream`) is read with `for await`; `break` closes it; a failure mid-stream rejects the loop with ConnectionError, RequestTimeoutError, RequestAbortedError or StreamError."
+      : undefined;
     const doc = jsdoc(
       [
         op.summary,
         op.summary && op.description ? "" : undefined,
         op.description,
+        streamed && (op.summary || op.description) ? "" : undefined,
+        streamed,
         "",
         ...throws,
         op.deprecated ? "@deprecated" : undefined,
@@ -72,7 +84,7 @@ export function operationMembers(model: SpecModel, resource: Resource, local: (n
     errorClasses,
     models,
     requests,
-    runtimeTypes: ["APIPromise", "OperationSpec", ...(paged ? ["PagingSpec"] : []), "RequestOptions"],
+    runtimeTypes: ["APIPromise", ...[...streamTypes].sort(), "OperationSpec", ...(paged ? ["PagingSpec"] : []), "RequestOptions"],
     constants: `\n${constants.join("\n")}`,
     calls,
   };
@@ -102,11 +114,11 @@ function signatures(model: SpecModel, op: Operation, response: string, required:
   const defaultMedia = (op.response as { mediaType: string }).mediaType;
   const byType = new Map<string, string[]>();
   for (const m of accepts) {
-    const type = local(mediaResultType(model, op, m));
+    const type = local(mediaResultType(model, op, m, local));
     if (type === response) continue;
     byType.set(type, [...(byType.get(type) ?? []), m.mediaType]);
   }
-  const same = [defaultMedia, ...accepts.filter((m) => !byType.has(local(mediaResultType(model, op, m)))).map((m) => m.mediaType)];
+  const same = [defaultMedia, ...accepts.filter((m) => !byType.has(local(mediaResultType(model, op, m, local)))).map((m) => m.mediaType)];
   const overloads = [...byType].map(([type, media]) => `${head}request: ${request}, options: ${base} & { accept: ${union(media)} }): APIPromise<${type}>;\n`);
   return [
     ...overloads,
@@ -117,7 +129,10 @@ function signatures(model: SpecModel, op: Operation, response: string, required:
 
 /** `operations` / `paths` from types.ts, for the JSON results of other accepted media types. */
 export function typeRootImports(resource: Resource): string {
-  const refs = resource.operations.filter((op) => op.response.kind !== "empty" && op.response.kind !== "unknown" && op.response.others?.some((m) => m.kind === "json")).map((op) => op.typesRef);
+  const indexesTypes = (op: Operation) =>
+    (op.response.kind !== "empty" && op.response.kind !== "unknown" && op.response.others?.some((m) => m.kind === "json")) ||
+    streamMedia(op).some((m) => m.item?.typed && !m.item.schemaName);
+  const refs = resource.operations.filter(indexesTypes).map((op) => op.typesRef);
   const roots = [...new Set(refs.map((ref) => ref.slice(0, ref.indexOf("["))))].sort();
   return roots.length > 0 ? `import type { ${roots.join(", ")} } from "./types.js";\n` : "";
 }
@@ -145,13 +160,20 @@ function operationSpec(model: SpecModel, resource: Resource, op: Operation): str
     body,
     op.idempotent ? "  idempotent: true,\n" : "",
     `  response: ${str(op.response.kind)},\n`,
-    op.response.kind === "text" || op.response.kind === "binary" || (op.response.kind === "json" && op.response.mediaType !== "application/json" && op.response.others) ? `  accept: ${str(op.response.mediaType)},\n` : "",
+    op.response.kind !== "empty" && op.response.kind !== "unknown" && (op.response.kind !== "json" || (op.response.mediaType !== "application/json" && op.response.others)) ? `  accept: ${str(op.response.mediaType)},\n` : "",
     accepts,
     `  errors: ${errors ? `{ ${errors} }` : "{}"},\n`,
     op.security && !isDeepStrictEqual(op.security, model.security) ? `  security: ${literal(op.security)},\n` : "",
     op.servers ? `  servers: [${op.servers.map(serverLiteral).join(", ")}],\n` : "",
     "}",
   ].join("");
+}
+
+/** The operation's streamed media types: its default success and the others it accepts. */
+export function streamMedia(op: Operation): ResponseMedia[] {
+  const response = op.response;
+  if (response.kind === "empty" || response.kind === "unknown") return [];
+  return [response, ...(response.others ?? [])].filter((m): m is ResponseMedia => "item" in m && m.item !== undefined);
 }
 
 /** `style`, `explode` and `allowReserved`, printed only when the loader kept them (they differ from the defaults). */

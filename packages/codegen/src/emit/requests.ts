@@ -23,8 +23,11 @@ export function bodyTypeName(model: SpecModel, op: Operation): string | undefine
   return op.body.schemaName ? typeNameOf(model, op.body.schemaName) : op.names.requestBody!;
 }
 
-/** The TypeScript type a successful call resolves to. */
-export function responseTypeName(model: SpecModel, op: Operation): string {
+/**
+ * The TypeScript type a successful call resolves to; `local` names a model as the printing
+ * file imports it (a stream's items may be one).
+ */
+export function responseTypeName(model: SpecModel, op: Operation, local: (name: string) => string = (name) => name): string {
   switch (op.response.kind) {
     case "empty":
       return "void";
@@ -36,15 +39,30 @@ export function responseTypeName(model: SpecModel, op: Operation): string {
       return "Blob";
     case "json":
       return op.response.schemaName ? typeNameOf(model, op.response.schemaName) : op.names.response!;
+    default:
+      return `EventStream<${streamItemType(model, op, op.response, local)}>`;
   }
 }
 
 /** What a call that accepts another of the response's media types resolves to. */
-export function mediaResultType(model: SpecModel, op: Operation, media: ResponseMedia): string {
+export function mediaResultType(model: SpecModel, op: Operation, media: ResponseMedia, local: (name: string) => string = (name) => name): string {
   if (media.kind === "text") return "string";
   if (media.kind === "binary") return "Blob";
+  if (media.kind === "json") return contentType(op, media.mediaType);
+  return `EventStream<${streamItemType(model, op, media, local)}>`;
+}
+
+/** One item of a stream: its component model, its type in `types.ts`, else `ServerSentEvent` (events) or `unknown`. */
+export function streamItemType(model: SpecModel, op: Operation, media: Pick<ResponseMedia, "kind" | "mediaType" | "item">, local: (name: string) => string = (name) => name): string {
+  if (media.item?.schemaName) return local(typeNameOf(model, media.item.schemaName));
+  if (media.item?.typed) return contentType(op, media.mediaType);
+  return media.kind === "events" ? "ServerSentEvent" : "unknown";
+}
+
+/** The types' `content[mediaType]` of the operation's success. */
+function contentType(op: Operation, mediaType: string): string {
   const status = /^\d+$/.test(op.response.status) ? op.response.status : str(op.response.status);
-  return `${op.typesRef}["responses"][${status}]["content"][${str(media.mediaType)}]`;
+  return `${op.typesRef}["responses"][${status}]["content"][${str(mediaType)}]`;
 }
 
 /** The body field's type when the body has other media types: the default's, or any of theirs. */

@@ -9,6 +9,7 @@ import { readResources } from "./operations.js";
 import { markPagedOperations } from "./pagination.js";
 import { normalizeDiscriminators } from "./discriminators.js";
 import { normalizePathParameters } from "./path-parameters.js";
+import { normalizeItemSchemas } from "./item-schemas.js";
 import { readSpec } from "./read-spec.js";
 import { hoistNestedSchemaRefs } from "./refs.js";
 import { hoistQuerystringSchemas } from "./querystring.js";
@@ -43,6 +44,7 @@ export async function loadSpec(file: string, absolutePath: string, options: Load
   const problems = ctx.problems;
   normalizeDiscriminators(ctx);
   normalizePathParameters(ctx);
+  normalizeItemSchemas(ctx);
   const retry = readRetryPolicy(document[RETRY_EXTENSION], problems);
   const resources = markPagedOperations(ctx, readResources(ctx, readGlobalOverrides(document[NAME_OVERRIDE], problems)));
   const webhooks = readWebhooks(ctx);

@@ -3,7 +3,7 @@
  * so emitters only print. Built by `loadSpec`.
  */
 import type { BodyEncoding, FieldEncodingSpec } from "@x/runtime";
-import type { ParameterConstraints, ParameterStyle } from "@x/runtime";
+import type { ParameterConstraints, ParameterStyle, StreamKind } from "@x/runtime";
 import type { SpecRetryPolicy } from "./retries.js";
 import type { Warning } from "./warnings.js";
 
@@ -231,7 +231,23 @@ export interface BodyMedia {
 /** Another media type of the success response (the caller's `accept` option), with what it resolves to. */
 export interface ResponseMedia {
   readonly mediaType: string;
-  readonly kind: "json" | "text" | "binary";
+  readonly kind: "json" | "text" | "binary" | StreamKind;
+  /** Set for a stream: what its items are. */
+  readonly item?: StreamItem;
+}
+
+/**
+ * The items of a streamed response (see the runtime's StreamKind), as the spec types them:
+ * the 3.2 `itemSchema` (for an event stream, `data` typed by its `contentSchema` when that is
+ * JSON), else, in 3.0/3.1, the media type's `schema`, which types each event's JSON `data`.
+ * The loader's copy of the document holds that item type as the media type's `schema`
+ * (load/item-schemas.ts), so `content[mediaType]` in the types is one item.
+ */
+export interface StreamItem {
+  /** The items are this component schema. */
+  readonly schemaName?: string;
+  /** The spec types the items (`content[mediaType]` is one); else they are `unknown` (events: `ServerSentEvent`). */
+  readonly typed: boolean;
 }
 
 export interface Operation {
@@ -310,7 +326,9 @@ export type SuccessResponse = { readonly pointer?: string; readonly description?
       /** The body's example: the spec's own, else one built from the schema. */
       readonly example?: Example;
     }
-    | { readonly kind: "text" | "binary"; readonly status: string; readonly mediaType: string; readonly others?: readonly ResponseMedia[] });
+    | { readonly kind: "text" | "binary"; readonly status: string; readonly mediaType: string; readonly others?: readonly ResponseMedia[] }
+    /** A stream: the call resolves to an `EventStream` of its items, read as they arrive. */
+    | { readonly kind: StreamKind; readonly status: string; readonly mediaType: string; readonly item: StreamItem; readonly others?: readonly ResponseMedia[] });
 
 /** A documented error status whose JSON body is a component schema (its error class). */
 export interface ErrorResponse {

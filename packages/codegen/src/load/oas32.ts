@@ -9,6 +9,8 @@ import { resolvePointer } from "./refs.js";
 const FIELDS: readonly { readonly at: RegExp; readonly is?: (value: unknown) => boolean }[] = [
   // The document's own URI (load/index.ts records it as the model's `self`).
   { at: /^#\/\$self$/ },
+  // A media type's `itemSchema`: the item of a stream (load/item-schemas.ts).
+  { at: /\/content\/[^/]+\/itemSchema$/ },
   // `in: querystring` (load/querystring.ts).
   { at: /\/parameters\/[^/]+\/in$/, is: (value) => value === "querystring" },
   // Security schemes: `oauth2MetadataUrl`, `deprecated` and the device authorization flow (load/security.ts).

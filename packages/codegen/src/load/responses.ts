@@ -3,7 +3,8 @@ import { childPointer, type LoadContext } from "./context.js";
 import { mediaExample } from "./examples/index.js";
 import { isRecord, text } from "./json.js";
 import { byPreference, isJsonMediaType, responseKind } from "./media.js";
-import type { ErrorResponse, SuccessResponse } from "./model.js";
+import { streamKind } from "./item-schemas.js";
+import type { ErrorResponse, ResponseMedia, StreamItem, SuccessResponse } from "./model.js";
 
 /** Every status the operation documents, as written. */
 export function readStatuses(op: Record<string, unknown>): string[] {
@@ -20,11 +21,17 @@ export function readSuccess(ctx: LoadContext, op: Record<string, unknown>, at: s
   const content = located?.node.content;
   const [mediaType, ...rest] = byPreference(isRecord(content) ? Object.keys(content) : []);
   if (!mediaType) return { ...where, kind: "empty", status };
-  const kind = responseKind(mediaType);
-  const others = rest.map((type) => ({ mediaType: type, kind: responseKind(type) }));
+  const mediaOf = (type: string) => ctx.deref((content as Record<string, unknown>)[type]) ?? {};
+  const others = rest.map((type): ResponseMedia => {
+    const stream = streamKind(ctx, type, mediaOf(type));
+    return stream ? { mediaType: type, kind: stream, item: streamItem(ctx, mediaOf(type)) } : { mediaType: type, kind: responseKind(type) as ResponseMedia["kind"] };
+  });
   const alternatives = others.length > 0 ? { others } : {};
-  if (kind !== "json") return { ...where, kind, status, mediaType, ...alternatives };
-  const media = ctx.deref((content as Record<string, unknown>)[mediaType]) ?? {};
+  const stream = streamKind(ctx, mediaType, mediaOf(mediaType));
+  if (stream) return { ...where, kind: stream, status, mediaType, item: streamItem(ctx, mediaOf(mediaType)), ...alternatives };
+  const kind = responseKind(mediaType);
+  if (kind !== "json") return { ...where, kind: kind as "text" | "binary", status, mediaType, ...alternatives };
+  const media = mediaOf(mediaType);
   const schema = media.schema;
   const schemaName = ctx.schemaName(schema);
   const example = mediaExample(ctx, media);
@@ -52,4 +59,10 @@ export function readErrors(ctx: LoadContext, op: Record<string, unknown>, at: st
     }
   }
   return errors;
+}
+
+/** A stream's items: typed by the media type's `schema` (an `itemSchema` was made one, load/item-schemas.ts). */
+function streamItem(ctx: LoadContext, media: Record<string, unknown>): StreamItem {
+  const schemaName = ctx.schemaName(media.schema);
+  return { ...(schemaName ? { schemaName } : {}), typed: media.schema !== undefined };
 }

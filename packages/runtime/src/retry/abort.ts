@@ -31,6 +31,11 @@ export class AttemptAbort {
     return this.#controller.signal;
   }
 
+  /** The attempt's time limit no longer applies (a stream's first byte arrived); the caller's signal still does. */
+  stopTimer(): void {
+    clearTimeout(this.#timer);
+  }
+
   /** The attempt is over (its body read, or it failed): stop the timer and stop listening to the caller. */
   release(): void {
     clearTimeout(this.#timer);

@@ -31,6 +31,8 @@ export interface SentAttempt {
   read(response: Response, maxBytes?: number): Promise<ArrayBuffer | SDKBaseError | undefined>;
   /** Ends the attempt (its timer and caller listener); call once its response has been read or discarded. */
   release(): void;
+  /** A failure of this attempt (reading its body) as the SDK's error. */
+  fail(error: unknown): SDKBaseError;
 }
 
 export interface AttemptOptions {
@@ -67,6 +69,7 @@ export async function sendAttempt(
   return {
     outcome,
     read: (response, maxBytes) => readAll(response, maxBytes).catch(fail),
+    fail,
     release: () => {
       abort.release();
       inFlight.delete(held);

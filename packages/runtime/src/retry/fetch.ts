@@ -10,6 +10,7 @@ import { AttemptAbort } from "./abort.js";
 import { abortedError, describe, sendAttempt, type SentAttempt } from "./attempt.js";
 import { MAX_TIMER_MS, type RetryPolicy } from "./config.js";
 import { decideRetry, type RetryDecision } from "./decision.js";
+import type { StreamLease } from "../streams/index.js";
 
 /** A response retried past is kept (to be the answer if the budget runs out) up to this size. */
 const MAX_RETRIED_BODY_BYTES = 1 << 20;
@@ -66,6 +67,11 @@ export interface RetryingFetchOptions {
   now?: () => number;
   /** Names the operation in error messages, e.g. `connections.get`. */
   methodPath?: string;
+  /**
+   * The call wants a stream: a 2xx is handed over unread with its attempt still running
+   * (`AttemptsOutcome.lease`), so its items are read as they arrive. @default false
+   */
+  stream?: boolean;
 }
 
 /** The final response of a call and its body, read under the last attempt's timeout. */
@@ -73,6 +79,8 @@ export interface AttemptsOutcome {
   /** Its body has been read into `bytes` (so it is consumed), unless `bytes` is undefined. */
   readonly response: Response;
   readonly bytes?: ArrayBuffer;
+  /** A streamed 2xx: its body unread, its attempt running until the stream releases it. */
+  readonly lease?: StreamLease;
 }
 
 /**
@@ -134,6 +142,8 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
       const reuse = attempt === 1 && first !== undefined;
       const abort = reuse ? first.abort : new AttemptAbort(callerSignal, timeoutMs);
       let sent: SentAttempt | undefined;
+      /** The attempt goes on in a stream, which releases it. */
+      let handed = false;
       try {
         if (callerSignal?.aborted) throw abortedError(callerSignal, label(), { ...target(), attempts: attempt - 1 });
         const base = reuse ? request : fresh(abort);
@@ -165,6 +175,13 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
             random,
           });
         let decision = decide();
+        if (options.stream && outcome instanceof Response && outcome.ok) {
+          if (log) logOutcome(log, label(), attempt, outcome, now() - attemptStartMs, decision);
+          const held = sent;
+          sent = undefined;
+          handed = true;
+          return { response: outcome, lease: { firstByte: () => abort.stopTimer(), fail: held.fail, release: held.release } };
+        }
         // A response retried past is read up to a limit (an endless body must not stall the
         // loop); the final one whole, both within the attempt's timeout.
         let keep = true;
@@ -202,7 +219,7 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
         }
       } finally {
         if (sent) sent.release();
-        else abort.release();
+        else if (!handed) abort.release();
       }
     }
   };

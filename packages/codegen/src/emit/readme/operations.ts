@@ -5,8 +5,10 @@
  */
 import { sdkPath, type Operation, type Parameter, type Resource } from "../../load/model.js";
 import { bodyTypeName, requestTypeName, responseTypeName } from "../requests.js";
+import { streamMedia } from "../operation.js";
 import { responseDescription } from "./examples.js";
 import { pagedIterator } from "./pagination.js";
+import { streamedResponse } from "./streams.js";
 import { fragment } from "./template.js";
 import { anchor, cell, sentence } from "./text.js";
 import { NON_IDEMPOTENT, type ReadmeWriter } from "./writer.js";
@@ -45,6 +47,7 @@ function operation(w: ReadmeWriter, res: Resource, op: Operation): string {
   if (media) lines.push(media, "");
   if (op.servers) lines.push(`Sent to \`${op.servers[0]!.url}\` (its own server; see [Servers](#servers)) unless \`serverURL\` is given.`, "");
   lines.push(...pagedIterator(w, res, op));
+  lines.push(...streamedResponse(w, res, op));
   lines.push(`**Returns** ${returns(w, op)}`, "", "**Throws**", "", ...throws(w, op), "", `**Retries** ${retryNote(w, op)}`);
   return lines.join("\n");
 }
@@ -55,7 +58,7 @@ function mediaNote(op: Operation): string {
   const notes = [
     op.body?.others ? `\`options.contentType\` sends the body as ${list([op.body.mediaType, ...op.body.others.map((m) => m.mediaType)])} (default \`${op.body.mediaType}\`)` : "",
     op.response.kind !== "empty" && op.response.kind !== "unknown" && op.response.others
-      ? `\`options.accept\` asks for ${list([op.response.mediaType, ...op.response.others.map((m) => m.mediaType)])} (default \`${op.response.mediaType}\`; text resolves to a string, other bytes to a Blob)`
+      ? `\`options.accept\` asks for ${list([op.response.mediaType, ...op.response.others.map((m) => m.mediaType)])} (default \`${op.response.mediaType}\`; text resolves to a string, ${streamMedia(op).length > 0 ? "a stream to an `EventStream`, " : ""}other bytes to a Blob)`
       : "",
   ].filter((n) => n !== "");
   return notes.length > 0 ? `**Media types**: ${notes.join("; ")}.` : "";
