@@ -4,16 +4,18 @@
  * The rule (documented in the package README of codegen, ARCHITECTURE.md and tested in
  * test/bundle.test.ts):
  * 1. A root component that is only a `$ref` to another file gives its name to what it refers to.
- * 2. Anything else keeps the name it has where it is defined: its component key
- *    (`errors.yaml#/components/schemas/Error` → `Error`), the pointer's own keys
- *    (`parameters.yaml#/vehicleId` → `vehicleId`), or the file's name when the whole file is
- *    referenced (`models/vehicle.yaml` → `vehicle`).
+ * 2. Anything else keeps the name it has where it is defined: its key, when the pointer ends
+ *    at a component or at a key of the file's top level (`errors.yaml#/components/schemas/Error`
+ *    → `Error`, `parameters.yaml#/vehicleId` → `vehicleId`); the keys of a deeper pointer,
+ *    pascal-cased (`depot.yaml#/properties/address` → `Address`); the file's name, pascal-cased,
+ *    when the whole file is referenced (`models/vehicle-page.yaml` → `VehiclePage`).
  * 3. When two different definitions want one name (or the root file already uses it), each
  *    of them is prefixed with its file's name, then as many of its folders as it takes to tell
- *    them apart (`errors_Error`, `billing_models_Error`); a number is the last resort.
+ *    them apart, pascal-cased (`ErrorsError`, `BillingErrorsError`); a number is the last resort.
  * The names depend only on the set of definitions, not on the order the spec mentions them.
  */
 import { posix } from "node:path";
+import { pascalCase } from "./naming.js";
 
 /** Something the bundler copies into `components/<section>`. */
 export interface BundleTarget {
@@ -68,24 +70,26 @@ export function targetKey(t: Pick<BundleTarget, "section" | "file" | "pointer">)
 
 /** The name a definition has where it is written (rule 2), made a valid component key. */
 export function baseName(t: Pick<BundleTarget, "file" | "pointer">): string {
-  const keys = pointerKeys(t.pointer).filter((k) => !NOISE.has(k));
-  const wanted = keys.length > 0 ? (/^\/components\/[^/]+\/[^/]+$/.test(t.pointer) ? keys.at(-1)! : keys.join("_")) : fileStem(t.file);
-  return componentKey(wanted);
+  const keys = pointerKeys(t.pointer);
+  if (keys.length === 1 || (keys.length === 3 && keys[0] === "components")) return componentKey(keys.at(-1)!);
+  const meaningful = keys.filter((k) => !NOISE.has(k));
+  return componentKey(pascalCase(meaningful.length > 0 ? meaningful.join("-") : fileStem(t.file)));
 }
 
 /** Rule 3: the shortest qualification by file and folders that tells the group apart. */
 function qualify(base: string, group: readonly BundleTarget[], used: ReadonlySet<string>): [string, string][] {
-  const qualifiers = group.map((t) => [...folders(t.file), fileStem(t.file)].map(componentKey));
+  const qualifiers = group.map((t) => [...folders(t.file), fileStem(t.file)]);
+  const upper = base.charAt(0).toUpperCase() + base.slice(1);
   const deepest = Math.max(...qualifiers.map((q) => q.length));
   for (let depth = 1; depth <= deepest; depth++) {
-    const names = qualifiers.map((q) => [...q.slice(-depth), base].join("_"));
+    const names = qualifiers.map((q) => componentKey(pascalCase(q.slice(-depth).join("-")) + upper));
     if (new Set(names).size === names.length && names.every((n) => !used.has(n))) return group.map((t, i) => [targetKey(t), names[i]!]);
   }
   const taken = new Set(used);
   return group.map((t, i) => {
-    const stem = [...qualifiers[i]!, base].join("_");
+    const stem = componentKey(pascalCase(qualifiers[i]!.join("-")) + upper);
     let name = stem;
-    for (let n = 2; taken.has(name); n++) name = `${stem}_${n}`;
+    for (let n = 2; taken.has(name); n++) name = `${stem}${n}`;
     taken.add(name);
     return [targetKey(t), name];
   });

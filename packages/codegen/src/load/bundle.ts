@@ -14,7 +14,8 @@
  * nothing is returned unless all resolve.
  */
 import { readFileSync, realpathSync } from "node:fs";
-import { dirname, relative, resolve, sep } from "node:path";
+import { dirname, extname, relative, resolve, sep } from "node:path";
+import { stringify } from "yaml";
 import { CodegenError, pointer as pointerOf } from "../errors.js";
 import { isRecord } from "./json.js";
 import { arrayKind, childKind, componentSection, type ObjectKind } from "./object-kinds.js";
@@ -31,6 +32,28 @@ export interface Bundle {
 /** Whether the document refers to other files (a `$ref` neither local nor a URL). */
 export function hasFileRefs(document: unknown): boolean {
   return someRef(document, (ref) => !ref.startsWith("#") && !isUrl(ref));
+}
+
+/**
+ * The spec at `absolutePath` as one document's text (YAML, or JSON when `format` or the
+ * root's extension says so), and the files it was made of. A spec that refers to no other
+ * file is returned as written (`bundled: false`): its comments and formatting are kept.
+ */
+export function bundleSpecFile(file: string, absolutePath: string, format?: "yaml" | "json"): { readonly text: string; readonly files: readonly string[]; readonly bundled: boolean } {
+  let source: string;
+  try {
+    source = readFileSync(absolutePath, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CodegenError(file, [code === "ENOENT" ? "file not found" : `cannot read: ${(error as Error).message}`]);
+  }
+  const root = parseSource(file, source);
+  if (!isRecord(root) || !hasFileRefs(root)) return { text: source, files: [file], bundled: false };
+  const { document, files } = bundleDocument(file, absolutePath, root);
+  const json = (format ?? (extname(absolutePath).toLowerCase() === ".json" ? "json" : "yaml")) === "json";
+  // No anchors: a definition used twice is written twice, as the spec's own readers expect.
+  const text = json ? `${JSON.stringify(document, null, 2)}\n` : stringify(document, { aliasDuplicateObjects: false, lineWidth: 0 });
+  return { text, files, bundled: true };
 }
 
 /** `root` is the parsed root file; `file` names it in messages, `absolutePath` is where it is (a symlink is followed). */

@@ -1,7 +1,9 @@
 /**
  * `sdk:new <spec> --name @x/<name> [--link] [--no-install]`: adds an API to the workspace.
  *
- * Copies (or, with --link, symlinks) the spec to openapi/<name>.<ext>, scaffolds
+ * Copies (or, with --link, symlinks) the spec to openapi/<name>.<ext> (a spec written as
+ * many files is bundled into one document there; linked, its tree stays where it is and the
+ * loader resolves it from the root file), scaffolds
  * packages/<name> from the templates, generates src/generated/ and runs `pnpm install`
  * so the workspace links it. It writes nothing else: deleting those two paths and
  * running `pnpm install` restores the repository, lockfile included. The spec is loaded
@@ -12,10 +14,11 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, extname, join, relative, resolve } from "node:path";
+import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { CodegenError } from "../errors.js";
 import { main as codegen } from "../cli.js";
 import { generateFiles } from "../generate.js";
+import { bundleSpecFile } from "../load/bundle.js";
 import { loadSpec } from "../load/index.js";
 import { readTarget } from "../target.js";
 import { packageNameProblem, packageNames } from "./names.js";
@@ -88,7 +91,7 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
     ...names,
     clientName,
     specFromPackage: relative(packageDir, specPath),
-    // A copy remembers its original, so `pnpm spec:update` can pull a newer version of it.
+    // A copy remembers its original (a bundle, its root file), so `pnpm spec:update` can pull a newer version of it.
     ...(options.link ? {} : { sourceFromPackage: relative(packageDir, options.spec) }),
     specFromRoot,
     title: model.title,
@@ -109,13 +112,17 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
     outDir: join(packageDir, "src", "generated"),
   });
 
+  // The document openapi/ gets: the spec, or the one its files make (refs resolved from the root file).
+  const bundle = options.link ? undefined : bundleSpecFile(basename(options.spec), options.spec, ext === ".json" ? "json" : "yaml");
+
   const lockfile = join(options.root, "pnpm-lock.yaml");
   const lockBefore = await readFile(lockfile, "utf8").catch(() => undefined);
   try {
     await mkdir(dirname(specPath), { recursive: true });
     if (options.link) await symlink(relative(dirname(specPath), options.spec), specPath);
+    else if (bundle?.bundled) await writeFile(specPath, bundle.text);
     else await copyFile(options.spec, specPath);
-    log(`${options.link ? "linked" : "copied"} ${specFromRoot}`);
+    log(`${options.link ? "linked" : bundle?.bundled ? `bundled ${bundle.files.length} files into` : "copied"} ${specFromRoot}`);
     for (const [path, contents] of Object.entries(files)) {
       await mkdir(dirname(join(packageDir, path)), { recursive: true });
       await writeFile(join(packageDir, path), contents);
