@@ -4,7 +4,8 @@
 // where the user ran the command: pnpm's INIT_CWD). With no argument, on the public corpus:
 // the reference specs in ../shared/reference-specs (beside the repository; required when
 // CI is set), every OpenAPI 3.0, 3.1 and Swagger 2.0 JSON document of @readme/oas-examples,
-// and GitHub's REST spec from @octokit/openapi. Vitest options go after `--`.
+// GitHub's REST spec from @octokit/openapi, and our own fixtures of what public specs do that
+// those do not (OWN_FIXTURES: a spec written as many files). Vitest options go after `--`.
 // Writes one reports/vitest.json like every test package; exits non-zero on any failure.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -16,6 +17,11 @@ const here = dirname(dirname(fileURLToPath(import.meta.url)));
 const repoRoot = resolve(here, "../..");
 const require = createRequire(join(here, "package.json"));
 const SPEC_EXTENSIONS = [".yaml", ".yml", ".json"];
+/** Specs of our own words, each the root file of what it tests (paths from the repository root). */
+const OWN_FIXTURES = [
+  // A root file with relative refs into nested folders (codegen's bundler, load/bundle.ts).
+  "packages/codegen/test/fixtures/multi-file/fleet.yaml",
+];
 
 const args = process.argv.slice(2);
 const dashes = args.indexOf("--");
@@ -82,6 +88,7 @@ function publicCorpus() {
     list.push({ path: join(examples, version, "json"), label: `oas-examples/${version}`, suffix: `v${version.replace(".", "")}` });
   }
   list.push({ path: join(octokit, "generated", "api.github.com.json"), label: "octokit/api.github.com.json", suffix: "" });
+  for (const fixture of OWN_FIXTURES) list.push({ path: join(repoRoot, fixture), label: `fixtures/${basename(dirname(fixture))}/${basename(fixture)}`, suffix: "" });
   return list;
 }
 
