@@ -6,6 +6,7 @@ import { parse } from "yaml";
 import { CodegenError } from "../src/errors.js";
 import { baseName, nameTargets, type BundleTarget } from "../src/load/bundle-names.js";
 import { bundleDocument, bundleSpecFile, hasFileRefs } from "../src/load/bundle.js";
+import { childKind, componentSection, type ObjectKind } from "../src/load/object-kinds.js";
 import { parseSource } from "../src/load/parse-source.js";
 import { resolvePointer } from "../src/load/refs.js";
 import { FIXTURES, tempDir } from "./helpers.js";
@@ -82,6 +83,31 @@ describe("bundling the multi-file fixture", async () => {
   it("leaves a spec without references to other files as written", async () => {
     const single = join(FIXTURES, "minimal.yaml");
     expect(bundleSpecFile("minimal.yaml", single)).toEqual({ text: await readFile(single, "utf8"), files: ["minimal.yaml"], bundled: false });
+  });
+});
+
+describe("where a referenced object belongs", () => {
+  const kindAt = (path: string): ObjectKind => path.split("/").reduce<ObjectKind>((kind, key) => childKind(kind, key), "document");
+  it.each([
+    { given: "paths/~1pets", want: "pathItem", section: undefined },
+    { given: "paths/~1pets/get", want: "operation", section: undefined },
+    { given: "paths/~1pets/parameters/0", want: "parameter", section: "parameters" },
+    { given: "paths/~1pets/get/requestBody", want: "requestBody", section: "requestBodies" },
+    { given: "paths/~1pets/get/responses/200", want: "response", section: "responses" },
+    { given: "paths/~1pets/get/responses/200/headers/X-Rate", want: "header", section: "headers" },
+    { given: "paths/~1pets/get/responses/200/content/application~1json/schema", want: "schema", section: "schemas" },
+    { given: "paths/~1pets/get/responses/200/content/text~1event-stream/itemSchema", want: "schema", section: "schemas" },
+    { given: "paths/~1pets/get/responses/200/content/application~1json/examples/one", want: "example", section: "examples" },
+    { given: "paths/~1pets/get/responses/200/content/application~1json/example", want: "literal", section: undefined },
+    { given: "paths/~1pets/get/callbacks/onEvent/{$request.body#~1url}/post", want: "operation", section: undefined },
+    { given: "components/schemas/Pet/properties/owner/allOf/1/items", want: "schema", section: "schemas" },
+    { given: "components/schemas/Pet/properties/x-rate", want: "schema", section: "schemas" },
+    { given: "components/schemas/Pet/x-internal", want: "literal", section: undefined },
+    { given: "components/securitySchemes/key", want: "securityScheme", section: "securitySchemes" },
+    { given: "webhooks/newPet/post/parameters/0", want: "parameter", section: "parameters" },
+  ])("$given is a $want", ({ given, want, section }) => {
+    expect(kindAt(given)).toBe(want);
+    expect(componentSection(kindAt(given))).toBe(section);
   });
 });
 

@@ -45,9 +45,12 @@ const SCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
 const SUBSCHEMAS = new Set(["items", "additionalProperties", "not", "contains", "propertyNames", "if", "then", "else", "unevaluatedItems", "unevaluatedProperties", "additionalItems", "contentSchema"]);
 const LITERALS = new Set(["example", "examples", "default", "enum", "const"]);
 
+/** Maps whose keys are names the spec's author chose (a property `x-rate` is no extension). */
+const NAMED_MAPS = new Set<ObjectKind>(["schemaMap", "headerMap", "exampleMap", "linkMap", "encodingMap", "callback"]);
+
 /** The kind of the member `key` of an object (or array) of kind `parent`. */
 export function childKind(parent: ObjectKind, key: string): ObjectKind {
-  if (key.startsWith("x-")) return "literal";
+  if (key.startsWith("x-") && !NAMED_MAPS.has(parent) && !parent.startsWith("components:")) return "literal";
   switch (parent) {
     case "document":
       return key === "paths" ? "paths" : key === "webhooks" ? "paths" : key === "components" ? "components" : "other";
