@@ -33,9 +33,9 @@ describe("bundling the multi-file fixture", async () => {
 
   it("reads every file once and leaves no reference to another file", () => {
     expect([...files].sort()).toEqual([
-      "fleet.yaml", "models/billing/errors.yaml", "models/billing/invoice.yaml", "models/depot.yaml", "models/ids.yaml",
-      "models/vehicle-page.yaml", "models/vehicle.yaml", "paths/depots/depot-vehicles.yaml", "paths/vehicle.yaml",
-      "paths/vehicles.yaml", "shared/errors.yaml", "shared/parameters.yaml",
+      "examples/van-7.yaml", "fleet.yaml", "models/billing/errors.yaml", "models/billing/invoice.yaml", "models/depot.yaml", "models/ids.yaml",
+      "models/vehicle-page.yaml", "models/vehicle.yaml", "paths/depots/depot-vehicles.yaml",
+      "paths/samples/get-vehicle.yaml", "paths/vehicle.yaml", "paths/vehicles.yaml", "shared/errors.yaml", "shared/parameters.yaml",
     ]);
     expect(hasFileRefs(document)).toBe(false);
     // Every local reference leads somewhere.
@@ -50,6 +50,10 @@ describe("bundling the multi-file fixture", async () => {
     expect(document.paths["/vehicles"].get.parameters).toEqual([{ $ref: "#/components/parameters/limit" }]);
     expect(document.paths["/vehicles/{vehicleId}"].parameters).toEqual([{ $ref: "#/components/parameters/vehicleId" }]);
     expect(document.paths["/depots/{depotId}/vehicles"].get.responses["404"]).toEqual({ $ref: "#/components/responses/NotFound" });
+    // An example's ref to a file is what its author means: copied in place.
+    expect(document.paths["/vehicles/{vehicleId}"].get.responses["200"].content["application/json"].example).toEqual({ vehicleId: "van-7", plate: "FL-0007", kind: "van", status: "active" });
+    // An extension's refs to other files are copied in place too.
+    expect(document.paths["/vehicles/{vehicleId}"].get["x-codeSamples"]).toEqual([{ lang: "cURL", source: "curl https://fleet.example.test/v1/vehicles/van-7" }]);
   });
 
   it("puts each referenced object in its component section, named by the documented rule", () => {
@@ -102,7 +106,8 @@ describe("where a referenced object belongs", () => {
     { given: "paths/~1pets/get/callbacks/onEvent/{$request.body#~1url}/post", want: "operation", section: undefined },
     { given: "components/schemas/Pet/properties/owner/allOf/1/items", want: "schema", section: "schemas" },
     { given: "components/schemas/Pet/properties/x-rate", want: "schema", section: "schemas" },
-    { given: "components/schemas/Pet/x-internal", want: "literal", section: undefined },
+    { given: "components/schemas/Pet/x-internal", want: "extension", section: undefined },
+    { given: "paths/~1pets/get/x-codeSamples/0", want: "extension", section: undefined },
     { given: "components/securitySchemes/key", want: "securityScheme", section: "securitySchemes" },
     { given: "webhooks/newPet/post/parameters/0", want: "parameter", section: "parameters" },
   ])("$given is a $want", ({ given, want, section }) => {

@@ -82,7 +82,7 @@ describe("sdk:new on a multi-file spec", () => {
     const { root, tree } = await workspace();
     const lines: string[] = [];
     const result = await scaffold({ root, spec: join(tree, "fleet.yaml"), name: "@x/fleet", install: false, log: (l) => lines.push(l) });
-    expect(lines[0]).toBe("bundled 12 files into openapi/fleet.yaml");
+    expect(lines[0]).toBe("bundled 14 files into openapi/fleet.yaml");
     expect(await readdir(join(root, "openapi"))).toEqual(["fleet.yaml"]);
     expect((await lstat(result.specPath)).isSymbolicLink()).toBe(false);
     const bundled = await loadSpec("fleet.yaml", result.specPath);

@@ -13,7 +13,7 @@
  * objects) is a problem naming the file that writes it and the `$ref`'s JSON pointer there;
  * nothing is returned unless all resolve.
  */
-import { readFileSync, realpathSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { dirname, extname, relative, resolve, sep } from "node:path";
 import { stringify } from "yaml";
 import { CodegenError, pointer as pointerOf } from "../errors.js";
@@ -101,7 +101,7 @@ class Bundler {
 
   /** A copy of `node` (of kind `kind`, at `at` in the file `abs`) with every `$ref` settled. */
   private visit(node: unknown, abs: string, at: readonly string[], kind: ObjectKind, inlining: readonly string[]): unknown {
-    if (kind === "literal") return node;
+    if (kind === "literal") return hasFileRefs(node) ? this.visitData(node, abs, inlining) : node;
     if (Array.isArray(node)) {
       const elements = arrayKind(kind);
       return node.map((value, i) => this.visit(value, abs, [...at, String(i)], childKind(elements, String(i)), inlining));
@@ -115,6 +115,29 @@ class Bundler {
     }
     if (ref && "inline" in ref) return isRecord(ref.inline) ? { ...ref.inline, ...out } : ref.inline;
     return out;
+  }
+
+  /**
+   * A value taken as written (an example): a `$ref` in it is data to OpenAPI, but authors
+   * mean the file it names (Redocly and documentation tools read it so), so one that leads
+   * somewhere is copied in place, and one that does not is left as written.
+   */
+  private visitData(node: unknown, abs: string, inlining: readonly string[]): unknown {
+    if (Array.isArray(node)) return node.map((value) => this.visitData(value, abs, inlining));
+    if (!isRecord(node)) return node;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) out[key] = key === "$ref" ? value : this.visitData(value, abs, inlining);
+    const ref = node.$ref;
+    if (typeof ref !== "string" || ref.startsWith("#") || isUrl(ref)) return out;
+    const hash = ref.indexOf("#");
+    const targetAbs = resolve(dirname(abs), decodePath(hash === -1 ? ref : ref.slice(0, hash)));
+    const key = `${targetAbs}#${hash === -1 ? "" : ref.slice(hash + 1)}`;
+    if (inlining.includes(key) || (!this.docs.has(targetAbs) && !existsSync(targetAbs))) return out;
+    const target = resolvePointer(this.load(targetAbs, ""), `#${hash === -1 ? "" : ref.slice(hash + 1)}`);
+    if (target === undefined) return out;
+    const { $ref: _, ...siblings } = out;
+    const inlined = this.visitData(target, targetAbs, [...inlining, key]);
+    return isRecord(inlined) ? { ...inlined, ...siblings } : inlined;
   }
 
   private resolveRef(ref: string, abs: string, at: readonly string[], kind: ObjectKind, inlining: readonly string[]): Replacement | undefined {

@@ -9,8 +9,10 @@ export type ObjectKind =
   | "requestBody" | "response" | "responseMap" | "header" | "headerMap" | "example" | "exampleMap"
   | "link" | "linkMap" | "callback" | "callbackMap" | "contentMap" | "mediaType" | "encoding" | "encodingMap"
   | "schema" | "schemaMap" | "schemaList" | "securityScheme" | "components" | `components:${string}`
-  /** A value taken as written (an example, a default, an extension): its `$ref`s are data. */
+  /** A value taken as written (an example, a default, an enum): its `$ref`s are data. */
   | "literal"
+  /** A vendor extension (`x-codeSamples`): its `$ref`s to other files are copied in place. */
+  | "extension"
   /** Anything else: its `$ref`s are followed in place. */
   | "other";
 
@@ -50,7 +52,8 @@ const NAMED_MAPS = new Set<ObjectKind>(["schemaMap", "headerMap", "exampleMap", 
 
 /** The kind of the member `key` of an object (or array) of kind `parent`. */
 export function childKind(parent: ObjectKind, key: string): ObjectKind {
-  if (key.startsWith("x-") && !NAMED_MAPS.has(parent) && !parent.startsWith("components:")) return "literal";
+  if (parent === "extension") return "extension";
+  if (key.startsWith("x-") && !NAMED_MAPS.has(parent) && !parent.startsWith("components:")) return "extension";
   switch (parent) {
     case "document":
       return key === "paths" ? "paths" : key === "webhooks" ? "paths" : key === "components" ? "components" : "other";
