@@ -165,6 +165,12 @@ describe("what cannot be bundled", () => {
     expect((error as CodegenError).file).toBe("fleet.yaml");
   });
 
+  it("names an example's ref to a missing file (openapi-typescript would resolve it too)", async () => {
+    const dir = await fleetCopy();
+    await rm(join(dir, "examples/van-7.yaml"));
+    await expect(bundleAt(join(dir, "fleet.yaml"))).rejects.toThrow('paths/vehicle.yaml: #/get/responses/200/content/application~1json/example/$ref: $ref "../examples/van-7.yaml": examples/van-7.yaml does not exist');
+  });
+
   it("names a pointer that leads nowhere in a file that exists", async () => {
     const dir = await fleetCopy();
     const path = join(dir, "paths/vehicles.yaml");

@@ -13,7 +13,7 @@
  * objects) is a problem naming the file that writes it and the `$ref`'s JSON pointer there;
  * nothing is returned unless all resolve.
  */
-import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { dirname, extname, relative, resolve, sep } from "node:path";
 import { stringify } from "yaml";
 import { CodegenError, pointer as pointerOf } from "../errors.js";
@@ -101,7 +101,7 @@ class Bundler {
 
   /** A copy of `node` (of kind `kind`, at `at` in the file `abs`) with every `$ref` settled. */
   private visit(node: unknown, abs: string, at: readonly string[], kind: ObjectKind, inlining: readonly string[]): unknown {
-    if (kind === "literal") return hasFileRefs(node) ? this.visitData(node, abs, inlining) : node;
+    if (kind === "literal") return hasFileRefs(node) ? this.visitData(node, abs, at, inlining) : node;
     if (Array.isArray(node)) {
       const elements = arrayKind(kind);
       return node.map((value, i) => this.visit(value, abs, [...at, String(i)], childKind(elements, String(i)), inlining));
@@ -119,42 +119,53 @@ class Bundler {
 
   /**
    * A value taken as written (an example): a `$ref` in it is data to OpenAPI, but authors
-   * mean the file it names (Redocly and documentation tools read it so), so one that leads
-   * somewhere is copied in place, and one that does not is left as written.
+   * mean the file it names (Redocly, openapi-typescript and documentation tools resolve it),
+   * so it is copied in place, and one that leads nowhere is a problem like any other.
    */
-  private visitData(node: unknown, abs: string, inlining: readonly string[]): unknown {
-    if (Array.isArray(node)) return node.map((value) => this.visitData(value, abs, inlining));
+  private visitData(node: unknown, abs: string, at: readonly string[], inlining: readonly string[]): unknown {
+    if (Array.isArray(node)) return node.map((value, i) => this.visitData(value, abs, [...at, String(i)], inlining));
     if (!isRecord(node)) return node;
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(node)) out[key] = key === "$ref" ? value : this.visitData(value, abs, inlining);
+    for (const [key, value] of Object.entries(node)) out[key] = key === "$ref" ? value : this.visitData(value, abs, [...at, key], inlining);
     const ref = node.$ref;
     if (typeof ref !== "string" || ref.startsWith("#") || isUrl(ref)) return out;
-    const hash = ref.indexOf("#");
-    const targetAbs = resolve(dirname(abs), decodePath(hash === -1 ? ref : ref.slice(0, hash)));
-    const key = `${targetAbs}#${hash === -1 ? "" : ref.slice(hash + 1)}`;
-    if (inlining.includes(key) || (!this.docs.has(targetAbs) && !existsSync(targetAbs))) return out;
-    const target = resolvePointer(this.load(targetAbs, ""), `#${hash === -1 ? "" : ref.slice(hash + 1)}`);
-    if (target === undefined) return out;
+    const found = this.target(ref, abs, at);
+    if (found === undefined) return out;
+    const key = `${found.abs}#${found.fragment}`;
+    if (inlining.includes(key)) {
+      this.problems.push(`${found.where}: a cycle of references (${[...inlining, key].map((k) => this.display(k)).join(" → ")})`);
+      return out;
+    }
     const { $ref: _, ...siblings } = out;
-    const inlined = this.visitData(target, targetAbs, [...inlining, key]);
+    const inlined = this.visitData(found.node, found.abs, segments(found.fragment), [...inlining, key]);
     return isRecord(inlined) ? { ...inlined, ...siblings } : inlined;
+  }
+
+  /** What `ref`, written at `at` in `abs`, leads to; `undefined` (and a problem) when nothing. */
+  private target(ref: string, abs: string, at: readonly string[]): { abs: string; fragment: string; node: unknown; where: string } | undefined {
+    const hash = ref.indexOf("#");
+    const path = hash === -1 ? ref : ref.slice(0, hash);
+    const fragment = hash === -1 ? "" : ref.slice(hash + 1);
+    const targetAbs = path === "" ? abs : resolve(dirname(abs), decodePath(path));
+    const where = `${this.display(abs)}: ${pointerOf(...at, "$ref")}: $ref ${JSON.stringify(ref)}`;
+    const doc = this.load(targetAbs, where);
+    if (doc === undefined) return undefined;
+    const node = resolvePointer(doc, `#${fragment}`);
+    if (node === undefined) {
+      this.problems.push(`${where}: ${this.display(targetAbs)} has nothing at #${fragment}`);
+      return undefined;
+    }
+    return { abs: targetAbs, fragment, node, where };
   }
 
   private resolveRef(ref: string, abs: string, at: readonly string[], kind: ObjectKind, inlining: readonly string[]): Replacement | undefined {
     if (isUrl(ref)) return undefined;
     const hash = ref.indexOf("#");
     const path = hash === -1 ? ref : ref.slice(0, hash);
-    const fragment = hash === -1 ? "" : ref.slice(hash + 1);
-    const targetAbs = path === "" ? abs : resolve(dirname(abs), decodePath(path));
-    if (targetAbs === this.rootAbs) return { ref: `#${fragment}` };
-    const where = `${this.display(abs)}: ${pointerOf(...at, "$ref")}: $ref ${JSON.stringify(ref)}`;
-    const doc = this.load(targetAbs, where);
-    if (doc === undefined) return undefined;
-    const target = resolvePointer(doc, `#${fragment}`);
-    if (target === undefined) {
-      this.problems.push(`${where}: ${this.display(targetAbs)} has nothing at #${fragment}`);
-      return undefined;
-    }
+    if ((path === "" ? abs : resolve(dirname(abs), decodePath(path))) === this.rootAbs) return { ref: `#${hash === -1 ? "" : ref.slice(hash + 1)}` };
+    const resolved = this.target(ref, abs, at);
+    if (resolved === undefined) return undefined;
+    const { abs: targetAbs, fragment, node: target, where } = resolved;
     const section = componentSection(kind);
     if (section === undefined) {
       const key = `${targetAbs}#${fragment}`;
