@@ -136,6 +136,8 @@ describe("names of bundled components", () => {
       target("status.yaml", ""),
       target("pet.yaml", "", "parameters"),
       target("animals/pet.yaml", ""),
+      target("apps/parameters.yaml", "/app_id", "parameters"),
+      target("droplets/parameters.yaml", "/app_id", "parameters"),
     ];
     const taken = new Map([["schemas", new Set(["Status"])]]);
     const names = nameTargets(targets, taken);
@@ -149,6 +151,9 @@ describe("names of bundled components", () => {
       // Sections are named apart.
       "pet.yaml#": "Pet",
       "animals/pet.yaml#": "Pet",
+      // A qualified name is pascal-cased whole.
+      "apps/parameters.yaml#/app_id": "AppsParametersAppId",
+      "droplets/parameters.yaml#/app_id": "DropletsParametersAppId",
     });
   });
 });

@@ -11,7 +11,8 @@
  *    when the whole file is referenced (`models/vehicle-page.yaml` → `VehiclePage`).
  * 3. When two different definitions want one name (or the root file already uses it), each
  *    of them is prefixed with its file's name, then as many of its folders as it takes to tell
- *    them apart, pascal-cased (`ErrorsError`, `BillingErrorsError`); a number is the last resort.
+ *    them apart, the whole pascal-cased (`ErrorsError`, `BillingErrorsError`;
+ *    `apps/parameters.yaml#/app_id` → `AppsParametersAppId`); a number is the last resort.
  * The names depend only on the set of definitions, not on the order the spec mentions them.
  */
 import { posix } from "node:path";
@@ -79,15 +80,14 @@ export function baseName(t: Pick<BundleTarget, "file" | "pointer">): string {
 /** Rule 3: the shortest qualification by file and folders that tells the group apart. */
 function qualify(base: string, group: readonly BundleTarget[], used: ReadonlySet<string>): [string, string][] {
   const qualifiers = group.map((t) => [...folders(t.file), fileStem(t.file)]);
-  const upper = base.charAt(0).toUpperCase() + base.slice(1);
   const deepest = Math.max(...qualifiers.map((q) => q.length));
   for (let depth = 1; depth <= deepest; depth++) {
-    const names = qualifiers.map((q) => componentKey(pascalCase(q.slice(-depth).join("-")) + upper));
+    const names = qualifiers.map((q) => componentKey(pascalCase([...q.slice(-depth), base].join("-"))));
     if (new Set(names).size === names.length && names.every((n) => !used.has(n))) return group.map((t, i) => [targetKey(t), names[i]!]);
   }
   const taken = new Set(used);
   return group.map((t, i) => {
-    const stem = componentKey(pascalCase(qualifiers[i]!.join("-")) + upper);
+    const stem = componentKey(pascalCase([...qualifiers[i]!, base].join("-")));
     let name = stem;
     for (let n = 2; taken.has(name); n++) name = `${stem}${n}`;
     taken.add(name);
