@@ -89,6 +89,8 @@ describe("sdk:new on a multi-file spec", () => {
     expect(hasFileRefs(bundled.document)).toBe(false);
     const manifest = JSON.parse(await readFile(join(result.packageDir, "package.json"), "utf8"));
     expect(manifest["x-codegen"].source).toBe(relative(result.packageDir, join(tree, "fleet.yaml")));
+    // The bundle is the package's one input: the tree changes it through spec:update.
+    expect(JSON.parse(await readFile(join(result.packageDir, "turbo.json"), "utf8")).tasks.generate.inputs).toEqual(["$TURBO_EXTENDS$", "$TURBO_ROOT$/openapi/fleet.yaml"]);
     expect(await readFile(join(result.packageDir, "src/generated/sdk.ts"), "utf8")).toContain("export class Fleet");
   });
 
@@ -99,6 +101,15 @@ describe("sdk:new on a multi-file spec", () => {
     expect(await readlink(result.specPath)).toBe(relative(join(root, "openapi"), join(tree, "fleet.yaml")));
     const viaLink = await generateFiles(targetFor(result.specPath, "Fleet", "openapi/fleet.yaml"));
     expect(viaLink).toEqual(await generateFiles(targetFor(ROOT, "Fleet", "openapi/fleet.yaml")));
+  });
+
+  it("with --link to a tree inside the workspace, makes its files the package's turbo inputs", { timeout: needs(10_000) }, async () => {
+    const { root } = await workspace();
+    await cp(FLEET, join(root, "vendor/fleet"), { recursive: true });
+    const result = await scaffold({ root, spec: join(root, "vendor/fleet/fleet.yaml"), name: "@x/fleet", link: true, install: false });
+    const turbo = JSON.parse(await readFile(join(result.packageDir, "turbo.json"), "utf8"));
+    expect(turbo.tasks.generate.inputs).toEqual(["$TURBO_EXTENDS$", "$TURBO_ROOT$/openapi/fleet.yaml", "$TURBO_ROOT$/vendor/fleet/**"]);
+    expect(turbo.tasks.test.inputs).toEqual(turbo.tasks.generate.inputs);
   });
 
   it("refuses a tree with a missing file, naming the file that refers to it and the pointer, and writes nothing", async () => {
