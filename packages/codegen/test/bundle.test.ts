@@ -34,7 +34,7 @@ describe("bundling the multi-file fixture", async () => {
   it("reads every file once and leaves no reference to another file", () => {
     expect([...files].sort()).toEqual([
       "examples/van-7.yaml", "fleet.yaml", "models/billing/errors.yaml", "models/billing/invoice.yaml", "models/depot.yaml", "models/ids.yaml",
-      "models/vehicle-page.yaml", "models/vehicle.yaml", "paths/depots/depot-vehicles.yaml",
+      "models/position.yaml", "models/positions.yaml", "models/vehicle-page.yaml", "models/vehicle.yaml", "paths/depots/depot-vehicles.yaml", "paths/position.yaml",
       "paths/samples/get-vehicle.yaml", "paths/vehicle.yaml", "paths/vehicles.yaml", "shared/errors.yaml", "shared/parameters.yaml",
     ]);
     expect(hasFileRefs(document)).toBe(false);
@@ -57,7 +57,9 @@ describe("bundling the multi-file fixture", async () => {
   });
 
   it("puts each referenced object in its component section, named by the documented rule", () => {
-    expect(Object.keys(schemas).sort()).toEqual(["Address", "BillingErrorsError", "Depot", "Invoice", "SharedErrorsError", "Status", "Vehicle", "VehicleId", "VehiclePage"]);
+    expect(Object.keys(schemas).sort()).toEqual([
+      "Address", "BillingErrorsError", "CellFix", "Depot", "GpsFix", "Invoice", "Position", "SharedErrorsError", "Status", "Vehicle", "VehicleId", "VehiclePage",
+    ]);
     expect(Object.keys(document.components.parameters).sort()).toEqual(["depotId", "limit", "vehicleId"]);
     expect(Object.keys(document.components.responses).sort()).toEqual(["Invalid", "NotFound"]);
     // Rule 1: the root's `Vehicle: { $ref: models/vehicle.yaml }` gives the file its name, and holds it.
@@ -69,6 +71,9 @@ describe("bundling the multi-file fixture", async () => {
     expect(document.components.parameters.vehicleId.schema).toEqual({ $ref: "#/components/schemas/VehicleId" });
     // A ref into the middle of a file takes the keys that lead there.
     expect(schemas.Address).toEqual(schemas.Depot.properties.address);
+    // A discriminator's mapping names the schemas its oneOf refers to.
+    expect(schemas.Position.discriminator.mapping).toEqual({ gps: "#/components/schemas/GpsFix", cell: "#/components/schemas/CellFix" });
+    expect(schemas.Position.oneOf).toEqual([{ $ref: "#/components/schemas/GpsFix" }, { $ref: "#/components/schemas/CellFix" }]);
     // Two files define `Error`: each is qualified by its file and then folders until they differ.
     expect(schemas.SharedErrorsError.required).toEqual(["message"]);
     expect(schemas.BillingErrorsError.required).toEqual(["code", "reason"]);

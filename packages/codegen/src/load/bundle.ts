@@ -107,6 +107,7 @@ class Bundler {
       return node.map((value, i) => this.visit(value, abs, [...at, String(i)], childKind(elements, String(i)), inlining));
     }
     if (!isRecord(node)) return node;
+    if (kind === "mapping") return this.visitMapping(node, abs, at, inlining);
     const ref = typeof node.$ref === "string" ? this.resolveRef(node.$ref, abs, at, kind, inlining) : undefined;
     const out: Record<string, unknown> = ref && "ref" in ref ? { $ref: ref.ref } : {};
     for (const [key, value] of Object.entries(node)) {
@@ -114,6 +115,20 @@ class Bundler {
       out[key] = this.visit(value, abs, [...at, key], childKind(kind, key), inlining);
     }
     if (ref && "inline" in ref) return isRecord(ref.inline) ? { ...ref.inline, ...out } : ref.inline;
+    return out;
+  }
+
+  /**
+   * A discriminator's mapping: a value that is a reference (to another file, or local to a file
+   * other than the root) leads to a schema like a `$ref` does; a schema's name stays.
+   */
+  private visitMapping(node: Record<string, unknown>, abs: string, at: readonly string[], inlining: readonly string[]): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      const isRef = typeof value === "string" && !isUrl(value) && (value.startsWith("#") ? abs !== this.rootAbs : /#|\.(ya?ml|json)$/i.test(value));
+      const settled = isRef ? this.resolveRef(value, abs, at, "schema", inlining, [...at, key]) : undefined;
+      out[key] = settled && "ref" in settled ? settled.ref : value;
+    }
     return out;
   }
 
@@ -129,7 +144,7 @@ class Bundler {
     for (const [key, value] of Object.entries(node)) out[key] = key === "$ref" ? value : this.visitData(value, abs, [...at, key], inlining);
     const ref = node.$ref;
     if (typeof ref !== "string" || ref.startsWith("#") || isUrl(ref)) return out;
-    const found = this.target(ref, abs, at);
+    const found = this.target(ref, abs, [...at, "$ref"]);
     if (found === undefined) return out;
     const key = `${found.abs}#${found.fragment}`;
     if (inlining.includes(key)) {
@@ -142,12 +157,12 @@ class Bundler {
   }
 
   /** What `ref`, written at `at` in `abs`, leads to; `undefined` (and a problem) when nothing. */
-  private target(ref: string, abs: string, at: readonly string[]): { abs: string; fragment: string; node: unknown; where: string } | undefined {
+  private target(ref: string, abs: string, refAt: readonly string[]): { abs: string; fragment: string; node: unknown; where: string } | undefined {
     const hash = ref.indexOf("#");
     const path = hash === -1 ? ref : ref.slice(0, hash);
     const fragment = hash === -1 ? "" : ref.slice(hash + 1);
     const targetAbs = path === "" ? abs : resolve(dirname(abs), decodePath(path));
-    const where = `${this.display(abs)}: ${pointerOf(...at, "$ref")}: $ref ${JSON.stringify(ref)}`;
+    const where = `${this.display(abs)}: ${pointerOf(...refAt)}: $ref ${JSON.stringify(ref)}`;
     const doc = this.load(targetAbs, where);
     if (doc === undefined) return undefined;
     const node = resolvePointer(doc, `#${fragment}`);
@@ -158,12 +173,13 @@ class Bundler {
     return { abs: targetAbs, fragment, node, where };
   }
 
-  private resolveRef(ref: string, abs: string, at: readonly string[], kind: ObjectKind, inlining: readonly string[]): Replacement | undefined {
+  /** `refAt`: where the reference is written, when not in a `$ref` at `at` (a discriminator's mapping). */
+  private resolveRef(ref: string, abs: string, at: readonly string[], kind: ObjectKind, inlining: readonly string[], refAt = [...at, "$ref"]): Replacement | undefined {
     if (isUrl(ref)) return undefined;
     const hash = ref.indexOf("#");
     const path = hash === -1 ? ref : ref.slice(0, hash);
     if ((path === "" ? abs : resolve(dirname(abs), decodePath(path))) === this.rootAbs) return { ref: `#${hash === -1 ? "" : ref.slice(hash + 1)}` };
-    const resolved = this.target(ref, abs, at);
+    const resolved = this.target(ref, abs, refAt);
     if (resolved === undefined) return undefined;
     const { abs: targetAbs, fragment, node: target, where } = resolved;
     const section = componentSection(kind);

@@ -13,6 +13,8 @@ export type ObjectKind =
   | "literal"
   /** A vendor extension (`x-codeSamples`): its `$ref`s to other files are copied in place. */
   | "extension"
+  /** A discriminator's `mapping`: its values are schema names or references to schemas. */
+  | "mapping" | "discriminator"
   /** Anything else: its `$ref`s are followed in place. */
   | "other";
 
@@ -104,7 +106,12 @@ export function childKind(parent: ObjectKind, key: string): ObjectKind {
       if (SCHEMA_MAPS.has(key)) return "schemaMap";
       if (SCHEMA_LISTS.has(key)) return "schemaList";
       if (SUBSCHEMAS.has(key)) return "schema";
+      if (key === "discriminator") return "discriminator";
       return LITERALS.has(key) ? "literal" : "other";
+    case "discriminator":
+      return key === "mapping" ? "mapping" : "other";
+    case "mapping":
+      return "literal";
     case "schemaMap":
     case "schemaList":
       return "schema";
