@@ -1,6 +1,6 @@
 /**
  * `pnpm --filter @x/codegen snapshot <out-dir>`: writes what the generator makes of every spec
- * the suite and the corpora use (openapi/, the test fixtures, ../shared/reference-specs,
+ * the suite and the corpora use (openapi/, the test fixtures and the multi-file one's root, ../shared/reference-specs,
  * @readme/oas-examples 3.0/3.1/2.0, GitHub's REST spec), one folder per spec: the generated
  * files, the README, the sample calls, the renderPackage input, the model's public view.
  * Run it before and after a refactor, then `diff -r before after`: any difference is a
@@ -26,6 +26,8 @@ const examples = dirname(require.resolve("@readme/oas-examples/package.json"));
 const specs = [
   ...folder(join(root, "openapi")).map((p) => ["ours", p]),
   ...folder(join(here, "test/fixtures")).map((p) => ["fixtures", p]),
+  // A spec written as many files: its root.
+  ["fixtures", join(here, "test/fixtures/multi-file/fleet.yaml")],
   ...folder(resolve(root, "../shared/reference-specs")).map((p) => ["reference", p]),
   ...["3.0", "3.1", "2.0"].flatMap((v) => folder(join(examples, v, "json")).map((p) => [`oas-${v}`, p])),
   ["github", join(dirname(require.resolve("@octokit/openapi/package.json")), "generated/api.github.com.json")],

@@ -10,6 +10,8 @@ export { CodegenError } from "./errors.js";
 export { findDrift, generateFiles, generatePackage, writeFiles, type Drift } from "./generate.js";
 export { findPackageDrift, writePackageFiles } from "./package-files.js";
 export { readTarget, type PackageTarget } from "./target.js";
+/** A spec written as many files, as the one document sdk:new and spec:update write to openapi/. */
+export { bundleSpecFile } from "./load/bundle.js";
 
 // The model, and what to ask of it.
 export { loadSpec, type SpecModel } from "./load/index.js";

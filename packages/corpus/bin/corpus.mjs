@@ -4,8 +4,9 @@
 // where the user ran the command: pnpm's INIT_CWD). With no argument, on the public corpus:
 // the reference specs in ../shared/reference-specs (beside the repository; required when
 // CI is set), every OpenAPI 3.0, 3.1 and Swagger 2.0 JSON document of @readme/oas-examples,
-// GitHub's REST spec from @octokit/openapi, and our own fixtures in ./fixtures (streamed
-// responses, read to their end). Vitest options go after `--`.
+// GitHub's REST spec from @octokit/openapi, and our own fixtures of what public specs do that
+// those do not, in our own words: ./fixtures (streamed responses, read to their end) and
+// OWN_FIXTURES (a spec written as many files). Vitest options go after `--`.
 // Writes one reports/vitest.json like every test package; exits non-zero on any failure.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -17,6 +18,11 @@ const here = dirname(dirname(fileURLToPath(import.meta.url)));
 const repoRoot = resolve(here, "../..");
 const require = createRequire(join(here, "package.json"));
 const SPEC_EXTENSIONS = [".yaml", ".yml", ".json"];
+/** Specs of our own words, each the root file of what it tests (paths from the repository root). */
+const OWN_FIXTURES = [
+  // A root file with relative refs into nested folders (codegen's bundler, load/bundle.ts).
+  "packages/codegen/test/fixtures/multi-file/fleet.yaml",
+];
 
 const args = process.argv.slice(2);
 const dashes = args.indexOf("--");
@@ -85,6 +91,7 @@ function publicCorpus() {
   list.push({ path: join(octokit, "generated", "api.github.com.json"), label: "octokit/api.github.com.json", suffix: "" });
   // Our own specs of constructs no public spec above has (streamed responses), in our own words.
   list.push({ path: join(here, "fixtures"), label: "corpus-fixtures", suffix: "" });
+  for (const fixture of OWN_FIXTURES) list.push({ path: join(repoRoot, fixture), label: `fixtures/${basename(dirname(fixture))}/${basename(fixture)}`, suffix: "" });
   return list;
 }
 

@@ -4,9 +4,9 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, join, posix, relative, resolve } from "node:path";
 import { promisify } from "node:util";
 import { CodegenError, loadSpec, type SpecModel } from "@x/codegen";
 import { parse } from "yaml";
@@ -98,17 +98,29 @@ export async function diffWorkspace(root: string, base: string): Promise<Package
     const old = await git(root, ["show", `${base}:./${pkg.specFile}`]).then((o) => o, () => undefined);
     const changes: Change[] = old === undefined
       ? [{ bump: "minor", pointer: "#", message: `${pkg.specFile} did not exist at ${base}: the whole package is new` }]
-      : diffModels(await loadBase(old, pkg, base), after);
+      : diffModels(await loadBase(old, pkg, base, root), after);
     const { name, dir, private: isPrivate, specFile } = pkg;
     result.push({ name, dir, private: isPrivate, specFile, base, bump: highestBump(changes), changes });
   }
   return result;
 }
 
-async function loadBase(source: string, pkg: SdkPackage, base: string): Promise<SpecModel> {
+/**
+ * The base version, loaded from a scratch copy of the spec's folder as it was at `base` (its
+ * YAML and JSON files): a spec written as many files refers to its neighbours.
+ */
+async function loadBase(source: string, pkg: SdkPackage, base: string, root: string): Promise<SpecModel> {
   const scratch = await mkdtemp(join(tmpdir(), "x-spec-diff-"));
   try {
-    const path = join(scratch, basename(pkg.specFile));
+    const folder = posix.dirname(pkg.specFile);
+    const neighbours = folder === "." ? [] : (await git(root, ["ls-tree", "-r", "--name-only", base, "--", `${folder}/`]))
+      .split("\n").filter((f) => f !== pkg.specFile && /\.(ya?ml|json)$/i.test(f));
+    for (const file of neighbours) {
+      await mkdir(dirname(join(scratch, file)), { recursive: true });
+      await writeFile(join(scratch, file), await git(root, ["show", `${base}:./${file}`]));
+    }
+    const path = join(scratch, pkg.specFile);
+    await mkdir(dirname(path), { recursive: true });
     await writeFile(path, source);
     return await load(`${base}:${pkg.specFile}`, path, `${pkg.specFile} at base ref ${base}`);
   } finally {

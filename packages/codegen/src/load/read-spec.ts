@@ -8,10 +8,10 @@
  */
 import { warning, type Warning } from "./warnings.js";
 import { readFile } from "node:fs/promises";
-import { pathToFileURL } from "node:url";
 import { BaseResolver, createConfig, getLineColLocation, lintDocument, Source } from "@redocly/openapi-core";
 import { CodegenError } from "../errors.js";
 import { isRecord } from "./json.js";
+import { bundleDocument, hasFileRefs } from "./bundle.js";
 import { isOpenApi32Field } from "./oas32.js";
 import { parseSource } from "./parse-source.js";
 import { convertSwagger2, isSwagger2 } from "./swagger2.js";
@@ -42,16 +42,21 @@ export async function readSpec(file: string, absolutePath: string, warnings: War
   if (!isRecord(document) || typeof document.openapi !== "string" || !document.openapi.startsWith("3.")) {
     throw new CodegenError(file, ["not an OpenAPI 3.x or Swagger 2.0 document (missing or unsupported `openapi` version)"]);
   }
+  // A spec written as many files is linted and read as the one document they make.
+  const bundled = hasFileRefs(document) ? bundleDocument(file, absolutePath, document).document : undefined;
+  const linted = bundled ?? document;
+  const text = bundled ? JSON.stringify(bundled, null, 2) : source;
   const config = await createConfig({ rules: STRUCTURE_RULES });
-  const absoluteRef = pathToFileURL(absolutePath).href;
   const problems = await lintDocument({
-    document: { source: new Source(absoluteRef, source), parsed: document },
+    // Redocly resolves relative refs against this path (a file: URL would be joined onto the working directory).
+    document: { source: new Source(absolutePath, text), parsed: linted },
     config: config.styleguide,
     externalRefResolver: new BaseResolver(config.resolve),
   });
   const located = (p: (typeof problems)[number]): string => {
     const where = p.location[0];
-    const line = where ? `line ${getLineColLocation(where).start.line}: ` : "";
+    // A bundle's line numbers would be those of no file the user has.
+    const line = where && !bundled ? `line ${getLineColLocation(where).start.line}: ` : "";
     return `${line}${p.message} (at ${where?.pointer ?? "#/"})`;
   };
   const findings = problems.filter((p) => p.severity === "error" && !isTolerated(p.ruleId, p.location[0]?.pointer)
@@ -62,7 +67,7 @@ export async function readSpec(file: string, absolutePath: string, warnings: War
   for (const p of findings.filter((p) => !isFatal(p.ruleId, p.location[0]?.pointer))) warnings.push(warning("lint", `lint: ${located(p)}`));
   const errors = findings.filter((p) => isFatal(p.ruleId, p.location[0]?.pointer));
   if (errors.length > 0) throw new CodegenError(file, errors.map(located));
-  return document;
+  return linted;
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
  * `sdk:new <spec> --name @x/<name> [--link] [--no-install]`: adds an API to the workspace.
  *
- * Copies (or, with --link, symlinks) the spec to openapi/<name>.<ext>, scaffolds
+ * Copies (or, with --link, symlinks) the spec to openapi/<name>.<ext> (a spec written as
+ * many files is bundled into one document there; linked, its tree stays where it is and the
+ * loader resolves it from the root file), scaffolds
  * packages/<name> from the templates, generates src/generated/ and runs `pnpm install`
  * so the workspace links it. It writes nothing else: deleting those two paths and
  * running `pnpm install` restores the repository, lockfile included. The spec is loaded
@@ -9,13 +11,14 @@
  * after writing removes what was written and restores the lockfile.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, extname, join, relative, resolve } from "node:path";
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { CodegenError } from "../errors.js";
 import { main as codegen } from "../cli.js";
 import { generateFiles } from "../generate.js";
+import { bundleSpecFile } from "../load/bundle.js";
 import { loadSpec } from "../load/index.js";
 import { readTarget } from "../target.js";
 import { packageNameProblem, packageNames } from "./names.js";
@@ -84,13 +87,16 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
   // objects, whose serialization styles Prism cannot always check), arguments rather than none.
   const plain = calls.filter((c) => c.statuses.some((s) => /^2/.test(s)) && Object.values(c.request).every((v) => v === null || typeof v !== "object"));
   const smokeCall = plain.find((c) => Object.keys(c.request).length > 0) ?? plain[0] ?? calls.find((c) => Object.keys(c.request).length > 0) ?? calls[0];
+  // The document openapi/ gets: the spec, or the one its files make (refs resolved from the root file).
+  const bundle = bundleSpecFile(basename(options.spec), options.spec, ext === ".json" ? "json" : "yaml");
   const files = renderPackage({
     ...names,
     clientName,
     specFromPackage: relative(packageDir, specPath),
-    // A copy remembers its original, so `pnpm spec:update` can pull a newer version of it.
+    // A copy remembers its original (a bundle, its root file), so `pnpm spec:update` can pull a newer version of it.
     ...(options.link ? {} : { sourceFromPackage: relative(packageDir, options.spec) }),
     specFromRoot,
+    ...(options.link && bundle.bundled ? treeInputs(options.root, options.spec, bundle.files) : {}),
     title: model.title,
     securityFields: model.securitySchemes.filter((s) => !(s.kind === "oauth2" && s.tokenUrl !== undefined && !s.acceptsToken)).map((s) => s.field),
     basicFields: model.securitySchemes.filter((s) => s.kind === "basic").map((s) => s.field),
@@ -109,13 +115,15 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
     outDir: join(packageDir, "src", "generated"),
   });
 
+
   const lockfile = join(options.root, "pnpm-lock.yaml");
   const lockBefore = await readFile(lockfile, "utf8").catch(() => undefined);
   try {
     await mkdir(dirname(specPath), { recursive: true });
     if (options.link) await symlink(relative(dirname(specPath), options.spec), specPath);
+    else if (bundle.bundled) await writeFile(specPath, bundle.text);
     else await copyFile(options.spec, specPath);
-    log(`${options.link ? "linked" : "copied"} ${specFromRoot}`);
+    log(`${options.link ? "linked" : bundle.bundled ? `bundled ${bundle.files.length} files into` : "copied"} ${specFromRoot}`);
     for (const [path, contents] of Object.entries(files)) {
       await mkdir(dirname(join(packageDir, path)), { recursive: true });
       await writeFile(join(packageDir, path), contents);
@@ -140,6 +148,19 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
     clientName,
     files: [...Object.keys(files), ...generated.map((f) => `src/generated/${f.path}`)].sort(),
   };
+}
+
+/**
+ * A linked tree's folder (the deepest that holds all its files), when it is inside the
+ * workspace: turbo then hashes its files as the package's inputs. Outside, it cannot.
+ */
+function treeInputs(root: string, spec: string, files: readonly string[]): { specTreeFromRoot?: string } {
+  const base = dirname(realpathSync(spec));
+  const dirs = files.map((f) => dirname(resolve(base, f)));
+  let common = dirs[0] ?? base;
+  while (!dirs.every((d) => d === common || d.startsWith(`${common}${sep}`))) common = dirname(common);
+  const fromRoot = relative(root, common).split(sep).join("/");
+  return fromRoot === "" || fromRoot.startsWith("..") || isAbsolute(fromRoot) ? {} : { specTreeFromRoot: fromRoot };
 }
 
 /** Whether this @x/codegen honours `"x-codegen": { "readme": "README.md" }` (a generated README). */

@@ -26,6 +26,8 @@ export interface TemplateInput extends PackageNames {
   readonly operationCount: number;
   /** Set when the generator writes the README itself (`x-codegen.readme`). */
   readonly generatedReadme?: boolean;
+  /** A linked spec written as many files, inside the workspace: the folder that holds them all. */
+  readonly specTreeFromRoot?: string;
 }
 
 export type PackageFiles = Record<string, string>;
@@ -33,7 +35,7 @@ export type PackageFiles = Record<string, string>;
 export function renderPackage(input: TemplateInput): PackageFiles {
   const files: PackageFiles = {
     "package.json": manifest(input),
-    "turbo.json": turboConfig(input.specFromRoot),
+    "turbo.json": turboConfig(input.specFromRoot, input.specTreeFromRoot),
     "tsconfig.json": TSCONFIG,
     "tsup.config.ts": TSUP_CONFIG,
     "vitest.config.ts": VITEST_CONFIG,
@@ -48,13 +50,13 @@ export function renderPackage(input: TemplateInput): PackageFiles {
 }
 
 /**
- * The package's own turbo task inputs: its spec, and no other. The root turbo.json leaves
- * specs out, so a change to one spec regenerates, rebuilds and retests one package (and
- * what depends on it), not every SDK of the workspace.
+ * The package's own turbo task inputs: its spec, and no other (a linked multi-file spec: its
+ * files too). The root turbo.json leaves specs out, so a change to one spec regenerates,
+ * rebuilds and retests one package (and what depends on it), not every SDK of the workspace.
  */
-export function turboConfig(specFromRoot: string): string {
-  const spec = `$TURBO_ROOT$/${specFromRoot}`;
-  return `${JSON.stringify({ extends: ["//"], tasks: { generate: { inputs: ["$TURBO_EXTENDS$", spec] }, test: { inputs: ["$TURBO_EXTENDS$", spec] } } }, null, 2)}\n`;
+export function turboConfig(specFromRoot: string, specTreeFromRoot?: string): string {
+  const specs = [`$TURBO_ROOT$/${specFromRoot}`, ...(specTreeFromRoot === undefined ? [] : [`$TURBO_ROOT$/${specTreeFromRoot}/**`])];
+  return `${JSON.stringify({ extends: ["//"], tasks: { generate: { inputs: ["$TURBO_EXTENDS$", ...specs] }, test: { inputs: ["$TURBO_EXTENDS$", ...specs] } } }, null, 2)}\n`;
 }
 
 /** `2048 + 256 B per operation`, in whole KiB: a starting budget for the gzipped ESM entry (about 1.6 times the reference specs' real size). */

@@ -64,7 +64,7 @@ export async function specUpdate(options: UpdateOptions): Promise<UpdateOutcome[
 async function updateOne(options: UpdateOptions, name: string, dir: string, source: string, log: (line: string) => void): Promise<UpdateOutcome> {
   const shown = isUrl(source) ? displayUrl(source) : source;
   const target = await readTarget(dir);
-  const next = await readSource(source, dir);
+  const next = await readSource(source, dir, extname(target.specPath).toLowerCase() === ".json" ? "json" : "yaml");
   const current = await readFile(target.specPath, "utf8").catch(() => "");
   if (sameDocument(current, next)) {
     log(`${name}: ${target.specFile} is up to date with ${shown}`);

@@ -1,10 +1,13 @@
 /**
  * Where an SDK package's spec comes from: `x-codegen.source` in its package.json, a URL
- * (http or https) or a file path relative to the package, next to `x-codegen.spec`.
+ * (http or https) or a file path relative to the package, next to `x-codegen.spec`. A file
+ * that refers to other files (the root of a spec written as many) is bundled into one
+ * document, as sdk:new wrote it to openapi/.
  */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parse } from "yaml";
+import { bundleSpecFile, CodegenError } from "@x/codegen";
 import { deepEqual } from "../diff/json.js";
 
 /** How long a source may take to answer, headers and body. */
@@ -19,13 +22,22 @@ export function isUrl(source: string): boolean {
   return /^https?:\/\//i.test(source);
 }
 
-/** The source's text. A URL is shown without credentials or query in messages. */
-export async function readSource(source: string, packageDir: string): Promise<string> {
+/**
+ * The source's text (a file's bundled, in `format`, when it refers to other files). A URL is
+ * shown without credentials or query in messages.
+ */
+export async function readSource(source: string, packageDir: string, format: "yaml" | "json" = "yaml"): Promise<string> {
   if (!isUrl(source)) {
     const path = resolve(packageDir, source);
-    return readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
+    await readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
       throw new UpdateError(`${source}: ${error.code === "ENOENT" ? "file not found" : `cannot read (${error.code ?? error.message})`} (resolved to ${path})`);
     });
+    try {
+      return bundleSpecFile(source, path, format).text;
+    } catch (error) {
+      if (error instanceof CodegenError) throw new UpdateError(`${source} does not bundle; nothing was written:\n${error.message.replace(/^[^:]*: /, "")}`);
+      throw error;
+    }
   }
   const shown = displayUrl(source);
   let response: Response;
