@@ -6,8 +6,9 @@
  * is copied into the root's `components`, in the section its place calls for (a schema, a
  * parameter, a response…; see object-kinds.ts), under a name settled by bundle-names.ts, and
  * the `$ref` becomes local. What has no component section (a path item, an operation) is
- * copied in place. A `$ref` back into the root file becomes a local one. Remote (http) refs
- * are left as written.
+ * copied in place, and so is what a vendor extension (`x-codeSamples`) or an example refers
+ * to. A discriminator's mapping to another file names the bundled schema. A `$ref` back into
+ * the root file becomes a local one. Remote (http) refs are left as written.
  *
  * Every `$ref` that leads nowhere (a missing file, a pointer into nothing, a cycle of inlined
  * objects) is a problem naming the file that writes it and the `$ref`'s JSON pointer there;
