@@ -56,9 +56,14 @@ function tagOf(resource: Resource): string {
   return resource.onClient ? "(none)" : resource.tag;
 }
 
+/** Where a method is reached: `the client`, `client.accountsPayable.bills`. */
+function placeOf(resource: Resource): string {
+  return resource.onClient ? "the client" : `client.${resource.path.join(".")}`;
+}
+
 function renameCause(b: MethodRef, a: MethodRef): string {
   const causes = [
-    b.resource.property !== a.resource.property ? `tag ${tagOf(b.resource)} → ${tagOf(a.resource)}` : undefined,
+    placeOf(b.resource) !== placeOf(a.resource) ? (b.resource.tag !== a.resource.tag ? `tag ${tagOf(b.resource)} → ${tagOf(a.resource)}` : `grouping ${placeOf(b.resource)} → ${placeOf(a.resource)}`) : undefined,
     b.op.operationId !== a.op.operationId ? `operationId ${b.op.operationId} → ${a.op.operationId}` : undefined,
     !deepEqual(b.raw["x-speakeasy-name-override"], a.raw["x-speakeasy-name-override"]) ? "x-speakeasy-name-override changed" : undefined,
   ].filter(Boolean);
@@ -74,8 +79,8 @@ function compareOperation(ctx: DiffContext, b: MethodRef, a: MethodRef): void {
   if (b.op.operationId !== a.op.operationId) {
     ctx.add("major", child(a.at, "operationId"), `${context}operationId ${b.op.operationId} → ${a.op.operationId} (the exported operations type is keyed by it)`);
   }
-  if (!deepEqual(b.raw.tags, a.raw.tags) && b.resource.property === a.resource.property) {
-    ctx.add("patch", child(a.at, "tags"), `${context}tags changed; the method stays on ${a.resource.onClient ? "the client" : a.resource.property}`);
+  if (!deepEqual(b.raw.tags, a.raw.tags) && placeOf(b.resource) === placeOf(a.resource)) {
+    ctx.add("patch", child(a.at, "tags"), `${context}tags changed; the method stays on ${placeOf(a.resource)}`);
   }
   if (!deepEqual(b.raw["x-speakeasy-name-override"], a.raw["x-speakeasy-name-override"]) && b.op.methodName === a.op.methodName) {
     ctx.add("patch", child(a.at, "x-speakeasy-name-override"), `${context}x-speakeasy-name-override changed; the method name stays ${a.op.methodName}`);
