@@ -22,9 +22,11 @@ const GROUPING_KINDS = new Set(["nav"]);
 /** One step of an operation's placement: a tag (by name) or a segment of `x-speakeasy-group` (camel-cased). */
 export type Segment = { readonly tag: string } | { readonly group: string };
 
-/** The spec's tags, by name, with their index in `tags` (the order resources are listed in). */
+/** The spec's tags, by name, with their index in `tags` (the order resources are listed in) and the parent each nests under. */
 export interface TagIndex {
   readonly byName: ReadonlyMap<string, { readonly index: number; readonly node: Record<string, unknown> }>;
+  /** The tag each tag nests under (3.2 `parent`), once a parent that is missing, does not group, or closes a cycle is dropped. */
+  readonly parentOf: ReadonlyMap<string, string>;
 }
 
 export function readTags(ctx: LoadContext): TagIndex {
@@ -35,11 +37,38 @@ export function readTags(ctx: LoadContext): TagIndex {
     byName.set(raw.name, { index, node: raw });
     if (raw.kind !== undefined && typeof raw.kind !== "string") ctx.warn("tags", `${pointer("tags", index, "kind")}: must be a string; the tag groups operations as a nav tag`);
   });
-  return { byName };
+  const index = { byName, parentOf: new Map<string, string>() };
+  for (const [name, { index: i, node }] of byName) {
+    const parent = node.parent;
+    if (parent === undefined) continue;
+    const at = pointer("tags", i, "parent");
+    const target = typeof parent === "string" ? byName.get(parent) : undefined;
+    if (!target) ctx.warn("tags", `${at}: ${JSON.stringify(parent)} names no tag of #/tags; ${JSON.stringify(name)} is reached from the client`);
+    else if (!groups(index, parent as string)) ctx.warn("tags", `${at}: the parent ${JSON.stringify(parent)} is a ${String(target.node.kind)} tag, which does not group operations; ${JSON.stringify(name)} is reached from the client`);
+    else index.parentOf.set(name, parent as string);
+  }
+  breakCycles(ctx, index);
+  return index;
+}
+
+/** A cycle of parents is cut above its tag written first, which is then reached from the client; one warning per cycle. */
+function breakCycles(ctx: LoadContext, tags: { byName: TagIndex["byName"]; parentOf: Map<string, string> }): void {
+  for (const start of tags.byName.keys()) {
+    const walk: string[] = [];
+    for (let t: string | undefined = start; t !== undefined && !walk.includes(t); t = tags.parentOf.get(t)) walk.push(t);
+    const back = tags.parentOf.get(walk.at(-1)!);
+    if (back === undefined || !walk.includes(back)) continue;
+    const cycle = walk.slice(walk.indexOf(back));
+    const root = cycle.reduce((a, b) => (tags.byName.get(a)!.index <= tags.byName.get(b)!.index ? a : b));
+    const order: string[] = [root];
+    for (let t = tags.parentOf.get(root)!; t !== root; t = tags.parentOf.get(t)!) order.push(t);
+    tags.parentOf.delete(root);
+    ctx.warn("tags", `${pointer("tags", tags.byName.get(root)!.index, "parent")}: tag parents form a cycle (${[...order, root].join(" → ")}); ${JSON.stringify(root)} is reached from the client`);
+  }
 }
 
 /** Whether a tag makes a resource (see the module's comment). */
-function groups(tags: TagIndex, name: string): boolean {
+function groups(tags: Pick<TagIndex, "byName">, name: string): boolean {
   const kind = tags.byName.get(name)?.node.kind;
   return typeof kind !== "string" || GROUPING_KINDS.has(kind);
 }
@@ -54,30 +83,12 @@ export function placementOf(ctx: LoadContext, tags: TagIndex, op: Record<string,
   }
   const names = Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === "string") : [];
   const tag = names.find((t) => groups(tags, t));
-  return tag === undefined ? [] : tagChain(ctx, tags, tag).map((t) => ({ tag: t }));
+  return tag === undefined ? [] : tagChain(tags, tag).map((t) => ({ tag: t }));
 }
 
-/** `tag` under its `parent` chain, outermost first. A parent no tag declares, a cycle or a non-grouping parent ends the chain, with a warning. */
-function tagChain(ctx: LoadContext, tags: TagIndex, tag: string): string[] {
+/** `tag` under its `parent` chain, outermost first. */
+function tagChain(tags: TagIndex, tag: string): string[] {
   const chain = [tag];
-  for (let current = tags.byName.get(tag); current && current.node.parent !== undefined;) {
-    const parent = current.node.parent;
-    const at = pointer("tags", current.index, "parent");
-    const next = typeof parent === "string" ? tags.byName.get(parent) : undefined;
-    if (typeof parent !== "string" || !next) {
-      ctx.warn("tags", `${at}: ${JSON.stringify(parent)} names no tag of #/tags; ${JSON.stringify(chain[0])} is reached from the client`);
-      break;
-    }
-    if (chain.includes(parent)) {
-      ctx.warn("tags", `${at}: tag parents form a cycle (${[...chain].reverse().join(" → ")} → ${parent}); ${JSON.stringify(chain[0])} is reached from the client`);
-      break;
-    }
-    if (!groups(tags, parent)) {
-      ctx.warn("tags", `${at}: the parent ${JSON.stringify(parent)} is a ${String(next.node.kind)} tag, which does not group operations; ${JSON.stringify(chain[0])} is reached from the client`);
-      break;
-    }
-    chain.unshift(parent);
-    current = next;
-  }
+  for (let parent = tags.parentOf.get(tag); parent !== undefined; parent = tags.parentOf.get(parent)) chain.unshift(parent);
   return chain;
 }

@@ -2,12 +2,13 @@
  * The spec as the emitters see it: every name decided, every $ref resolved,
  * so emitters only print. Built by `loadSpec`.
  */
-import type { BodyEncoding, FieldEncodingSpec } from "@x/runtime";
+import type { BodyEncoding, CustomMethod, FieldEncodingSpec } from "@x/runtime";
 import type { ParameterConstraints, ParameterStyle } from "@x/runtime";
 import type { SpecRetryPolicy } from "./retries.js";
 import type { Warning } from "./warnings.js";
 
-export type HttpMethod = "get" | "put" | "post" | "delete" | "patch" | "head" | "options" | "trace";
+/** A Path Item Object's method fields (`query`: OpenAPI 3.2). */
+export type HttpMethod = "get" | "put" | "post" | "delete" | "patch" | "head" | "options" | "trace" | "query";
 
 /**
  * Stands for a file's contents in an example (a `format: binary` property of a multipart body):
@@ -226,7 +227,8 @@ export interface Operation {
   readonly pointer: string;
   readonly operationId: string;
   readonly methodName: string;
-  readonly method: HttpMethod;
+  /** A method field's name (`get`, `query`), or a custom method of `additionalOperations` as written (`COPY`). */
+  readonly method: HttpMethod | CustomMethod;
   readonly path: string;
   readonly summary?: string;
   readonly description?: string;

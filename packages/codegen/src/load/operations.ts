@@ -3,7 +3,9 @@ import { pointer } from "../errors.js";
 import { readBody } from "./bodies.js";
 import { methodNameFor, NAME_OVERRIDE, type GlobalOverride } from "./method-names.js";
 import { isRecord, text } from "./json.js";
+import type { CustomMethod } from "@x/runtime";
 import type { HttpMethod, Operation, Resource } from "./model.js";
+import { METHODS, pathItemOperations } from "./path-items.js";
 import { isIdentifier, operationNameFromPath, pascalCase } from "./naming.js";
 import { placementOf, readTags, type Segment } from "./groups.js";
 import { buildResources } from "./resource-tree.js";
@@ -13,8 +15,7 @@ import { readErrors, readStatuses, readSuccess } from "./responses.js";
 import { readRequirements } from "./security.js";
 import { readServers } from "./servers.js";
 
-/** The operations a path item (or a webhook) may hold, in the order they are read. */
-export const METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
+export { METHODS } from "./path-items.js";
 /** Marks a POST or PATCH as safe to repeat, so the runtime retries it like a GET. */
 export const IDEMPOTENT_EXTENSION = "x-idempotent";
 
@@ -28,12 +29,12 @@ export function readResources(ctx: LoadContext, overrides: readonly GlobalOverri
   for (const [path, rawItem] of Object.entries(paths)) {
     const located = ctx.locate(rawItem, pointer("paths", path));
     const item = located?.node ?? {};
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!isRecord(op)) continue;
-      const at = pointer("paths", path, method);
-      const itemAt = located?.at ?? pointer("paths", path);
-      const operation = readOperation(ctx, path, method, { node: item, at: itemAt }, op, overrides, { at, located: childPointer(itemAt, method) });
+    const itemAt = located?.at ?? pointer("paths", path);
+    const { operations, refused } = pathItemOperations(item);
+    for (const { segments, reason } of refused) ctx.warn("operations", `${pointer("paths", path, ...segments)}: ${reason}`);
+    for (const { method, op, segments } of operations) {
+      const at = pointer("paths", path, ...segments);
+      const operation = readOperation(ctx, path, method, { node: item, at: itemAt }, op, overrides, { at, located: childPointer(itemAt, ...segments) });
       if (!operation) continue;
       const first = operationIds.get(operation.operationId);
       if (first !== undefined) {
@@ -48,7 +49,7 @@ export function readResources(ctx: LoadContext, overrides: readonly GlobalOverri
 }
 
 function readOperation(
-  ctx: LoadContext, path: string, method: HttpMethod, pathItem: { node: Record<string, unknown>; at: string },
+  ctx: LoadContext, path: string, method: HttpMethod | CustomMethod, pathItem: { node: Record<string, unknown>; at: string },
   op: Record<string, unknown>, overrides: readonly GlobalOverride[], where: { at: string; located: string },
 ): Operation | undefined {
   const item = pathItem.node;
@@ -57,7 +58,8 @@ function readOperation(
   const given = typeof op.operationId === "string" && op.operationId !== "" ? op.operationId : undefined;
   const operationId = given ?? operationNameFromPath(method, path);
   if (!given) ctx.warn("naming", `${at}: no operationId; named ${operationId} from its method and path (give it an operationId to choose)`);
-  const typesRef = given ? `operations[${JSON.stringify(given)}]` : `paths[${JSON.stringify(path)}][${JSON.stringify(method)}]`;
+  // openapi-typescript types only the classic method fields; the types emitter adds the others to `operations` by operationId.
+  const typesRef = given || !METHODS.includes(method as HttpMethod) ? `operations[${JSON.stringify(operationId)}]` : `paths[${JSON.stringify(path)}][${JSON.stringify(method)}]`;
   const methodName = methodNameFor(operationId, op[NAME_OVERRIDE], overrides);
   if (!isIdentifier(methodName)) {
     ctx.problem(`${at}: method name ${JSON.stringify(methodName)} (from ${operationId}) is not usable as a TypeScript method`);

@@ -53,7 +53,8 @@ export async function readSpec(file: string, absolutePath: string, warnings: War
     const line = where ? `line ${getLineColLocation(where).start.line}: ` : "";
     return `${line}${p.message} (at ${where?.pointer ?? "#/"})`;
   };
-  const findings = problems.filter((p) => p.severity === "error" && !isTolerated(p.ruleId, p.location[0]?.pointer));
+  const oas32 = document.openapi.startsWith("3.2");
+  const findings = problems.filter((p) => p.severity === "error" && !isTolerated(p.ruleId, p.location[0]?.pointer) && !(oas32 && isOas32Field(p.ruleId, p.location[0]?.pointer)));
   // Structure findings (a misspelled keyword, an `examples` object, a field a vendor
   // extension does not expect) do not stop openapi-typescript, so they do not stop us; what
   // they leave out, the model builder decides is fatal or not.
@@ -73,6 +74,21 @@ function isFatal(ruleId: string, at: string | undefined): boolean {
   if (ruleId === "struct") return false;
   if (ruleId === "no-unresolved-refs") return !(at ?? "").split("/").some((s) => s.startsWith("x-") || s === "example" || s === "examples");
   return true;
+}
+
+/**
+ * OpenAPI 3.2 fields that Redocly's structure rules (which know 3.1) call unexpected, and
+ * that the loader reads by name, warning with their pointer about what it does not generate:
+ * a tag's `parent` and `kind` (load/groups.ts), a path item's `query` and
+ * `additionalOperations` (load/path-items.ts).
+ */
+const OAS32_FIELDS: readonly RegExp[] = [
+  /^#\/tags\/\d+\/(parent|kind)$/,
+  /^#\/(paths|webhooks|components\/pathItems)\/[^/]+\/(query|additionalOperations)$/,
+];
+
+function isOas32Field(ruleId: string, at: string | undefined): boolean {
+  return ruleId === "struct" && at !== undefined && OAS32_FIELDS.some((re) => re.test(at));
 }
 
 /**

@@ -15,7 +15,7 @@ import { compareRest } from "./schema.js";
 type Resource = SpecModel["resources"][number];
 type Operation = Resource["operations"][number];
 
-const HANDLED = new Set(["tags", "operationId", "x-speakeasy-name-override", "deprecated", "x-idempotent", "parameters", "requestBody", "responses", "security", "servers"]);
+const HANDLED = new Set(["tags", "operationId", "x-speakeasy-name-override", "x-speakeasy-group", "deprecated", "x-idempotent", "parameters", "requestBody", "responses", "security", "servers"]);
 
 /** Compares every method; returns the operations that only one side has (their types go with them). */
 export function compareOperations(ctx: DiffContext): { removed: Operation[]; added: Operation[] } {
@@ -61,9 +61,15 @@ function placeOf(resource: Resource): string {
   return resource.onClient ? "the client" : `client.${resource.path.join(".")}`;
 }
 
+/** What moved a method to another resource: its tags, or its grouping (`x-speakeasy-group`, a tag's `parent`). */
+function movedBy(b: MethodRef, a: MethodRef): string {
+  const regrouped = !deepEqual(b.raw["x-speakeasy-group"], a.raw["x-speakeasy-group"]) || deepEqual(b.raw.tags, a.raw.tags);
+  return regrouped ? `grouping ${placeOf(b.resource)} → ${placeOf(a.resource)}` : `tag ${tagOf(b.resource)} → ${tagOf(a.resource)}`;
+}
+
 function renameCause(b: MethodRef, a: MethodRef): string {
   const causes = [
-    placeOf(b.resource) !== placeOf(a.resource) ? (b.resource.tag !== a.resource.tag ? `tag ${tagOf(b.resource)} → ${tagOf(a.resource)}` : `grouping ${placeOf(b.resource)} → ${placeOf(a.resource)}`) : undefined,
+    placeOf(b.resource) !== placeOf(a.resource) ? movedBy(b, a) : undefined,
     b.op.operationId !== a.op.operationId ? `operationId ${b.op.operationId} → ${a.op.operationId}` : undefined,
     !deepEqual(b.raw["x-speakeasy-name-override"], a.raw["x-speakeasy-name-override"]) ? "x-speakeasy-name-override changed" : undefined,
   ].filter(Boolean);
@@ -81,6 +87,9 @@ function compareOperation(ctx: DiffContext, b: MethodRef, a: MethodRef): void {
   }
   if (!deepEqual(b.raw.tags, a.raw.tags) && placeOf(b.resource) === placeOf(a.resource)) {
     ctx.add("patch", child(a.at, "tags"), `${context}tags changed; the method stays on ${placeOf(a.resource)}`);
+  }
+  if (!deepEqual(b.raw["x-speakeasy-group"], a.raw["x-speakeasy-group"]) && placeOf(b.resource) === placeOf(a.resource)) {
+    ctx.add("patch", child(a.at, "x-speakeasy-group"), `${context}x-speakeasy-group changed; the method stays on ${placeOf(a.resource)}`);
   }
   if (!deepEqual(b.raw["x-speakeasy-name-override"], a.raw["x-speakeasy-name-override"]) && b.op.methodName === a.op.methodName) {
     ctx.add("patch", child(a.at, "x-speakeasy-name-override"), `${context}x-speakeasy-name-override changed; the method name stays ${a.op.methodName}`);
