@@ -11,7 +11,7 @@ export { SAMPLE_DATE, SAMPLE_DATE_TIME, SAMPLE_UUID } from "./load/examples/inde
 export interface SampleCall {
   /** `connections.get`, the method path on the client (`addPet` for a method of the client itself: see sdkPath). */
   readonly methodPath: string;
-  /** The resource property; "" for a method of the client itself. */
+  /** The resource's properties from the client (`accountsPayable.bills`); "" for a method of the client itself. */
   readonly resource: string;
   readonly method: string;
   readonly operationId: string;
@@ -33,7 +33,7 @@ export function sampleCalls(model: SpecModel, httpMethod = "get"): SampleCall[] 
 export function sampleCall(resource: Resource, op: Operation): SampleCall {
   return {
     methodPath: sdkPath(resource, op),
-    resource: resource.property,
+    resource: resource.path.join("."),
     method: op.methodName,
     operationId: op.operationId,
     httpMethod: op.method.toUpperCase(),

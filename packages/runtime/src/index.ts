@@ -46,6 +46,7 @@ export type { ClientOptions, DebugLogger, MediaOptions, RequestOptions } from ".
 export type { SDKDefinition } from "./definition.js";
 export type {
   HttpMethod,
+  CustomMethod,
   OperationSpec,
   ParameterSpec,
   ParameterConstraints,

@@ -9,7 +9,12 @@ import type { BodyEncoding, ParameterLocation, ParameterStyle, StreamKind } from
 
 export type { BodyEncoding, ParameterStyle, StreamKind } from "./wire-rules.js";
 
-export type HttpMethod = "get" | "put" | "post" | "delete" | "patch" | "head" | "options" | "trace";
+export type HttpMethod = "get" | "put" | "post" | "delete" | "patch" | "head" | "options" | "trace" | "query";
+/**
+ * A method of a path item's `additionalOperations` (OpenAPI 3.2), sent exactly as written:
+ * upper case (`COPY`, `LINK`), since fetch clients upper-case the method they send.
+ */
+export type CustomMethod = Uppercase<string>;
 
 /** One path, query, header or cookie parameter of an operation. */
 export interface ParameterSpec {
@@ -93,7 +98,8 @@ export interface OperationSpec {
   readonly operationId: string;
   /** How a user calls it, e.g. `connections.get`; used in error messages. */
   readonly methodPath: string;
-  readonly method: HttpMethod;
+  /** Lower case for the methods of the Path Item Object's fields (`query`: OpenAPI 3.2's safe read with a body), upper case for a custom one. */
+  readonly method: HttpMethod | CustomMethod;
   /** Path template relative to the server URL, e.g. `/companies/{companyId}`. */
   readonly path: string;
   readonly parameters: readonly ParameterSpec[];

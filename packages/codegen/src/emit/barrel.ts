@@ -54,7 +54,7 @@ export function emitBarrel(model: SpecModel, ctx: EmitContext): GeneratedFile {
     banner(ctx),
     `export { ${names.core.join(", ")} } from "./core.js";\n`,
     `export { ${names.client.join(", ")} } from "./sdk.js";\n`,
-    ...model.resources.filter((r) => !r.onClient).map((r) => `export { ${functionNames(r).join(", ")} } from "./${r.fileName}.js";\n`),
+    ...model.resources.filter((r) => !r.onClient && r.operations.length > 0).map((r) => `export { ${functionNames(r).join(", ")} } from "./${r.fileName}.js";\n`),
     names.errors.length > 0 ? `export {\n${list(names.errors)}} from "./errors.js";\n` : "",
     `export type {\n${list([...names.models, ...names.webhooks])}} from "./models.js";\n`,
     `export type {\n${list(names.requests)}} from "./requests.js";\n`,

@@ -1,6 +1,6 @@
 /** The client classes, their options and everything they know from the spec: servers, security, retry policy. */
 import type { SecurityScheme, SpecModel } from "../load/model.js";
-import { allServers, serverVariableOptions } from "../load/queries.js";
+import { allServers, childResources, serverVariableOptions } from "../load/queries.js";
 import { propertyKey } from "../load/naming.js";
 import { coreClassName } from "../load/queries.js";
 import { runtimeFeatures } from "./features.js";
@@ -74,7 +74,7 @@ export function emitClient(model: SpecModel, ctx: EmitContext): GeneratedFile {
   const members = own ? operationMembers(model, own, (n) => n, [functionForm(core), methodForm("this[CORE]")]) : undefined;
   const [functions, methods] = members?.calls ?? [];
   const ownImports = new Set([...(members?.errorClasses ?? []), ...(members?.models ?? []), ...(members?.requests ?? [])]);
-  const resources = model.resources.filter((r) => !r.onClient);
+  const resources = childResources(model, { path: [] });
   // A resource class named like the client (tag `Notes`, client `Notes`), or like a model its methods use, is imported under another name.
   const local = (r: { className: string }) => (r.className === name || ownImports.has(r.className) ? `${r.className}Resource` : r.className);
   const resourceImports = resources.map((r) => `import { ${r.className}${local(r) === r.className ? "" : ` as ${local(r)}`} } from "./${r.fileName}.js";\n`);

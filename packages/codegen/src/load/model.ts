@@ -2,12 +2,13 @@
  * The spec as the emitters see it: every name decided, every $ref resolved,
  * so emitters only print. Built by `loadSpec`.
  */
-import type { BodyEncoding, FieldEncodingSpec } from "@x/runtime";
+import type { BodyEncoding, CustomMethod, FieldEncodingSpec } from "@x/runtime";
 import type { ParameterConstraints, ParameterStyle, StreamKind } from "@x/runtime";
 import type { SpecRetryPolicy } from "./retries.js";
 import type { Warning } from "./warnings.js";
 
-export type HttpMethod = "get" | "put" | "post" | "delete" | "patch" | "head" | "options" | "trace";
+/** A Path Item Object's method fields (`query`: OpenAPI 3.2). */
+export type HttpMethod = "get" | "put" | "post" | "delete" | "patch" | "head" | "options" | "trace" | "query";
 
 /**
  * Stands for a file's contents in an example (a `format: binary` property of a multipart body):
@@ -133,10 +134,17 @@ export type SecurityScheme = {
 export type SecurityRequirement = Readonly<Record<string, readonly string[]>>;
 
 export interface Resource {
-  /** The tag; "" for the untagged operations. */
+  /** The tag; "" for the untagged operations and for a group no tag names (see load/groups.ts). */
   readonly tag: string;
   readonly className: string;
-  /** Property of the client that exposes it, e.g. `connections`; "" for the untagged operations. */
+  /**
+   * The properties that reach it from the client, outermost first: `["connections"]`, or
+   * `["accountsPayable", "bills"]` for a nested group (`client.accountsPayable.bills`); `[]`
+   * for the untagged operations. A resource's parent is the one whose path is this one's
+   * without the last property (see childResources in queries.ts).
+   */
+  readonly path: readonly string[];
+  /** Property of its parent (the client, or the enclosing resource) that exposes it, e.g. `connections`; the last of `path`; "" for the untagged operations. */
   readonly property: string;
   /**
    * Set on the one resource of untagged operations: they are methods of the client itself
@@ -151,10 +159,11 @@ export interface Resource {
 
 /**
  * How a user calls an operation, and its identity across spec versions: `addPet` for a
- * method of the client itself, `pets.list` for one of a resource.
+ * method of the client itself, `pets.list` for one of a resource, `accountsPayable.bills.get`
+ * for one of a nested group.
  */
-export function sdkPath(resource: Pick<Resource, "property" | "onClient">, op: Pick<Operation, "methodName">): string {
-  return resource.onClient ? op.methodName : `${resource.property}.${op.methodName}`;
+export function sdkPath(resource: Pick<Resource, "path">, op: Pick<Operation, "methodName">): string {
+  return [...resource.path, op.methodName].join(".");
 }
 
 export interface Parameter {
@@ -255,7 +264,8 @@ export interface Operation {
   readonly pointer: string;
   readonly operationId: string;
   readonly methodName: string;
-  readonly method: HttpMethod;
+  /** A method field's name (`get`, `query`), or a custom method of `additionalOperations` as written (`COPY`). */
+  readonly method: HttpMethod | CustomMethod;
   readonly path: string;
   readonly summary?: string;
   readonly description?: string;

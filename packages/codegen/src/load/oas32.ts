@@ -11,6 +11,10 @@ const FIELDS: readonly { readonly at: RegExp; readonly is?: (value: unknown) => 
   { at: /^#\/\$self$/ },
   // A media type's `itemSchema`: the item of a stream (load/item-schemas.ts).
   { at: /\/content\/[^/]+\/itemSchema$/ },
+  // Tag `parent` and `kind` (load/groups.ts).
+  { at: /^#\/tags\/\d+\/(parent|kind)$/ },
+  // A path item's `query` method and `additionalOperations` (load/path-items.ts).
+  { at: /^#\/(paths|webhooks|components\/pathItems)\/[^/]+\/(query|additionalOperations)$/ },
   // `in: querystring` (load/querystring.ts).
   { at: /\/parameters\/[^/]+\/in$/, is: (value) => value === "querystring" },
   // Security schemes: `oauth2MetadataUrl`, `deprecated` and the device authorization flow (load/security.ts).

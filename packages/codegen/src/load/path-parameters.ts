@@ -7,7 +7,7 @@
 import type { LoadContext } from "./context.js";
 import { pointer } from "../errors.js";
 import { isRecord } from "./json.js";
-import { METHODS } from "./operations.js";
+import { pathItemOperations } from "./path-items.js";
 
 /** Rewrites `document` in place (the loader's own copy). */
 export function normalizePathParameters(ctx: LoadContext): void {
@@ -29,10 +29,8 @@ export function normalizePathParameters(ctx: LoadContext): void {
     };
     if (Array.isArray(item.parameters)) item.parameters = dropUnused(item.parameters, pointer("paths", path));
     const shared = Array.isArray(item.parameters) ? item.parameters.filter(isPathParam).map(nameOf) : [];
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!isRecord(op)) continue;
-      const at = pointer("paths", path, method);
+    for (const { op, segments } of pathItemOperations(item).operations) {
+      const at = pointer("paths", path, ...segments);
       if (Array.isArray(op.parameters)) op.parameters = dropUnused(op.parameters, at);
       const declared = new Set([...shared, ...(Array.isArray(op.parameters) ? op.parameters.filter(isPathParam).map(nameOf) : [])]);
       const missing = [...new Set(inTemplate)].filter((name) => !declared.has(name));

@@ -2,7 +2,7 @@
  * What emitters and tools ask of a loaded model besides its fields: derived views that several
  * of them need, computed from the model alone (never from the document).
  */
-import type { Operation, ServerModel, SpecModel } from "./model.js";
+import type { Operation, Resource, ServerModel, SpecModel } from "./model.js";
 
 /** The lean client class of a client (`Common` → `CommonCore`): the runtime core without resources. */
 export function coreClassName(clientName: string): string {
@@ -35,4 +35,14 @@ export function allServers(model: Pick<SpecModel, "servers" | "resources">): Ser
 /** The types the generated requests.ts declares for an operation: its request, and an inline body's and response's. */
 export function declaredTypes(op: Pick<Operation, "names">): string[] {
   return [op.names.request, op.names.requestBody, op.names.response].filter((n): n is string => n !== undefined);
+}
+
+/**
+ * The resources a resource exposes as properties (`client.accountsPayable.bills`): those one
+ * level below it. For the untagged operations' resource (the client itself, path `[]`), the
+ * top-level resources.
+ */
+export function childResources(model: Pick<SpecModel, "resources">, parent: Pick<Resource, "path">): Resource[] {
+  const depth = parent.path.length;
+  return model.resources.filter((r) => r.path.length === depth + 1 && parent.path.every((p, i) => r.path[i] === p));
 }

@@ -122,10 +122,14 @@ export function wantedWebhookTypeName(name: string, method: string, severalMetho
 /** The generated files besides the resources' (without extension). */
 const GENERATED_FILES = new Set(["core", "errors", "index", "models", "requests", "sdk", "types"]);
 
-/** A resource's class and file (under src/generated, without extension), from its client property. */
-export function resourceNames(property: string): { className: string; fileName: string } {
-  const className = pascalCase(property);
-  const fileName = property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+/**
+ * A resource's class and file (under src/generated, without extension), from the properties
+ * that reach it: `["connections"]` → `Connections` in `connections`, `["accountsPayable", "bills"]`
+ * → `AccountsPayableBills` in `accounts-payable-bills`.
+ */
+export function resourceNames(path: readonly string[]): { className: string; fileName: string } {
+  const className = path.map((p) => pascalCase(p)).join("");
+  const fileName = path.map((p) => p.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)).join("-");
   return {
     // Resource classes are not exported (see emit/barrel.ts), so only the files that declare or import them must keep them apart.
     className: INTERNAL_NAMES.includes(className) || className === "Security" ? `${className}Resource` : className,
@@ -204,9 +208,11 @@ export function operationFunctionNames(op: Pick<Operation, "paging">, name: stri
   return { call: name, spec: `${name}Spec`, ...(op.paging ? { all: `${name}${ALL_SUFFIX}`, paging: `${name}Paging` } : {}) };
 }
 
-/** The standalone function an operation wants: its sdkPath as one identifier, `connections.get` → `connectionsGet`. */
+/** The standalone function an operation wants: its sdkPath as one identifier, `connections.get` → `connectionsGet`, `accountsPayable.bills.get` → `accountsPayableBillsGet`. */
 function wantedFunctionName(resource: Resource, op: Operation): string {
-  return resource.onClient ? op.methodName : `${resource.property}${op.methodName.charAt(0).toUpperCase()}${op.methodName.slice(1)}`;
+  const upper = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
+  const [first = "", ...rest] = [...resource.path, op.methodName];
+  return first + rest.map(upper).join("");
 }
 
 export function settleFunctionNames(resources: readonly Resource[], registry: NameRegistry, warnings: Warning[]): Resource[] {

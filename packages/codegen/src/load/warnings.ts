@@ -4,7 +4,8 @@
  */
 export type WarningKind =
   | "lint" | "swagger2" | "naming" | "servers" | "security" | "callbacks" | "webhooks"
-  | "path-parameters" | "parameters" | "bodies" | "responses" | "discriminators" | "pagination";
+  | "path-parameters" | "parameters" | "bodies" | "responses" | "discriminators" | "pagination"
+  | "tags" | "operations";
 
 export interface Warning {
   readonly kind: WarningKind;

@@ -8,7 +8,7 @@ import { pointer } from "../errors.js";
 import { isRecord } from "./json.js";
 import type { WebhookModel } from "./model.js";
 import { isJsonMediaType } from "./media.js";
-import { METHODS } from "./operations.js";
+import { METHODS } from "./path-items.js";
 import { wantedWebhookTypeName } from "./type-names.js";
 
 export function readWebhooks(ctx: LoadContext): WebhookModel[] {

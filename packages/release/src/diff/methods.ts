@@ -31,7 +31,8 @@ export function methodsOf(model: SpecModel): Map<string, MethodRef> {
   const methods = new Map<string, MethodRef>();
   for (const resource of model.resources) {
     for (const op of resource.operations) {
-      const itemAt = op.pointer.slice(0, op.pointer.lastIndexOf("/"));
+      // `#/paths/~1a/get` → `#/paths/~1a`; a custom method is written under the path item's `additionalOperations`.
+      const itemAt = op.pointer.replace(/\/additionalOperations\/[^/]+$|\/[^/]+$/, "");
       const id = sdkPath(resource, op);
       methods.set(id, {
         id, resource, op, at: op.pointer,

@@ -15,7 +15,7 @@ import { compareRest } from "./schema.js";
 type Resource = SpecModel["resources"][number];
 type Operation = Resource["operations"][number];
 
-const HANDLED = new Set(["tags", "operationId", "x-speakeasy-name-override", "deprecated", "x-idempotent", "parameters", "requestBody", "responses", "security", "servers"]);
+const HANDLED = new Set(["tags", "operationId", "x-speakeasy-name-override", "x-speakeasy-group", "deprecated", "x-idempotent", "parameters", "requestBody", "responses", "security", "servers"]);
 
 /** Compares every method; returns the operations that only one side has (their types go with them). */
 export function compareOperations(ctx: DiffContext): { removed: Operation[]; added: Operation[] } {
@@ -56,9 +56,20 @@ function tagOf(resource: Resource): string {
   return resource.onClient ? "(none)" : resource.tag;
 }
 
+/** Where a method is reached: `the client`, `client.accountsPayable.bills`. */
+function placeOf(resource: Resource): string {
+  return resource.onClient ? "the client" : `client.${resource.path.join(".")}`;
+}
+
+/** What moved a method to another resource: its tags, or its grouping (`x-speakeasy-group`, a tag's `parent`). */
+function movedBy(b: MethodRef, a: MethodRef): string {
+  const regrouped = !deepEqual(b.raw["x-speakeasy-group"], a.raw["x-speakeasy-group"]) || deepEqual(b.raw.tags, a.raw.tags);
+  return regrouped ? `grouping ${placeOf(b.resource)} → ${placeOf(a.resource)}` : `tag ${tagOf(b.resource)} → ${tagOf(a.resource)}`;
+}
+
 function renameCause(b: MethodRef, a: MethodRef): string {
   const causes = [
-    b.resource.property !== a.resource.property ? `tag ${tagOf(b.resource)} → ${tagOf(a.resource)}` : undefined,
+    placeOf(b.resource) !== placeOf(a.resource) ? movedBy(b, a) : undefined,
     b.op.operationId !== a.op.operationId ? `operationId ${b.op.operationId} → ${a.op.operationId}` : undefined,
     !deepEqual(b.raw["x-speakeasy-name-override"], a.raw["x-speakeasy-name-override"]) ? "x-speakeasy-name-override changed" : undefined,
   ].filter(Boolean);
@@ -74,8 +85,11 @@ function compareOperation(ctx: DiffContext, b: MethodRef, a: MethodRef): void {
   if (b.op.operationId !== a.op.operationId) {
     ctx.add("major", child(a.at, "operationId"), `${context}operationId ${b.op.operationId} → ${a.op.operationId} (the exported operations type is keyed by it)`);
   }
-  if (!deepEqual(b.raw.tags, a.raw.tags) && b.resource.property === a.resource.property) {
-    ctx.add("patch", child(a.at, "tags"), `${context}tags changed; the method stays on ${a.resource.onClient ? "the client" : a.resource.property}`);
+  if (!deepEqual(b.raw.tags, a.raw.tags) && placeOf(b.resource) === placeOf(a.resource)) {
+    ctx.add("patch", child(a.at, "tags"), `${context}tags changed; the method stays on ${placeOf(a.resource)}`);
+  }
+  if (!deepEqual(b.raw["x-speakeasy-group"], a.raw["x-speakeasy-group"]) && placeOf(b.resource) === placeOf(a.resource)) {
+    ctx.add("patch", child(a.at, "x-speakeasy-group"), `${context}x-speakeasy-group changed; the method stays on ${placeOf(a.resource)}`);
   }
   if (!deepEqual(b.raw["x-speakeasy-name-override"], a.raw["x-speakeasy-name-override"]) && b.op.methodName === a.op.methodName) {
     ctx.add("patch", child(a.at, "x-speakeasy-name-override"), `${context}x-speakeasy-name-override changed; the method name stays ${a.op.methodName}`);

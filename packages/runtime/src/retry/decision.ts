@@ -8,8 +8,8 @@ import type { RetryPolicy } from "./config.js";
 import { serverRetryDelayMs } from "./retry-after.js";
 import { isRetryableStatus } from "./status.js";
 
-/** Methods that may be repeated without a second side effect (RFC 9110 §9.2.2). */
-const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"]);
+/** Methods that may be repeated without a second side effect (RFC 9110 §9.2.2; QUERY, the safe read with a body of OpenAPI 3.2, too). */
+const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE", "QUERY"]);
 /** Statuses by which a server declines a request without acting on it. */
 const DECLINED_STATUSES = new Set([429, 503]);
 /** Connection failures that happen before a single byte of the request is sent. */

@@ -21,7 +21,7 @@ export function header(w: ReadmeWriter): string {
   if (w.model.description) lines.push("", w.model.description.trim());
   lines.push("", "## Contents", "");
   lines.push("- [Install](#install)", "- [Construct a client](#construct-a-client)");
-  for (const res of w.model.resources) {
+  for (const res of w.model.resources.filter((r) => r.operations.length > 0)) {
     const ops = res.operations.map((op) => `[\`${op.methodName}\`](#${anchor(sdkPath(res, op))})`);
     lines.push(`- [${w.heading(res)}](#${anchor(w.heading(res))}): ${ops.join(", ")}`);
   }

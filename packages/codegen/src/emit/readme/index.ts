@@ -31,7 +31,7 @@ export function emitReadme(model: SpecModel, ctx: ReadmeContext): GeneratedFile 
     header(w),
     install(w),
     construct(w),
-    ...model.resources.map((res) => resource(w, res)),
+    ...model.resources.filter((res) => res.operations.length > 0).map((res) => resource(w, res)),
     // What follows shows calls; a spec of webhooks alone has none to show.
     ...(model.resources.length > 0 ? [standaloneFunctions(w), errors(w), retries(w), timeouts(w), rawResponses(w), hooksAndLogging(w)] : []),
     ...(model.webhooks.length > 0 ? [webhooks(w)] : []),

@@ -16,7 +16,7 @@ import { NON_IDEMPOTENT, type ReadmeWriter } from "./writer.js";
 export function resource(w: ReadmeWriter, res: Resource): string {
   const lines = [`## ${w.heading(res)}`, ""];
   if (res.description) lines.push(res.description, "");
-  lines.push(res.onClient ? `Operations without a tag, called on \`${w.client}\` itself.` : `Reached through \`${w.client}.${res.property}\`.`, "");
+  lines.push(res.onClient ? `Operations without a tag, called on \`${w.client}\` itself.` : `Reached through \`${w.client}.${res.path.join(".")}\`.`, "");
   for (const op of res.operations) {
     lines.push(`* [\`${op.methodName}\`](#${anchor(sdkPath(res, op))})${op.summary ? ` - ${op.summary}` : ""}`);
   }

@@ -1,5 +1,5 @@
 /** "Servers" (a subsection of "Construct a client"): the servers' variables, and the operations with servers of their own. */
-import type { Operation, Resource, SpecModel } from "../../load/model.js";
+import { sdkPath, type Operation, type Resource, type SpecModel } from "../../load/model.js";
 import { propertyKey } from "../../load/naming.js";
 import { allServers, serverVariableOptions } from "../../load/queries.js";
 import { str } from "../source.js";
@@ -38,7 +38,7 @@ export function servers(w: ReadmeWriter): string {
     lines.push(
       fragment("operation-servers"),
       "",
-      ...own.map(({ res, op }) => `* \`${w.client}.${res.property}.${op.methodName}\`: \`${op.servers![0]!.url}\``),
+      ...own.map(({ res, op }) => `* \`${w.client}.${sdkPath(res, op)}\`: \`${op.servers![0]!.url}\``),
       "",
     );
   }

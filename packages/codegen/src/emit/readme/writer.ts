@@ -60,7 +60,9 @@ export class ReadmeWriter {
 
   /** A resource's section title: its tag, or for the untagged operations the client's own methods. */
   heading(res: Resource): string {
-    return res.onClient ? "Client methods" : res.tag;
+    if (res.onClient) return "Client methods";
+    // A nested resource is headed by its path, which no other heading repeats.
+    return res.path.length === 1 && res.tag !== "" ? res.tag : res.path.join(".");
   }
 
   /** Import and construction lines every example starts with, so each block runs on its own. */
