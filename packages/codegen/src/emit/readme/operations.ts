@@ -11,7 +11,7 @@ import { pagedIterator } from "./pagination.js";
 import { streamedResponse } from "./streams.js";
 import { fragment } from "./template.js";
 import { anchor, cell, sentence } from "./text.js";
-import { NON_IDEMPOTENT, type ReadmeWriter } from "./writer.js";
+import { nonIdempotent, type ReadmeWriter } from "./writer.js";
 
 export function resource(w: ReadmeWriter, res: Resource): string {
   const lines = [`## ${w.heading(res)}`, ""];
@@ -105,7 +105,7 @@ function throws(w: ReadmeWriter, op: Operation): string[] {
 function retryNote(w: ReadmeWriter, op: Operation): string {
   const retry = w.model.retry;
   if (!retry || retry.strategy === "none") return "none by default: the spec sets no retry policy (see [Retries](#retries) to turn them on).";
-  if (!NON_IDEMPOTENT.has(op.method)) return "by the [spec's policy](#retries).";
+  if (!nonIdempotent(op.method)) return "by the [spec's policy](#retries).";
   if (op.idempotent) return `like a GET: the spec marks this ${op.method.toUpperCase()} \`x-idempotent\`, so it is safe to repeat.`;
   return `only when the request never reached the server (connection refused) or the server declined it (429, 503): a ${op.method.toUpperCase()} is never sent twice otherwise, unless you set \`retryNonIdempotent: true\`.`;
 }

@@ -2,7 +2,7 @@
 import { sdkPath } from "../../load/model.js";
 import { fragment } from "./template.js";
 import { duration } from "./text.js";
-import { NON_IDEMPOTENT, RUNTIME_README, type ReadmeWriter } from "./writer.js";
+import { nonIdempotent, RUNTIME_README, type ReadmeWriter } from "./writer.js";
 
 export function retries(w: ReadmeWriter): string {
   const retry = w.model.retry;
@@ -24,7 +24,7 @@ export function retries(w: ReadmeWriter): string {
   } else {
     lines.push(fragment("retries-unset"));
   }
-  const idempotent = w.calls.filter((c) => NON_IDEMPOTENT.has(c.op.method) && c.op.idempotent).map((c) => `\`${sdkPath(c.resource, c.op)}\``);
+  const idempotent = w.calls.filter((c) => nonIdempotent(c.op.method) && c.op.idempotent).map((c) => `\`${sdkPath(c.resource, c.op)}\``);
   lines.push(
     "",
     fragment("retries-rule", { idempotentHere: idempotent.length > 0 ? ` (here: ${idempotent.join(", ")})` : "", runtimeReadme: RUNTIME_README }),

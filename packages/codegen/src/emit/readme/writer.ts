@@ -31,7 +31,12 @@ const RESERVED = new Set([
   "implements", "interface", "package", "private", "protected", "public", "error", "response", "data",
 ]);
 /** The methods retried only when the request provably never reached the server (unless `x-idempotent`). */
-export const NON_IDEMPOTENT = new Set(["post", "patch"]);
+const NON_IDEMPOTENT = new Set(["post", "patch"]);
+
+/** A method the runtime repeats only when the operation is marked `x-idempotent`: POST, PATCH and any custom method (OpenAPI 3.2 `additionalOperations`, written upper case). */
+export function nonIdempotent(method: string): boolean {
+  return NON_IDEMPOTENT.has(method) || method !== method.toLowerCase();
+}
 
 /** An operation reached through the client, as the README names it. */
 export interface Call {
