@@ -12,7 +12,7 @@ import { BaseResolver, createConfig, getLineColLocation, lintDocument, Source } 
 import { CodegenError } from "../errors.js";
 import { isRecord } from "./json.js";
 import { bundleDocument, hasFileRefs } from "./bundle.js";
-import { isOpenApi32Field } from "./oas32.js";
+import { isOpenApi32Field, unsupportedOpenApi32 } from "./oas32.js";
 import { parseSource } from "./parse-source.js";
 import { convertSwagger2, isSwagger2 } from "./swagger2.js";
 
@@ -61,6 +61,10 @@ export async function readSpec(file: string, absolutePath: string, warnings: War
   };
   const findings = problems.filter((p) => p.severity === "error" && !isTolerated(p.ruleId, p.location[0]?.pointer)
     && !isOpenApi32Field(document, p.ruleId, p.location[0]?.pointer));
+  for (const p of problems) {
+    const unsupported = unsupportedOpenApi32(document, p.ruleId, p.location[0]?.pointer);
+    if (unsupported) warnings.push(warning("oas32", `${p.location[0]!.pointer}: OpenAPI 3.2: ${unsupported}`));
+  }
   // Structure findings (a misspelled keyword, an `examples` object, a field a vendor
   // extension does not expect) do not stop openapi-typescript, so they do not stop us; what
   // they leave out, the model builder decides is fatal or not.

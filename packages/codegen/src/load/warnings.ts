@@ -5,7 +5,7 @@
 export type WarningKind =
   | "lint" | "swagger2" | "naming" | "servers" | "security" | "callbacks" | "webhooks"
   | "path-parameters" | "parameters" | "bodies" | "responses" | "discriminators" | "pagination"
-  | "tags" | "operations";
+  | "tags" | "operations" | "oas32";
 
 export interface Warning {
   readonly kind: WarningKind;

@@ -21,6 +21,11 @@ export interface Synthesis {
   readonly display: boolean;
 }
 
+/** An Example Object's value: `value`, or OpenAPI 3.2's `dataValue` (the value as data, before serialization). */
+function exampleObjectValue(example: Record<string, unknown> | undefined): unknown {
+  return example?.value !== undefined ? example.value : example?.dataValue;
+}
+
 /** A spec's own example of a parameter, media type or schema: `example`, the first of `examples` (map or list), or its schema's. */
 export function explicitExample(ctx: LoadContext, node: Schema): { value: unknown } | undefined {
   if (node.example !== undefined) return { value: node.example };
@@ -28,7 +33,8 @@ export function explicitExample(ctx: LoadContext, node: Schema): { value: unknow
   if (isRecord(node.examples)) {
     for (const raw of Object.values(node.examples)) {
       const example = ctx.deref(raw);
-      if (example && example.value !== undefined) return { value: example.value };
+      const value = exampleObjectValue(example);
+      if (value !== undefined) return { value };
     }
   }
   const schema = ctx.deref(node.schema);
@@ -44,7 +50,7 @@ export function parameterValue(ctx: LoadContext, raw: Schema, defaultValue: unkn
   const schema = resolveSchema(ctx, raw.schema);
   const examples = [
     raw.example,
-    ...(isRecord(raw.examples) ? Object.values(raw.examples).map((e) => ctx.deref(e)?.value) : []),
+    ...(isRecord(raw.examples) ? Object.values(raw.examples).map((e) => exampleObjectValue(ctx.deref(e))) : []),
     schema.example,
     ...(Array.isArray(schema.examples) ? schema.examples : []),
     schema.default,
