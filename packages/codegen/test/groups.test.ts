@@ -3,10 +3,7 @@
  * tag's `parent` chain nests resources (`client.accountsPayable.bills.get`), and the standalone
  * functions, the README and the method paths follow.
  */
-import { once } from "node:events";
 import { mkdir, writeFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +11,7 @@ import { needs } from "../../../vitest.shared.js";
 import { generatePackage } from "../src/generate.js";
 import { loadSpec } from "../src/load/index.js";
 import { sdkPath } from "../src/load/model.js";
+import { send, startServer, type TestServer } from "../../runtime/test/support/server.js";
 import type { GeneratedFile } from "../src/emit/source.js";
 import { targetFor, tempDir, typecheck } from "./helpers.js";
 
@@ -81,20 +79,13 @@ export async function run(serverURL: string): Promise<unknown[]> {
 }
 `;
 
-let server: Server;
-let url = "";
+let server: TestServer;
 
 beforeAll(async () => {
-  server = createServer((req, res) => res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ path: `${req.method} ${req.url}` })));
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startServer((req, res) => send(res, { status: 200, body: { path: `${req.method} ${req.url}` } }));
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server.close());
 
 async function specFile(text: string, name = "spec.yaml"): Promise<string> {
   const file = join(await tempDir(), name);
@@ -138,7 +129,7 @@ describe("x-speakeasy-group", () => {
     for (const f of files) await writeFile(join(dir, "generated", f.path), f.contents);
     await writeFile(join(dir, "calls.ts"), CALLS);
     const { run } = await import(pathToFileURL(join(dir, "calls.ts")).href) as { run(url: string): Promise<unknown[]> };
-    expect(await run(url)).toEqual([
+    expect(await run(server.url)).toEqual([
       "GET /bills/b1", "GET /bills", "GET /bill-credit-notes/n1", "GET /suppliers", "GET /reports/aged", "GET /bills/b2", "GET /reports/aged",
     ]);
   }, needs(8_000));

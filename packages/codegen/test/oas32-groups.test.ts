@@ -2,10 +2,7 @@
  * OpenAPI 3.2's tag `parent` and `kind`, the `query` method and `additionalOperations`: each
  * generated, or warned about by name with its pointer; never a generic lint warning.
  */
-import { once } from "node:events";
 import { mkdir, writeFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +10,7 @@ import { needs } from "../../../vitest.shared.js";
 import { generatePackage } from "../src/generate.js";
 import { loadSpec } from "../src/load/index.js";
 import { sdkPath } from "../src/load/model.js";
+import { send, startServer, type TestServer } from "../../runtime/test/support/server.js";
 import { targetFor, tempDir, typecheck } from "./helpers.js";
 
 const SPEC = `openapi: 3.2.0
@@ -83,30 +81,19 @@ export async function run(serverURL: string): Promise<unknown[]> {
 }
 `;
 
-let server: Server;
-let url = "";
-const seen: string[] = [];
+let server: TestServer;
+/** Each request as the server saw it: method, target, body, and a COPY's destination. */
+const seen = () => server.received.map((r) => [r.method, r.url, r.body, r.headers.destination ? `→ ${String(r.headers.destination)}` : ""].filter(Boolean).join(" "));
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (c: Buffer) => (body += c.toString()));
-    req.on("end", () => {
-      seen.push([req.method, req.url, body, req.headers.destination ? `→ ${String(req.headers.destination)}` : ""].filter(Boolean).join(" "));
-      if (req.method === "QUERY") return res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify([{ id: "b1" }]));
-      if (req.method === "GET" && req.url === "/bills/b1") return res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ id: "b1" }));
-      res.writeHead(204).end();
-    });
+  server = await startServer((req, res) => {
+    if (req.method === "QUERY") return send(res, { status: 200, body: [{ id: "b1" }] });
+    if (req.method === "GET" && req.url === "/bills/b1") return send(res, { status: 200, body: { id: "b1" } });
+    res.writeHead(204).end();
   });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server.close());
 
 async function load() {
   const spec = join(await tempDir(), "shop.yaml");
@@ -164,8 +151,8 @@ describe("OpenAPI 3.2", () => {
     for (const f of files) await writeFile(join(dir, "generated", f.path), f.contents);
     await writeFile(join(dir, "calls.ts"), CALLS);
     const { run } = await import(pathToFileURL(join(dir, "calls.ts")).href) as { run(url: string): Promise<unknown[]> };
-    expect(await run(url)).toEqual([[{ id: "b1" }], { id: "b1" }, undefined, [{ id: "b1" }]]);
-    expect(seen).toEqual([
+    expect(await run(server.url)).toEqual([[{ id: "b1" }], { id: "b1" }, undefined, [{ id: "b1" }]]);
+    expect(seen()).toEqual([
       'QUERY /bills?limit=2 {"text":"rent"}',
       "GET /bills/b1",
       "COPY /bills/b1 → /bills/b2",

@@ -5,16 +5,14 @@
  * load/fields.ts, with a warning, and keeps its wire name: the README shows both, and a call
  * sends each under its own name.
  */
-import { once } from "node:events";
 import { mkdir, writeFile } from "node:fs/promises";
-import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect, it } from "vitest";
 import { needs } from "../../../vitest.shared.js";
 import { generatePackage } from "../src/generate.js";
 import { loadSpec } from "../src/load/index.js";
+import { startServer } from "../../runtime/test/support/server.js";
 import { targetFor, tempDir, typecheck } from "./helpers.js";
 
 const SPEC = `openapi: 3.1.0
@@ -93,23 +91,13 @@ export async function call(serverURL: string): Promise<void> {
   for (const f of files) await writeFile(join(dir, "generated", f.path), f.contents);
   await writeFile(join(dir, "calls.ts"), calls);
   const sdk = (await import(pathToFileURL(join(dir, "calls.ts")).href)) as { call(url: string): Promise<void> };
-  const received: { url: string; headers: IncomingMessage["headers"]; body: string }[] = [];
-  const server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (c: Buffer) => (body += c.toString()));
-    req.on("end", () => {
-      received.push({ url: req.url!, headers: req.headers, body });
-      res.writeHead(204).end();
-    });
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
+  const server = await startServer((_req, res) => void res.writeHead(204).end());
   try {
-    await sdk.call(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    await sdk.call(server.url);
   } finally {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
   }
+  const received = server.received;
   const query = (url: string) => [...new URL(url, "http://x").searchParams.entries()];
   expect(query(received[0]!.url)).toEqual([
     ["StartTime>", "2026-01-01T00:00:00Z"], ["StartTime", "2026-01-02T00:00:00Z"], ["StartTime<", "2026-01-03T00:00:00Z"],

@@ -92,6 +92,7 @@ export {
   responseKindOf,
   streamKindOf,
   isStreamKind,
+  isIdempotentMethod,
   defaultStyle,
   defaultExplode,
 } from "./wire-rules.js";

@@ -125,3 +125,14 @@ export function defaultExplode(style: ParameterStyle): boolean {
 export function isQueryStringMediaType(type: string): boolean {
   return isFormMediaType(type) || isJsonMediaType(type);
 }
+
+/** Methods that may be repeated without a second side effect (RFC 9110 §9.2.2), and OpenAPI 3.2's QUERY, a safe read with a body. */
+const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE", "QUERY"]);
+
+/**
+ * Whether a request of `method` (any case) may be repeated after any failure by its method
+ * alone: POST, PATCH and custom methods may not (unless the operation is marked `x-idempotent`).
+ */
+export function isIdempotentMethod(method: string): boolean {
+  return IDEMPOTENT_METHODS.has(method.toUpperCase());
+}

@@ -7,9 +7,8 @@ import { backoffDelayMs } from "./backoff.js";
 import type { RetryPolicy } from "./config.js";
 import { serverRetryDelayMs } from "./retry-after.js";
 import { isRetryableStatus } from "./status.js";
+import { isIdempotentMethod } from "../wire-rules.js";
 
-/** Methods that may be repeated without a second side effect (RFC 9110 §9.2.2; QUERY, the safe read with a body of OpenAPI 3.2, too). */
-const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE", "QUERY"]);
 /** Statuses by which a server declines a request without acting on it. */
 const DECLINED_STATUSES = new Set([429, 503]);
 /** Connection failures that happen before a single byte of the request is sent. */
@@ -42,7 +41,7 @@ export type RetryDecision =
 
 /** May a request with `method` be repeated after any failure? */
 export function isIdempotentCall(method: string, idempotent: boolean, policy: RetryPolicy): boolean {
-  return idempotent || policy.retryNonIdempotent || IDEMPOTENT_METHODS.has(method.toUpperCase());
+  return idempotent || policy.retryNonIdempotent || isIdempotentMethod(method);
 }
 
 /** A connection error raised before the request left this machine. */

@@ -9,6 +9,7 @@ import { schemaNamed, typeNameOf } from "../requests.js";
 import { str, type EmitContext } from "../source.js";
 import { functionNamesOf } from "../call-form.js";
 import { requestExample } from "./examples.js";
+import { isIdempotentMethod } from "@x/runtime";
 
 export interface ReadmeContext extends EmitContext {
   /** npm name of the SDK package, e.g. `@x/common`. */
@@ -30,12 +31,9 @@ const RESERVED = new Set([
   "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield", "let", "static", "await",
   "implements", "interface", "package", "private", "protected", "public", "error", "response", "data",
 ]);
-/** The methods retried only when the request provably never reached the server (unless `x-idempotent`). */
-const NON_IDEMPOTENT = new Set(["post", "patch"]);
-
-/** A method the runtime repeats only when the operation is marked `x-idempotent`: POST, PATCH and any custom method (OpenAPI 3.2 `additionalOperations`, written upper case). */
+/** A method the runtime repeats only when the operation is marked `x-idempotent` (POST, PATCH, a custom method): the runtime's rule. */
 export function nonIdempotent(method: string): boolean {
-  return NON_IDEMPOTENT.has(method) || method !== method.toLowerCase();
+  return !isIdempotentMethod(method);
 }
 
 /** An operation reached through the client, as the README names it. */
