@@ -22,6 +22,7 @@ export type { ServerSentEvent } from "./streams/index.js";
 export type { BodyEncoder, RuntimeFeatures } from "./features.js";
 export { APIPromise } from "./api-promise.js";
 export type { WithResponse } from "./api-promise.js";
+export type { AllOfShape, AnyShape, ArrayShape, BooleanShape, NullShape, NumberShape, ObjectShape, OperationShape, ParameterShape, RefShape, Shape, Shapes, StringShape, UnionShape } from "./shape.js";
 export {
   SDKBaseError,
   APIError,
