@@ -2,6 +2,7 @@
 import type { ConsumerReport, TypecheckResult } from "./consumers.ts";
 import type { PageResult } from "./browser.ts";
 import type { PlanLines } from "../replay/describe.ts";
+import type { ProductTeamRun } from "./product-team.ts";
 
 export interface StepRecord {
   readonly name: string;
@@ -61,6 +62,8 @@ export interface RehearsalReport {
     browser?: { dir: string; installed: Record<string, string | undefined>; bundleBytes: number; pageUrl: string; page: PageResult };
     pinned?: ConsumerRun;
     upgraded?: ConsumerRun & { expected: { file: string; line: number; code: string } };
+    /** The product-team project: TypeScript 7 compiles it, its vitest suite passes. */
+    productTeam?: ProductTeamRun;
   };
   breaking?: {
     specLine: number;
