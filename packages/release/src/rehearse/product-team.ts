@@ -9,7 +9,7 @@
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { join, relative } from "node:path";
-import { createConsumer, installedVersion, typecheck, type TypecheckResult } from "./consumers.ts";
+import { createConsumer, installedVersion, typecheck } from "./consumers.ts";
 import { note, seconds, type Context } from "./context.ts";
 import { PACKAGE_DIR } from "./options.ts";
 import { run, tail } from "./proc.ts";
@@ -24,25 +24,6 @@ export const PRODUCT_TEAM_DEV = {
   "@opentelemetry/sdk-trace-base": "2.12.1",
   typescript: TYPESCRIPT_LATEST,
 } as const;
-
-export interface ProductTeamTest {
-  /** `test/kit.test.ts` */
-  readonly file: string;
-  readonly name: string;
-  /** vitest's status: passed, failed, skipped, pending, todo. */
-  readonly status: string;
-}
-
-export interface ProductTeamRun {
-  readonly dir: string;
-  readonly installed: Record<string, string | undefined>;
-  /** Whether node_modules/@x/common is a folder npm unpacked (not a link into the workspace). */
-  readonly fromRegistry: boolean;
-  readonly typecheck?: TypecheckResult;
-  readonly testFiles?: string[];
-  readonly tests?: ProductTeamTest[];
-  readonly exitCode?: number | null;
-}
 
 /** The test files the suite must run: every `test/*.test.ts` of the template. */
 export function productTeamTestFiles(): string[] {

@@ -2,7 +2,6 @@
 import type { ConsumerReport, TypecheckResult } from "./consumers.ts";
 import type { PageResult } from "./browser.ts";
 import type { PlanLines } from "../replay/describe.ts";
-import type { ProductTeamRun } from "./product-team.ts";
 
 export interface StepRecord {
   readonly name: string;
@@ -26,6 +25,26 @@ export interface ConsumerRun {
   readonly typecheck?: TypecheckResult[];
   readonly exitCode?: number | null;
   readonly report?: ConsumerReport;
+}
+
+export interface ProductTeamTest {
+  /** `test/kit.test.ts` */
+  readonly file: string;
+  readonly name: string;
+  /** vitest's status: passed, failed, skipped, pending, todo. */
+  readonly status: string;
+}
+
+/** What the product-team project (product-team.ts) saw. */
+export interface ProductTeamRun {
+  readonly dir: string;
+  readonly installed: Record<string, string | undefined>;
+  /** Whether node_modules/@x/common is a folder npm unpacked (not a link into the workspace). */
+  readonly fromRegistry: boolean;
+  readonly typecheck?: TypecheckResult;
+  readonly testFiles?: string[];
+  readonly tests?: ProductTeamTest[];
+  readonly exitCode?: number | null;
 }
 
 export interface RehearsalReport {

@@ -4,14 +4,12 @@ import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { connectionSummary, createClient } from "../src/connections.js";
+import { apiKey, authHeader, BASE, companyId, connectionId, connectionPath } from "./support.js";
 
-const BASE = "http://api.test";
-const companyId = "8a210b68-6988-11ed-a1eb-0242ac120002";
-const connectionId = "2e9d2c44-f675-40ba-8049-353bfcb5e171";
 const seen: Request[] = [];
 
 const server = setupServer(
-  http.get(`${BASE}/companies/:companyId/connections/:connectionId`, ({ request, params }) => {
+  http.get(connectionPath, ({ request, params }) => {
     seen.push(request.clone());
     return HttpResponse.json({
       id: params.connectionId,
@@ -32,9 +30,9 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 it("summarises a connection from connections.get, sending the API key as Basic auth", async () => {
-  const client = createClient({ apiKey: "product-team-key", serverURL: BASE });
+  const client = createClient({ apiKey, serverURL: BASE });
   await expect(connectionSummary(client, companyId, connectionId)).resolves.toBe("Basiq (Linked)");
   expect(seen).toHaveLength(1);
   expect(new URL(seen[0]!.url).pathname).toBe(`/companies/${companyId}/connections/${connectionId}`);
-  expect(seen[0]!.headers.get("authorization")).toBe(`Basic ${Buffer.from("product-team-key").toString("base64")}`);
+  expect(seen[0]!.headers.get("authorization")).toBe(authHeader);
 });
