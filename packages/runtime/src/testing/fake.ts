@@ -128,3 +128,6 @@ export function fakeSchema(schemas: Schemas, name: string, options: { seed?: num
   if (options.overrides === undefined) return value;
   return typeof value === "object" && value !== null && !Array.isArray(value) ? { ...value, ...options.overrides } : value;
 }
+
+/** What a data builder lets a test set: some of an object's properties (nothing for other kinds of data). */
+export type Overrides<T> = T extends readonly unknown[] ? never : T extends object ? Partial<T> : never;
