@@ -54,6 +54,14 @@ describe("fakeValue", () => {
     expect((fakeValue({ type: "ref", ref: "Problem" }, schemas, 5) as { correlationId: string }).correlationId).toBe("c0ffee");
   });
 
+  it("generates every value, examples aside, when asked to (a paged list's distinct items)", () => {
+    const made = Array.from({ length: 10 }, (_, seed) => fakeValue({ type: "ref", ref: "Problem" }, schemas, seed, { examples: false }) as { correlationId: string });
+    expect(new Set(made.map((p) => p.correlationId)).size).toBeGreaterThan(5);
+    expect(made.every((p) => p.correlationId !== "c0ffee")).toBe(true);
+    // An example still stands in for a pattern too complex to generate from.
+    expect(fakeValue({ type: "string", pattern: "^(a|b)$", example: "a" }, {}, 1, { examples: false })).toBe("a");
+  });
+
   it("keeps integer and number bounds, exclusive ones too", () => {
     const shape: Shape = { type: "integer", exclusiveMinimum: 10, exclusiveMaximum: 13 };
     const seen = new Set(Array.from({ length: 40 }, (_, seed) => fakeValue(shape, {}, seed)));

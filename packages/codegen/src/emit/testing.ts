@@ -41,11 +41,12 @@ export function emitTesting(model: SpecModel, ctx: EmitContext): GeneratedFile {
   const optionsArg = baseUrl === undefined ? "options: TestingOptions & { baseUrl: string }" : "options: TestingOptions = {}";
   const resolved = baseUrl === undefined ? "options.baseUrl" : `options.baseUrl ?? DEFAULT_BASE_URL`;
   const fakes = model.schemas.map((s) => [
-    jsdoc([`A \`${s.typeName}\` for tests: the spec's example where it gives one, else data valid against the schema.`], "    "),
+    `    /** \`${s.typeName}\` data: the spec's example, else data valid against the schema. */\n`,
     `    ${propertyKey(builders.get(s.name)!)}: (overrides?: Overrides<${s.typeName}>): ${s.typeName} => fakeSchema(shapes.schemas, ${str(s.name)}, { seed, overrides }) as ${s.typeName},\n`,
   ].join("")).join("");
   const contents = [
     banner(ctx),
+    "\n",
     `import { createErrorHandler, createHandlers, fakeSchema, type Overrides } from ${str(`${ctx.runtimeImport}/testing`)};\n`,
     `import type { HttpHandler } from "msw";\n`,
     types.length > 0 ? `import type { ${types.join(", ")} } from "./models.js";\n` : "",

@@ -39,7 +39,8 @@ export function pageBody(op: OperationShape, operationId: string, schemas: Schem
   const itemShape = resultsItemShape(op.response.shape, schemas, paging.response.results);
   const items: unknown[] = [];
   for (let i = (page - 1) * size; i < Math.min(total, page * size); i++) {
-    items.push(itemShape === undefined ? { index: i } : fakeValue(itemShape, schemas, operationSeed(seed, operationId, i)));
+    // Generated rather than the example, so that the items of a page differ from each other.
+    items.push(itemShape === undefined ? { index: i } : fakeValue(itemShape, schemas, operationSeed(seed, operationId, i), { examples: false }));
   }
   const record = typeof base === "object" && base !== null && !Array.isArray(base) ? base : {};
   return { ...record, [paging.response.results]: items, [paging.response.pageNumber]: page, [paging.response.pageSize]: size, [paging.response.totalResults]: total };

@@ -21,11 +21,22 @@ interface Context {
   readonly random: Random;
   readonly depth: number;
   readonly path: readonly string[];
+  /** Whether the spec's examples (and defaults) win over generated values. */
+  readonly examples: boolean;
+}
+
+export interface FakeOptions {
+  /**
+   * Whether the spec's examples and defaults win over generated values (default true). Off, every
+   * value is generated for the seed (an example only stands in for a pattern too complex to
+   * generate from): distinct items, as a paged list's are.
+   */
+  readonly examples?: boolean;
 }
 
 /** A value for the shape; `seed` picks which. */
-export function fakeValue(shape: Shape, schemas: Schemas, seed = 1): unknown {
-  return make(shape, { schemas, random: seeded(seed), depth: 0, path: [] });
+export function fakeValue(shape: Shape, schemas: Schemas, seed = 1, options: FakeOptions = {}): unknown {
+  return make(shape, { schemas, random: seeded(seed), depth: 0, path: [], examples: options.examples ?? true });
 }
 
 function make(shape: Shape, ctx: Context): unknown {
@@ -35,12 +46,12 @@ function make(shape: Shape, ctx: Context): unknown {
     if ((repeats >= MAX_REPEATS && shape.nullable) || repeats > 3 * MAX_REPEATS) return null;
     return make(deref(shape, ctx.schemas), { ...ctx, path: [...ctx.path, name] });
   }
-  if (shape.example !== undefined) return structuredClone(shape.example);
-  if (shape.default !== undefined && shape.type !== "object" && shape.type !== "array") return structuredClone(shape.default);
+  if (ctx.examples && shape.example !== undefined) return structuredClone(shape.example);
+  if (ctx.examples && shape.default !== undefined && shape.type !== "object" && shape.type !== "array") return structuredClone(shape.default);
   const deeper: Context = { ...ctx, depth: ctx.depth + 1 };
   switch (shape.type) {
     case "string":
-      return fakeString(shape, ctx.random) ?? "example";
+      return fakeString(shape, ctx.random) ?? (typeof shape.example === "string" ? shape.example : "example");
     case "number":
     case "integer":
       return fakeNumber(shape, ctx.random);

@@ -7,7 +7,7 @@
 export { createHandlers, createErrorHandler, PROBLEM_HEADER } from "./handlers.js";
 export type { HandlerOptions } from "./handlers.js";
 export { fakeValue, fakeSchema } from "./fake.js";
-export type { Overrides } from "./fake.js";
+export type { FakeOptions, Overrides } from "./fake.js";
 export { checkValue } from "./check.js";
 export type { Problem } from "./check.js";
 export { requestProblem } from "./request.js";
