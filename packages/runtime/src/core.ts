@@ -7,7 +7,7 @@ import openapiFetch from "openapi-fetch";
 import { APIPromise, type CallResult } from "./api-promise.js";
 import { applySecurity, resolveSecurity, sensitiveHeaderValues, type AppliedSecurity, type SecurityContext } from "./auth/index.js";
 import type { TokenCache } from "./auth/oauth2.js";
-import type { SDKDefinition } from "./definition.js";
+import type { SDKDefinition, ValidationModule } from "./definition.js";
 import type { RuntimeFeatures } from "./feature-contract.js";
 import { ALL_FEATURES } from "./features.js";
 import { SDKBaseError, SDKValidationError } from "./errors.js";
@@ -20,6 +20,7 @@ import { serverBase } from "./server-url.js";
 import { isStreamKind } from "./wire-rules.js";
 import { missingFeature } from "./feature-contract.js";
 import { errorFor, parseSuccess, readableCopy } from "./response.js";
+import { checkResponse } from "./response-validation.js";
 import { resolveRetryPolicy } from "./retry/config.js";
 import { AttemptAbort } from "./retry/abort.js";
 import { createAttemptLoop, type AttemptsOutcome } from "./retry/fetch.js";
@@ -60,6 +61,8 @@ export class SDKCoreBase<S extends object = object> {
   readonly #tokens: TokenCache | undefined;
   /** Names of the headers, query parameters and cookies that carry apiKeys: scrubbed from logs and response URLs. */
   readonly #sensitiveNames: readonly string[];
+  /** The SDK's response validators, loaded by the first call that validates. */
+  #validators: Promise<ValidationModule> | undefined;
 
   /** @throws SDKValidationError for a bad option, before anything is sent. */
   constructor(definition: SDKDefinition, options?: ClientOptions<S, object>) {
@@ -212,6 +215,15 @@ export class SDKCoreBase<S extends object = object> {
         const raw = bytes === undefined ? "" : wanted.response === "binary" ? new Blob([bytes], { type: response.headers.get("content-type") ?? "" }) : decoder.decode(bytes);
         const as = wanted.response === op.response ? op : { ...op, response: wanted.response };
         result = { data: parseSuccess<T>(as, raw, response, target, secrets), response, body: raw };
+        const mode = call.validateResponses ?? resolved.validateResponses;
+        const load = this.#definition.validation;
+        if (mode !== "off" && as.response === "json" && load) {
+          this.#validators ??= load().catch((error: unknown) => {
+            this.#validators = undefined;
+            throw error;
+          });
+          await checkResponse(mode, this.#validators, { op, data: result.data, response, url, target, secrets });
+        }
       }
     } catch (error) {
       throw await afterError(resolved.hooks, ctx, error);

@@ -3,6 +3,7 @@
  * schemes and retry policy with the runtime features it uses. Apart from operation.ts (the
  * per-operation half) because it names the features, whose types the implementations give.
  */
+import type { ValidationIssue } from "./errors.js";
 import type { RuntimeFeatures } from "./feature-contract.js";
 import type { SecurityRequirementSpec, SecuritySchemeSpec, ServerSpec, SpecRetryPolicy } from "./operation.js";
 
@@ -31,4 +32,20 @@ export interface SDKDefinition {
    * @default none
    */
   readonly features?: RuntimeFeatures;
+  /**
+   * Loads the SDK's response validators (its generated `validation.ts`): called the first
+   * time a call runs with `validateResponses` other than `"off"`, never before, so an
+   * application that leaves validation off neither loads nor (with a bundler that splits
+   * code) bundles them. Absent: nothing is validated.
+   */
+  readonly validation?: () => Promise<ValidationModule>;
+}
+
+/** What an SDK's generated `validation.ts` exports: its shapes bound to the runtime's validator. */
+export interface ValidationModule {
+  /**
+   * The issues of a JSON body the operation answered with this status; `undefined` when the
+   * spec documents no JSON schema for it (nothing checked).
+   */
+  readonly validateResponse: (operationId: string, status: number, body: unknown) => readonly ValidationIssue[] | undefined;
 }

@@ -209,6 +209,54 @@ export class StreamError extends SDKBaseError implements RequestTarget {
   }
 }
 
+/** One way a response body differs from the spec's schema (see `validateResponses`). */
+export interface ValidationIssue {
+  /** A JSON pointer into the body, `""` for the body itself, e.g. `/results/0/status`. */
+  readonly pointer: string;
+  /** What the schema asks for there, e.g. `required property`, `string (date-time)`, `integer ≥ 1`. */
+  readonly expected: string;
+  /** A short description of what came (its type, the start of a string), when something came. */
+  readonly received?: string;
+}
+
+/** How many issues a ResponseValidationError's message lists; `issues` holds them all. */
+const ISSUES_IN_MESSAGE = 3;
+
+/**
+ * A 2xx response whose JSON body does not match the operation's documented schema, thrown
+ * when the client or the call sets `validateResponses: "strict"`. Drift is not an issue: a
+ * property or an enum value the spec does not list passes. `body` is the body as received
+ * (credentials the call sent scrubbed); `issues` lists every difference.
+ */
+export class ResponseValidationError extends SDKBaseError implements RequestTarget {
+  /** The HTTP status of the response. */
+  readonly status: number;
+  /** The parsed JSON body as received. */
+  readonly body: unknown;
+  readonly issues: readonly ValidationIssue[];
+  /** The spec's operationId, e.g. `get-connection`. */
+  readonly operationId: string;
+  readonly methodPath: string;
+  readonly method: string;
+  readonly url: string;
+  readonly attempts: number;
+
+  constructor(init: RequestTarget & { status: number; body: unknown; issues: readonly ValidationIssue[]; operationId: string; methodPath: string }) {
+    const listed = init.issues.slice(0, ISSUES_IN_MESSAGE).map((i) => `${i.pointer || "(body)"}: expected ${i.expected}${i.received ? `, got ${i.received}` : ""}`);
+    const more = init.issues.length - listed.length;
+    super(`${init.methodPath}: HTTP ${init.status} response does not match the spec: ${listed.join("; ")}${more > 0 ? `; and ${more} more` : ""}`);
+    this.name = "ResponseValidationError";
+    this.status = init.status;
+    this.body = init.body;
+    this.issues = init.issues;
+    this.operationId = init.operationId;
+    this.methodPath = init.methodPath;
+    this.method = init.method;
+    this.url = init.url;
+    this.attempts = init.attempts;
+  }
+}
+
 /**
  * The OAuth2 token endpoint did not give a token: a non-2xx status, a body that is not
  * JSON or has no `access_token`, or no response at all. Never holds the client secret.
