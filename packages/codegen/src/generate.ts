@@ -11,6 +11,7 @@ import { emitModels } from "./emit/models.js";
 import { emitReadme } from "./emit/readme/index.js";
 import { emitRequests } from "./emit/requests.js";
 import { emitResource } from "./emit/resources.js";
+import { emitShapes } from "./emit/shapes.js";
 import type { EmitContext, GeneratedFile } from "./emit/source.js";
 import { emitTypes } from "./emit/types.js";
 import { loadSpec } from "./load/index.js";
@@ -52,6 +53,7 @@ export async function generatePackage(target: PackageTarget): Promise<{
     emitCore(model, ctx),
     emitClient(model, ctx),
     emitBarrel(model, ctx),
+    emitShapes(model, ctx),
   ];
   const packageFiles = target.readme ? [emitReadme(model, { ...ctx, ...target.readme, packageDescription: target.packageDescription })] : [];
   return { files: files.sort((a, b) => a.path.localeCompare(b.path)), packageFiles, warnings: model.warnings, kindedWarnings: model.kindedWarnings };

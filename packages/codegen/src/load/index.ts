@@ -19,6 +19,7 @@ import { readRetryPolicy, RETRY_EXTENSION } from "./retries.js";
 import { readWebhooks } from "./webhooks.js";
 import { NameRegistry, wantedSchemaNames, settleClientName, settleFunctionNames, settleSchemaNames, settleTypeNames, settleWebhookNames } from "./type-names.js";
 import { readServers } from "./servers.js";
+import { readShapes } from "./shapes.js";
 
 export type { SpecModel } from "./model.js";
 
@@ -72,6 +73,7 @@ export async function loadSpec(file: string, absolutePath: string, options: Load
     ...(security ? { security } : {}),
     ...(retry ? { retry } : {}),
     schemas,
+    shapes: readShapes(ctx, resources),
     resources: settleFunctionNames(typed, registry, warnings),
     webhooks: settledWebhooks,
     warnings: warnings.map((w) => w.text),

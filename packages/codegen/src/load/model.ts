@@ -4,6 +4,7 @@
  */
 import type { BodyEncoding, CustomMethod, FieldEncodingSpec } from "@x/runtime";
 import type { ParameterConstraints, ParameterStyle, StreamKind } from "@x/runtime";
+import type { Shapes } from "@x/runtime";
 import type { SpecRetryPolicy } from "./retries.js";
 import type { Warning } from "./warnings.js";
 
@@ -44,6 +45,12 @@ export interface SpecModel {
    * copies (`hoistedFrom`) are not among them.
    */
   readonly schemas: readonly SchemaModel[];
+  /**
+   * Every component schema and what each operation sends and answers, as data (the runtime's
+   * `Shapes`, see load/shapes.ts), for the generated `shapes.ts` that response validation and the
+   * test kit read at run time.
+   */
+  readonly shapes: Shapes;
   readonly resources: readonly Resource[];
   /** Payload types of the spec's `webhooks`, exported for receivers. */
   readonly webhooks: readonly WebhookModel[];

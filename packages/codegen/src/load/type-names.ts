@@ -120,7 +120,7 @@ export function wantedWebhookTypeName(name: string, method: string, severalMetho
 }
 
 /** The generated files besides the resources' (without extension). */
-const GENERATED_FILES = new Set(["core", "errors", "index", "models", "requests", "sdk", "types"]);
+const GENERATED_FILES = new Set(["core", "errors", "index", "models", "requests", "sdk", "shapes", "testing", "types", "validation"]);
 
 /**
  * A resource's class and file (under src/generated, without extension), from the properties

@@ -2,7 +2,7 @@
 // Change the spec (or the generator) and run `pnpm generate` at the repository root.
 export { FxSchemasCore, SDK_VERSION, ServerList, type FxSchemasOptions, type Security } from "./core.js";
 export { FxSchemas } from "./sdk.js";
-export { shapesGetLabels, shapesGetShape, shapesPatchShape } from "./shapes.js";
+export { shapesGetLabels, shapesGetShape, shapesPatchShape } from "./shapes-resource.js";
 export type {
   ShapeId,
   Kind,

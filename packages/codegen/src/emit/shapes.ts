@@ -1,0 +1,21 @@
+/**
+ * `shapes.ts`: the model's schemas as data (the runtime's `Shapes`), read at run time by response
+ * validation and the test kit, never by the SDK's main entry. Annotated rather than inferred, so
+ * the literal types of a large spec cost the type-checker nothing.
+ */
+import type { SpecModel } from "../load/model.js";
+import { banner, type EmitContext, type GeneratedFile } from "./source.js";
+
+export function emitShapes(model: SpecModel, ctx: EmitContext): GeneratedFile {
+  return {
+    path: "shapes.ts",
+    contents: [
+      banner(ctx),
+      `import type { Shapes } from ${JSON.stringify(ctx.runtimeImport)};`,
+      "",
+      "/** Every component schema by name, and every operation by operationId: what it sends and answers. */",
+      `export const shapes: Shapes = ${JSON.stringify(model.shapes, null, 2).replace(/^(\s*)"([A-Za-z_$][\w$]*)":/gm, "$1$2:")};`,
+      "",
+    ].join("\n"),
+  };
+}
