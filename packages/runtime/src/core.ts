@@ -7,20 +7,19 @@ import openapiFetch from "openapi-fetch";
 import { APIPromise, type CallResult } from "./api-promise.js";
 import { applySecurity, resolveSecurity, sensitiveHeaderValues, type AppliedSecurity, type SecurityContext } from "./auth/index.js";
 import type { TokenCache } from "./auth/oauth2.js";
-import type { SDKDefinition, ValidationModule } from "./definition.js";
+import type { SDKDefinition } from "./definition.js";
 import type { RuntimeFeatures } from "./feature-contract.js";
 import { ALL_FEATURES } from "./features.js";
-import { SDKBaseError, SDKValidationError } from "./errors.js";
+import { ResponseValidationError, SDKBaseError, SDKValidationError } from "./errors.js";
 import type { HookContext } from "./hooks.js";
 import type { OperationSpec, PagingSpec } from "./operation.js";
 import { paginate } from "./pagination.js";
 import { resolveClientOptions, type ClientOptions, type MediaOptions, type RequestOptions, type ResolvedClientOptions } from "./options.js";
-import { redactUrl, urlWithoutQuery } from "./redact.js";
+import { redactUrl, redactValue, urlWithoutQuery } from "./redact.js";
 import { serverBase } from "./server-url.js";
 import { isStreamKind } from "./wire-rules.js";
 import { missingFeature } from "./feature-contract.js";
 import { errorFor, parseSuccess, readableCopy } from "./response.js";
-import { checkResponse } from "./response-validation.js";
 import { resolveRetryPolicy } from "./retry/config.js";
 import { AttemptAbort } from "./retry/abort.js";
 import { createAttemptLoop, type AttemptsOutcome } from "./retry/fetch.js";
@@ -61,8 +60,6 @@ export class SDKCoreBase<S extends object = object> {
   readonly #tokens: TokenCache | undefined;
   /** Names of the headers, query parameters and cookies that carry apiKeys: scrubbed from logs and response URLs. */
   readonly #sensitiveNames: readonly string[];
-  /** The SDK's response validators, loaded by the first call that validates. */
-  #validators: Promise<ValidationModule> | undefined;
 
   /** @throws SDKValidationError for a bad option, before anything is sent. */
   constructor(definition: SDKDefinition, options?: ClientOptions<S, object>) {
@@ -217,12 +214,9 @@ export class SDKCoreBase<S extends object = object> {
         result = { data: parseSuccess<T>(as, raw, response, target, secrets), response, body: raw };
         const mode = call.validateResponses ?? resolved.validateResponses;
         const load = this.#definition.validation;
+        // The module loads once (the engine keeps it); a load that failed is tried again by the next call.
         if (mode !== "off" && as.response === "json" && load) {
-          this.#validators ??= load().catch((error: unknown) => {
-            this.#validators = undefined;
-            throw error;
-          });
-          await checkResponse(mode, this.#validators, { op, data: result.data, response, url, target, secrets });
+          (await load()).checkResponse(mode, { op, data: result.data, response, target, redact: (value) => redactValue(value, secrets), ErrorClass: ResponseValidationError });
         }
       }
     } catch (error) {

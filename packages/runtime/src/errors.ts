@@ -219,41 +219,31 @@ export interface ValidationIssue {
   readonly received?: string;
 }
 
-/** How many issues a ResponseValidationError's message lists; `issues` holds them all. */
-const ISSUES_IN_MESSAGE = 3;
-
 /**
  * A 2xx response whose JSON body does not match the operation's documented schema, thrown
  * when the client or the call sets `validateResponses: "strict"`. Drift is not an issue: a
  * property or an enum value the spec does not list passes. `body` is the body as received
- * (credentials the call sent scrubbed); `issues` lists every difference.
+ * (credentials the call sent scrubbed); `issues` lists every difference, the message the
+ * first few. Built by the validators (`@x/runtime/validation`), which the core loads only
+ * when a call validates: this class is all an app that never validates bundles of it.
  */
 export class ResponseValidationError extends SDKBaseError implements RequestTarget {
   /** The HTTP status of the response. */
-  readonly status: number;
+  declare readonly status: number;
   /** The parsed JSON body as received. */
-  readonly body: unknown;
-  readonly issues: readonly ValidationIssue[];
+  declare readonly body: unknown;
+  declare readonly issues: readonly ValidationIssue[];
   /** The spec's operationId, e.g. `get-connection`. */
-  readonly operationId: string;
-  readonly methodPath: string;
-  readonly method: string;
-  readonly url: string;
-  readonly attempts: number;
+  declare readonly operationId: string;
+  declare readonly methodPath: string;
+  declare readonly method: string;
+  declare readonly url: string;
+  declare readonly attempts: number;
 
-  constructor(init: RequestTarget & { status: number; body: unknown; issues: readonly ValidationIssue[]; operationId: string; methodPath: string }) {
-    const listed = init.issues.slice(0, ISSUES_IN_MESSAGE).map((i) => `${i.pointer || "(body)"}: expected ${i.expected}${i.received ? `, got ${i.received}` : ""}`);
-    const more = init.issues.length - listed.length;
-    super(`${init.methodPath}: HTTP ${init.status} response does not match the spec: ${listed.join("; ")}${more > 0 ? `; and ${more} more` : ""}`);
+  constructor(message: string, init: RequestTarget & { status: number; body: unknown; issues: readonly ValidationIssue[]; operationId: string; methodPath: string }) {
+    super(message);
     this.name = "ResponseValidationError";
-    this.status = init.status;
-    this.body = init.body;
-    this.issues = init.issues;
-    this.operationId = init.operationId;
-    this.methodPath = init.methodPath;
-    this.method = init.method;
-    this.url = init.url;
-    this.attempts = init.attempts;
+    Object.assign(this, init);
   }
 }
 

@@ -13,10 +13,10 @@ export function emitValidation(_model: SpecModel, ctx: EmitContext): GeneratedFi
     path: "validation.ts",
     contents: [
       banner(ctx),
-      `import { responseValidator } from ${str(`${ctx.runtimeImport}/validation`)};\n`,
+      `import { responseValidation } from ${str(`${ctx.runtimeImport}/validation`)};\n`,
       'import { shapes } from "./shapes.js";\n\n',
-      "/** The issues of a 2xx JSON body against its operation's schema; loaded by the core only when `validateResponses` is on. */\n",
-      "export const validateResponse = responseValidator(shapes);\n",
+      "/** The response validators of this SDK; loaded by the core only when a call sets `validateResponses`. */\n",
+      "export const { validateResponse, checkResponse } = responseValidation(shapes);\n",
     ].join(""),
   };
 }

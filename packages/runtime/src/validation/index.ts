@@ -1,15 +1,25 @@
 /**
  * `@x/runtime/validation`: response validation, a module of its own that an SDK's generated
  * `validation.ts` binds to its shapes and that the core loads only when a call asks for
- * validation (`SDKDefinition.validation`). The main entry never imports it. It imports the
- * rest of the runtime for types only, so its CommonJS build shares no class with the main one.
+ * validation (`SDKDefinition.validation`). The main entry never imports it, and it imports
+ * types alone of the rest of the runtime: it shares no chunk with the main entry, and the
+ * error it throws is the main entry's class, handed over by the core (a CommonJS build of
+ * its own would otherwise hold a second copy, which `instanceof` would not recognise).
  */
 import type { ValidationModule } from "../definition.js";
 import type { Shapes } from "../shape.js";
+import { checkWith } from "./check.js";
 import { validate } from "./validate.js";
 
 export { validate } from "./validate.js";
 export { matchesFormat } from "./formats.js";
+export { issuesMessage } from "./check.js";
+
+/** An SDK's validators: what its generated `validation.ts` exports, loaded by the core when a call validates. */
+export function responseValidation(shapes: Shapes): ValidationModule {
+  const validateResponse = responseValidator(shapes);
+  return { validateResponse, checkResponse: checkWith(validateResponse) };
+}
 
 /**
  * The validator of an SDK: the body of a response checked against the shape of the
