@@ -15,6 +15,7 @@ import { emitShapes } from "./emit/shapes.js";
 import { emitTesting } from "./emit/testing.js";
 import type { EmitContext, GeneratedFile } from "./emit/source.js";
 import { emitTypes } from "./emit/types.js";
+import { emitValidation } from "./emit/validation.js";
 import { loadSpec } from "./load/index.js";
 import type { PackageTarget } from "./target.js";
 import type { Warning } from "./load/warnings.js";
@@ -56,6 +57,7 @@ export async function generatePackage(target: PackageTarget): Promise<{
     emitBarrel(model, ctx),
     emitShapes(model, ctx),
     emitTesting(model, ctx),
+    emitValidation(model, ctx),
   ];
   const packageFiles = target.readme ? [emitReadme(model, { ...ctx, ...target.readme, packageDescription: target.packageDescription })] : [];
   return { files: files.sort((a, b) => a.path.localeCompare(b.path)), packageFiles, warnings: model.warnings, kindedWarnings: model.kindedWarnings };

@@ -10,12 +10,12 @@ import type { TokenCache } from "./auth/oauth2.js";
 import type { SDKDefinition } from "./definition.js";
 import type { RuntimeFeatures } from "./feature-contract.js";
 import { ALL_FEATURES } from "./features.js";
-import { SDKBaseError, SDKValidationError } from "./errors.js";
+import { ResponseValidationError, SDKBaseError, SDKValidationError } from "./errors.js";
 import type { HookContext } from "./hooks.js";
 import type { OperationSpec, PagingSpec } from "./operation.js";
 import { paginate } from "./pagination.js";
 import { resolveClientOptions, type ClientOptions, type MediaOptions, type RequestOptions, type ResolvedClientOptions } from "./options.js";
-import { redactUrl, urlWithoutQuery } from "./redact.js";
+import { redactUrl, redactValue, urlWithoutQuery } from "./redact.js";
 import { serverBase } from "./server-url.js";
 import { isStreamKind } from "./wire-rules.js";
 import { missingFeature } from "./feature-contract.js";
@@ -212,6 +212,12 @@ export class SDKCoreBase<S extends object = object> {
         const raw = bytes === undefined ? "" : wanted.response === "binary" ? new Blob([bytes], { type: response.headers.get("content-type") ?? "" }) : decoder.decode(bytes);
         const as = wanted.response === op.response ? op : { ...op, response: wanted.response };
         result = { data: parseSuccess<T>(as, raw, response, target, secrets), response, body: raw };
+        const mode = call.validateResponses ?? resolved.validateResponses;
+        const load = this.#definition.validation;
+        // The module loads once (the engine keeps it); a load that failed is tried again by the next call.
+        if (mode !== "off" && as.response === "json" && load) {
+          (await load()).checkResponse(mode, { op, data: result.data, response, target, redact: (value) => redactValue(value, secrets), ErrorClass: ResponseValidationError });
+        }
       }
     } catch (error) {
       throw await afterError(resolved.hooks, ctx, error);

@@ -1,5 +1,5 @@
 /** What users configure, on the client once and per call, and the defaults, resolved once. */
-import { SDKValidationError } from "./errors.js";
+import { SDKValidationError, type ValidationIssue } from "./errors.js";
 import type { SecuritySource } from "./auth/index.js";
 import { HOOK_NAMES, type Hooks } from "./hooks.js";
 import type { SDKDefinition } from "./definition.js";
@@ -10,7 +10,30 @@ import { resolveServerURL } from "./server-url.js";
 /** Limit of each attempt, not of the whole call with its retries, in ms. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
-const CLIENT_OPTION_KEYS: readonly string[] = ["security", "serverURL", "serverIdx", "serverVariables", "retryConfig", "timeoutMs", "fetch", "hooks", "debugLogger"];
+const CLIENT_OPTION_KEYS: readonly string[] = ["security", "serverURL", "serverIdx", "serverVariables", "retryConfig", "timeoutMs", "fetch", "hooks", "debugLogger", "validateResponses"];
+
+/** What a call answered that does not match the spec, as a `validateResponses` function receives it. */
+export interface ResponseValidationContext {
+  /** The spec's operationId, e.g. `get-connection`. */
+  operationId: string;
+  /** How the user called the operation, e.g. `connections.get`. */
+  methodPath: string;
+  /** The HTTP method, e.g. `GET`. */
+  method: string;
+  /** The URL the response came from, credentials in its query replaced by `[REDACTED]`. */
+  url: string;
+  status: number;
+  /** The response; its body has been read (the call returns it as data). */
+  response: Response;
+}
+
+/**
+ * Whether 2xx JSON bodies are checked against the spec's schema: `"off"`; `"strict"`, which
+ * rejects a call whose body does not match with ResponseValidationError; or a function that
+ * receives the issues (only when there are some) while the call resolves to the data as
+ * received. A property or an enum value the spec does not list is never an issue.
+ */
+export type ValidateResponses = "off" | "strict" | ((issues: readonly ValidationIssue[], context: ResponseValidationContext) => void);
 
 /** Where debug lines go; `console` is one. */
 export interface DebugLogger {
@@ -77,6 +100,14 @@ export interface ClientOptions<S, V extends object = Record<string, string | und
    * @default no logging
    */
   debugLogger?: DebugLogger;
+  /**
+   * Checks each 2xx JSON body against the operation's documented schema: `"strict"` throws
+   * ResponseValidationError, a function receives the issues and the call returns the data
+   * as received. The validators are loaded the first time a call turns this on, never
+   * before. A property or an enum value the spec does not list is never an issue.
+   * @default "off"
+   */
+  validateResponses?: ValidateResponses;
 }
 
 /**
@@ -113,6 +144,8 @@ export interface RequestOptions<S = never> {
    * @default no limit
    */
   idleTimeoutMs?: number;
+  /** Response validation for this call (see ClientOptions). @default the client's `validateResponses` */
+  validateResponses?: ValidateResponses;
 }
 
 /**
@@ -155,6 +188,7 @@ export interface ResolvedClientOptions<S> {
   signalInInit: boolean;
   hooks: Hooks;
   debugLogger: DebugLogger | undefined;
+  validateResponses: ValidateResponses;
 }
 
 export type AttemptFetch = (request: Request, init?: { signal: AbortSignal }) => Promise<Response>;
@@ -178,6 +212,7 @@ export function resolveClientOptions<S>(definition: SDKDefinition, input: unknow
     throw new SDKValidationError(`${at}: fetch must be a function`, "fetch");
   }
   checkHooks(hooks, at);
+  checkValidateResponses(options.validateResponses, "validateResponses", at);
   if (debugLogger !== undefined && typeof (debugLogger as Partial<DebugLogger> | null)?.debug !== "function") {
     throw new SDKValidationError(`${at}: debugLogger must have a debug method, like console`, "debugLogger");
   }
@@ -194,7 +229,14 @@ export function resolveClientOptions<S>(definition: SDKDefinition, input: unknow
     signalInInit: fetch === undefined,
     hooks: hooks ?? {},
     debugLogger,
+    validateResponses: (options.validateResponses as ValidateResponses | undefined) ?? "off",
   };
+}
+
+/** `validateResponses`, of the client or of one call (validate.ts). */
+export function checkValidateResponses(value: unknown, field: string, context: string): void {
+  if (value === undefined || value === "off" || value === "strict" || typeof value === "function") return;
+  throw new SDKValidationError(`${context}: ${field} must be "off", "strict" or a function (issues, context) => void`, field);
 }
 
 /** `timeoutMs`, of the client or of one call (validate.ts). */
