@@ -51,6 +51,11 @@ export interface RetryingFetchOptions {
    * attempt at once, outside the backoff policy.
    */
   reauthorize?: () => boolean | Promise<boolean>;
+  /**
+   * Called as each attempt is about to be sent, with its Request (whose headers it may still
+   * set: `traceparent`); the function it returns receives the attempt's outcome. Tracing spans.
+   */
+  onAttempt?: (request: Request, attempt: number) => ((outcome: Response | SDKBaseError) => void) | undefined;
   /** Awaited before each retry; an exception ends the call with it. */
   onRetry?: (info: RetryInfo) => void | Promise<void>;
   /** Receives one line per attempt, outcome and retry decision; credentials are scrubbed. */
@@ -159,6 +164,7 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
         }
         // Counted here, once the attempt is really going to be sent.
         if (trace) trace.attempts = attempt;
+        const ended = options.onAttempt?.(prepared, attempt);
         log?.(`${label()}: attempt ${attempt}: ${prepared.method} ${responseUrl(prepared.url)} ${JSON.stringify(redactHeaders(prepared.headers, names))}`);
         const attemptStartMs = now();
         sent = await sendAttempt(fetch, prepared, abort, { callerSignal, timeoutMs, label, target, signalInInit });
@@ -177,6 +183,7 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
         let decision = decide();
         if (options.stream && outcome instanceof Response && outcome.ok) {
           if (log) logOutcome(log, label(), attempt, outcome, now() - attemptStartMs, decision);
+          ended?.(outcome);
           const held = sent;
           sent = undefined;
           handed = true;
@@ -194,6 +201,7 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
           else bytes = read;
         }
         if (log) logOutcome(log, label(), attempt, outcome, now() - attemptStartMs, decision);
+        ended?.(outcome);
         const answer: AttemptsOutcome | SDKBaseError = outcome instanceof Response ? { response: outcome, ...(bytes ? { bytes } : {}) } : outcome;
         if (!decision.retry && !reauthorized && outcome instanceof Response && outcome.status === 401 && (await options.reauthorize?.())) {
           reauthorized = true;
