@@ -15,7 +15,7 @@ import type { HookContext } from "./hooks.js";
 import type { OperationSpec, PagingSpec } from "./operation.js";
 import { paginate } from "./pagination.js";
 import { resolveClientOptions, type ClientOptions, type MediaOptions, type RequestOptions, type ResolvedClientOptions } from "./options.js";
-import { redactSecrets, redactUrl, urlWithoutQuery } from "./redact.js";
+import { redactUrl, urlWithoutQuery } from "./redact.js";
 import type { AttemptTracer } from "./tracing/index.js";
 import { serverBase } from "./server-url.js";
 import { isStreamKind } from "./wire-rules.js";
@@ -85,7 +85,7 @@ export class SDKCoreBase<S extends object = object> {
     const { tracer } = this.#options;
     // The tracing module is loaded only for a client given a tracer (an application's bundler makes it a lazy chunk).
     return new APIPromise<T>(tracer
-      ? import("./tracing/index.js").then(({ traceCall }) => traceCall(tracer, op.methodPath, (attempts) => this.#call<T>(op, request, options, attempts)), () => this.#call<T>(op, request, options))
+      ? import("./tracing/index.js").then((tracing) => tracing.traceCall(tracer, op, (attempts) => this.#call<T>(op, request, options, attempts)), () => this.#call<T>(op, request, options))
       : this.#call<T>(op, request, options));
   }
 
@@ -166,7 +166,7 @@ export class SDKCoreBase<S extends object = object> {
         for (const token of cachedTokens) this.#tokens?.invalidate(token);
         return cachedTokens.length > 0;
       },
-      onAttempt: attempts && ((request, attempt) => attempts(request, attempt, (url) => redactSecrets(redactUrl(url, this.#sensitiveNames), secrets))),
+      onAttempt: attempts,
       onRetry: hooks.beforeRetry ? (info) => hooks.beforeRetry?.call(hooks, ctx, info) : undefined,
       log,
       sensitiveNames: this.#sensitiveNames,

@@ -53,9 +53,11 @@ export interface RetryingFetchOptions {
   reauthorize?: () => boolean | Promise<boolean>;
   /**
    * Called as each attempt is about to be sent, with its Request (whose headers it may still
-   * set: `traceparent`); the function it returns receives the attempt's outcome. Tracing spans.
+   * set: `traceparent`) and what its URL may show (credential query parameters redacted, as in
+   * log lines); the function it returns receives the attempt's outcome: the response, its body
+   * unread, or the error that ended it. Tracing spans.
    */
-  onAttempt?: (request: Request, attempt: number) => ((outcome: Response | SDKBaseError) => void) | undefined;
+  onAttempt?: (request: Request, attempt: number, redact: (url: string) => string) => ((outcome: Response | SDKBaseError) => void) | undefined;
   /** Awaited before each retry; an exception ends the call with it. */
   onRetry?: (info: RetryInfo) => void | Promise<void>;
   /** Receives one line per attempt, outcome and retry decision; credentials are scrubbed. */
@@ -164,10 +166,12 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
         }
         // Counted here, once the attempt is really going to be sent.
         if (trace) trace.attempts = attempt;
-        const ended = options.onAttempt?.(prepared, attempt);
         log?.(`${label()}: attempt ${attempt}: ${prepared.method} ${responseUrl(prepared.url)} ${JSON.stringify(redactHeaders(prepared.headers, names))}`);
         const attemptStartMs = now();
+        // An attempt's span (tracing) covers sending it up to the response's headers.
+        const ended = options.onAttempt?.(prepared, attempt, responseUrl);
         sent = await sendAttempt(fetch, prepared, abort, { callerSignal, timeoutMs, label, target, signalInInit });
+        ended?.(sent.outcome);
         let outcome = sent.outcome;
         let bytes: ArrayBuffer | undefined;
         const decide = (): RetryDecision =>
@@ -183,7 +187,6 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
         let decision = decide();
         if (options.stream && outcome instanceof Response && outcome.ok) {
           if (log) logOutcome(log, label(), attempt, outcome, now() - attemptStartMs, decision);
-          ended?.(outcome);
           const held = sent;
           sent = undefined;
           handed = true;
@@ -201,7 +204,6 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
           else bytes = read;
         }
         if (log) logOutcome(log, label(), attempt, outcome, now() - attemptStartMs, decision);
-        ended?.(outcome);
         const answer: AttemptsOutcome | SDKBaseError = outcome instanceof Response ? { response: outcome, ...(bytes ? { bytes } : {}) } : outcome;
         if (!decision.retry && !reauthorized && outcome instanceof Response && outcome.status === 401 && (await options.reauthorize?.())) {
           reauthorized = true;

@@ -1,8 +1,8 @@
 /**
  * OpenTelemetry spans of SDK calls, loaded by the core (a dynamic import) only for a client
  * given a `tracer`, so an application that sets none neither loads nor bundles this module.
- * It imports nothing at run time: what it needs of the call (the URL redaction) the core
- * hands it, and what it needs of `@opentelemetry/api` (the active context, the propagator)
+ * It imports nothing at run time: what it needs of the call (the URL redaction) the attempt
+ * loop hands it, and what it needs of `@opentelemetry/api` (the active context, the propagator)
  * it reads from the api's globals (see api.ts), so the runtime does not depend on the api.
  *
  * - One span per call, named by its method path (`connections.get`), kind INTERNAL; a call
@@ -91,13 +91,13 @@ function safely<T>(fn: () => T): T | undefined {
 }
 
 /**
- * Runs one call (`run`) inside a span named `name`, handing `run` the tracer of its HTTP
- * attempts; resolves or rejects as `run` does.
+ * Runs one call of `op` (`run`) inside a span named by its method path, handing `run` the
+ * tracer of its HTTP attempts; resolves or rejects as `run` does.
  */
-export async function traceCall<T>(tracer: TracerLike, name: string, run: (attempts: AttemptTracer | undefined) => Promise<T>): Promise<T> {
+export async function traceCall<T>(tracer: TracerLike, op: { readonly methodPath: string }, run: (attempts: AttemptTracer | undefined) => Promise<T>): Promise<T> {
   const started = safely(() => {
     const parent = globals()?.context?.active() ?? new RootContext();
-    const span = tracer.startSpan(name, { kind: INTERNAL }, parent);
+    const span = tracer.startSpan(op.methodPath, { kind: INTERNAL }, parent);
     return { span, context: parent.setValue(SPAN_KEY, span) };
   });
   if (!started) return run(undefined);
