@@ -16,6 +16,7 @@ import type { OperationSpec, PagingSpec } from "./operation.js";
 import { paginate } from "./pagination.js";
 import { resolveClientOptions, type ClientOptions, type MediaOptions, type RequestOptions, type ResolvedClientOptions } from "./options.js";
 import { redactUrl, redactValue, urlWithoutQuery } from "./redact.js";
+import type { AttemptTracer } from "./tracing/index.js";
 import { serverBase } from "./server-url.js";
 import { isStreamKind } from "./wire-rules.js";
 import { missingFeature } from "./feature-contract.js";
@@ -81,7 +82,11 @@ export class SDKCoreBase<S extends object = object> {
    * response came; the client's `afterError` hook may replace any but the first.
    */
   invoke<T>(op: OperationSpec, request: unknown, options?: RequestOptions<unknown> & MediaOptions): APIPromise<T> {
-    return new APIPromise<T>(this.#call<T>(op, request, options));
+    const { tracer } = this.#options;
+    // The tracing module is loaded only for a client given a tracer (an application's bundler makes it a lazy chunk).
+    return new APIPromise<T>(tracer
+      ? import("./tracing/index.js").then((tracing) => tracing.traceCall(tracer, op, (attempts) => this.#call<T>(op, request, options, attempts)), () => this.#call<T>(op, request, options))
+      : this.#call<T>(op, request, options));
   }
 
   /**
@@ -92,7 +97,7 @@ export class SDKCoreBase<S extends object = object> {
     return paginate<Item>(op, request, paging, (fields) => this.invoke(op, fields, options));
   }
 
-  async #call<T>(op: OperationSpec, request: unknown, options: (RequestOptions<unknown> & MediaOptions) | undefined): Promise<CallResult<T>> {
+  async #call<T>(op: OperationSpec, request: unknown, options: (RequestOptions<unknown> & MediaOptions) | undefined, attempts?: AttemptTracer): Promise<CallResult<T>> {
     const at = op.methodPath;
     const call = validateRequestOptions(at, options);
     const fields = validateRequest(op, request);
@@ -161,6 +166,7 @@ export class SDKCoreBase<S extends object = object> {
         for (const token of cachedTokens) this.#tokens?.invalidate(token);
         return cachedTokens.length > 0;
       },
+      onAttempt: attempts,
       onRetry: hooks.beforeRetry ? (info) => hooks.beforeRetry?.call(hooks, ctx, info) : undefined,
       log,
       sensitiveNames: this.#sensitiveNames,

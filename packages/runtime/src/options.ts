@@ -6,11 +6,12 @@ import type { SDKDefinition } from "./definition.js";
 import { isPlainObject } from "./guards.js";
 import { MAX_TIMER_MS, resolveRetryPolicy, type RetryConfig, type RetryPolicy } from "./retry/config.js";
 import { resolveServerURL } from "./server-url.js";
+import type { TracerLike } from "./tracing/api.js";
 
 /** Limit of each attempt, not of the whole call with its retries, in ms. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
-const CLIENT_OPTION_KEYS: readonly string[] = ["security", "serverURL", "serverIdx", "serverVariables", "retryConfig", "timeoutMs", "fetch", "hooks", "debugLogger", "validateResponses"];
+const CLIENT_OPTION_KEYS: readonly string[] = ["security", "serverURL", "serverIdx", "serverVariables", "retryConfig", "timeoutMs", "fetch", "hooks", "debugLogger", "validateResponses", "tracer"];
 
 /** What a call answered that does not match the spec, as a `validateResponses` function receives it. */
 export interface ResponseValidationContext {
@@ -108,6 +109,14 @@ export interface ClientOptions<S, V extends object = Record<string, string | und
    * @default "off"
    */
   validateResponses?: ValidateResponses;
+  /**
+   * An OpenTelemetry Tracer (`trace.getTracer("my-app")` of `@opentelemetry/api` 1.x): each
+   * call gets a span named by its method path (`connections.get`), each HTTP attempt a child
+   * span per the HTTP client semantic conventions, and `traceparent` goes out through the
+   * global propagator. Credentials appear in no attribute. Tracing never fails a call.
+   * @default no tracing, and the tracing code is not even loaded
+   */
+  tracer?: TracerLike;
 }
 
 /**
@@ -189,6 +198,7 @@ export interface ResolvedClientOptions<S> {
   hooks: Hooks;
   debugLogger: DebugLogger | undefined;
   validateResponses: ValidateResponses;
+  tracer: TracerLike | undefined;
 }
 
 export type AttemptFetch = (request: Request, init?: { signal: AbortSignal }) => Promise<Response>;
@@ -203,7 +213,7 @@ export function resolveClientOptions<S>(definition: SDKDefinition, input: unknow
       throw new SDKValidationError(`${at}: unknown option "${key}"; expected: ${CLIENT_OPTION_KEYS.join(", ")}`, key);
     }
   }
-  const { security, fetch, hooks, debugLogger } = options as ClientOptions<S>;
+  const { security, fetch, hooks, debugLogger, tracer } = options as ClientOptions<S>;
   if (security !== undefined && security !== null && typeof security !== "object" && typeof security !== "function") {
     throw new SDKValidationError(`${at}: security must be an object or a function returning one`, "security");
   }
@@ -215,6 +225,9 @@ export function resolveClientOptions<S>(definition: SDKDefinition, input: unknow
   checkValidateResponses(options.validateResponses, "validateResponses", at);
   if (debugLogger !== undefined && typeof (debugLogger as Partial<DebugLogger> | null)?.debug !== "function") {
     throw new SDKValidationError(`${at}: debugLogger must have a debug method, like console`, "debugLogger");
+  }
+  if (tracer !== undefined && typeof (tracer as Partial<TracerLike> | null)?.startSpan !== "function") {
+    throw new SDKValidationError(`${at}: tracer must have a startSpan method, like an OpenTelemetry Tracer`, "tracer");
   }
   const retryConfig = options.retryConfig as RetryConfig | undefined;
   return {
@@ -230,6 +243,7 @@ export function resolveClientOptions<S>(definition: SDKDefinition, input: unknow
     hooks: hooks ?? {},
     debugLogger,
     validateResponses: (options.validateResponses as ValidateResponses | undefined) ?? "off",
+    tracer,
   };
 }
 
