@@ -13,10 +13,18 @@ export function emitValidation(_model: SpecModel, ctx: EmitContext): GeneratedFi
     path: "validation.ts",
     contents: [
       banner(ctx),
-      `import { responseValidation } from ${str(`${ctx.runtimeImport}/validation`)};\n`,
+      `import { responseValidation } from ${str(validationImport(ctx.runtimeImport))};\n`,
       'import { shapes } from "./shapes.js";\n\n',
       "/** The response validators of this SDK; loaded by the core only when a call sets `validateResponses`. */\n",
       "export const { validateResponse, checkResponse } = responseValidation(shapes);\n",
     ].join(""),
   };
+}
+
+/**
+ * The runtime's validation entry beside its main one: `@x/runtime/validation`, or for a runtime
+ * imported by file (the generator's tests use its source, `…/src/index.ts`) the file beside it.
+ */
+function validationImport(runtimeImport: string): string {
+  return /\/index\.[cm]?[jt]s$/.test(runtimeImport) ? runtimeImport.replace(/index(\.[cm]?[jt]s)$/, "validation/index$1") : `${runtimeImport}/validation`;
 }

@@ -151,6 +151,7 @@ export {
   OAuth2TokenError,
   RequestAbortedError,
   RequestTimeoutError,
+  ResponseValidationError,
   SDKBaseError,
   SDKError,
   SDKValidationError,
@@ -159,8 +160,11 @@ export {
   type HookContext,
   type Hooks,
   type RequestOptions,
+  type ResponseValidationContext,
   type RetryConfig,
   type RetryInfo,
+  type ValidateResponses,
+  type ValidationIssue,
   type WithResponse,
 } from "@x/runtime";
 `;
