@@ -20,7 +20,7 @@ export const PRODUCT_TEAM_TEMPLATE = join(PACKAGE_DIR, "rehearsal", "consumers",
 /** The team's dev dependencies, exact, from the registry's uplink (vitest and @types/node: the workspace's versions). */
 export const PRODUCT_TEAM_DEV = {
   msw: "2.15.0",
-  "@opentelemetry/api": "1.9.0",
+  "@opentelemetry/api": "1.9.1",
   "@opentelemetry/sdk-trace-base": "2.12.1",
   typescript: TYPESCRIPT_LATEST,
 } as const;

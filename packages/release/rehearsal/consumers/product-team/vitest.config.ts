@@ -1,4 +1,4 @@
 import { defineConfig } from "vitest/config";
 
-// test/ only: pending/ holds the suites of SDK features not released yet (not run, not compiled).
+// The team's suites: the app on MSW, the SDK's test kit, strict validation, tracing.
 export default defineConfig({ test: { include: ["test/**/*.test.ts"] } });

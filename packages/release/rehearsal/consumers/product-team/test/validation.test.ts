@@ -2,7 +2,7 @@
 // is caught, with its JSON pointer; API drift (an extra field, a new enum value) goes through.
 import { ResponseValidationError } from "@x/common";
 import { fake, handlers } from "@x/common/testing";
-import { http, HttpResponse } from "msw";
+import { http, HttpResponse, type JsonBodyType } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { connectionSummary, createClient } from "../src/connections.js";
@@ -15,7 +15,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-function answer(body: unknown): void {
+function answer(body: JsonBodyType): void {
   server.use(http.get(connectionPath, () => HttpResponse.json(body)));
 }
 
