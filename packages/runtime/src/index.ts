@@ -45,7 +45,8 @@ export { RUNTIME_VERSION } from "./generated/version.js";
 export { BROWSER_USER_AGENT_HEADER, USER_AGENT_HEADER, userAgentHeader } from "./user-agent.js";
 export { DEFAULT_SERVER_IDX } from "./server-url.js";
 export type { ClientOptions, DebugLogger, MediaOptions, RequestOptions, ResponseValidationContext, ValidateResponses } from "./options.js";
-export type { CheckedResponse, SDKDefinition, ValidationModule } from "./definition.js";
+export type { SDKDefinition } from "./definition.js";
+export type { CheckedResponse, ValidationModule } from "./validation/contract.js";
 export type {
   HttpMethod,
   CustomMethod,
