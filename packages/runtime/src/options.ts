@@ -1,5 +1,8 @@
 /** What users configure, on the client once and per call, and the defaults, resolved once. */
-import { SDKValidationError, type ValidationIssue } from "./errors.js";
+import { SDKValidationError } from "./errors.js";
+import type { ValidateResponses } from "./validation/contract.js";
+
+export type { ResponseValidationContext, ValidateResponses } from "./validation/contract.js";
 import type { SecuritySource } from "./auth/index.js";
 import { HOOK_NAMES, type Hooks } from "./hooks.js";
 import type { SDKDefinition } from "./definition.js";
@@ -12,29 +15,6 @@ import type { TracerLike } from "./tracing/api.js";
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
 const CLIENT_OPTION_KEYS: readonly string[] = ["security", "serverURL", "serverIdx", "serverVariables", "retryConfig", "timeoutMs", "fetch", "hooks", "debugLogger", "validateResponses", "tracer"];
-
-/** What a call answered that does not match the spec, as a `validateResponses` function receives it. */
-export interface ResponseValidationContext {
-  /** The spec's operationId, e.g. `get-connection`. */
-  operationId: string;
-  /** How the user called the operation, e.g. `connections.get`. */
-  methodPath: string;
-  /** The HTTP method, e.g. `GET`. */
-  method: string;
-  /** The URL the response came from, credentials in its query replaced by `[REDACTED]`. */
-  url: string;
-  status: number;
-  /** The response; its body has been read (the call returns it as data). */
-  response: Response;
-}
-
-/**
- * Whether 2xx JSON bodies are checked against the spec's schema: `"off"`; `"strict"`, which
- * rejects a call whose body does not match with ResponseValidationError; or a function that
- * receives the issues (only when there are some) while the call resolves to the data as
- * received. A property or an enum value the spec does not list is never an issue.
- */
-export type ValidateResponses = "off" | "strict" | ((issues: readonly ValidationIssue[], context: ResponseValidationContext) => void);
 
 /** Where debug lines go; `console` is one. */
 export interface DebugLogger {

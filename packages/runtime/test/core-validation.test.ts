@@ -4,7 +4,8 @@
  */
 import { describe, expect, it, vi } from "vitest";
 import { SDKCoreBase } from "../src/core.js";
-import type { SDKDefinition, ValidationModule } from "../src/definition.js";
+import type { SDKDefinition } from "../src/definition.js";
+import type { ValidationModule } from "../src/validation/contract.js";
 import { ResponseValidationError, SDKBaseError, SDKValidationError } from "../src/errors.js";
 import { queryParameters } from "../src/features.js";
 import type { ClientOptions } from "../src/options.js";

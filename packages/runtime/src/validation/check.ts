@@ -5,9 +5,8 @@
  * scrubbed (by the core's `redact`) from every issue and from the body the error carries.
  * Imports no code of the runtime: the core hands over what it needs.
  */
-import type { CheckedResponse, ValidationModule } from "../definition.js";
+import type { CheckedResponse, ValidateResponses, ValidationModule } from "./contract.js";
 import type { ValidationIssue } from "../errors.js";
-import type { ValidateResponses } from "../options.js";
 
 /** How many issues the error's message lists; `issues` holds them all. */
 const ISSUES_IN_MESSAGE = 3;

@@ -6,7 +6,7 @@
  * error it throws is the main entry's class, handed over by the core (a CommonJS build of
  * its own would otherwise hold a second copy, which `instanceof` would not recognise).
  */
-import type { ValidationModule } from "../definition.js";
+import type { ValidationModule } from "./contract.js";
 import type { Shapes } from "../shape.js";
 import { checkWith } from "./check.js";
 import { validate } from "./validate.js";
