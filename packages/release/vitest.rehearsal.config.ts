@@ -10,7 +10,9 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["rehearsal/**/*.test.ts"],
+    // Not rehearsal/**: the product-team consumer's own tests (rehearsal/consumers/product-team/test)
+    // run inside the rehearsal, with their own vitest, against the published packages.
+    include: ["rehearsal/*.test.ts"],
     reporters: ["default", "json"],
     outputFile: { json: "reports/rehearsal.json" },
     // Each rehearsal runs once, in a beforeAll that outlasts the rehearsal's own one limit for

@@ -12,8 +12,10 @@ import { emitReadme } from "./emit/readme/index.js";
 import { emitRequests } from "./emit/requests.js";
 import { emitResource } from "./emit/resources.js";
 import { emitShapes } from "./emit/shapes.js";
+import { emitTesting } from "./emit/testing.js";
 import type { EmitContext, GeneratedFile } from "./emit/source.js";
 import { emitTypes } from "./emit/types.js";
+import { emitValidation } from "./emit/validation.js";
 import { loadSpec } from "./load/index.js";
 import type { PackageTarget } from "./target.js";
 import type { Warning } from "./load/warnings.js";
@@ -54,6 +56,8 @@ export async function generatePackage(target: PackageTarget): Promise<{
     emitClient(model, ctx),
     emitBarrel(model, ctx),
     emitShapes(model, ctx),
+    emitTesting(model, ctx),
+    emitValidation(model, ctx),
   ];
   const packageFiles = target.readme ? [emitReadme(model, { ...ctx, ...target.readme, packageDescription: target.packageDescription })] : [];
   return { files: files.sort((a, b) => a.path.localeCompare(b.path)), packageFiles, warnings: model.warnings, kindedWarnings: model.kindedWarnings };

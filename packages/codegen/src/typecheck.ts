@@ -11,6 +11,21 @@ export interface TypecheckOptions {
   readonly root?: string;
 }
 
+/**
+ * The paths, plus `<specifier>/validation` for each specifier mapped to a package's
+ * `src/index.ts`: the runtime's second entry (`@x/runtime/validation`), which generated
+ * `validation.ts` imports, at its source beside the main one.
+ */
+function withSubpaths(paths: Readonly<Record<string, readonly string[]>>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [key, files] of Object.entries(paths)) {
+    out[key] = [...files];
+    const sub = files.filter((file) => /\/src\/index\.ts$/.test(file)).map((file) => file.replace(/index\.ts$/, "validation/index.ts"));
+    if (sub.length > 0 && !(`${key}/validation` in paths)) out[`${key}/validation`] = sub;
+  }
+  return out;
+}
+
 /** Diagnostics of `roots` under the workspace's strict settings, as `file:line: message` lines. */
 export function typecheckFiles(roots: readonly string[], options: TypecheckOptions = {}): string[] {
   const compilerOptions: ts.CompilerOptions = {
@@ -26,7 +41,7 @@ export function typecheckFiles(roots: readonly string[], options: TypecheckOptio
     noImplicitOverride: true,
     verbatimModuleSyntax: true,
     allowImportingTsExtensions: true,
-    ...(options.paths ? { paths: Object.fromEntries(Object.entries(options.paths).map(([k, v]) => [k, [...v]])) } : {}),
+    ...(options.paths ? { paths: withSubpaths(options.paths) } : {}),
   };
   const program = ts.createProgram({ rootNames: [...roots], options: compilerOptions, host: reusingHost(compilerOptions, roots) });
   const prefix = options.root === undefined ? undefined : options.root.endsWith("/") ? options.root : `${options.root}/`;

@@ -120,8 +120,14 @@ describe("templates", () => {
       "x-codegen": { spec: "../../openapi/foo-bar.yaml" },
       scripts: { generate: "x-codegen", build: "tsup", typecheck: "tsc --noEmit", test: "vitest run" },
       dependencies: { "@x/runtime": "workspace:^" },
-      devDependencies: { "@x/codegen": "workspace:*", "@x/mock-server": "workspace:*", tsup: expect.any(String) },
+      devDependencies: { "@x/codegen": "workspace:*", "@x/mock-server": "workspace:*", msw: expect.any(String), tsup: expect.any(String) },
+      // The test kit: its own subpath (typesVersions for node10 resolution), msw an optional peer.
+      exports: { "./testing": { import: { types: "./dist/testing.d.ts", default: "./dist/testing.js" }, require: { types: "./dist/testing.d.cts", default: "./dist/testing.cjs" } } },
+      typesVersions: { "*": { testing: ["./dist/testing.d.ts"] } },
+      peerDependencies: { msw: "^2.7 || ^3" },
+      peerDependenciesMeta: { msw: { optional: true } },
     });
+    expect(files["tsup.config.ts"]).toContain('entry: { index: "src/index.ts", testing: "src/generated/testing.ts" }');
     expect(manifest.private).toBeUndefined();
     expect(files["src/index.ts"]).toContain('export * from "./generated/index.js";');
     expect(files["src/index.ts"]).toContain("SDKValidationError,");

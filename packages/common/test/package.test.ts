@@ -7,7 +7,9 @@ import { needs } from "../../../vitest.shared.js";
 it("packs as a clean, typed, lean package", async () => {
   const report = await checkPublishedPackage(resolve(import.meta.dirname, ".."), {
     dependencies: ["@x/runtime"],
-    gzipBudgetBytes: 3072,
+    // 3 KiB until response validation: the definition's loader of the validators and the re-exported
+    // ResponseValidationError took dist/index.js to ~3.06 KiB; the validators and shapes are a chunk of their own.
+    gzipBudgetBytes: 3200,
   });
   expect(report.problems).toEqual([]);
   expect(report.files.filter((f) => !f.startsWith("dist/"))).toEqual(["CHANGELOG.md", "LICENSE", "README.md", "package.json"]);

@@ -133,17 +133,40 @@ describe("pnpm release:rehearse", () => {
     expect(Object.entries(report.privatePackages!).filter(([, published]) => published)).toEqual([]);
   });
 
-  it("an ESM TypeScript consumer type-checks (node16 and bundler, strict) and calls every operation of both SDKs", () => {
+  it("an ESM TypeScript consumer type-checks (TypeScript 5.0, 5.9 and 7.0, each under node16 and bundler, strict) and calls every operation of both SDKs", () => {
     const esm = report.consumers.esm!;
     expect(esm.installed["@x/common"]).toBe(report.versions.first!["@x/common"]);
-    expect(esm.typecheck!.map((t) => [t.tsconfig, t.ok, t.diagnostics.length])).toEqual([
-      ["tsconfig.node16.json", true, 0],
-      ["tsconfig.bundler.json", true, 0],
+    expect(esm.typecheck!.map((t) => [t.typescript, t.tsconfig, t.ok, t.diagnostics.length])).toEqual([
+      ["5.0.4", "tsconfig.node16.json", true, 0],
+      ["5.0.4", "tsconfig.bundler.json", true, 0],
+      ["5.9.3", "tsconfig.node16.json", true, 0],
+      ["5.9.3", "tsconfig.bundler.json", true, 0],
+      ["7.0.2", "tsconfig.node16.json", true, 0],
+      ["7.0.2", "tsconfig.bundler.json", true, 0],
     ]);
+    // Each check is a step of its own, named by its compiler and resolution.
+    for (const t of esm.typecheck!) {
+      const resolution = t.tsconfig.split(".")[1];
+      expect(report.steps.filter((s) => s.ok && s.name.includes(`typescript@${t.typescript}, moduleResolution ${resolution}`)), `${t.typescript} ${resolution}`).toHaveLength(1);
+    }
     expect(Object.keys(esm.report!.results)).toHaveLength(10);
     expect(Object.entries(esm.report!.results).filter(([, r]) => !r.startsWith("ok:"))).toEqual([]);
     const node = process.versions.node.split(".").slice(0, 2).join(".");
     expect(esm.report!.userAgents["@x/common"]).toBe(`@x/common/${esm.installed["@x/common"]} @x/runtime/${esm.installed["@x/runtime"]} node/${node}`);
+  });
+
+  it("the product-team project, installed from the registry, compiles with TypeScript 7 and its vitest suite passes", () => {
+    const team = report.consumers.productTeam!;
+    expect(team.fromRegistry).toBe(true);
+    expect(team.installed["@x/common"]).toBe(report.versions.first!["@x/common"]);
+    expect(team.installed).toMatchObject({ typescript: "7.0.2", msw: expect.stringMatching(/^2\.15\./), "@opentelemetry/api": expect.stringMatching(/^1\./), "@opentelemetry/sdk-trace-base": expect.stringMatching(/^2\./) });
+    expect(team.typecheck).toMatchObject({ typescript: "7.0.2", ok: true, diagnostics: [] });
+    expect(team.exitCode).toBe(0);
+    expect(team.tests!.filter((t) => t.status !== "passed")).toEqual([]);
+    // Every test file of the template ran and passed something.
+    // The app on MSW, the test kit, strict validation and tracing: each a file of the team's suite.
+    expect(team.testFiles).toEqual(["test/app.test.ts", "test/kit.test.ts", "test/tracing.test.ts", "test/validation.test.ts"]);
+    for (const file of team.testFiles!) expect(team.tests!.filter((t) => t.file === file).length, file).toBeGreaterThan(0);
   });
 
   it("a CommonJS consumer require()s both SDKs (their CommonJS builds) and calls every operation", () => {
@@ -203,6 +226,7 @@ describe("pnpm release:rehearse", () => {
     const pinned = report.consumers.pinned!;
     expect(pinned.ranges["@x/common"]).toBe(`^${major(report.versions.first!["@x/common"]!)}`);
     expect(pinned.installed["@x/common"]).toBe(report.versions.first!["@x/common"]);
+    expect(pinned.typecheck!).toHaveLength(6);
     expect(pinned.typecheck!.every((t) => t.ok)).toBe(true);
     expect(Object.entries(pinned.report!.results).filter(([, r]) => !r.startsWith("ok:"))).toEqual([]);
   });
@@ -213,6 +237,7 @@ describe("pnpm release:rehearse", () => {
     const template = readFileSync(join(packageDir, "rehearsal", "consumers", "esm", "src", "main.ts"), "utf8").split("\n");
     const line = template.findIndex((l) => l.includes("connection.integrationKey.") && l.includes("rehearsal: breaks")) + 1;
     expect(line).toBeGreaterThan(0);
+    expect(upgraded.typecheck!.map((t) => t.typescript).sort()).toEqual(["5.0.4", "5.0.4", "5.9.3", "5.9.3", "7.0.2", "7.0.2"]);
     for (const check of upgraded.typecheck!) {
       expect(check.ok).toBe(false);
       expect(check.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual([`src/main.ts:${line} TS18048`]);

@@ -8,14 +8,16 @@ import { APIPromise, type CallResult } from "./api-promise.js";
 import { applySecurity, resolveSecurity, sensitiveHeaderValues, type AppliedSecurity, type SecurityContext } from "./auth/index.js";
 import type { TokenCache } from "./auth/oauth2.js";
 import type { SDKDefinition } from "./definition.js";
+import type { ValidationModule } from "./validation/contract.js";
 import type { RuntimeFeatures } from "./feature-contract.js";
 import { ALL_FEATURES } from "./features.js";
-import { SDKBaseError, SDKValidationError } from "./errors.js";
+import { ResponseValidationError, SDKBaseError, SDKValidationError } from "./errors.js";
 import type { HookContext } from "./hooks.js";
 import type { OperationSpec, PagingSpec } from "./operation.js";
 import { paginate } from "./pagination.js";
 import { resolveClientOptions, type ClientOptions, type MediaOptions, type RequestOptions, type ResolvedClientOptions } from "./options.js";
-import { redactUrl, urlWithoutQuery } from "./redact.js";
+import { redactUrl, redactValue, urlWithoutQuery } from "./redact.js";
+import type { AttemptTracer } from "./tracing/index.js";
 import { serverBase } from "./server-url.js";
 import { isStreamKind } from "./wire-rules.js";
 import { missingFeature } from "./feature-contract.js";
@@ -60,6 +62,8 @@ export class SDKCoreBase<S extends object = object> {
   readonly #tokens: TokenCache | undefined;
   /** Names of the headers, query parameters and cookies that carry apiKeys: scrubbed from logs and response URLs. */
   readonly #sensitiveNames: readonly string[];
+  /** The SDK's response validators, once a call loaded them (a dynamic import per call costs ~0.1 ms in Node). */
+  #validators: Promise<ValidationModule> | undefined;
 
   /** @throws SDKValidationError for a bad option, before anything is sent. */
   constructor(definition: SDKDefinition, options?: ClientOptions<S, object>) {
@@ -81,7 +85,11 @@ export class SDKCoreBase<S extends object = object> {
    * response came; the client's `afterError` hook may replace any but the first.
    */
   invoke<T>(op: OperationSpec, request: unknown, options?: RequestOptions<unknown> & MediaOptions): APIPromise<T> {
-    return new APIPromise<T>(this.#call<T>(op, request, options));
+    const { tracer } = this.#options;
+    // The tracing module is loaded only for a client given a tracer (an application's bundler makes it a lazy chunk).
+    return new APIPromise<T>(tracer
+      ? import("./tracing/index.js").then((tracing) => tracing.traceCall(tracer, op, (attempts) => this.#call<T>(op, request, options, attempts)), () => this.#call<T>(op, request, options))
+      : this.#call<T>(op, request, options));
   }
 
   /**
@@ -92,7 +100,7 @@ export class SDKCoreBase<S extends object = object> {
     return paginate<Item>(op, request, paging, (fields) => this.invoke(op, fields, options));
   }
 
-  async #call<T>(op: OperationSpec, request: unknown, options: (RequestOptions<unknown> & MediaOptions) | undefined): Promise<CallResult<T>> {
+  async #call<T>(op: OperationSpec, request: unknown, options: (RequestOptions<unknown> & MediaOptions) | undefined, attempts?: AttemptTracer): Promise<CallResult<T>> {
     const at = op.methodPath;
     const call = validateRequestOptions(at, options);
     const fields = validateRequest(op, request);
@@ -161,6 +169,7 @@ export class SDKCoreBase<S extends object = object> {
         for (const token of cachedTokens) this.#tokens?.invalidate(token);
         return cachedTokens.length > 0;
       },
+      onAttempt: attempts,
       onRetry: hooks.beforeRetry ? (info) => hooks.beforeRetry?.call(hooks, ctx, info) : undefined,
       log,
       sensitiveNames: this.#sensitiveNames,
@@ -212,6 +221,15 @@ export class SDKCoreBase<S extends object = object> {
         const raw = bytes === undefined ? "" : wanted.response === "binary" ? new Blob([bytes], { type: response.headers.get("content-type") ?? "" }) : decoder.decode(bytes);
         const as = wanted.response === op.response ? op : { ...op, response: wanted.response };
         result = { data: parseSuccess<T>(as, raw, response, target, secrets), response, body: raw };
+        const mode = call.validateResponses ?? resolved.validateResponses;
+        const load = this.#definition.validation;
+        if (mode !== "off" && as.response === "json" && load) {
+          // A load that failed is tried again by the next call.
+          (await (this.#validators ??= load().catch((error: unknown) => {
+            this.#validators = undefined;
+            throw error;
+          }))).checkResponse(mode, { op, data: result.data, response, target, redact: (value) => redactValue(value, secrets), ErrorClass: ResponseValidationError });
+        }
       }
     } catch (error) {
       throw await afterError(resolved.hooks, ctx, error);

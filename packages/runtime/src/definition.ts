@@ -4,6 +4,7 @@
  * per-operation half) because it names the features, whose types the implementations give.
  */
 import type { RuntimeFeatures } from "./feature-contract.js";
+import type { ValidationModule } from "./validation/contract.js";
 import type { SecurityRequirementSpec, SecuritySchemeSpec, ServerSpec, SpecRetryPolicy } from "./operation.js";
 
 /** Everything an SDK package knows from its spec, emitted by the generator. */
@@ -31,4 +32,12 @@ export interface SDKDefinition {
    * @default none
    */
   readonly features?: RuntimeFeatures;
+  /**
+   * Loads the SDK's response validators (its generated `validation.ts`): called by each call
+   * that runs with `validateResponses` other than `"off"` (the engine loads the module once),
+   * never by another, so an
+   * application that leaves validation off neither loads nor (with a bundler that splits
+   * code) bundles them. Absent: nothing is validated.
+   */
+  readonly validation?: () => Promise<ValidationModule>;
 }

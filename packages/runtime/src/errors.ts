@@ -209,6 +209,44 @@ export class StreamError extends SDKBaseError implements RequestTarget {
   }
 }
 
+/** One way a response body differs from the spec's schema (see `validateResponses`). */
+export interface ValidationIssue {
+  /** A JSON pointer into the body, `""` for the body itself, e.g. `/results/0/status`. */
+  readonly pointer: string;
+  /** What the schema asks for there, e.g. `required property`, `string (date-time)`, `integer ≥ 1`. */
+  readonly expected: string;
+  /** A short description of what came (its type, the start of a string), when something came. */
+  readonly received?: string;
+}
+
+/**
+ * A 2xx response whose JSON body does not match the operation's documented schema, thrown
+ * when the client or the call sets `validateResponses: "strict"`. Drift is not an issue: a
+ * property or an enum value the spec does not list passes. `body` is the body as received
+ * (credentials the call sent scrubbed); `issues` lists every difference, the message the
+ * first few. Built by the validators (`@x/runtime/validation`), which the core loads only
+ * when a call validates: this class is all an app that never validates bundles of it.
+ */
+export class ResponseValidationError extends SDKBaseError implements RequestTarget {
+  /** The HTTP status of the response. */
+  declare readonly status: number;
+  /** The parsed JSON body as received. */
+  declare readonly body: unknown;
+  declare readonly issues: readonly ValidationIssue[];
+  /** The spec's operationId, e.g. `get-connection`. */
+  declare readonly operationId: string;
+  declare readonly methodPath: string;
+  declare readonly method: string;
+  declare readonly url: string;
+  declare readonly attempts: number;
+
+  constructor(message: string, init: RequestTarget & { status: number; body: unknown; issues: readonly ValidationIssue[]; operationId: string; methodPath: string }) {
+    super(message);
+    this.name = "ResponseValidationError";
+    Object.assign(this, init);
+  }
+}
+
 /**
  * The OAuth2 token endpoint did not give a token: a non-2xx status, a body that is not
  * JSON or has no `access_token`, or no response at all. Never holds the client secret.

@@ -33,8 +33,9 @@ export {
   RequestAbortedError,
   OAuth2TokenError,
   StreamError,
+  ResponseValidationError,
 } from "./errors.js";
-export type { APIErrorInit, RequestTarget, TransportErrorInit } from "./errors.js";
+export type { APIErrorInit, RequestTarget, TransportErrorInit, ValidationIssue } from "./errors.js";
 export type { SecuritySource } from "./auth/index.js";
 export type { TokenSource } from "./auth/bearer.js";
 export { TOKEN_EXPIRY_MARGIN_MS } from "./auth/oauth2.js";
@@ -43,8 +44,10 @@ export { DEFAULT_TIMEOUT_MS } from "./options.js";
 export { RUNTIME_VERSION } from "./generated/version.js";
 export { BROWSER_USER_AGENT_HEADER, USER_AGENT_HEADER, userAgentHeader } from "./user-agent.js";
 export { DEFAULT_SERVER_IDX } from "./server-url.js";
-export type { ClientOptions, DebugLogger, MediaOptions, RequestOptions } from "./options.js";
+export type { ClientOptions, DebugLogger, MediaOptions, RequestOptions, ResponseValidationContext, ValidateResponses } from "./options.js";
+export type { AttributeValue, ContextLike, SpanLike, SpanOptionsLike, TracerLike } from "./tracing/api.js";
 export type { SDKDefinition } from "./definition.js";
+export type { CheckedResponse, ValidationModule } from "./validation/contract.js";
 export type {
   HttpMethod,
   CustomMethod,

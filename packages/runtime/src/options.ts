@@ -1,16 +1,20 @@
 /** What users configure, on the client once and per call, and the defaults, resolved once. */
 import { SDKValidationError } from "./errors.js";
+import type { ValidateResponses } from "./validation/contract.js";
+
+export type { ResponseValidationContext, ValidateResponses } from "./validation/contract.js";
 import type { SecuritySource } from "./auth/index.js";
 import { HOOK_NAMES, type Hooks } from "./hooks.js";
 import type { SDKDefinition } from "./definition.js";
 import { isPlainObject } from "./guards.js";
 import { MAX_TIMER_MS, resolveRetryPolicy, type RetryConfig, type RetryPolicy } from "./retry/config.js";
 import { resolveServerURL } from "./server-url.js";
+import type { TracerLike } from "./tracing/api.js";
 
 /** Limit of each attempt, not of the whole call with its retries, in ms. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
-const CLIENT_OPTION_KEYS: readonly string[] = ["security", "serverURL", "serverIdx", "serverVariables", "retryConfig", "timeoutMs", "fetch", "hooks", "debugLogger"];
+const CLIENT_OPTION_KEYS: readonly string[] = ["security", "serverURL", "serverIdx", "serverVariables", "retryConfig", "timeoutMs", "fetch", "hooks", "debugLogger", "validateResponses", "tracer"];
 
 /** Where debug lines go; `console` is one. */
 export interface DebugLogger {
@@ -77,6 +81,22 @@ export interface ClientOptions<S, V extends object = Record<string, string | und
    * @default no logging
    */
   debugLogger?: DebugLogger;
+  /**
+   * Checks each 2xx JSON body against the operation's documented schema: `"strict"` throws
+   * ResponseValidationError, a function receives the issues and the call returns the data
+   * as received. The validators are loaded the first time a call turns this on, never
+   * before. A property or an enum value the spec does not list is never an issue.
+   * @default "off"
+   */
+  validateResponses?: ValidateResponses;
+  /**
+   * An OpenTelemetry Tracer (`trace.getTracer("my-app")` of `@opentelemetry/api` 1.x): each
+   * call gets a span named by its method path (`connections.get`), each HTTP attempt a child
+   * span per the HTTP client semantic conventions, and `traceparent` goes out through the
+   * global propagator. Credentials appear in no attribute. Tracing never fails a call.
+   * @default no tracing, and the tracing code is not even loaded
+   */
+  tracer?: TracerLike;
 }
 
 /**
@@ -113,6 +133,8 @@ export interface RequestOptions<S = never> {
    * @default no limit
    */
   idleTimeoutMs?: number;
+  /** Response validation for this call (see ClientOptions). @default the client's `validateResponses` */
+  validateResponses?: ValidateResponses;
 }
 
 /**
@@ -155,6 +177,8 @@ export interface ResolvedClientOptions<S> {
   signalInInit: boolean;
   hooks: Hooks;
   debugLogger: DebugLogger | undefined;
+  validateResponses: ValidateResponses;
+  tracer: TracerLike | undefined;
 }
 
 export type AttemptFetch = (request: Request, init?: { signal: AbortSignal }) => Promise<Response>;
@@ -169,7 +193,7 @@ export function resolveClientOptions<S>(definition: SDKDefinition, input: unknow
       throw new SDKValidationError(`${at}: unknown option "${key}"; expected: ${CLIENT_OPTION_KEYS.join(", ")}`, key);
     }
   }
-  const { security, fetch, hooks, debugLogger } = options as ClientOptions<S>;
+  const { security, fetch, hooks, debugLogger, tracer } = options as ClientOptions<S>;
   if (security !== undefined && security !== null && typeof security !== "object" && typeof security !== "function") {
     throw new SDKValidationError(`${at}: security must be an object or a function returning one`, "security");
   }
@@ -178,8 +202,12 @@ export function resolveClientOptions<S>(definition: SDKDefinition, input: unknow
     throw new SDKValidationError(`${at}: fetch must be a function`, "fetch");
   }
   checkHooks(hooks, at);
+  checkValidateResponses(options.validateResponses, "validateResponses", at);
   if (debugLogger !== undefined && typeof (debugLogger as Partial<DebugLogger> | null)?.debug !== "function") {
     throw new SDKValidationError(`${at}: debugLogger must have a debug method, like console`, "debugLogger");
+  }
+  if (tracer !== undefined && typeof (tracer as Partial<TracerLike> | null)?.startSpan !== "function") {
+    throw new SDKValidationError(`${at}: tracer must have a startSpan method, like an OpenTelemetry Tracer`, "tracer");
   }
   const retryConfig = options.retryConfig as RetryConfig | undefined;
   return {
@@ -194,7 +222,15 @@ export function resolveClientOptions<S>(definition: SDKDefinition, input: unknow
     signalInInit: fetch === undefined,
     hooks: hooks ?? {},
     debugLogger,
+    validateResponses: (options.validateResponses as ValidateResponses | undefined) ?? "off",
+    tracer,
   };
+}
+
+/** `validateResponses`, of the client or of one call (validate.ts). */
+export function checkValidateResponses(value: unknown, field: string, context: string): void {
+  if (value === undefined || value === "off" || value === "strict" || typeof value === "function") return;
+  throw new SDKValidationError(`${context}: ${field} must be "off", "strict" or a function (issues, context) => void`, field);
 }
 
 /** `timeoutMs`, of the client or of one call (validate.ts). */

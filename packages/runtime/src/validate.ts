@@ -7,11 +7,11 @@ import { checkConstraints } from "./constraints.js";
 import { SDKValidationError } from "./errors.js";
 import { isPlainObject, isValidHeaderName, isValidHeaderValue, kindOf } from "./guards.js";
 import type { OperationSpec, ParameterSpec } from "./operation.js";
-import { checkTimeoutMs, type MediaOptions, type RequestOptions } from "./options.js";
+import { checkTimeoutMs, checkValidateResponses, type MediaOptions, type RequestOptions } from "./options.js";
 import { checkedURL } from "./server-url.js";
 import { serializePathParam, styleOf, type PathStyle } from "./params/index.js";
 
-const REQUEST_OPTION_KEYS: readonly string[] = ["retries", "timeoutMs", "signal", "headers", "security", "serverURL", "contentType", "accept", "idleTimeoutMs"];
+const REQUEST_OPTION_KEYS: readonly string[] = ["retries", "timeoutMs", "signal", "headers", "security", "serverURL", "contentType", "accept", "idleTimeoutMs", "validateResponses"];
 
 /**
  * @returns the request's fields. `undefined` is taken as `{}`, so operations without
@@ -107,6 +107,7 @@ export function validateRequestOptions(at: string, options: unknown): RequestOpt
   }
   checkTimeoutMs(options.timeoutMs, "options.timeoutMs", at);
   checkTimeoutMs(options.idleTimeoutMs, "options.idleTimeoutMs", at);
+  checkValidateResponses(options.validateResponses, "options.validateResponses", at);
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw new SDKValidationError(`${at}: options.signal must be an AbortSignal`, "options.signal");
   }

@@ -18,7 +18,9 @@ it("packs as a clean, typed, lean package", async () => {
     // querystring parameters (params/querystring.ts, a feature of its own) to ~21.15 KiB.
     // Streamed responses (src/streams: server-sent events, JSON Lines and sequences, EventStream, the
     // `streams` feature) took it to ~23.8 KiB; an application without a streamed operation bundles none of it.
-    gzipBudgetBytes: 24832,
+    // The `validateResponses` option, its hand-over to the validators and ResponseValidationError took it to
+    // ~24.85 KiB; the validators are an entry of their own (dist/validation.js), loaded only when a call validates.
+    gzipBudgetBytes: 25088,
   });
   expect(report.problems).toEqual([]);
   expect(report.files.filter((f) => !f.startsWith("dist/"))).toEqual(["CHANGELOG.md", "LICENSE", "README.md", "package.json"]);

@@ -13,6 +13,7 @@ export {
   OAuth2TokenError,
   RequestAbortedError,
   RequestTimeoutError,
+  ResponseValidationError,
   SDKBaseError,
   SDKError,
   SDKValidationError,
@@ -21,7 +22,10 @@ export {
   type HookContext,
   type Hooks,
   type RequestOptions,
+  type ResponseValidationContext,
   type RetryConfig,
   type RetryInfo,
+  type ValidateResponses,
+  type ValidationIssue,
   type WithResponse,
 } from "@x/runtime";

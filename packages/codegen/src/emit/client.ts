@@ -40,7 +40,7 @@ export function emitCore(model: SpecModel, ctx: EmitContext): GeneratedFile {
     `export const SDK_VERSION = ${str(ctx.packageVersion)};\n\n`,
     `/** The servers ${model.title} is served from; the first is the default. */\n`,
     `export const ServerList = [\n${servers.join("")}] as const;\n\n`,
-    `const definition: SDKDefinition = {\n  sdkName: ${str(name)},\n  packageName: ${str(ctx.packageName)},\n  sdkVersion: SDK_VERSION,\n  servers: ServerList,\n  securitySchemes: [\n${schemes.join("")}  ],\n${requirements}${retry}${featuresField}};\n\n`,
+    `const definition: SDKDefinition = {\n  sdkName: ${str(name)},\n  packageName: ${str(ctx.packageName)},\n  sdkVersion: SDK_VERSION,\n  servers: ServerList,\n  securitySchemes: [\n${schemes.join("")}  ],\n${requirements}${retry}${featuresField}  // Loaded by the first call that sets \`validateResponses\`, never before: an app that leaves it off does not bundle it.\n  validation: () => import("./validation.js"),\n};\n\n`,
     `/** Options of {@link ${name}} and {@link ${core}}: credentials, server, retries, timeout, hooks. */\n`,
     variables,
     noServer

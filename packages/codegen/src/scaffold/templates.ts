@@ -81,8 +81,14 @@ function manifest(input: TemplateInput): string {
         import: { types: "./dist/index.d.ts", default: "./dist/index.js" },
         require: { types: "./dist/index.d.cts", default: "./dist/index.cjs" },
       },
+      // The test kit (src/generated/testing.ts): its own entry, never in the main entry's bundle.
+      "./testing": {
+        import: { types: "./dist/testing.d.ts", default: "./dist/testing.js" },
+        require: { types: "./dist/testing.d.cts", default: "./dist/testing.cjs" },
+      },
       "./package.json": "./package.json",
     },
+    typesVersions: { "*": { testing: ["./dist/testing.d.ts"] } },
     files: ["dist", "README.md", "CHANGELOG.md"],
     publishConfig: { access: "public" },
     "x-codegen": {
@@ -97,7 +103,9 @@ function manifest(input: TemplateInput): string {
       test: "vitest run",
     },
     dependencies: { "@x/runtime": "workspace:^" },
-    devDependencies: { "@x/codegen": "workspace:*", "@x/mock-server": "workspace:*", tsup: "8.5.1" },
+    peerDependencies: { msw: "^2.7 || ^3" },
+    peerDependenciesMeta: { msw: { optional: true } },
+    devDependencies: { "@x/codegen": "workspace:*", "@x/mock-server": "workspace:*", msw: "2.15.0", tsup: "8.5.1" },
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
@@ -112,7 +120,7 @@ const TSCONFIG = `{
 const TSUP_CONFIG = `import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  entry: { index: "src/index.ts", testing: "src/generated/testing.ts" },
   format: ["esm", "cjs"],
   dts: true,
   clean: true,
@@ -143,6 +151,7 @@ export {
   OAuth2TokenError,
   RequestAbortedError,
   RequestTimeoutError,
+  ResponseValidationError,
   SDKBaseError,
   SDKError,
   SDKValidationError,
@@ -151,8 +160,11 @@ export {
   type HookContext,
   type Hooks,
   type RequestOptions,
+  type ResponseValidationContext,
   type RetryConfig,
   type RetryInfo,
+  type ValidateResponses,
+  type ValidationIssue,
   type WithResponse,
 } from "@x/runtime";
 `;

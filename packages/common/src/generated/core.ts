@@ -37,6 +37,8 @@ const definition: SDKDefinition = {
     retryConnectionErrors: true,
   },
   features: { queryParameters },
+  // Loaded by the first call that sets `validateResponses`, never before: an app that leaves it off does not bundle it.
+  validation: () => import("./validation.js"),
 };
 
 /** Options of {@link Common} and {@link CommonCore}: credentials, server, retries, timeout, hooks. */

@@ -8,7 +8,7 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import semver from "semver";
 import { installedVersion, markerLine, npmInstall } from "./consumers.ts";
-import { typecheckBoth } from "./consumer-checks.ts";
+import { typecheckAll } from "./consumer-checks.ts";
 import { note, type Context } from "./context.ts";
 import { run, runOk, tail } from "./proc.ts";
 import { checkRegistry, checkRegistryUnchanged } from "./registry-checks.ts";
@@ -46,8 +46,9 @@ export async function pendingReleaseRefuses(ctx: Context): Promise<void> {
 }
 
 /**
- * A copy of the ESM consumer (`esmDir`) moved to `^<major of expectedCommon>`: both tsconfigs
- * must report exactly one error, TS18048 at the BREAKING_MARKER line.
+ * A copy of the ESM consumer (`esmDir`) moved to `^<major of expectedCommon>`: every
+ * type-check (each TypeScript under each resolution) must report exactly one error, TS18048
+ * at the BREAKING_MARKER line.
  */
 export async function upgradedConsumerFails(ctx: Context, esmDir: string, expectedCommon: string): Promise<void> {
   const dir = join(ctx.consumersDir, "esm-upgraded");
@@ -59,15 +60,15 @@ export async function upgradedConsumerFails(ctx: Context, esmDir: string, expect
   await npmInstall(dir, ctx.opts("upgraded-install", dir));
   const installed = { "@x/common": installedVersion(dir, "@x/common"), "@x/sync-commerce": installedVersion(dir, "@x/sync-commerce"), "@x/runtime": installedVersion(dir, "@x/runtime") };
   const expected = { file: "src/main.ts", line: markerLine(join(dir, "src", "main.ts"), BREAKING_MARKER), code: "TS18048" };
-  const checks = await typecheckBoth(ctx, dir, "upgraded");
+  const checks = await typecheckAll(ctx, dir, "upgraded");
   ctx.report.consumers.upgraded = { dir, ranges, installed, typecheck: checks, expected };
   if (installed["@x/common"] !== expectedCommon) throw new Error(`the upgraded consumer got @x/common ${installed["@x/common"]}, expected ${expectedCommon}`);
   for (const c of checks) {
     const found = c.diagnostics.map((d) => `${d.file}(${d.line},${d.column}): ${d.code} ${d.message}`);
-    note(`tsc -p ${c.tsconfig}: ${found.join("; ") || "no errors"}`);
+    note(`tsc ${c.typescript} -p ${c.tsconfig}: ${found.join("; ") || "no errors"}`);
     const d = c.diagnostics[0];
     if (c.diagnostics.length !== 1 || !d || d.file !== expected.file || d.line !== expected.line || d.code !== expected.code) {
-      throw new Error(`${c.tsconfig}: expected exactly one error, ${expected.code} at ${expected.file}:${expected.line}; got ${found.length}: ${found.join("; ")}`);
+      throw new Error(`TypeScript ${c.typescript} (${c.tsconfig}): expected exactly one error, ${expected.code} at ${expected.file}:${expected.line}; got ${found.length}: ${found.join("; ")}`);
     }
   }
 }

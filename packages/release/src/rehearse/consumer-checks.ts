@@ -1,8 +1,10 @@
 /**
  * The consumers' steps and what they check: each installs the published SDKs with npm from
  * the rehearsal registry and calls the API through them against Prism. The ESM TypeScript
- * one is type-checked with both tsconfigs (node16, bundler) first; the CommonJS one must
- * load the `.cjs` builds; the browser one is bundled with esbuild and run in Chromium.
+ * one is type-checked first, each check its own step: TypeScript 5.0 (the lowest the README
+ * claims), 5.9 and 7.0 (npm's latest), each under moduleResolution node16 and bundler, every
+ * compiler installed in the consumer from the registry; the CommonJS one must load the
+ * `.cjs` builds; the browser one is bundled with esbuild and run in Chromium.
  * Every one must see the installed versions in SDK_VERSION and the User-Agent.
  */
 import { readFileSync } from "node:fs";
@@ -12,6 +14,7 @@ import {
   createConsumer, installedVersion, npmInstall, runConsumer, typecheck,
   type ConsumerReport, type TypecheckResult,
 } from "./consumers.ts";
+import { compilerDependencies, compilers, installedCompiler, tscEntry, typecheckPlans, type TypecheckPlan } from "./typescripts.ts";
 import { note, seconds, type Context } from "./context.ts";
 import { PACKAGE_DIR } from "./options.ts";
 import type { ConsumerRun } from "./report.ts";
@@ -36,46 +39,91 @@ export function checkConsumerReport(name: string, result: { exitCode: number | n
   for (const [op, outcome] of Object.entries(r.results)) note(`${op}: ${outcome}`);
 }
 
-/** Type-checks the ESM consumer with both tsconfigs; returns the results (no throw). */
-export function typecheckBoth(ctx: Context, dir: string, log: string): Promise<TypecheckResult[]> {
-  return Promise.all(["tsconfig.node16.json", "tsconfig.bundler.json"].map((c) => typecheck(dir, c, PACKAGE_DIR, ctx.opts(`${log}-${c.split(".")[1]}`, dir))));
+/** The workspace's own TypeScript version (root package.json), the 5.9 a consumer is checked with. */
+export function workspaceTypescript(repo: string): string {
+  const manifest = JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as { devDependencies?: Record<string, string> };
+  const version = manifest.devDependencies?.typescript;
+  if (!version) throw new Error(`${repo}/package.json: no devDependencies.typescript`);
+  return version;
 }
 
-/** Installs, type-checks (both tsconfigs) and runs the ESM consumer; what it saw goes in report.consumers[key] as it goes. */
-export async function esmConsumer(ctx: Context, key: "esm" | "pinned", dir: string, ranges: Record<string, string>, fresh: boolean, expectCommon: string): Promise<void> {
-  const { report } = ctx;
-  const log = key;
-  if (fresh) {
-    const rootManifest = JSON.parse(readFileSync(join(ctx.repo, "package.json"), "utf8")) as { devDependencies?: Record<string, string> };
-    createConsumer(join(TEMPLATES, "esm"), dir, {
-      name: "rehearsal-esm-consumer",
-      type: "module",
-      dependencies: ranges,
-      devDependencies: { "@types/node": rootManifest.devDependencies?.["@types/node"] ?? "^20" },
-    });
-  }
-  await npmInstall(dir, ctx.opts(`${log}-install`, dir));
+/** The ESM consumer's type-checks: every compiler of typescripts.ts under both resolutions. */
+export function esmPlans(ctx: Context): TypecheckPlan[] {
+  return typecheckPlans(compilers(workspaceTypescript(ctx.repo)));
+}
+
+/** Runs one planned type-check in `dir` with the compiler installed there. */
+export function runPlan(ctx: Context, dir: string, plan: TypecheckPlan, log: string, emit: boolean): Promise<TypecheckResult> {
+  const version = installedCompiler(dir, plan.compiler.alias);
+  const expected = plan.compiler.spec.slice("typescript@".length);
+  if (version !== expected) throw new Error(`${dir}: npm installed TypeScript ${version} as ${plan.compiler.alias}, expected ${expected}`);
+  return typecheck(dir, plan.tsconfig, { entry: tscEntry(dir, plan.compiler.alias), version, noEmit: !(emit && plan.emits) }, ctx.opts(`${log}-tsc-${version}-${plan.resolution}`, dir));
+}
+
+/** A failed check's message: which TypeScript, which resolution, every diagnostic. */
+export function typecheckFailure(plan: TypecheckPlan, c: TypecheckResult): string {
+  return `TypeScript ${c.typescript}, moduleResolution ${plan.resolution} (${c.tsconfig}): ${c.diagnostics.length} error(s)\n${c.diagnostics.map((d) => `${d.file}(${d.line},${d.column}): ${d.code} ${d.message}`).join("\n")}`;
+}
+
+/** Every planned type-check of the ESM consumer in `dir`, in parallel; the results (no throw on type errors). */
+export function typecheckAll(ctx: Context, dir: string, log: string): Promise<TypecheckResult[]> {
+  return Promise.all(esmPlans(ctx).map((plan) => runPlan(ctx, dir, plan, log, false)));
+}
+
+/** Writes the ESM consumer (its compilers as devDependencies) into `dir`. */
+export function createEsmConsumer(ctx: Context, dir: string, ranges: Record<string, string>): void {
+  const rootManifest = JSON.parse(readFileSync(join(ctx.repo, "package.json"), "utf8")) as { devDependencies?: Record<string, string> };
+  createConsumer(join(TEMPLATES, "esm"), dir, {
+    name: "rehearsal-esm-consumer",
+    type: "module",
+    dependencies: ranges,
+    devDependencies: {
+      "@types/node": rootManifest.devDependencies?.["@types/node"] ?? "^20",
+      ...compilerDependencies(compilers(workspaceTypescript(ctx.repo))),
+    },
+  });
+}
+
+/** npm-installs the ESM consumer in `dir` and records what it got in report.consumers[key]; @x/common must be `expectCommon`. */
+export async function installEsm(ctx: Context, key: "esm" | "pinned", dir: string, ranges: Record<string, string>, expectCommon: string): Promise<void> {
+  await npmInstall(dir, ctx.opts(`${key}-install`, dir));
   const installed = { "@x/common": installedVersion(dir, "@x/common"), "@x/sync-commerce": installedVersion(dir, "@x/sync-commerce"), "@x/runtime": installedVersion(dir, "@x/runtime") };
-  note(`installed ${Object.entries(installed).map(([k, v]) => `${k}@${v}`).join(", ")}`);
-  const record: ConsumerRun = { dir, ranges, installed };
-  report.consumers[key] = record;
+  note(`${key}: installed ${Object.entries(installed).map(([k, v]) => `${k}@${v}`).join(", ")}`);
+  ctx.report.consumers[key] = { dir, ranges, installed, typecheck: [] };
   if (installed["@x/common"] !== expectCommon) throw new Error(`npm installed @x/common ${installed["@x/common"]} for ${ranges["@x/common"]}, expected ${expectCommon}`);
-  const checks = await typecheckBoth(ctx, dir, log);
-  report.consumers[key] = { ...record, typecheck: checks };
-  for (const c of checks) {
-    if (!c.ok) throw new Error(`${c.tsconfig}: ${c.diagnostics.map((d) => `${d.file}(${d.line},${d.column}): ${d.code} ${d.message}`).join("\n")}`);
-    note(`tsc -p ${c.tsconfig}: no errors (${seconds(c.ms)})`);
-  }
-  const result = await runConsumer(dir, ["dist/main.js", ...ctx.mockUrls()], ctx.opts(`${log}-run`, dir));
-  report.consumers[key] = { ...record, typecheck: checks, exitCode: result.exitCode, report: result.report };
-  checkConsumerReport(log, result, 10);
 }
 
-/** Installs and runs the CommonJS consumer, which must have loaded the `.cjs` builds. */
-export async function cjsConsumer(ctx: Context, ranges: Record<string, string>): Promise<void> {
-  const dir = join(ctx.consumersDir, "cjs");
+/** One type-check of the installed ESM consumer (its own step): recorded, and thrown with its diagnostics when it fails. */
+export async function esmTypecheck(ctx: Context, key: "esm" | "pinned", dir: string, plan: TypecheckPlan): Promise<void> {
+  const record = ctx.report.consumers[key]!;
+  const c = await runPlan(ctx, dir, plan, key, true);
+  ctx.report.consumers[key] = { ...record, typecheck: [...(record.typecheck ?? []), c] };
+  if (!c.ok) throw new Error(typecheckFailure(plan, c));
+  note(`tsc ${c.typescript} -p ${c.tsconfig}: no errors (${seconds(c.ms)})${plan.emits ? "; wrote dist/" : ""}`);
+}
+
+/** Runs the type-checked ESM consumer's `dist/main.js` against Prism. */
+export async function esmRun(ctx: Context, key: "esm" | "pinned", dir: string): Promise<void> {
+  const record = ctx.report.consumers[key]!;
+  const result = await runConsumer(dir, ["dist/main.js", ...ctx.mockUrls()], ctx.opts(`${key}-run`, dir));
+  ctx.report.consumers[key] = { ...record, exitCode: result.exitCode, report: result.report };
+  checkConsumerReport(key, result, 10);
+}
+
+/** The pinned consumer, in one step: reinstalls, runs every type-check, runs. */
+export async function pinnedConsumer(ctx: Context, dir: string, ranges: Record<string, string>, expectCommon: string): Promise<void> {
+  await installEsm(ctx, "pinned", dir, ranges, expectCommon);
+  for (const plan of esmPlans(ctx)) await esmTypecheck(ctx, "pinned", dir, plan);
+  await esmRun(ctx, "pinned", dir);
+}
+
+/** Writes the CommonJS consumer into `dir`. */
+export function createCjsConsumer(dir: string, ranges: Record<string, string>): void {
   createConsumer(join(TEMPLATES, "cjs"), dir, { name: "rehearsal-cjs-consumer", type: "commonjs", dependencies: ranges });
-  await npmInstall(dir, ctx.opts("cjs-install", dir));
+}
+
+/** Runs the installed CommonJS consumer, which must have loaded the `.cjs` builds. */
+export async function cjsConsumer(ctx: Context, dir: string, ranges: Record<string, string>): Promise<void> {
   const installed = { "@x/common": installedVersion(dir, "@x/common"), "@x/sync-commerce": installedVersion(dir, "@x/sync-commerce"), "@x/runtime": installedVersion(dir, "@x/runtime") };
   const result = await runConsumer(dir, ["index.js", ...ctx.mockUrls()], ctx.opts("cjs-run", dir));
   ctx.report.consumers.cjs = { dir, ranges, installed, exitCode: result.exitCode, report: result.report };
@@ -85,12 +133,14 @@ export async function cjsConsumer(ctx: Context, ranges: Record<string, string>):
   }
 }
 
-/** Bundles the browser consumer (no Node built-ins), serves it and loads it in headless Chromium (`chromium`: its path). */
-export async function browserConsumer(ctx: Context, chromium: string, commonRange: string): Promise<void> {
-  const { report } = ctx;
-  const dir = join(ctx.consumersDir, "browser");
+/** Writes the browser consumer into `dir`. */
+export function createBrowserConsumer(dir: string, commonRange: string): void {
   createConsumer(join(TEMPLATES, "browser"), dir, { name: "rehearsal-browser-consumer", type: "module", dependencies: { "@x/common": commonRange } });
-  await npmInstall(dir, ctx.opts("browser-install", dir));
+}
+
+/** Bundles the installed browser consumer (no Node built-ins), serves it and loads it in headless Chromium (`chromium`: its path). */
+export async function browserConsumer(ctx: Context, dir: string, chromium: string): Promise<void> {
+  const { report } = ctx;
   const built = await bundle(dir);
   if (built.nodeBuiltins.length > 0) throw new Error(`the browser bundle pulls in Node built-ins: ${built.nodeBuiltins.join(", ")}`);
   note(`bundle.js: ${(built.bytes / 1024).toFixed(1)} kB (${seconds(built.ms)})`);

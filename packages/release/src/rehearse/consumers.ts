@@ -5,8 +5,7 @@
  * and the browser one (see browser.ts). Templates live in `rehearsal/consumers/`.
  */
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { run, runOk, tail, type RunOptions } from "./proc.ts";
 
 export interface ConsumerReport {
@@ -29,6 +28,8 @@ export interface Diagnostic {
 
 export interface TypecheckResult {
   readonly tsconfig: string;
+  /** The compiler's version (`7.0.2`), as installed in the consumer. */
+  readonly typescript: string;
   readonly ok: boolean;
   readonly diagnostics: Diagnostic[];
   readonly ms: number;
@@ -68,18 +69,19 @@ export function parseDiagnostics(output: string): Diagnostic[] {
   return out;
 }
 
-/** The workspace's own TypeScript (`packages/release/node_modules/typescript`). */
-export function tscPath(packageDir: string): string {
-  return join(dirname(createRequire(join(packageDir, "package.json")).resolve("typescript/package.json")), "bin", "tsc");
-}
-
-export async function typecheck(dir: string, tsconfig: string, packageDir: string, options: RunOptions): Promise<TypecheckResult> {
-  const result = await run(process.execPath, [tscPath(packageDir), "-p", tsconfig, "--pretty", "false"], { ...options, cwd: dir });
+/**
+ * `tsc -p <tsconfig> --pretty false` with the compiler whose `tsc` entry is `tsc` (version
+ * `version`), in `dir`; `noEmit` adds `--noEmit`. Fails only when tsc exits non-zero without
+ * a diagnostic (a crash, an unknown option): type errors are the result's to report.
+ */
+export async function typecheck(dir: string, tsconfig: string, tsc: { entry: string; version: string; noEmit: boolean }, options: RunOptions): Promise<TypecheckResult> {
+  const args = [tsc.entry, "-p", tsconfig, "--pretty", "false", ...(tsc.noEmit ? ["--noEmit"] : [])];
+  const result = await run(process.execPath, args, { ...options, cwd: dir });
   const diagnostics = parseDiagnostics(`${result.stdout}\n${result.stderr}`);
   if (result.code !== 0 && diagnostics.length === 0) {
-    throw new Error(`tsc -p ${tsconfig} in ${dir} exited ${result.code ?? result.signal} without a diagnostic:\n${tail(result)}`);
+    throw new Error(`TypeScript ${tsc.version}: tsc -p ${tsconfig} in ${dir} exited ${result.code ?? result.signal} without a diagnostic:\n${tail(result)}`);
   }
-  return { tsconfig, ok: result.code === 0, diagnostics, ms: result.ms };
+  return { tsconfig, typescript: tsc.version, ok: result.code === 0, diagnostics, ms: result.ms };
 }
 
 /** Runs a consumer's program and parses the JSON line it prints last. */

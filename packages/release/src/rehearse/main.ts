@@ -9,9 +9,12 @@
  *    nothing. Then runs the real `pnpm release` in the copy and checks what the registry got.
  *    After a `pnpm test` of the checkout (as in .ci/run), both releases run only what the
  *    versions did not leave as it was tested: the failing test's package, then nothing.
- * 4. Consumers outside the workspace install the published SDKs with npm: ESM TypeScript
- *    (strict, node16 and bundler resolution), CommonJS, and a browser page (esbuild,
- *    headless Chromium); every one calls the API through them against Prism.
+ * 4. Consumers outside the workspace install the published SDKs with npm, all four at once:
+ *    ESM TypeScript (strict; type-checked by TypeScript 5.0, 5.9 and 7.0, each under node16
+ *    and bundler resolution, one step per check), CommonJS, and a browser page (esbuild,
+ *    headless Chromium); every one calls the API through them against Prism. The
+ *    product-team project (an app module and its vitest suite: MSW and the SDK's test kit,
+ *    strict response validation, tracing) is compiled by TypeScript 7.0 and its tests run.
  * 5. Makes a breaking spec change, lets `pnpm spec:diff` write the changeset, shows that a
  *    release refuses while it is pending, versions, then releases the next major. A consumer
  *    pinned to the old major reinstalls and still works; one that upgrades fails to compile
@@ -28,14 +31,19 @@ import { readPlanLines, summarizePlanLines } from "../replay/describe.ts";
 import { findChromium } from "./browser.ts";
 import { breakingSpecChange, pendingReleaseRefuses, upgradedConsumerFails } from "./breaking.ts";
 import { cleanupChecked, cleanupOnSignals, writeReport } from "./cleanup.ts";
-import { browserConsumer, cjsConsumer, esmConsumer } from "./consumer-checks.ts";
+import {
+  browserConsumer, cjsConsumer, createBrowserConsumer, createCjsConsumer, createEsmConsumer, esmPlans, esmRun, esmTypecheck, installEsm, pinnedConsumer,
+} from "./consumer-checks.ts";
+import { npmInstall } from "./consumers.ts";
 import { createContext, note, seconds, stepTimes } from "./context.ts";
 import { failingReleasePublishesNothing } from "./failing-release.ts";
 import { npmConfigGet, PACKAGE_DIR, parseArgs } from "./options.ts";
 import { runOk } from "./proc.ts";
+import { checkProductTeamInstall, createProductTeam, productTeamTests, productTeamTypecheck } from "./product-team.ts";
 import { startVerdaccio, writeUserConfig } from "./registry.ts";
 import { checkPrivatesUnpublished, checkRegistry } from "./registry-checks.ts";
 import { commitAll, copyRunSummaries, copyWorkingTree, initRepo, install, linkShared, pendingChangesets } from "./scratch.ts";
+import { planName, TYPESCRIPT_LATEST } from "./typescripts.ts";
 
 export async function main(argv: readonly string[]): Promise<number> {
   const options = parseArgs(argv);
@@ -108,13 +116,36 @@ export async function main(argv: readonly string[]): Promise<number> {
     const first = report.versions.first;
     const major = (name: string) => semver.major(first[name]!);
     const pinnedRanges = { "@x/common": `^${major("@x/common")}`, "@x/sync-commerce": `^${major("@x/sync-commerce")}` };
-    const esmDir = join(ctx.consumersDir, "esm");
+    const dirs = { esm: join(ctx.consumersDir, "esm"), cjs: join(ctx.consumersDir, "cjs"), browser: join(ctx.consumersDir, "browser"), productTeam: join(ctx.consumersDir, "product-team") };
+    const esmDir = dirs.esm;
 
-    await ctx.step("ESM TypeScript consumer (npm install, tsc node16 + bundler, node)", () => esmConsumer(ctx, "esm", esmDir, pinnedRanges, true, first["@x/common"]!));
+    await ctx.step("npm install the consumers from the registry, at once (ESM, CommonJS, browser, product team)", async () => {
+      createEsmConsumer(ctx, dirs.esm, pinnedRanges);
+      createCjsConsumer(dirs.cjs, pinnedRanges);
+      createBrowserConsumer(dirs.browser, pinnedRanges["@x/common"]);
+      createProductTeam(ctx, dirs.productTeam, pinnedRanges["@x/common"]);
+      const started = Date.now();
+      await Promise.all([
+        installEsm(ctx, "esm", dirs.esm, pinnedRanges, first["@x/common"]!),
+        ...(["cjs", "browser", "productTeam"] as const).map((k) => npmInstall(dirs[k], ctx.opts(`${k}-install`, dirs[k]))),
+      ]);
+      checkProductTeamInstall(ctx, dirs.productTeam, first["@x/common"]!);
+      note(`four npm installs in ${seconds(Date.now() - started)}`);
+    });
 
-    await ctx.step("CommonJS consumer (npm install, require, node)", () => cjsConsumer(ctx, pinnedRanges));
+    for (const plan of esmPlans(ctx)) {
+      await ctx.step(`ESM consumer type-checks: ${planName(plan)}`, () => esmTypecheck(ctx, "esm", esmDir, plan));
+    }
 
-    await ctx.step("Browser consumer (esbuild for the browser, headless Chromium, CORS)", () => browserConsumer(ctx, chromium, pinnedRanges["@x/common"]));
+    await ctx.step("ESM consumer runs (node dist/main.js, every operation of both SDKs)", () => esmRun(ctx, "esm", esmDir));
+
+    await ctx.step("CommonJS consumer (require, node)", () => cjsConsumer(ctx, dirs.cjs, pinnedRanges));
+
+    await ctx.step("Browser consumer (esbuild for the browser, headless Chromium, CORS)", () => browserConsumer(ctx, dirs.browser, chromium));
+
+    await ctx.step(`Product-team project: TypeScript ${TYPESCRIPT_LATEST} compiles its app and tests`, () => productTeamTypecheck(ctx, dirs.productTeam));
+
+    await ctx.step("Product-team project: its vitest suite passes on the published @x/common", () => productTeamTests(ctx, dirs.productTeam));
 
     const expectedCommon = semver.inc(first["@x/common"]!, "major")!;
     await ctx.step("Breaking spec change: integrationKey optional; pnpm spec:diff writes the changeset", () => breakingSpecChange(ctx));
@@ -138,9 +169,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       for (const [name, pub] of Object.entries(report.published.second)) note(`${name}: ${pub.versions.join(", ")} (latest ${pub.latest})`);
     });
 
-    await ctx.step(`Consumer pinned to ${pinnedRanges["@x/common"]} reinstalls and keeps working`, async () => {
-      await esmConsumer(ctx, "pinned", esmDir, pinnedRanges, false, first["@x/common"]!);
-    });
+    await ctx.step(`Consumer pinned to ${pinnedRanges["@x/common"]} reinstalls and keeps working`, () => pinnedConsumer(ctx, esmDir, pinnedRanges, first["@x/common"]!));
 
     await ctx.step(`Consumer upgraded to ^${semver.major(expectedCommon)} fails to compile at the changed usage`, () => upgradedConsumerFails(ctx, esmDir, expectedCommon));
 

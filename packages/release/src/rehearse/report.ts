@@ -27,6 +27,26 @@ export interface ConsumerRun {
   readonly report?: ConsumerReport;
 }
 
+export interface ProductTeamTest {
+  /** `test/kit.test.ts` */
+  readonly file: string;
+  readonly name: string;
+  /** vitest's status: passed, failed, skipped, pending, todo. */
+  readonly status: string;
+}
+
+/** What the product-team project (product-team.ts) saw. */
+export interface ProductTeamRun {
+  readonly dir: string;
+  readonly installed: Record<string, string | undefined>;
+  /** Whether node_modules/@x/common is a folder npm unpacked (not a link into the workspace). */
+  readonly fromRegistry: boolean;
+  readonly typecheck?: TypecheckResult;
+  readonly testFiles?: string[];
+  readonly tests?: ProductTeamTest[];
+  readonly exitCode?: number | null;
+}
+
 export interface RehearsalReport {
   ok: boolean;
   ms: number;
@@ -61,6 +81,8 @@ export interface RehearsalReport {
     browser?: { dir: string; installed: Record<string, string | undefined>; bundleBytes: number; pageUrl: string; page: PageResult };
     pinned?: ConsumerRun;
     upgraded?: ConsumerRun & { expected: { file: string; line: number; code: string } };
+    /** The product-team project: TypeScript 7 compiles it, its vitest suite passes. */
+    productTeam?: ProductTeamRun;
   };
   breaking?: {
     specLine: number;

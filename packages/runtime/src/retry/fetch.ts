@@ -51,6 +51,13 @@ export interface RetryingFetchOptions {
    * attempt at once, outside the backoff policy.
    */
   reauthorize?: () => boolean | Promise<boolean>;
+  /**
+   * Called as each attempt is about to be sent, with its Request (whose headers it may still
+   * set: `traceparent`) and what its URL may show (credential query parameters redacted, as in
+   * log lines); the function it returns receives the attempt's outcome: the response, its body
+   * unread, or the error that ended it. Tracing spans.
+   */
+  onAttempt?: (request: Request, attempt: number, redact: (url: string) => string) => ((outcome: Response | SDKBaseError) => void) | undefined;
   /** Awaited before each retry; an exception ends the call with it. */
   onRetry?: (info: RetryInfo) => void | Promise<void>;
   /** Receives one line per attempt, outcome and retry decision; credentials are scrubbed. */
@@ -161,7 +168,10 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
         if (trace) trace.attempts = attempt;
         log?.(`${label()}: attempt ${attempt}: ${prepared.method} ${responseUrl(prepared.url)} ${JSON.stringify(redactHeaders(prepared.headers, names))}`);
         const attemptStartMs = now();
+        // An attempt's span (tracing) covers sending it up to the response's headers.
+        const ended = options.onAttempt?.(prepared, attempt, responseUrl);
         sent = await sendAttempt(fetch, prepared, abort, { callerSignal, timeoutMs, label, target, signalInInit });
+        ended?.(sent.outcome);
         let outcome = sent.outcome;
         let bytes: ArrayBuffer | undefined;
         const decide = (): RetryDecision =>

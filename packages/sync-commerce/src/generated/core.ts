@@ -36,6 +36,8 @@ const definition: SDKDefinition = {
     statusCodes: [408, 429, "5XX"],
     retryConnectionErrors: true,
   },
+  // Loaded by the first call that sets `validateResponses`, never before: an app that leaves it off does not bundle it.
+  validation: () => import("./validation.js"),
 };
 
 /** Options of {@link SyncCommerce} and {@link SyncCommerceCore}: credentials, server, retries, timeout, hooks. */

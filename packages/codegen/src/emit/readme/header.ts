@@ -33,6 +33,7 @@ export function header(w: ReadmeWriter): string {
       "- [Timeouts and cancellation](#timeouts-and-cancellation)",
       "- [Raw responses](#raw-responses)",
       "- [Hooks and debug log](#hooks-and-debug-log)",
+      "- [Testing your code](#testing-your-code)",
     );
   }
   if (w.model.webhooks.length > 0) lines.push("- [Webhooks](#webhooks)");

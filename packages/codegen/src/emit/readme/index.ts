@@ -19,7 +19,9 @@ import { resource } from "./operations.js";
 import { rawResponses } from "./raw-responses.js";
 import { retries } from "./retries.js";
 import { standaloneFunctions } from "./standalone.js";
+import { testing } from "./testing.js";
 import { timeouts } from "./timeouts.js";
+import { validatingResponses } from "./validation.js";
 import { webhooks } from "./webhooks.js";
 import { ReadmeWriter, type ReadmeContext } from "./writer.js";
 
@@ -33,7 +35,7 @@ export function emitReadme(model: SpecModel, ctx: ReadmeContext): GeneratedFile 
     construct(w),
     ...model.resources.filter((res) => res.operations.length > 0).map((res) => resource(w, res)),
     // What follows shows calls; a spec of webhooks alone has none to show.
-    ...(model.resources.length > 0 ? [standaloneFunctions(w), errors(w), retries(w), timeouts(w), rawResponses(w), hooksAndLogging(w)] : []),
+    ...(model.resources.length > 0 ? [standaloneFunctions(w), errors(w), retries(w), timeouts(w), validatingResponses(w), rawResponses(w), hooksAndLogging(w), testing(w)] : []),
     ...(model.webhooks.length > 0 ? [webhooks(w)] : []),
   ];
   const contents = sections.map((s) => s.trimEnd()).join("\n\n") + "\n";

@@ -1,4 +1,4 @@
-/** "Install": the npm command, pinned by major from 1.0.0 on, and what a version promises. */
+/** "Install": the npm command, pinned by major from 1.0.0 on, what a version promises, and the Node.js and TypeScript versions supported. */
 import { fragment } from "./template.js";
 import type { ReadmeWriter } from "./writer.js";
 

@@ -22,6 +22,8 @@ const definition: SDKDefinition = {
   securitySchemes: [
   ],
   features: { textBody, formBody, multipartBody, binaryBody },
+  // Loaded by the first call that sets `validateResponses`, never before: an app that leaves it off does not bundle it.
+  validation: () => import("./validation.js"),
 };
 
 /** Options of {@link FxMedia} and {@link FxMediaCore}: credentials, server, retries, timeout, hooks. */

@@ -21,6 +21,8 @@ const definition: SDKDefinition = {
   servers: ServerList,
   securitySchemes: [
   ],
+  // Loaded by the first call that sets `validateResponses`, never before: an app that leaves it off does not bundle it.
+  validation: () => import("./validation.js"),
 };
 
 /** Options of {@link FxMinimal} and {@link FxMinimalCore}: credentials, server, retries, timeout, hooks. */

@@ -22,6 +22,8 @@ const definition: SDKDefinition = {
   securitySchemes: [
   ],
   features: { queryParameters },
+  // Loaded by the first call that sets `validateResponses`, never before: an app that leaves it off does not bundle it.
+  validation: () => import("./validation.js"),
 };
 
 /** Options of {@link FxPagination} and {@link FxPaginationCore}: credentials, server, retries, timeout, hooks. */

@@ -33,6 +33,8 @@ const definition: SDKDefinition = {
     retryConnectionErrors: false,
   },
   features: { queryParameters, headerParameters },
+  // Loaded by the first call that sets `validateResponses`, never before: an app that leaves it off does not bundle it.
+  validation: () => import("./validation.js"),
 };
 
 /** Options of {@link FxQuirks} and {@link FxQuirksCore}: credentials, server, retries, timeout, hooks. */
