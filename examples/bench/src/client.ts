@@ -1,5 +1,5 @@
 /**
- * The request path, side by side in one run: bare openapi-fetch (every ratio is against
+ * The request path, side by side in one run (the `tracer` option's cost is tracing.ts, its own process): bare openapi-fetch (every ratio is against
  * it), raw fetch, @x/common and the vendor's own SDK (@codat/platform, its class and its
  * standalone function), each asking a keep-alive fixture server (another process) for one
  * Connection: sequential p50/p99 of the success and the error path (the documented 404),

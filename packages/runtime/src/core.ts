@@ -45,6 +45,8 @@ const createClient =
   (openapiFetch as unknown as { default?: typeof openapiFetch }).default ?? openapiFetch;
 
 const decoder = new TextDecoder();
+/** The tracing module, once a client given a tracer has loaded it (an import() per call costs more than a cached promise). */
+let tracing: Promise<typeof import("./tracing/index.js")> | undefined;
 
 /**
  * The core with the features its SDK's definition brings (`definition.features`, see
@@ -88,7 +90,7 @@ export class SDKCoreBase<S extends object = object> {
     const { tracer } = this.#options;
     // The tracing module is loaded only for a client given a tracer (an application's bundler makes it a lazy chunk).
     return new APIPromise<T>(tracer
-      ? import("./tracing/index.js").then((tracing) => tracing.traceCall(tracer, op, (attempts) => this.#call<T>(op, request, options, attempts)), () => this.#call<T>(op, request, options))
+      ? (tracing ??= import("./tracing/index.js")).then((module) => module.traceCall(tracer, op, (attempts) => this.#call<T>(op, request, options, attempts)), () => this.#call<T>(op, request, options))
       : this.#call<T>(op, request, options));
   }
 

@@ -207,7 +207,7 @@ export function resolveClientOptions<S>(definition: SDKDefinition, input: unknow
     throw new SDKValidationError(`${at}: debugLogger must have a debug method, like console`, "debugLogger");
   }
   if (tracer !== undefined && typeof (tracer as Partial<TracerLike> | null)?.startSpan !== "function") {
-    throw new SDKValidationError(`${at}: tracer must have a startSpan method, like an OpenTelemetry Tracer`, "tracer");
+    throw new SDKValidationError(`${at}: tracer must have a startSpan method`, "tracer");
   }
   const retryConfig = options.retryConfig as RetryConfig | undefined;
   return {

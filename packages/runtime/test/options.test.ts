@@ -53,7 +53,7 @@ describe("resolveClientOptions", () => {
 
   const rejects: { name: string; given: unknown; want: { message: string; field: string } }[] = [
     { name: "a typo in an option name", given: { serverUrl: "https://x.test" }, want: { message: 'Test: unknown option "serverUrl"; expected: security, serverURL, serverIdx, serverVariables, retryConfig, timeoutMs, fetch, hooks, debugLogger, validateResponses, tracer', field: "serverUrl" } },
-    { name: "a tracer without startSpan", given: { tracer: { getTracer() {} } }, want: { message: "Test: tracer must have a startSpan method, like an OpenTelemetry Tracer", field: "tracer" } },
+    { name: "a tracer without startSpan", given: { tracer: { getTracer() {} } }, want: { message: "Test: tracer must have a startSpan method", field: "tracer" } },
     { name: "a zero timeout", given: { timeoutMs: 0 }, want: { message: "Test: timeoutMs must be a number of ms in (0, 2147483647]", field: "timeoutMs" } },
     { name: "a fetch that is not a function", given: { fetch: "fetch" }, want: { message: "Test: fetch must be a function", field: "fetch" } },
     { name: "a hook that is not a function", given: { hooks: { beforeRequest: true } }, want: { message: "Test: hooks.beforeRequest must be a function", field: "hooks.beforeRequest" } },
