@@ -37,7 +37,7 @@ describe("x-codegen", () => {
   it("writes the generated files, then reports no changes on a rerun", async () => {
     const pkg = await generatedPackage();
     expect(Object.keys(await snapshotDir(pkg.out))).toEqual([
-      "core.ts", "errors.ts", "index.ts", "item-notes.ts", "items.ts", "models.ts", "requests.ts", "sdk.ts", "shapes.ts", "types.ts",
+      "core.ts", "errors.ts", "index.ts", "item-notes.ts", "items.ts", "models.ts", "requests.ts", "sdk.ts", "shapes.ts", "testing.ts", "types.ts",
     ]);
     out = [];
     expect(await main([pkg.dir], NO_CI)).toBe(0);

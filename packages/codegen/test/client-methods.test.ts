@@ -117,7 +117,7 @@ it("gives client methods the resource methods' paging, typed errors and method p
   const spec = join(await tempDir(), "notebook.yaml");
   await writeFile(spec, SPEC);
   const { files } = await generatePackage(targetFor(spec, "Notebook"));
-  expect(files.map((f) => f.path)).toEqual(["core.ts", "errors.ts", "folders.ts", "index.ts", "models.ts", "requests.ts", "sdk.ts", "shapes.ts", "types.ts"]);
+  expect(files.map((f) => f.path)).toEqual(["core.ts", "errors.ts", "folders.ts", "index.ts", "models.ts", "requests.ts", "sdk.ts", "shapes.ts", "testing.ts", "types.ts"]);
   expect(await typecheck(files, { "calls.ts": CALLS })).toEqual([]);
   const dir = await tempDir("x-codegen-client-methods-");
   await mkdir(join(dir, "generated"), { recursive: true });

@@ -121,7 +121,7 @@ describe.each([
     expect(examples.length).toBeGreaterThanOrEqual(6 + 1);
     // What an SDK package's hand-written src/index.ts adds to the generated barrel: the runtime's errors.
     const entry = `export * from "./generated/index.js";\nexport { SDKError, SDKValidationError, APIError } from "@x/runtime";\n`;
-    const sources = Object.fromEntries(examples.map((code, i) => [`readme-${i}.ts`, code.replaceAll('from "@x/fixture"', 'from "./fixture-index.js"')]));
+    const sources = Object.fromEntries(examples.map((code, i) => [`readme-${i}.ts`, code.replaceAll('from "@x/fixture"', 'from "./fixture-index.js"').replaceAll('from "@x/fixture/testing"', 'from "./generated/testing.js"')]));
     expect(await typecheck(await generateFixture(name, clientName), { "fixture-index.ts": entry, ...sources })).toEqual([]);
   }, needs(3_000));
 });

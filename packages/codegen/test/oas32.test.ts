@@ -142,7 +142,7 @@ export async function find(client: Notes): Promise<number> {
 `;
     // The README's examples (a querystring call with the spec's example among them) type-check too.
     const entry = `export * from "./generated/index.js";\nexport { SDKError, SDKValidationError, APIError } from "@x/runtime";\n`;
-    const examples = Object.fromEntries(readmeExamples(readme).map((code, i) => [`readme-${i}.ts`, code.replaceAll('from "@x/fixture"', 'from "./fixture-index.js"')]));
+    const examples = Object.fromEntries(readmeExamples(readme).map((code, i) => [`readme-${i}.ts`, code.replaceAll('from "@x/fixture"', 'from "./fixture-index.js"').replaceAll('from "@x/fixture/testing"', 'from "./generated/testing.js"')]));
     expect(readme).toContain('filter: { text: "groceries", tag: ["home"] }');
     expect(await typecheck(files, { "consumer.ts": consumer, "fixture-index.ts": entry, ...examples })).toEqual([]);
   }, needs(3_000));

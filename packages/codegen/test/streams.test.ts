@@ -108,7 +108,7 @@ export async function use(): Promise<void> {
     expect(readme).toContain("resolves to an `EventStream` of");
     const examples = readmeExamples(readme);
     const entry = `export * from "./generated/index.js";\nexport { SDKError, SDKValidationError, APIError } from "@x/runtime";\n`;
-    const sources = Object.fromEntries(examples.map((code, i) => [`readme-${i}.ts`, code.replaceAll('from "@x/fixture"', 'from "./fixture-index.js"')]));
+    const sources = Object.fromEntries(examples.map((code, i) => [`readme-${i}.ts`, code.replaceAll('from "@x/fixture"', 'from "./fixture-index.js"').replaceAll('from "@x/fixture/testing"', 'from "./generated/testing.js"')]));
     expect(await typecheck(await generateFixture(name, clientName), { "fixture-index.ts": entry, ...sources })).toEqual([]);
   });
 });
