@@ -63,7 +63,7 @@ export function emitTesting(model: SpecModel, ctx: EmitContext): GeneratedFile {
     baseUrl === undefined ? "" : `const DEFAULT_BASE_URL = ${str(baseUrl)};\n\n`,
     "/** Each operation, by its method on the client, and its operationId. */\n",
     `const OPERATIONS = {\n${operations}} as const;\n\n`,
-    "/** An operation of the client, named as it is called (`connections.get`). */\n",
+    `/** An operation of the client, named as it is called${calls[0] === undefined ? "" : ` (\`${calls[0].name}\`)`}. */\n`,
     "export type OperationName = keyof typeof OPERATIONS;\n\n",
     "/** The error statuses each operation documents with a JSON body. */\n",
     `export interface DocumentedErrors {\n${errorStatuses}}\n\n`,
