@@ -10,6 +10,8 @@ import { typecheckFiles } from "../src/typecheck.js";
 export const FIXTURES = resolve(import.meta.dirname, "fixtures");
 export const REPO_ROOT = resolve(import.meta.dirname, "../../..");
 const RUNTIME_ENTRY = resolve(REPO_ROOT, "packages/runtime/src/index.ts");
+/** The test kit's engine, which the generated testing.ts imports. */
+const RUNTIME_TESTING = resolve(REPO_ROOT, "packages/runtime/src/testing/index.ts");
 
 const made: string[] = [];
 afterAll(async () => {
@@ -60,7 +62,7 @@ export async function typecheck(files: readonly GeneratedFile[], extra: Record<s
   for (const f of files) await writeFile(join(dir, "generated", f.path), f.contents);
   for (const [path, contents] of Object.entries(extra)) await writeFile(join(dir, path), contents);
   const roots = [...files.map((f) => join(dir, "generated", f.path)), ...Object.keys(extra).map((p) => join(dir, p))];
-  return typecheckFiles(roots, { paths: { "@x/runtime": [RUNTIME_ENTRY] }, root: dir });
+  return typecheckFiles(roots, { paths: { "@x/runtime": [RUNTIME_ENTRY], "@x/runtime/testing": [RUNTIME_TESTING] }, root: dir });
 }
 
 /** The README `x-codegen.readme` would generate for a fixture spec. */

@@ -13,6 +13,7 @@ import { needs } from "../../../vitest.shared.js";
 
 const PACKAGE_DIR = resolve(import.meta.dirname, "..");
 const RUNTIME_ENTRY = resolve(PACKAGE_DIR, "../runtime/src/index.ts");
+const RUNTIME_TESTING = resolve(PACKAGE_DIR, "../runtime/src/testing/index.ts");
 const made: string[] = [];
 afterAll(async () => {
   await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
@@ -27,7 +28,12 @@ async function typecheck(sources: readonly string[]): Promise<string[]> {
   const files = sources.map((_, i) => join(dir, `example-${i + 1}.ts`));
   await Promise.all(sources.map((code, i) => writeFile(files[i]!, code)));
   return typecheckFiles(files, {
-    paths: { "@x/common": [resolve(PACKAGE_DIR, "src/index.ts")], "@x/runtime": [RUNTIME_ENTRY] },
+    paths: {
+      "@x/common": [resolve(PACKAGE_DIR, "src/index.ts")],
+      "@x/common/testing": [resolve(PACKAGE_DIR, "src/generated/testing.ts")],
+      "@x/runtime": [RUNTIME_ENTRY],
+      "@x/runtime/testing": [RUNTIME_TESTING],
+    },
     root: dir,
   });
 }

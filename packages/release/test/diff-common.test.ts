@@ -91,7 +91,7 @@ describe("the later Common API", () => {
       ].join("\n"));
       roots.push(...files.map((f) => join(dir, side, "sdk", f.path)), join(dir, side, "caller.ts"));
     }
-    const errors = typecheckFiles(roots, { paths: { "@x/runtime": [join(REPO_ROOT, "packages/runtime/src/index.ts")] }, root: dir });
+    const errors = typecheckFiles(roots, { paths: { "@x/runtime": [join(REPO_ROOT, "packages/runtime/src/index.ts")], "@x/runtime/testing": [join(REPO_ROOT, "packages/runtime/src/testing/index.ts")] }, root: dir });
     expect(errors.filter((e) => e.startsWith("old/"))).toEqual([]);
     expect(errors).toEqual([expect.stringMatching(/^new\/caller\.ts:7: Type 'string \| undefined' is not assignable to type 'string'/)]);
   }, needs(15_000)); // generates two SDKs of the Common API and type-checks both

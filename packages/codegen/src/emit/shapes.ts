@@ -14,8 +14,17 @@ export function emitShapes(model: SpecModel, ctx: EmitContext): GeneratedFile {
       `import type { Shapes } from ${JSON.stringify(ctx.runtimeImport)};`,
       "",
       "/** Every component schema by name, and every operation by operationId: what it sends and answers. */",
-      `export const shapes: Shapes = ${JSON.stringify(model.shapes, null, 2).replace(/^(\s*)"([A-Za-z_$][\w$]*)":/gm, "$1$2:")};`,
+      "export const shapes: Shapes = {",
+      `  schemas: {${entries(model.shapes.schemas)}},`,
+      `  operations: {${entries(model.shapes.operations)}},`,
+      "};",
       "",
     ].join("\n"),
   };
+}
+
+/** One entry a line: `\n    Name: {...},` each, readable in a diff without a line per keyword. */
+function entries(record: Readonly<Record<string, unknown>>): string {
+  const lines = Object.entries(record).map(([key, value]) => `\n    ${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${JSON.stringify(value)},`);
+  return lines.length > 0 ? `${lines.join("")}\n  ` : "";
 }

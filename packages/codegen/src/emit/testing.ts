@@ -15,13 +15,14 @@ export function defaultBaseUrl(model: Pick<SpecModel, "servers">): string | unde
   return first.url.replace(/\{([^}]+)\}/g, (whole, name: string) => first.variables?.[name]?.default ?? whole);
 }
 
-/** Each schema's builder name: its type's name in camelCase (the type name itself should two collide). */
+/** Each schema's builder name: its type's name in camelCase (the type name itself, then numbered, should two collide). */
 export function builderNames(model: Pick<SpecModel, "schemas">): Map<string, string> {
   const names = new Map<string, string>();
   const taken = new Set<string>();
   for (const schema of model.schemas) {
     const wanted = camelCase(schema.typeName);
-    const name = isIdentifier(wanted) && !taken.has(wanted) ? wanted : schema.typeName;
+    let name = isIdentifier(wanted) && !taken.has(wanted) ? wanted : schema.typeName;
+    for (let n = 2; taken.has(name); n++) name = `${schema.typeName}_${n}`;
     taken.add(name);
     names.set(schema.name, name);
   }
@@ -63,7 +64,7 @@ export function emitTesting(model: SpecModel, ctx: EmitContext): GeneratedFile {
     baseUrl === undefined ? "" : `const DEFAULT_BASE_URL = ${str(baseUrl)};\n\n`,
     "/** Each operation, by its method on the client, and its operationId. */\n",
     `const OPERATIONS = {\n${operations}} as const;\n\n`,
-    "/** An operation of the client, named as it is called (`connections.get`). */\n",
+    `/** An operation of the client, named as it is called${calls[0] === undefined ? "" : ` (\`${calls[0].name}\`)`}. */\n`,
     "export type OperationName = keyof typeof OPERATIONS;\n\n",
     "/** The error statuses each operation documents with a JSON body. */\n",
     `export interface DocumentedErrors {\n${errorStatuses}}\n\n`,

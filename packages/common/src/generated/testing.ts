@@ -28,7 +28,7 @@ const OPERATIONS = {
   "connections.updateAuthorization": "update-connection-authorization",
 } as const;
 
-/** An operation of the client, named as it is called (`connections.get`). */
+/** An operation of the client, named as it is called (`connections.create`). */
 export type OperationName = keyof typeof OPERATIONS;
 
 /** The error statuses each operation documents with a JSON body. */

@@ -17,6 +17,7 @@ import { diffModels, diffSpecFiles, highestBump, type Bump, type Change } from "
 export const FIXTURE = resolve(import.meta.dirname, "../fixtures/diff/bookshelf.yaml");
 export const REPO_ROOT = resolve(import.meta.dirname, "../../../..");
 const RUNTIME_ENTRY = join(REPO_ROOT, "packages/runtime/src/index.ts");
+const RUNTIME_TESTING = join(REPO_ROOT, "packages/runtime/src/testing/index.ts");
 /** Inside the package, so type-checks find @types/node. */
 const TEMP_ROOT = resolve(import.meta.dirname, "../../.tmp");
 
@@ -100,7 +101,7 @@ export async function runEdits(edits: readonly SpecEdit[]): Promise<{ outcomes: 
     newRoots.push(join(dir, "caller.ts"));
     results.push({ edit, changes, index });
   }
-  const check = (roots: string[]) => typecheckFiles(roots, { paths: { "@x/runtime": [RUNTIME_ENTRY] }, root });
+  const check = (roots: string[]) => typecheckFiles(roots, { paths: { "@x/runtime": [RUNTIME_ENTRY], "@x/runtime/testing": [RUNTIME_TESTING] }, root });
   const [oldDiagnostics, newDiagnostics] = [check(oldRoots), check(newRoots)];
   const sdkErrors = [...oldDiagnostics, ...newDiagnostics].filter((d) => /^(old|new\/\d+)\/sdk\//.test(d));
   const outcomes = new Map<string, Outcome>();

@@ -25,7 +25,7 @@ const OPERATIONS = {
   "connections.unlink": "unlink-connection",
 } as const;
 
-/** An operation of the client, named as it is called (`connections.get`). */
+/** An operation of the client, named as it is called (`connections.deleteConnection`). */
 export type OperationName = keyof typeof OPERATIONS;
 
 /** The error statuses each operation documents with a JSON body. */

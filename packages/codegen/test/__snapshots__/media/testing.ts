@@ -27,7 +27,7 @@ const OPERATIONS = {
   "files.uploadFile": "upload-file",
 } as const;
 
-/** An operation of the client, named as it is called (`connections.get`). */
+/** An operation of the client, named as it is called (`files.downloadBlob`). */
 export type OperationName = keyof typeof OPERATIONS;
 
 /** The error statuses each operation documents with a JSON body. */

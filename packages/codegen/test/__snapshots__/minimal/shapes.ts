@@ -7,24 +7,6 @@ import type { Shapes } from "@x/runtime";
 export const shapes: Shapes = {
   schemas: {},
   operations: {
-    getStatus: {
-      method: "GET",
-      path: "/status",
-      response: {
-        status: "200",
-        mediaType: "application/json",
-        shape: {
-          type: "object",
-          properties: {
-            ok: {
-              type: "boolean"
-            }
-          },
-          required: [
-            "ok"
-          ]
-        }
-      }
-    }
-  }
+    getStatus: {"method":"GET","path":"/status","response":{"status":"200","mediaType":"application/json","shape":{"type":"object","properties":{"ok":{"type":"boolean"}},"required":["ok"]}}},
+  },
 };

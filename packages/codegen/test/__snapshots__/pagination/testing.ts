@@ -27,7 +27,7 @@ const OPERATIONS = {
   "tags.listAll": "list-all-tags",
 } as const;
 
-/** An operation of the client, named as it is called (`connections.get`). */
+/** An operation of the client, named as it is called (`orders.events`). */
 export type OperationName = keyof typeof OPERATIONS;
 
 /** The error statuses each operation documents with a JSON body. */

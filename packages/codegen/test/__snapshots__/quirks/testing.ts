@@ -26,7 +26,7 @@ const OPERATIONS = {
   "itemNotes.listHistory": "list-item-history",
 } as const;
 
-/** An operation of the client, named as it is called (`connections.get`). */
+/** An operation of the client, named as it is called (`items.getItem`). */
 export type OperationName = keyof typeof OPERATIONS;
 
 /** The error statuses each operation documents with a JSON body. */

@@ -25,7 +25,7 @@ const OPERATIONS = {
   "shapes.patchShape": "patch-shape",
 } as const;
 
-/** An operation of the client, named as it is called (`connections.get`). */
+/** An operation of the client, named as it is called (`shapes.getLabels`). */
 export type OperationName = keyof typeof OPERATIONS;
 
 /** The error statuses each operation documents with a JSON body. */
