@@ -46,7 +46,7 @@ export { BROWSER_USER_AGENT_HEADER, USER_AGENT_HEADER, userAgentHeader } from ".
 export { DEFAULT_SERVER_IDX } from "./server-url.js";
 export type { ClientOptions, DebugLogger, MediaOptions, RequestOptions, ResponseValidationContext, ValidateResponses } from "./options.js";
 export type { SDKDefinition } from "./definition.js";
-export type { CheckedResponse, ValidationModule } from "./validation/contract.js";
+export type { ValidationModule } from "./validation/contract.js";
 export type {
   HttpMethod,
   CustomMethod,
