@@ -11,10 +11,12 @@ import { bundleApp } from "../src/bundle-apps.ts";
  * The connections-get apps, esbuild-minified for the browser with code splitting, gzip level 9:
  * their eager bytes (what loads at start-up), today's sizes with a little room, so growth fails
  * here. Main before response validation: 16,008 (client class) and 15,610 (standalone function);
- * `validateResponses` left "off" costs an app +268 and +270 gzip bytes (+780 minified; the option's checks, the core's
- * hand-over to the validators, ResponseValidationError and the loader `import("./validation.js")`),
- * the `tracer` option's wiring ~0.16 KB more (its spans, the runtime's tracing/, are a lazy chunk
- * loaded only for a client given a tracer), while the validators and the SDK's shapes (~5.1 KB gzip) stay in a lazy chunk. The target is
+ * `validateResponses` left "off" costs an app +212 gzip bytes, client class and standalone function alike
+ * (+617 minified: the option's checks, the core's hand-over to the validators, ResponseValidationError and
+ * the loader `import("./validation-<hash>.js")`; measured 2026-12-05 against main built the same way),
+ * while the validators and the SDK's shapes (~5.1 KB gzip) stay in a lazy chunk. The target is
+ * the `tracer` option's wiring ~0.15 KB more (its spans, the runtime's tracing/, are a lazy chunk
+ * loaded only for a client given a tracer).
  * 7.5 KB; BENCHMARKS.md shows where the bytes go and why it is not met. Streamed responses cost an
  * app without one ~0.13 KB (the core's hand-over of a stream, `idleTimeoutMs`, error bodies read
  * as text); their parsers are a feature, left out.

@@ -33,11 +33,11 @@ export interface SDKDefinition {
    */
   readonly features?: RuntimeFeatures;
   /**
-   * Loads the SDK's response validators (its generated `validation.ts`): called by each call
-   * that runs with `validateResponses` other than `"off"` (the engine loads the module once),
-   * never by another, so an
-   * application that leaves validation off neither loads nor (with a bundler that splits
-   * code) bundles them. Absent: nothing is validated.
+   * Loads the SDK's response validators (its generated `validation.ts`): called by the first
+   * call that runs with `validateResponses` other than `"off"`, never by another; the core keeps
+   * what it returns (a load that failed rejects the calls that validate). An application that
+   * leaves validation off neither loads nor (with a bundler that splits code) bundles them.
+   * Absent: nothing is validated.
    */
   readonly validation?: () => Promise<ValidationModule>;
 }

@@ -240,11 +240,9 @@ export class ResponseValidationError extends SDKBaseError implements RequestTarg
   declare readonly url: string;
   declare readonly attempts: number;
 
-  constructor(message: string, init: RequestTarget & { status: number; body: unknown; issues: readonly ValidationIssue[]; operationId: string; methodPath: string }) {
-    super(message);
-    this.name = "ResponseValidationError";
-    Object.assign(this, init);
-  }
+  // A field, not a constructor: the few bytes every app bundles, validating or not. The validators
+  // build it (`Object.assign(new ResponseValidationError(message), fields)`).
+  override name = "ResponseValidationError";
 }
 
 /**

@@ -47,7 +47,7 @@ export { DEFAULT_SERVER_IDX } from "./server-url.js";
 export type { ClientOptions, DebugLogger, MediaOptions, RequestOptions, ResponseValidationContext, ValidateResponses } from "./options.js";
 export type { AttributeValue, ContextLike, SpanLike, SpanOptionsLike, TracerLike } from "./tracing/api.js";
 export type { SDKDefinition } from "./definition.js";
-export type { CheckedResponse, ValidationModule } from "./validation/contract.js";
+export type { ValidationModule } from "./validation/contract.js";
 export type {
   HttpMethod,
   CustomMethod,

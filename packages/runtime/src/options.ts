@@ -230,7 +230,7 @@ export function resolveClientOptions<S>(definition: SDKDefinition, input: unknow
 /** `validateResponses`, of the client or of one call (validate.ts). */
 export function checkValidateResponses(value: unknown, field: string, context: string): void {
   if (value === undefined || value === "off" || value === "strict" || typeof value === "function") return;
-  throw new SDKValidationError(`${context}: ${field} must be "off", "strict" or a function (issues, context) => void`, field);
+  throw new SDKValidationError(`${context}: ${field} must be "off", "strict" or a function`, field);
 }
 
 /** `timeoutMs`, of the client or of one call (validate.ts). */

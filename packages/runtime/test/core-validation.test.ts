@@ -101,6 +101,8 @@ describe("validateResponses", () => {
     expect(await sdk.invoke(getConnection, ids, { validateResponses: "off" })).toEqual({});
     expect(load).not.toHaveBeenCalled();
     await caught(sdk.invoke(getConnection, ids, { validateResponses: "strict" }));
+    await caught(sdk.invoke(getConnection, ids, { validateResponses: "strict" }));
+    // Loaded once, by the first call that validates, and kept.
     expect(load).toHaveBeenCalledTimes(1);
   });
 

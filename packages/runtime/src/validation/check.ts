@@ -5,26 +5,23 @@
  * scrubbed (by the core's `redact`) from every issue and from the body the error carries.
  * Imports no code of the runtime: the core hands over what it needs.
  */
-import type { CheckedResponse, ValidateResponses, ValidationModule } from "./contract.js";
+import type { ValidationModule } from "./contract.js";
 import type { ValidationIssue } from "../errors.js";
 
 /** How many issues the error's message lists; `issues` holds them all. */
 const ISSUES_IN_MESSAGE = 3;
 
 export function checkWith(validateResponse: ValidationModule["validateResponse"]): ValidationModule["checkResponse"] {
-  return (mode: Exclude<ValidateResponses, "off">, checked: CheckedResponse) => {
-    const { op, data, response } = checked;
+  return (mode, op, data, response, target, redact, ErrorClass) => {
     const found = validateResponse(op.operationId, response.status, data);
     if (found === undefined || found.length === 0) return;
-    const issues = found.map((issue) => (issue.received === undefined ? issue : { ...issue, received: checked.redact(issue.received) as string }));
+    const issues = found.map((issue) => (issue.received === undefined ? issue : { ...issue, received: redact(issue.received) as string }));
     if (typeof mode === "function") {
       mode(issues, { operationId: op.operationId, methodPath: op.methodPath, method: op.method.toUpperCase(), url: response.url, status: response.status, response });
       return;
     }
-    const body = checked.redact(data);
-    const target = checked.target();
-    throw new checked.ErrorClass(issuesMessage(op.methodPath, response.status, issues), {
-      ...target, status: response.status, body, issues, operationId: op.operationId, methodPath: op.methodPath,
+    throw Object.assign(new ErrorClass(issuesMessage(op.methodPath, response.status, issues)), {
+      ...target(), status: response.status, body: redact(data), issues, operationId: op.operationId, methodPath: op.methodPath,
     });
   };
 }

@@ -38,22 +38,25 @@ export interface ValidationModule {
    */
   readonly validateResponse: (operationId: string, status: number, body: unknown) => readonly ValidationIssue[] | undefined;
   /**
-   * Applies a call's `validateResponses` mode to its response.
+   * Applies a call's `validateResponses` mode to its 2xx JSON response. The core hands its
+   * parts over as arguments, not as an object: every byte of the call site is in the eager
+   * bundle of every app, validation on or off.
+   * @param data the parsed body, as the call returns it.
+   * @param response its `url` has the credentials in its query redacted.
+   * @param target the error's method, URL and attempts.
+   * @param redact the value with the credentials the call sent scrubbed from its strings:
+   *   applied to the issues and the error's body.
+   * @param ErrorClass the main entry's class, so that `instanceof` holds whichever build loaded the validators.
    * @throws ResponseValidationError in `"strict"` mode when the body has issues; a function
    *   mode is called with them (and whatever it throws rejects the call).
    */
-  readonly checkResponse: (mode: Exclude<ValidateResponses, "off">, checked: CheckedResponse) => void;
-}
-
-/** What the core hands the validators of one call's 2xx JSON response. */
-export interface CheckedResponse {
-  readonly op: OperationSpec;
-  readonly data: unknown;
-  /** The response; its `url` has the credentials in its query redacted. */
-  readonly response: Response;
-  readonly target: () => RequestTarget;
-  /** The value with the credentials the call sent scrubbed from its strings: applied to the issues and the error's body. */
-  readonly redact: (value: unknown) => unknown;
-  /** The main entry's class, so that `instanceof` holds whichever build loaded the validators. */
-  readonly ErrorClass: typeof ResponseValidationError;
+  readonly checkResponse: (
+    mode: Exclude<ValidateResponses, "off">,
+    op: OperationSpec,
+    data: unknown,
+    response: Response,
+    target: () => RequestTarget,
+    redact: (value: unknown) => unknown,
+    ErrorClass: typeof ResponseValidationError,
+  ) => void;
 }
