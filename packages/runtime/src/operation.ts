@@ -109,6 +109,12 @@ export interface OperationSpec {
    * PATCH is retried like a GET. Other methods are idempotent by definition.
    */
   readonly idempotent?: boolean;
+  /**
+   * The header that carries an idempotency key (e.g. `Idempotency-Key`): a call that sets
+   * none sends a fresh UUID in it, the same on every attempt, and the operation is retried
+   * like a GET whatever its method.
+   */
+  readonly idempotencyHeader?: string;
   readonly response: ResponseKind;
   /** The success media type, sent as `Accept`. @default "application/json" */
   readonly accept?: string;

@@ -159,6 +159,7 @@ function operationSpec(model: SpecModel, resource: Resource, op: Operation): str
     params.length > 0 ? `  parameters: [\n${params.join("")}  ],\n` : "  parameters: [],\n",
     body,
     op.idempotent ? "  idempotent: true,\n" : "",
+    op.idempotencyHeader ? `  idempotencyHeader: ${str(op.idempotencyHeader)},\n` : "",
     `  response: ${str(op.response.kind)},\n`,
     op.response.kind !== "empty" && op.response.kind !== "unknown" && (op.response.kind !== "json" || (op.response.mediaType !== "application/json" && op.response.others)) ? `  accept: ${str(op.response.mediaType)},\n` : "",
     accepts,

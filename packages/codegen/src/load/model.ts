@@ -195,6 +195,11 @@ export interface Parameter {
   /** Query only; set only when true. */
   readonly allowReserved?: boolean;
   /**
+   * A header that carries an idempotency key: named `Idempotency-Key` or `X-Idempotency-Key`
+   * (any case), or marked `x-idempotency-key: true`. Set only when true.
+   */
+  readonly idempotencyKey?: true;
+  /**
    * Set on a querystring parameter: the media type its value is written in (a form or JSON) and
    * the component schema that types it (the loader's own copy of an inline one, see load/querystring.ts).
    */
@@ -279,6 +284,12 @@ export interface Operation {
   readonly deprecated: boolean;
   /** `x-idempotent: true`: safe to retry like a GET even when it is a POST or PATCH. */
   readonly idempotent: boolean;
+  /**
+   * The wire name of the operation's idempotency-key header (its first parameter with
+   * `idempotencyKey`): the runtime sends a UUID in it when the caller gives none, and
+   * retries the operation like a GET.
+   */
+  readonly idempotencyHeader?: string;
   /** Pascal-cased operationId, the stem of the operation's type names. */
   readonly typeStem: string;
   /**

@@ -4,7 +4,7 @@ import { readBody } from "./bodies.js";
 import { methodNameFor, NAME_OVERRIDE, type GlobalOverride } from "./method-names.js";
 import { isRecord, text } from "./json.js";
 import type { CustomMethod } from "@x/runtime";
-import type { HttpMethod, Operation, Resource } from "./model.js";
+import type { HttpMethod, Operation, Parameter, Resource } from "./model.js";
 import { METHODS, pathItemOperations } from "./path-items.js";
 import { isIdentifier, operationNameFromPath, pascalCase } from "./naming.js";
 import { placementOf, readTags, type Segment } from "./groups.js";
@@ -92,6 +92,7 @@ function readOperation(
     ...text("description", op.description),
     deprecated: op.deprecated === true,
     idempotent: idempotent === true,
+    ...idempotencyHeaderOf(parameters),
     typeStem: pascalCase(operationId),
     functionName: "",
     typesRef,
@@ -106,4 +107,10 @@ function readOperation(
     // Settled with the other names (settleTypeNames, settleFunctionNames, settleNames in type-names.ts).
     names: { method: methodName, function: "", spec: "", request: "" },
   };
+}
+
+/** The first header parameter that carries an idempotency key (see load/parameters.ts), by its wire name. */
+function idempotencyHeaderOf(parameters: readonly Parameter[]): { idempotencyHeader?: string } {
+  const header = parameters.find((p) => p.idempotencyKey);
+  return header ? { idempotencyHeader: header.name } : {};
 }

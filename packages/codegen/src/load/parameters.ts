@@ -42,12 +42,20 @@ export function readParameters(
       ...constraintsOf(schema),
       ...(param.schema !== undefined ? { schema: param.schema } : {}),
       ...serializationOf(ctx, param, where, at),
+      ...(where === "header" && isIdempotencyKey(param) ? { idempotencyKey: true as const } : {}),
       example: parameterValue(ctx, param, schema.default),
       exampleFromSpec: explicitExample(ctx, param) !== undefined,
     });
   }
   const rank = { path: 0, query: 1, querystring: 1, header: 2, cookie: 3 };
   return result.sort((a, b) => rank[a.in] - rank[b.in]);
+}
+
+export const IDEMPOTENCY_KEY_EXTENSION = "x-idempotency-key";
+
+/** A header parameter that carries an idempotency key: by its name (`Idempotency-Key`, `X-Idempotency-Key`, any case) or marked `x-idempotency-key: true`. */
+function isIdempotencyKey(param: Record<string, unknown>): boolean {
+  return param[IDEMPOTENCY_KEY_EXTENSION] === true || /^(x-)?idempotency-key$/i.test(param.name as string);
 }
 
 /** The styles each location allows (OpenAPI 3.1, Parameter Object); the default is the runtime's defaultStyle. */

@@ -46,6 +46,7 @@ function operation(w: ReadmeWriter, res: Resource, op: Operation): string {
   const media = mediaNote(op);
   if (media) lines.push(media, "");
   if (op.servers) lines.push(`Sent to \`${op.servers[0]!.url}\` (its own server; see [Servers](#servers)) unless \`serverURL\` is given.`, "");
+  if (op.idempotencyHeader) lines.push(idempotencyNote(op, op.idempotencyHeader), "");
   lines.push(...pagedIterator(w, res, op));
   lines.push(...streamedResponse(w, res, op));
   lines.push(`**Returns** ${returns(w, op)}`, "", "**Throws**", "", ...throws(w, op), "", `**Retries** ${retryNote(w, op)}`);
@@ -106,8 +107,15 @@ function retryNote(w: ReadmeWriter, op: Operation): string {
   const retry = w.model.retry;
   if (!retry || retry.strategy === "none") return "none by default: the spec sets no retry policy (see [Retries](#retries) to turn them on).";
   if (!nonIdempotent(op.method)) return "by the [spec's policy](#retries).";
+  if (op.idempotencyHeader) return `like a GET: its idempotency key (the same on every attempt) makes this ${op.method.toUpperCase()} safe to repeat.`;
   if (op.idempotent) return `like a GET: the spec marks this ${op.method.toUpperCase()} \`x-idempotent\`, so it is safe to repeat.`;
   return `only when the request never reached the server (connection refused) or the server declined it (429, 503): a ${op.method.toUpperCase()} is never sent twice otherwise, unless you set \`retryNonIdempotent: true\`.`;
+}
+
+/** Which header carries the operation's idempotency key, and what the SDK sends when the caller sets none. */
+function idempotencyNote(op: Operation, header: string): string {
+  const field = op.parameters.find((p) => p.idempotencyKey)?.field;
+  return `**Idempotency key**: \`${header}\`${field ? ` (the \`${field}\` field)` : ""}; when you set none, the SDK sends a fresh UUID, the same on every attempt of the call.`;
 }
 
 /** What the runtime checks before sending, e.g. `be a UUID`; `undefined` when nothing worth saying. */

@@ -25,9 +25,14 @@ export function retries(w: ReadmeWriter): string {
     lines.push(fragment("retries-unset"));
   }
   const idempotent = w.calls.filter((c) => nonIdempotent(c.op.method) && c.op.idempotent).map((c) => `\`${sdkPath(c.resource, c.op)}\``);
+  const keyed = w.calls.filter((c) => c.op.idempotencyHeader).map((c) => `\`${sdkPath(c.resource, c.op)}\``);
   lines.push(
     "",
-    fragment("retries-rule", { idempotentHere: idempotent.length > 0 ? ` (here: ${idempotent.join(", ")})` : "", runtimeReadme: RUNTIME_README }),
+    fragment("retries-rule", {
+      idempotentHere: idempotent.length > 0 ? ` (here: ${idempotent.join(", ")})` : "",
+      keyedHere: keyed.length > 0 ? `, it takes an idempotency key (here: ${keyed.join(", ")}; the SDK sends a fresh UUID when you set none, the same on every attempt),` : "",
+      runtimeReadme: RUNTIME_README,
+    }),
     "",
   );
   const sample = w.sample();
