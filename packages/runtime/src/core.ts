@@ -128,9 +128,9 @@ export class SDKCoreBase<S extends object = object> {
     const serialized = body === undefined || !op.body || !media ? undefined : serializeBody(media, body, at, op.body.field, this.#features, this.#definition.sdkName);
     // The URL (path and query) is built here from the parameters' styles; openapi-fetch sends it as is.
     const wire = serializeParams(op, fields, this.#features, this.#definition.sdkName);
-    // An idempotency header the caller left unset gets one UUID, sent with every attempt.
-    const key = op.idempotencyHeader?.toLowerCase();
-    if (key && !Object.keys({ ...wire.headers, ...call.headers }).some((name) => name.toLowerCase() === key)) wire.headers[op.idempotencyHeader!] = crypto.randomUUID();
+    // An unset idempotency key: one UUID for every attempt.
+    const key = op.idempotencyHeader;
+    if (key && !new Headers({ ...wire.headers, ...call.headers }).has(key)) wire.headers[key] = crypto.randomUUID();
     const baseUrl = operationBaseURL(op, call.serverURL, resolved);
     const timeoutMs = call.timeoutMs ?? resolved.timeoutMs;
     const source = call.security !== undefined ? call.security : resolved.security;
@@ -159,8 +159,7 @@ export class SDKCoreBase<S extends object = object> {
       signalInInit: resolved.signalInInit,
       policy,
       timeoutMs,
-      // An idempotency key makes any method safe to repeat, as `x-idempotent` does.
-      idempotent: !!(op.idempotent || key),
+      idempotent: op.idempotent || !!key,
       methodPath: at,
       trace,
       // Synchronous unless a credential or the hook needs waiting for (see applySecurity).
