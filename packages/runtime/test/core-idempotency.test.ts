@@ -5,22 +5,11 @@
  * such header and a POST keeps the non-idempotent rule.
  */
 import { describe, expect, it } from "vitest";
-import type { OperationSpec } from "../src/operation.js";
 import { caught, core, serve } from "./support/core.js";
-import { Fallback, createCompany } from "./support/fixtures.js";
+import { Fallback, createCompany, createPayment } from "./support/fixtures.js";
 import { scripted } from "./support/server.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-/** createCompany with an `Idempotency-Key` header parameter. */
-const createPayment: OperationSpec = {
-  ...createCompany,
-  operationId: "create-payment",
-  methodPath: "payments.create",
-  path: "/payments",
-  parameters: [{ field: "idempotencyKey", name: "Idempotency-Key", in: "header", required: false }],
-  idempotencyHeader: "Idempotency-Key",
-};
 const body = { companyRequestBody: { amount: 5 } };
 
 describe("idempotency keys", () => {

@@ -21,7 +21,7 @@ import {
 } from "./fault-matrix/fixtures.js";
 import { ids } from "./support/core.js";
 import { faultServer, reply, resetBeforeHeaders, slowHeaders } from "./support/faults.js";
-import { Fallback, createCompany, getConnection, unlinkConnection, updateCompany } from "./support/fixtures.js";
+import { Fallback, createCompany, createPayment, getConnection, unlinkConnection, updateCompany } from "./support/fixtures.js";
 
 useFaultMatrixHooks();
 
@@ -75,6 +75,17 @@ describe("fault matrix: no duplicated side effects", () => {
     expect(error).toBeInstanceOf(SDKError);
     expect(unmarked.received).toHaveLength(1);
     expectElapsed(ms, 0);
+  });
+
+  it("a POST with an idempotency key is retried like a GET (500, reset, timeout), with the same key each time", async () => {
+    const server = await faultServer(reply(500, {}), resetBeforeHeaders, slowHeaders(TIMEOUT_MS * 4), reply(201, { id: "new" }));
+    const { data, ms } = await call(server, createPayment, create, { timeoutMs: TIMEOUT_MS });
+    expect(data).toEqual({ id: "new" });
+    const keys = server.received.map((r) => r.headers["idempotency-key"]);
+    expect(keys).toHaveLength(4);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(keys)).toEqual(new Set([keys[0]]));
+    expectElapsed(ms, 3, TIMEOUT_MS);
   });
 
   it("the caller may opt a POST in to every retry, per call", async () => {

@@ -88,6 +88,16 @@ export const createCompany: OperationSpec = {
   errors: { default: Fallback },
 };
 
+/** createCompany with an idempotency key (the spec's `Idempotency-Key` header parameter). */
+export const createPayment: OperationSpec = {
+  ...createCompany,
+  operationId: "create-payment",
+  methodPath: "payments.create",
+  path: "/payments",
+  parameters: [{ field: "idempotencyKey", name: "Idempotency-Key", in: "header", required: false }],
+  idempotencyHeader: "Idempotency-Key",
+};
+
 export const deleteCompany: OperationSpec = {
   operationId: "delete-company",
   methodPath: "companies.delete",
