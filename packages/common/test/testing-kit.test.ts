@@ -80,7 +80,7 @@ describe("bad requests", () => {
   it("a path parameter that is not the uuid the spec asks for (sent past the SDK's own checks): 400 names it", async () => {
     // The SDK checks uuids before sending; code of the team's own that calls the API directly does not.
     const response = await fetch(`https://api.codat.io/companies/not-a-uuid/connections`, { headers: { authorization: "Basic dGVzdC1rZXk=" } });
-    const problem = 'path parameter "companyId": expected a uuid string';
+    const problem = 'path parameter "companyId": expected string (uuid), got string';
     expect(response.status).toBe(400); // list-connections documents 400
     expect(response.headers.get("x-kit-problem")).toBe(problem);
     expect(await response.json()).toMatchObject({ error: problem });
@@ -92,7 +92,7 @@ describe("bad requests", () => {
     expect(error).toBeInstanceOf(ErrorMessage);
     // unlink-connection documents neither 400 nor 422: its first documented 4xx.
     expect((error as ErrorMessage).status).toBe(401);
-    const problem = 'request body at /status: expected a string, got integer';
+    const problem = 'request body at /status: expected string, got integer';
     expect((error as ErrorMessage).data.error).toBe(problem);
     expect((error as ErrorMessage).message).toContain(problem);
   });

@@ -96,10 +96,10 @@ describe("checkValue", () => {
     const problems = checkValue({ kind: "dog", id: "nope", name: 12, born: "2020-01-01", size: "huge", weight: 0 }, pet, schemas);
     expect(problems).toEqual(
       expect.arrayContaining([
-        { pointer: "/id", message: "expected a uuid string" },
-        { pointer: "/name", message: "expected a string, got integer" },
-        { pointer: "/size", message: 'expected one of "small", "large"' },
-        { pointer: "/weight", message: "expected more than 0" },
+        { pointer: "/id", message: "expected string (uuid), got string" },
+        { pointer: "/name", message: "expected string, got integer" },
+        { pointer: "/size", message: 'expected one of "small", "large", got string' },
+        { pointer: "/weight", message: "expected number > 0, got integer" },
       ]),
     );
     expect(checkValue({ name: "Tom" }, { type: "ref", ref: "NewPet" }, schemas)).toEqual([{ pointer: "/kind", message: "a required property is missing" }]);

@@ -53,7 +53,7 @@ describe("request checks", () => {
     const response = await fetch(`${baseUrl}/pets/not-a-uuid`, { headers: tenant });
     // get-pet documents 401 and 404 but neither 400 nor 422: Prism's choice is the first documented 4xx.
     expect(response.status).toBe(401);
-    const problem = 'path parameter "petId": expected a uuid string';
+    const problem = 'path parameter "petId": expected string (uuid), got string';
     expect(response.headers.get(PROBLEM_HEADER)).toBe(problem);
     expect(await json(response)).toMatchObject({ error: problem });
   });
@@ -65,22 +65,22 @@ describe("request checks", () => {
     expect(noQuery.status).toBe(422);
     expect(await json(noQuery)).toEqual({ message: 'query parameter "q" is required' });
     const shortQuery = await fetch(`${baseUrl}/pets/search?q=r`);
-    expect(shortQuery.headers.get(PROBLEM_HEADER)).toBe('query parameter "q": expected at least 2 characters');
+    expect(shortQuery.headers.get(PROBLEM_HEADER)).toBe('query parameter "q": expected string of at least 2 characters, got string');
   });
 
   it("checks a query parameter's type after reading it as its schema's type", async () => {
     expect((await fetch(`${baseUrl}/pets/${PET_ID}?verbose=true`, { headers: tenant })).status).toBe(200);
     const bad = await fetch(`${baseUrl}/pets/${PET_ID}?verbose=maybe`, { headers: tenant });
-    expect(bad.headers.get(PROBLEM_HEADER)).toBe('query parameter "verbose": expected a boolean, got string');
+    expect(bad.headers.get(PROBLEM_HEADER)).toBe('query parameter "verbose": expected boolean, got string');
   });
 
   it("checks the JSON body: required, types, formats, enums; answers 422 where 400 is not documented", async () => {
     const post = (body: string) => fetch(`${baseUrl}/pets`, { method: "POST", headers: { "content-type": "application/json" }, body });
     const cases: [string, string][] = [
       [JSON.stringify({ kind: "cat" }), "request body at /name: a required property is missing"],
-      [JSON.stringify({ name: 7, kind: "cat" }), "request body at /name: expected a string, got integer"],
-      [JSON.stringify({ name: "Tom", kind: "cat", born: "yesterday" }), "request body at /born: expected a date string"],
-      [JSON.stringify({ name: "Tom", kind: "cow" }), 'request body at /kind: expected one of "cat", "dog"'],
+      [JSON.stringify({ name: 7, kind: "cat" }), "request body at /name: expected string, got integer"],
+      [JSON.stringify({ name: "Tom", kind: "cat", born: "yesterday" }), "request body at /born: expected string (date), got string"],
+      [JSON.stringify({ name: "Tom", kind: "cow" }), 'request body at /kind: expected one of "cat", "dog", got string'],
       ["{not json", "the request body is not valid JSON"],
       ["", "the request body is required"],
     ];

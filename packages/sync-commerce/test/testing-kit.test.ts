@@ -64,12 +64,12 @@ describe("bad requests", () => {
     expect(error).toBeInstanceOf(ErrorMessage);
     // unlink-connection documents neither 400 nor 422: its first documented 4xx.
     expect((error as ErrorMessage).status).toBe(401);
-    expect((error as ErrorMessage).data.error).toBe("request body: expected an object, got string");
+    expect((error as ErrorMessage).data.error).toBe("request body: expected object, got string");
   });
 
   it("a path parameter that is not a uuid, sent past the SDK's own checks", async () => {
     const response = await fetch("https://api.codat.io/companies/42/connections/x", { headers: { authorization: "Basic dGVzdC1rZXk=" } });
     expect(response.status).toBe(401);
-    expect(response.headers.get("x-kit-problem")).toBe('path parameter "companyId": expected a uuid string');
+    expect(response.headers.get("x-kit-problem")).toBe('path parameter "companyId": expected string (uuid), got string');
   });
 });

@@ -51,23 +51,6 @@ export function fakeString(shape: StringShape, random: Random): string | undefin
   return text.slice(0, max).padEnd(min, "x");
 }
 
-/** Whether a string has the format (the formats the kit generates; any other format passes). */
-export function matchesFormat(value: string, format: string): boolean {
-  const check = FORMAT_CHECKS[format];
-  return check === undefined || check.test(value);
-}
-
-const FORMAT_CHECKS: Readonly<Record<string, RegExp>> = {
-  "date-time": /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i,
-  date: /^\d{4}-\d{2}-\d{2}$/,
-  time: /^\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/i,
-  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-  email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
-  uri: /^[a-z][a-z0-9+.-]*:\S*$/i,
-  url: /^[a-z][a-z0-9+.-]*:\S*$/i,
-  ipv4: /^(\d{1,3}\.){3}\d{1,3}$/,
-};
-
 const CLASSES: Readonly<Record<string, string>> = {
   d: "0123456789",
   w: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_",

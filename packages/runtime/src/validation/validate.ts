@@ -14,9 +14,13 @@
  * `oneOf` is checked as `anyOf` (one passing branch is enough): with unknown properties
  * allowed, the branches of most unions overlap. With a discriminator, the value's variant
  * is checked against the branch its mapping selects.
+ *
+ * `closed` checks as Prism checks a request (the test kit's request checks): what drift allows
+ * becomes an issue too, an `enum` or `const` not matched, a property a closed object
+ * (`additionalProperties: false`) does not list, a discriminator value its mapping does not list.
  */
 import type { ValidationIssue } from "../errors.js";
-import type { ArrayShape, NumberShape, ObjectShape, Shape, Shapes, StringShape, UnionShape } from "../shape.js";
+import type { ArrayShape, BooleanShape, NumberShape, ObjectShape, Shape, Shapes, StringShape, UnionShape } from "../shape.js";
 import { describeShape, describeValue, pointerTo } from "./describe.js";
 import { matchesFormat } from "./formats.js";
 
@@ -25,8 +29,15 @@ const MAX_DEPTH = 256;
 const NO_REFS: ReadonlySet<string> = new Set();
 
 interface Walk {
-  readonly shapes: Shapes;
+  readonly shapes: Pick<Shapes, "schemas">;
   readonly issues: ValidationIssue[];
+  /** Drift is an issue too (see above). */
+  readonly closed: boolean;
+}
+
+export interface ValidateOptions {
+  /** Check as Prism checks a request: enums, consts, closed objects and unmapped variants too. */
+  readonly closed?: boolean;
 }
 
 /**
@@ -34,8 +45,8 @@ interface Walk {
  * `[]` when it passes. Each issue's `pointer` is a JSON pointer into `value` (`""` for the
  * value itself). Never throws for a shape the generator writes.
  */
-export function validate(shape: Shape, value: unknown, shapes: Shapes): ValidationIssue[] {
-  const walk: Walk = { shapes, issues: [] };
+export function validate(shape: Shape, value: unknown, shapes: Pick<Shapes, "schemas">, options: ValidateOptions = {}): ValidationIssue[] {
+  const walk: Walk = { shapes, issues: [], closed: options.closed === true };
   check(shape, value, "", walk, NO_REFS, 0);
   const seen = new Set<string>();
   return walk.issues.filter((issue) => {
@@ -77,6 +88,7 @@ function check(shape: Shape, value: unknown, pointer: string, walk: Walk, refs: 
       return;
     case "boolean":
       if (typeof value !== "boolean") mismatch(shape, value, pointer, walk);
+      else if (walk.closed) closedValue(shape, value, (expected) => walk.issues.push({ pointer, expected, received: describeValue(value) }));
       return;
     case "null":
       mismatch(shape, value, pointer, walk);
@@ -102,6 +114,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function checkString(shape: StringShape, value: string, pointer: string, walk: Walk): void {
   const issue = (expected: string) => walk.issues.push({ pointer, expected, received: describeValue(value) });
+  if (walk.closed) closedValue(shape, value, issue);
   if (shape.format !== undefined && !matchesFormat(shape.format, value)) issue(`string (${shape.format})`);
   if (shape.minLength !== undefined || shape.maxLength !== undefined) {
     const length = [...value].length;
@@ -132,6 +145,7 @@ function compiled(pattern: string): RegExp | null {
 
 function checkNumber(shape: NumberShape, value: number, pointer: string, walk: Walk): void {
   const issue = (expected: string) => walk.issues.push({ pointer, expected: `${shape.type} ${expected}`, received: describeValue(value) });
+  if (walk.closed) closedValue(shape, value, (expected) => walk.issues.push({ pointer, expected, received: describeValue(value) }));
   if (shape.minimum !== undefined && value < shape.minimum) issue(`≥ ${shape.minimum}`);
   if (shape.maximum !== undefined && value > shape.maximum) issue(`≤ ${shape.maximum}`);
   if (shape.exclusiveMinimum !== undefined && value <= shape.exclusiveMinimum) issue(`> ${shape.exclusiveMinimum}`);
@@ -165,6 +179,7 @@ function checkObject(shape: ObjectShape, value: Record<string, unknown>, pointer
     const declared = Object.hasOwn(properties, key) ? properties[key] : undefined;
     // A property the schema does not list is drift, not an issue; a map's values are checked.
     const own = declared ?? extra;
+    if (walk.closed && declared === undefined && shape.additionalProperties === false) walk.issues.push({ pointer: pointerTo(pointer, key), expected: "no such property" });
     if (own !== undefined && value[key] !== undefined) check(own, value[key], pointerTo(pointer, key), walk, NO_REFS, depth + 1);
   }
 }
@@ -176,10 +191,11 @@ function checkUnion(shape: UnionShape, value: unknown, pointer: string, walk: Wa
     const ref = Object.hasOwn(discriminator.mapping, tag) ? discriminator.mapping[tag] : undefined;
     // A variant the mapping does not list is a new one: drift, like a new enum value.
     if (ref !== undefined) check({ type: "ref", ref }, value, pointer, walk, refs, depth);
+    else if (walk.closed) walk.issues.push({ pointer: pointerTo(pointer, discriminator.propertyName), expected: oneOf(Object.keys(discriminator.mapping)), received: describeValue(tag) });
     return;
   }
   const trials = shape.of.map((branch) => {
-    const trial: Walk = { shapes: walk.shapes, issues: [] };
+    const trial: Walk = { shapes: walk.shapes, issues: [], closed: walk.closed };
     check(branch, value, pointer, trial, refs, depth);
     return trial.issues;
   });
@@ -188,4 +204,14 @@ function checkUnion(shape: UnionShape, value: unknown, pointer: string, walk: Wa
   const close = trials.filter((issues) => issues.every((issue) => issue.pointer !== pointer));
   if (close.length === 0) return mismatch(shape, value, pointer, walk);
   walk.issues.push(...close.reduce((best, issues) => (issues.length < best.length ? issues : best)));
+}
+
+/** Closed checks only: the value is one of the `enum`, or the `const`. */
+function closedValue(shape: StringShape | NumberShape | BooleanShape, value: string | number | boolean, issue: (expected: string) => void): void {
+  if (shape.const !== undefined && value !== shape.const) issue(oneOf([shape.const]));
+  if ("enum" in shape && shape.enum !== undefined && !(shape.enum as readonly unknown[]).includes(value)) issue(oneOf(shape.enum));
+}
+
+function oneOf(values: readonly unknown[]): string {
+  return values.length === 1 ? JSON.stringify(values[0]) : `one of ${values.map((v) => JSON.stringify(v)).join(", ")}`;
 }

@@ -6,7 +6,7 @@ export const petShapes = {
     Pet: {
       type: "oneOf",
       of: [{ type: "ref", ref: "Cat" }, { type: "ref", ref: "Dog" }],
-      discriminator: { propertyName: "kind", mapping: { cat: "Cat", dog: "#/components/schemas/Dog" } },
+      discriminator: { propertyName: "kind", mapping: { cat: "Cat", dog: "Dog" } },
     },
     Base: {
       type: "object",
