@@ -25,6 +25,7 @@ import { errorFor, parseSuccess, readableCopy } from "./response.js";
 import { resolveRetryPolicy } from "./retry/config.js";
 import { AttemptAbort } from "./retry/abort.js";
 import { createAttemptLoop, type AttemptsOutcome } from "./retry/fetch.js";
+import { budgetExhausted, RetryBudget } from "./retry/budget.js";
 import { validateRequest, validateRequestOptions } from "./validate.js";
 import { bodyMedia, responseMedia, serializeBody, setsContentType } from "./body.js";
 import { userAgentHeader } from "./user-agent.js";
@@ -64,6 +65,8 @@ export class SDKCoreBase<S extends object = object> {
   readonly #tokens: TokenCache | undefined;
   /** Names of the headers, query parameters and cookies that carry apiKeys: scrubbed from logs and response URLs. */
   readonly #sensitiveNames: readonly string[];
+  /** The client's retry budget, which its resources and standalone functions share; none with `budget: false`. */
+  readonly #budget: RetryBudget | undefined;
   /** The SDK's response validators, once a call loaded them (a dynamic import per call costs ~0.1 ms in Node). */
   #validators: Promise<ValidationModule> | undefined;
 
@@ -73,6 +76,8 @@ export class SDKCoreBase<S extends object = object> {
     this.#features = definition.features ?? {};
     this.#tokens = this.#features.clientCredentials?.();
     this.#options = resolveClientOptions<S>(definition, options);
+    const budget = this.#options.retryConfig?.strategy === "backoff" ? this.#options.retryConfig.budget : undefined;
+    this.#budget = budget === false ? undefined : new RetryBudget(budget);
     this.#userAgent = userAgentHeader(definition.packageName, definition.sdkVersion);
     this.#sensitiveNames = definition.securitySchemes.flatMap((scheme) => (scheme.type === "apiKey" ? [scheme.name] : []));
     const client = createClient({ baseUrl: this.#options.serverURL });
@@ -162,6 +167,7 @@ export class SDKCoreBase<S extends object = object> {
       idempotent: op.idempotent || !!key,
       methodPath: at,
       trace,
+      budget: this.#budget,
       // Synchronous unless a credential or the hook needs waiting for (see applySecurity).
       prepare: (attemptRequest, attempt) => {
         const security = typeof source === "function"
@@ -217,7 +223,10 @@ export class SDKCoreBase<S extends object = object> {
       const response = url === received ? outcome.response : readableCopy(outcome.response, bytes ?? null, url);
       const target = () => ({ method: op.method.toUpperCase(), url: urlWithoutQuery(response.url), attempts: trace.attempts });
       // An error's body is text whatever the success would have been (a Blob, a stream): its JSON and typed fields come from it.
-      if (!response.ok) throw errorFor(op, response, bytes === undefined ? "" : decoder.decode(bytes), target(), secrets);
+      if (!response.ok) {
+        const error = errorFor(op, response, bytes === undefined ? "" : decoder.decode(bytes), target(), secrets);
+        throw outcome.exhausted ? budgetExhausted(error) : error;
+      }
       if (lease && openStream) {
         streaming = true;
         const items = openStream(outcome.response.body, stream!, lease, { methodPath: at, target, idleTimeoutMs: call.idleTimeoutMs, log });

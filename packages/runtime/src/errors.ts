@@ -76,6 +76,8 @@ export class APIError extends SDKBaseError implements RequestTarget {
   readonly method: string;
   readonly url: string;
   readonly attempts: number;
+  /** The client's retry budget was empty, so this response, which would have been retried, was not. */
+  declare readonly retryBudgetExhausted?: true;
 
   /** @param detail what went wrong, for the message; defaults to the start of the body text. */
   constructor(init: APIErrorInit, detail?: string, options?: { cause?: unknown }) {
@@ -143,6 +145,8 @@ abstract class TransportError extends SDKBaseError implements RequestTarget {
   readonly method: string;
   readonly url: string;
   readonly attempts: number;
+  /** The client's retry budget was empty, so this failure, which would have been retried, was not. */
+  declare readonly retryBudgetExhausted?: true;
 
   constructor(message: string, init: TransportErrorInit) {
     super(message, { cause: init.cause });

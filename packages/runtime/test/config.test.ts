@@ -18,7 +18,7 @@ const spec: SpecRetryPolicy = {
   retryConnectionErrors: false,
 };
 /** The spec's policy as resolved: the spec has no say on non-idempotent retries. */
-const specPolicy: RetryPolicy = { ...spec, retryNonIdempotent: false };
+const specPolicy: RetryPolicy = { ...spec, retryNonIdempotent: false, budget: true };
 const defaults = {
   initialInterval: DEFAULT_INITIAL_INTERVAL_MS,
   maxInterval: DEFAULT_MAX_INTERVAL_MS,
@@ -35,7 +35,7 @@ describe("resolveRetryPolicy precedence", () => {
     {
       name: "nothing at all: no retries, defaults, no statuses",
       given: {},
-      want: { strategy: "none", backoff: defaults, statusCodes: [], retryConnectionErrors: true, retryNonIdempotent: false },
+      want: { strategy: "none", backoff: defaults, statusCodes: [], retryConnectionErrors: true, retryNonIdempotent: false, budget: true },
     },
     { name: "the spec alone", given: { spec }, want: { ...specPolicy } },
     {
@@ -65,6 +65,7 @@ describe("resolveRetryPolicy precedence", () => {
         backoff: { initialInterval: 3, maxInterval: 20, exponent: 2, maxElapsedTime: 1_000 },
         retryConnectionErrors: true,
         retryNonIdempotent: false,
+        budget: true,
       },
     },
     {
@@ -79,7 +80,7 @@ describe("resolveRetryPolicy precedence", () => {
     {
       name: "no spec: missing fields use the named defaults",
       given: { client: { strategy: "backoff", backoff: { maxElapsedTime: 5 } } },
-      want: { strategy: "backoff", backoff: { ...defaults, maxElapsedTime: 5 }, statusCodes: [], retryConnectionErrors: true, retryNonIdempotent: false },
+      want: { strategy: "backoff", backoff: { ...defaults, maxElapsedTime: 5 }, statusCodes: [], retryConnectionErrors: true, retryNonIdempotent: false, budget: true },
     },
   ];
   it.each(cases)("$name", ({ given, want }) => {
@@ -99,6 +100,14 @@ describe("resolveRetryPolicy precedence", () => {
     expect(resolveRetryPolicy(spec, client).retryNonIdempotent).toBe(true);
     expect(resolveRetryPolicy(spec, undefined, client).retryNonIdempotent).toBe(true);
     expect(resolveRetryPolicy(spec, client, { strategy: "backoff", retryNonIdempotent: false }).retryNonIdempotent).toBe(false);
+  });
+
+  it("draws from the client's retry budget unless the client or the call says budget: false", () => {
+    expect(resolveRetryPolicy(spec).budget).toBe(true);
+    expect(resolveRetryPolicy(spec, { strategy: "backoff", budget: { capacity: 10 } }).budget).toBe(true);
+    expect(resolveRetryPolicy(spec, { strategy: "backoff", budget: false }).budget).toBe(false);
+    expect(resolveRetryPolicy(spec, undefined, { strategy: "backoff", budget: false }).budget).toBe(false);
+    expect(resolveRetryPolicy(spec, { strategy: "none" }, { strategy: "backoff", budget: false }).budget).toBe(false);
   });
 });
 
@@ -120,6 +129,13 @@ describe("resolveRetryPolicy validation", () => {
     { name: "misspelt field", given: { client: { strategy: "backoff", maxRetries: 3 } }, want: "retryConfig.maxRetries" },
     { name: "field on strategy none", given: { call: { strategy: "none", backoff: {} } }, want: "retries.backoff" },
     { name: "misspelt backoff field", given: { client: { strategy: "backoff", backoff: { initialIntervalMs: 5 } } }, want: "retryConfig.backoff.initialIntervalMs" },
+    { name: "budget not an object", given: { client: { strategy: "backoff", budget: true } }, want: "retryConfig.budget" },
+    { name: "budget null", given: { client: { strategy: "backoff", budget: null } }, want: "retryConfig.budget" },
+    { name: "negative budget capacity", given: { client: { strategy: "backoff", budget: { capacity: -1 } } }, want: "retryConfig.budget.capacity" },
+    { name: "budget cost not a number", given: { client: { strategy: "backoff", budget: { retryCost: "5" } } }, want: "retryConfig.budget.retryCost" },
+    { name: "budget cost NaN", given: { client: { strategy: "backoff", budget: { timeoutCost: Number.NaN } } }, want: "retryConfig.budget.timeoutCost" },
+    { name: "misspelt budget field", given: { client: { strategy: "backoff", budget: { size: 5 } } }, want: "retryConfig.budget.size" },
+    { name: "a call's own bucket", given: { call: { strategy: "backoff", budget: { capacity: 5 } } }, want: "retries.budget" },
     { name: "bad spec value", given: { spec: { ...spec, backoff: { ...spec.backoff, exponent: 0 } } }, want: "retry.backoff.exponent" },
     { name: "bad spec status", given: { spec: { ...spec, statusCodes: ["5XXX"] } }, want: "retry.statusCodes" },
   ];
@@ -132,6 +148,12 @@ describe("resolveRetryPolicy validation", () => {
       expect((error as SDKValidationError).field).toBe(want);
       expect((error as Error).message).toMatch(new RegExp(`^connections\\.get: ${want.replace(/\./g, "\\.")}\\b`));
     }
+  });
+
+  it("says what a budget takes", () => {
+    expect(() => resolveRetryPolicy(undefined, { strategy: "backoff", budget: { capacity: -1 } })).toThrow("retryConfig.budget.capacity must be a finite number >= 0 (got -1)");
+    expect(() => resolveRetryPolicy(undefined, { strategy: "backoff", budget: true as never })).toThrow("retryConfig.budget must be false or an object like { capacity: 500 }");
+    expect(() => resolveRetryPolicy(undefined, undefined, { strategy: "backoff", budget: {} })).toThrow(/^retries\.budget must be false$/);
   });
 
   it("accepts zero intervals and exponent 1", () => {

@@ -4,6 +4,7 @@
  */
 import { SDKValidationError } from "../errors.js";
 import type { SpecRetryPolicy } from "../operation.js";
+import { BUDGET_FIELDS, type RetryBudgetConfig } from "./budget.js";
 
 /** Used when neither the caller nor the spec gives a value (Speakeasy's defaults). */
 export const DEFAULT_INITIAL_INTERVAL_MS = 500;
@@ -53,6 +54,13 @@ export type RetryConfig =
        *   not reach the server or the server declined it (429, 503)
        */
       retryNonIdempotent?: boolean;
+      /**
+       * The client-wide retry budget (see budget.ts): on `retryConfig`, the size and prices
+       * of the client's token bucket, or `false` for none; on a call's `retries`, only
+       * `false`, which lets that call retry without drawing from the client's bucket.
+       * @default `{ capacity: 500, retryCost: 5, timeoutCost: 10 }`
+       */
+      budget?: RetryBudgetConfig | false;
     };
 
 /** The fully resolved policy one call runs with. */
@@ -62,10 +70,12 @@ export interface RetryPolicy {
   readonly statusCodes: readonly (number | string)[];
   readonly retryConnectionErrors: boolean;
   readonly retryNonIdempotent: boolean;
+  /** Retries draw from the client's bucket (neither the call nor the client set `budget: false`). @default true */
+  readonly budget?: boolean;
 }
 
 const BACKOFF_FIELDS = ["initialInterval", "maxInterval", "exponent", "maxElapsedTime"] as const;
-const CONFIG_FIELDS = ["strategy", "backoff", "statusCodes", "retryConnectionErrors", "retryNonIdempotent"] as const;
+const CONFIG_FIELDS = ["strategy", "backoff", "statusCodes", "retryConnectionErrors", "retryNonIdempotent", "budget"] as const;
 const STATUS_CODE_RE = /^([1-5]\d\d|[1-5]XX)$/i;
 
 /**
@@ -88,7 +98,7 @@ export function resolveRetryPolicy(
   const pick = <K extends keyof BackoffConfig>(key: K, fallback: number): number =>
     backoffs[0]?.[key] ?? backoffs[1]?.[key] ?? spec?.backoff[key] ?? fallback;
   /** The first value set by the call, then the client. */
-  const first = <K extends "statusCodes" | "retryConnectionErrors" | "retryNonIdempotent">(key: K) =>
+  const first = <K extends "statusCodes" | "retryConnectionErrors" | "retryNonIdempotent" | "budget">(key: K) =>
     overrides.map((c) => (c?.strategy === "backoff" ? c[key] : undefined)).find((value) => value !== undefined);
 
   return {
@@ -102,6 +112,7 @@ export function resolveRetryPolicy(
     statusCodes: first("statusCodes") ?? spec?.statusCodes ?? DEFAULT_RETRY_STATUS_CODES,
     retryConnectionErrors: first("retryConnectionErrors") ?? spec?.retryConnectionErrors ?? DEFAULT_RETRY_CONNECTION_ERRORS,
     retryNonIdempotent: first("retryNonIdempotent") ?? false,
+    budget: first("budget") !== false,
   };
 }
 
@@ -127,7 +138,16 @@ function checkConfig(config: RetryConfig | undefined, name: string, prefix: stri
     if (typeof config.backoff !== "object" || config.backoff === null) {
       throw new SDKValidationError(`${prefix}${name}.backoff must be an object`, `${name}.backoff`);
     }
-    checkBackoff(config.backoff, `${name}.backoff`, prefix);
+    checkNumbers(config.backoff, BACKOFF_FIELDS, `${name}.backoff`, prefix);
+  }
+  const budget: unknown = config.budget;
+  // A call may only step out of the client's bucket: its size is the client's.
+  if (budget !== undefined && budget !== false) {
+    const field = `${name}.budget`;
+    if (name === "retries" || typeof budget !== "object" || budget === null) {
+      throw new SDKValidationError(`${prefix}${field} must be false${name === "retries" ? "" : " or an object like { capacity: 500 }"}`, field);
+    }
+    checkNumbers(budget, BUDGET_FIELDS, field, prefix);
   }
   return config;
 }
@@ -136,7 +156,7 @@ function checkSpec(spec: SpecRetryPolicy, prefix: string): void {
   if (spec.strategy !== "none" && spec.strategy !== "backoff") {
     throw new SDKValidationError(`${prefix}retry.strategy must be "none" or "backoff"`, "retry.strategy");
   }
-  checkBackoff(spec.backoff, "retry.backoff", prefix);
+  checkNumbers(spec.backoff, BACKOFF_FIELDS, "retry.backoff", prefix);
   checkStatusCodes(spec.statusCodes, "retry.statusCodes", prefix);
 }
 
@@ -157,15 +177,16 @@ function checkKeys(config: object, allowed: readonly string[], name: string, pre
   }
 }
 
-function checkBackoff(backoff: Partial<BackoffConfig>, name: string, prefix: string): void {
-  checkKeys(backoff, BACKOFF_FIELDS, name, prefix);
-  for (const key of BACKOFF_FIELDS) {
-    const value: unknown = backoff[key];
+/** Each field of `fields` set in `config` is a finite number >= 0 (`exponent` >= 1, intervals within timer range). */
+function checkNumbers(config: object, fields: readonly string[], name: string, prefix: string): void {
+  checkKeys(config, fields, name, prefix);
+  for (const key of fields) {
+    const value: unknown = (config as Record<string, unknown>)[key];
     if (value === undefined) continue;
     const field = `${name}.${key}`;
     const ok = typeof value === "number" && Number.isFinite(value) && value >= (key === "exponent" ? 1 : 0);
     if (!ok) {
-      const want = key === "exponent" ? "a finite number >= 1" : "a finite number of ms >= 0";
+      const want = key === "exponent" ? "a finite number >= 1" : `a finite number${fields === BACKOFF_FIELDS ? " of ms" : ""} >= 0`;
       throw new SDKValidationError(`${prefix}${field} must be ${want} (got ${String(value)})`, field);
     }
     if ((key === "initialInterval" || key === "maxInterval") && value > MAX_TIMER_MS) {

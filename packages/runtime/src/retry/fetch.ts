@@ -7,6 +7,7 @@ import type { RequestTarget, SDKBaseError } from "../errors.js";
 import { redactHeaders, redactUrl, urlWithoutQuery } from "../redact.js";
 import { readableCopy } from "../response.js";
 import { AttemptAbort } from "./abort.js";
+import { budgetExhausted, type RetryBudget } from "./budget.js";
 import { abortedError, describe, sendAttempt, type SentAttempt } from "./attempt.js";
 import { MAX_TIMER_MS, type RetryPolicy } from "./config.js";
 import { decideRetry, type RetryDecision } from "./decision.js";
@@ -64,6 +65,11 @@ export interface RetryingFetchOptions {
   log?: (line: string) => void;
   /** Names of query parameters and headers that carry credentials, scrubbed from log lines. */
   sensitiveNames?: readonly string[];
+  /**
+   * The client's retry budget: each retry draws from it (unless `policy.budget` is false), a
+   * success refills it; with too few tokens left the call ends with its last outcome.
+   */
+  budget?: RetryBudget;
   /** Updated as the call runs, so the caller knows how many attempts its response took. */
   trace?: { attempts: number };
   /** @default Math.random */
@@ -88,6 +94,8 @@ export interface AttemptsOutcome {
   readonly bytes?: ArrayBuffer;
   /** A streamed 2xx: its body unread, its attempt running until the stream releases it. */
   readonly lease?: StreamLease;
+  /** The empty retry budget stopped the call at this (failed) response. */
+  readonly exhausted?: true;
 }
 
 /**
@@ -126,6 +134,7 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
   const { random = Math.random, sleep = sleepMs, now = Date.now } = options;
   const names = options.sensitiveNames ?? [];
   const responseUrl = (url: string): string => redactUrl(url, names);
+  const budget = policy.budget === false ? undefined : options.budget;
 
   return async (request, first) => {
     let labelText: string | undefined;
@@ -144,6 +153,8 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
     /** The outcome retried past, kept in case the budget runs out before the next attempt. */
     let last: AttemptsOutcome | SDKBaseError | undefined;
     let reauthorized = false;
+    /** Tokens this call's retries drew from the budget, given back when it succeeds. */
+    let drawn = 0;
     for (let attempt = 1; ; attempt++) {
       const target = (): RequestTarget => ({ method: request.method, url: urlWithoutQuery(request.url), attempts: attempt });
       const reuse = attempt === 1 && first !== undefined;
@@ -184,12 +195,23 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
             nowMs: now(),
             random,
           });
-        let decision = decide();
+        /** The empty budget turned a retry down. */
+        let stopped = false;
+        const afford = (wanted: RetryDecision): RetryDecision => {
+          if (!wanted.retry || !budget) return wanted;
+          const cost = budget.take(!(outcome instanceof Response));
+          stopped = cost < 0;
+          if (stopped) return { retry: false, reason: "the client's retry budget is empty" };
+          drawn += cost;
+          return wanted;
+        };
+        let decision = afford(decide());
         if (options.stream && outcome instanceof Response && outcome.ok) {
           if (log) logOutcome(log, label(), attempt, outcome, now() - attemptStartMs, decision);
           const held = sent;
           sent = undefined;
           handed = true;
+          options.budget?.give(drawn);
           return { response: outcome, lease: { firstByte: () => abort.stopTimer(), fail: held.fail, release: held.release } };
         }
         // A response retried past is read up to a limit (an endless body must not stall the
@@ -199,7 +221,8 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
           const read = await sent.read(outcome, decision.retry ? MAX_RETRIED_BODY_BYTES : undefined);
           if (read instanceof Error) {
             outcome = read;
-            decision = decide();
+            // A retry already paid for is not paid twice.
+            decision = decision.retry ? decide() : afford(decide());
           } else if (read === undefined) keep = false;
           else bytes = read;
         }
@@ -212,8 +235,10 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
           continue;
         }
         if (!decision.retry) {
-          if (answer instanceof Error) throw answer;
-          return answer;
+          if (answer instanceof Error) throw stopped ? budgetExhausted(answer) : answer;
+          // Any success refills the bucket, even of a call that bypassed it.
+          if (answer.response.ok) options.budget?.give(drawn);
+          return stopped ? { ...answer, exhausted: true } : answer;
         }
         last = keep ? answer : undefined;
         await onRetry?.({
