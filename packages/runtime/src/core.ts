@@ -76,7 +76,7 @@ export class SDKCoreBase<S extends object = object> {
     this.#features = definition.features ?? {};
     this.#tokens = this.#features.clientCredentials?.();
     this.#options = resolveClientOptions<S>(definition, options);
-    const budget = this.#options.retryConfig?.strategy === "backoff" ? this.#options.retryConfig.budget : undefined;
+    const budget = this.#options.retryConfig?.budget;
     this.#budget = budget === false ? undefined : new RetryBudget(budget);
     this.#userAgent = userAgentHeader(definition.packageName, definition.sdkVersion);
     this.#sensitiveNames = definition.securitySchemes.flatMap((scheme) => (scheme.type === "apiKey" ? [scheme.name] : []));

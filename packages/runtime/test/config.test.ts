@@ -108,6 +108,7 @@ describe("resolveRetryPolicy precedence", () => {
     expect(resolveRetryPolicy(spec, { strategy: "backoff", budget: false }).budget).toBe(false);
     expect(resolveRetryPolicy(spec, undefined, { strategy: "backoff", budget: false }).budget).toBe(false);
     expect(resolveRetryPolicy(spec, { strategy: "none" }, { strategy: "backoff", budget: false }).budget).toBe(false);
+    expect(resolveRetryPolicy(spec, { strategy: "none", budget: false }, { strategy: "backoff" }).budget).toBe(false);
   });
 });
 
@@ -135,6 +136,7 @@ describe("resolveRetryPolicy validation", () => {
     { name: "budget cost not a number", given: { client: { strategy: "backoff", budget: { retryCost: "5" } } }, want: "retryConfig.budget.retryCost" },
     { name: "budget cost NaN", given: { client: { strategy: "backoff", budget: { timeoutCost: Number.NaN } } }, want: "retryConfig.budget.timeoutCost" },
     { name: "misspelt budget field", given: { client: { strategy: "backoff", budget: { size: 5 } } }, want: "retryConfig.budget.size" },
+    { name: "a bad budget on strategy none", given: { client: { strategy: "none", budget: { capacity: "many" } } }, want: "retryConfig.budget.capacity" },
     { name: "a call's own bucket", given: { call: { strategy: "backoff", budget: { capacity: 5 } } }, want: "retries.budget" },
     { name: "bad spec value", given: { spec: { ...spec, backoff: { ...spec.backoff, exponent: 0 } } }, want: "retry.backoff.exponent" },
     { name: "bad spec status", given: { spec: { ...spec, statusCodes: ["5XXX"] } }, want: "retry.statusCodes" },

@@ -44,7 +44,8 @@ describe("SDKCore retries", () => {
     const url = await refusedURL();
     let attempts = 0;
     const counting = (request: Request) => (attempts++, globalThis.fetch(request));
-    const sdk = core({ url }, { fetch: counting, retryConfig: { strategy: "backoff", backoff: { maxElapsedTime: 400 } } });
+    // Without the client's retry budget, which 50 refused attempts of 1-5 ms backoff would empty first: maxElapsedTime ends it.
+    const sdk = core({ url }, { fetch: counting, retryConfig: { strategy: "backoff", backoff: { maxElapsedTime: 400 }, budget: false } });
     const error = await caught(sdk.invoke(getConnection, ids));
     expect(error).toBeInstanceOf(ConnectionError);
     expect(attempts).toBeGreaterThan(1);

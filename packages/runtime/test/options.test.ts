@@ -46,7 +46,7 @@ describe("resolveClientOptions", () => {
     expect(resolved.timeoutMs).toBe(DEFAULT_TIMEOUT_MS);
     expect(DEFAULT_TIMEOUT_MS).toBe(60_000);
     expect(resolved.serverURL).toBe("https://api.example.com/v1");
-    expect(resolved.retryPolicy).toEqual({ ...SPEC_RETRY, retryNonIdempotent: false });
+    expect(resolved.retryPolicy).toEqual({ ...SPEC_RETRY, retryNonIdempotent: false, budget: true });
     expect(resolved.hooks).toEqual({});
     expect(typeof resolved.fetch).toBe("function");
   });

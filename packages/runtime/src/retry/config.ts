@@ -34,7 +34,11 @@ export interface BackoffConfig {
 
 /** Retry settings of a client (`retryConfig`) or of one call (`retries`). */
 export type RetryConfig =
-  | { strategy: "none" }
+  | {
+      strategy: "none";
+      /** The client's bucket, for calls whose own `retries` turn retrying on; see below. */
+      budget?: RetryBudgetConfig | false;
+    }
   | {
       strategy: "backoff";
       /** Fields left out fall back to the client's, then the spec's, then the defaults. */
@@ -98,7 +102,7 @@ export function resolveRetryPolicy(
   const pick = <K extends keyof BackoffConfig>(key: K, fallback: number): number =>
     backoffs[0]?.[key] ?? backoffs[1]?.[key] ?? spec?.backoff[key] ?? fallback;
   /** The first value set by the call, then the client. */
-  const first = <K extends "statusCodes" | "retryConnectionErrors" | "retryNonIdempotent" | "budget">(key: K) =>
+  const first = <K extends "statusCodes" | "retryConnectionErrors" | "retryNonIdempotent">(key: K) =>
     overrides.map((c) => (c?.strategy === "backoff" ? c[key] : undefined)).find((value) => value !== undefined);
 
   return {
@@ -112,7 +116,7 @@ export function resolveRetryPolicy(
     statusCodes: first("statusCodes") ?? spec?.statusCodes ?? DEFAULT_RETRY_STATUS_CODES,
     retryConnectionErrors: first("retryConnectionErrors") ?? spec?.retryConnectionErrors ?? DEFAULT_RETRY_CONNECTION_ERRORS,
     retryNonIdempotent: first("retryNonIdempotent") ?? false,
-    budget: first("budget") !== false,
+    budget: call?.budget !== false && client?.budget !== false,
   };
 }
 
@@ -125,7 +129,16 @@ function checkConfig(config: RetryConfig | undefined, name: string, prefix: stri
   if (config.strategy !== "none" && config.strategy !== "backoff") {
     throw new SDKValidationError(`${prefix}${name}.strategy must be "none" or "backoff"`, `${name}.strategy`);
   }
-  checkKeys(config, config.strategy === "none" ? ["strategy"] : CONFIG_FIELDS, name, prefix);
+  checkKeys(config, config.strategy === "none" ? ["strategy", "budget"] : CONFIG_FIELDS, name, prefix);
+  const budget: unknown = config.budget;
+  // A call may only step out of the client's bucket: its size is the client's.
+  if (budget !== undefined && budget !== false) {
+    const field = `${name}.budget`;
+    if (name === "retries" || typeof budget !== "object" || budget === null) {
+      throw new SDKValidationError(`${prefix}${field} must be false${name === "retries" ? "" : " or an object like { capacity: 500 }"}`, field);
+    }
+    checkNumbers(budget, BUDGET_FIELDS, field, prefix);
+  }
   if (config.strategy === "none") return config;
   for (const key of ["retryConnectionErrors", "retryNonIdempotent"] as const) {
     if (config[key] !== undefined && typeof config[key] !== "boolean") {
@@ -139,15 +152,6 @@ function checkConfig(config: RetryConfig | undefined, name: string, prefix: stri
       throw new SDKValidationError(`${prefix}${name}.backoff must be an object`, `${name}.backoff`);
     }
     checkNumbers(config.backoff, BACKOFF_FIELDS, `${name}.backoff`, prefix);
-  }
-  const budget: unknown = config.budget;
-  // A call may only step out of the client's bucket: its size is the client's.
-  if (budget !== undefined && budget !== false) {
-    const field = `${name}.budget`;
-    if (name === "retries" || typeof budget !== "object" || budget === null) {
-      throw new SDKValidationError(`${prefix}${field} must be false${name === "retries" ? "" : " or an object like { capacity: 500 }"}`, field);
-    }
-    checkNumbers(budget, BUDGET_FIELDS, field, prefix);
   }
   return config;
 }
