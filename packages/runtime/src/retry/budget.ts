@@ -28,21 +28,18 @@ export class RetryBudget {
   /** Tokens left. */
   tokens: number;
   readonly #capacity: number;
-  readonly #retryCost: number;
-  readonly #timeoutCost: number;
+  /** The price of a retry after a response, and after none. */
+  readonly #costs: readonly number[];
 
-  constructor(config: RetryBudgetConfig = {}) {
-    this.tokens = this.#capacity = config.capacity ?? 500;
-    this.#retryCost = config.retryCost ?? 5;
-    this.#timeoutCost = config.timeoutCost ?? 10;
+  constructor({ capacity = 500, retryCost = 5, timeoutCost = 10 }: RetryBudgetConfig = {}) {
+    this.tokens = this.#capacity = capacity;
+    this.#costs = [retryCost, timeoutCost];
   }
 
   /** Draws the price of one retry: the tokens drawn, or -1 (nothing drawn) when too few are left. */
   take(noResponse: boolean): number {
-    const cost = noResponse ? this.#timeoutCost : this.#retryCost;
-    if (cost > this.tokens) return -1;
-    this.tokens -= cost;
-    return cost;
+    const cost = this.#costs[+noResponse]!;
+    return cost > this.tokens ? -1 : ((this.tokens -= cost), cost);
   }
 
   /** Refills after a success: what the call's retries drew, or 1 when it made none. */
@@ -51,8 +48,11 @@ export class RetryBudget {
   }
 }
 
+/** Why the loop did not retry, in its log line and the error's message. */
+export const BUDGET_EMPTY = "the client's retry budget is empty";
+
 /** Marks the error of a call the empty budget stopped: `retryBudgetExhausted` and its message say so. */
 export function budgetExhausted<E extends Error>(error: E): E {
-  error.message += "; not retried: the client's retry budget is empty";
+  error.message += `; not retried: ${BUDGET_EMPTY}`;
   return Object.assign(error, { retryBudgetExhausted: true });
 }

@@ -130,15 +130,8 @@ function checkConfig(config: RetryConfig | undefined, name: string, prefix: stri
     throw new SDKValidationError(`${prefix}${name}.strategy must be "none" or "backoff"`, `${name}.strategy`);
   }
   checkKeys(config, config.strategy === "none" ? ["strategy", "budget"] : CONFIG_FIELDS, name, prefix);
-  const budget: unknown = config.budget;
-  // A call may only step out of the client's bucket: its size is the client's.
-  if (budget !== undefined && budget !== false) {
-    const field = `${name}.budget`;
-    if (name === "retries" || typeof budget !== "object" || budget === null) {
-      throw new SDKValidationError(`${prefix}${field} must be false${name === "retries" ? "" : " or an object like { capacity: 500 }"}`, field);
-    }
-    checkNumbers(budget, BUDGET_FIELDS, field, prefix);
-  }
+  // A call may only step out of the client's bucket (`false`): the bucket's size is the client's.
+  if (config.budget !== false) checkObject(config.budget, BUDGET_FIELDS, `${name}.budget`, prefix, name === "retries" ? "false" : "false or an object");
   if (config.strategy === "none") return config;
   for (const key of ["retryConnectionErrors", "retryNonIdempotent"] as const) {
     if (config[key] !== undefined && typeof config[key] !== "boolean") {
@@ -147,13 +140,15 @@ function checkConfig(config: RetryConfig | undefined, name: string, prefix: stri
     }
   }
   if (config.statusCodes !== undefined) checkStatusCodes(config.statusCodes, `${name}.statusCodes`, prefix);
-  if (config.backoff !== undefined) {
-    if (typeof config.backoff !== "object" || config.backoff === null) {
-      throw new SDKValidationError(`${prefix}${name}.backoff must be an object`, `${name}.backoff`);
-    }
-    checkNumbers(config.backoff, BACKOFF_FIELDS, `${name}.backoff`, prefix);
-  }
+  checkObject(config.backoff, BACKOFF_FIELDS, `${name}.backoff`, prefix);
   return config;
+}
+
+/** An object of numbers (`backoff`, `budget`) when set; `want: "false"` allows none. */
+function checkObject(value: unknown, fields: readonly string[], field: string, prefix: string, want = "an object"): void {
+  if (value === undefined) return;
+  if (want === "false" || typeof value !== "object" || !value) throw new SDKValidationError(`${prefix}${field} must be ${want}`, field);
+  checkNumbers(value, fields, field, prefix);
 }
 
 function checkSpec(spec: SpecRetryPolicy, prefix: string): void {

@@ -7,7 +7,7 @@ import type { RequestTarget, SDKBaseError } from "../errors.js";
 import { redactHeaders, redactUrl, urlWithoutQuery } from "../redact.js";
 import { readableCopy } from "../response.js";
 import { AttemptAbort } from "./abort.js";
-import { budgetExhausted, type RetryBudget } from "./budget.js";
+import { BUDGET_EMPTY, budgetExhausted, type RetryBudget } from "./budget.js";
 import { abortedError, describe, sendAttempt, type SentAttempt } from "./attempt.js";
 import { MAX_TIMER_MS, type RetryPolicy } from "./config.js";
 import { decideRetry, type RetryDecision } from "./decision.js";
@@ -195,17 +195,7 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
             nowMs: now(),
             random,
           });
-        /** The empty budget turned a retry down. */
-        let stopped = false;
-        const afford = (wanted: RetryDecision): RetryDecision => {
-          if (!wanted.retry || !budget) return wanted;
-          const cost = budget.take(!(outcome instanceof Response));
-          stopped = cost < 0;
-          if (stopped) return { retry: false, reason: "the client's retry budget is empty" };
-          drawn += cost;
-          return wanted;
-        };
-        let decision = afford(decide());
+        let decision = decide();
         if (options.stream && outcome instanceof Response && outcome.ok) {
           if (log) logOutcome(log, label(), attempt, outcome, now() - attemptStartMs, decision);
           const held = sent;
@@ -221,11 +211,15 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
           const read = await sent.read(outcome, decision.retry ? MAX_RETRIED_BODY_BYTES : undefined);
           if (read instanceof Error) {
             outcome = read;
-            // A retry already paid for is not paid twice.
-            decision = decision.retry ? decide() : afford(decide());
+            decision = decide();
           } else if (read === undefined) keep = false;
           else bytes = read;
         }
+        // The client's budget pays for the retry or turns it down (-1); a response it turns down
+        // after reading only its first MiB (see MAX_RETRIED_BODY_BYTES) ends the call without a body.
+        const cost = decision.retry && budget ? budget.take(!(outcome instanceof Response)) : 0;
+        if (cost < 0) decision = { retry: false, reason: BUDGET_EMPTY };
+        else drawn += cost;
         if (log) logOutcome(log, label(), attempt, outcome, now() - attemptStartMs, decision);
         const answer: AttemptsOutcome | SDKBaseError = outcome instanceof Response ? { response: outcome, ...(bytes ? { bytes } : {}) } : outcome;
         if (!decision.retry && !reauthorized && outcome instanceof Response && outcome.status === 401 && (await options.reauthorize?.())) {
@@ -235,10 +229,10 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
           continue;
         }
         if (!decision.retry) {
-          if (answer instanceof Error) throw stopped ? budgetExhausted(answer) : answer;
+          if (answer instanceof Error) throw cost < 0 ? budgetExhausted(answer) : answer;
           // Any success refills the bucket, even of a call that bypassed it.
           if (answer.response.ok) options.budget?.give(drawn);
-          return stopped ? { ...answer, exhausted: true } : answer;
+          return cost < 0 ? { ...answer, exhausted: true } : answer;
         }
         last = keep ? answer : undefined;
         await onRetry?.({
