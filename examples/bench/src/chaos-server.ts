@@ -26,6 +26,8 @@ export interface ChaosServer {
   /** Requests received and faults injected since the last `resetCounts`. */
   readonly counts: { requests: number; faults: Map<FaultKind, number> };
   resetCounts(): void;
+  /** A total outage while on: every request is answered 503, no fault drawn (`counts.requests` still counts them). */
+  outage: boolean;
   /** Clears pending timers, drops every connection and stops listening. */
   close(): Promise<void>;
 }
@@ -85,8 +87,10 @@ export async function startChaosServer(options: ChaosServerOptions): Promise<Cha
     return FAULT_KINDS[Math.floor(random() * FAULT_KINDS.length)]!;
   };
 
+  const state = { outage: false };
   const server = createServer((req, res) => {
     counts.requests++;
+    if (state.outage) return void res.writeHead(503, JSON_TYPE).end(errorBody(503, "The service is temporarily unavailable."));
     const body = req.url?.endsWith("/connections") ? LIST_BODY : GET_BODY;
     const fault = pickFault(req);
     if (fault === undefined) return void res.writeHead(200, JSON_TYPE).end(body);
@@ -126,6 +130,12 @@ export async function startChaosServer(options: ChaosServerOptions): Promise<Cha
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     counts,
+    get outage() {
+      return state.outage;
+    },
+    set outage(on: boolean) {
+      state.outage = on;
+    },
     resetCounts() {
       attempts.clear();
       counts.requests = 0;

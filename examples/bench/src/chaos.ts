@@ -4,6 +4,10 @@
  * Checks that every call resolves with the right body or rejects with an SDKBaseError,
  * that none hangs or is lost, that the heap comes back near where it started, and
  * (by never calling process.exit) that the process then exits by itself.
+ * Then, on the same client, an outage: the server answers 503 to every request while
+ * 1,000 calls run at once, which the client's retry budget must hold to at most 1,100
+ * requests, every call rejecting with a typed error; then the server recovers (faults as
+ * before) and calls succeed and are retried again, and the heap comes back.
  *
  * Run: `pnpm chaos` at the root (node --expose-gc). Failures set process.exitCode.
  */
@@ -27,6 +31,12 @@ const MAX_ELAPSED_MS = 5_000;
 /** A call still pending this long after it started counts as hung. */
 const WATCHDOG_MS = 30_000;
 const MAX_HEAP_GROWTH_MB = 20;
+/** The outage: this many calls at once, and at most this many requests (the default budget: 500 tokens, 5 a retry). */
+const OUTAGE_CALLS = 1_000;
+const MAX_OUTAGE_REQUESTS = 1_100;
+/** After the outage, at concurrency 100; at least this share must resolve with the right body. */
+const RECOVERY_CALLS = 2_000;
+const MIN_RECOVERED = 0.9;
 const companyId = "8a210b68-6988-11ed-a1eb-0242ac120002";
 const connectionId = "2e9d2c44-f675-40ba-8049-353bfcb5e171";
 
@@ -62,7 +72,7 @@ async function call(common: Common, id: number): Promise<boolean> {
   return (await common.connections.get({ companyId, connectionId }, options)).id === "ee2eb431-c0fa-4dc9-93fa-d29781c12bcd";
 }
 
-async function run(common: Common, calls: number, firstId: number): Promise<Tally> {
+async function run(common: Common, calls: number, firstId: number, concurrency = CONCURRENCY): Promise<Tally> {
   const tally: Tally = { outcomes: new Map(), untyped: [], hung: [], late: new Map() };
   const pending = new Map<number, { startedMs: number; release: () => void }>();
   // One interval for every call's watchdog: a hung call is recorded and its worker moves on.
@@ -91,7 +101,8 @@ async function run(common: Common, calls: number, firstId: number): Promise<Tall
         call(common, id).then(
           (ok) => settle(id, ok ? RIGHT : WRONG),
           (error: unknown) => {
-            if (error instanceof SDKBaseError) return settle(id, `rejected: ${error.name}`);
+            const stopped = (error as { retryBudgetExhausted?: boolean }).retryBudgetExhausted ? " (retry budget empty)" : "";
+            if (error instanceof SDKBaseError) return settle(id, `rejected: ${error.name}${stopped}`);
             tally.untyped.push(error);
             settle(id, UNTYPED);
           },
@@ -99,7 +110,7 @@ async function run(common: Common, calls: number, firstId: number): Promise<Tall
       });
     }
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  await Promise.all(Array.from({ length: concurrency }, worker));
   clearInterval(watchdog);
   return tally;
 }
@@ -135,6 +146,17 @@ try {
   server.resetCounts();
   const heapAfter = await heapUsedMB();
 
+  // The outage, on the same client: 503 for every request, every call at once.
+  server.outage = true;
+  const outage = await run(common, OUTAGE_CALLS, 2_000_000, OUTAGE_CALLS);
+  const outageRequests = server.counts.requests;
+  server.resetCounts();
+  server.outage = false;
+  const recovery = await run(common, RECOVERY_CALLS, 3_000_000);
+  const recoveryRequests = server.counts.requests;
+  server.resetCounts();
+  const heapAfterRecovery = await heapUsedMB();
+
   const { outcomes, hung } = tally;
   const settled = sum(outcomes);
   const growth = heapAfter - heapBefore;
@@ -157,7 +179,35 @@ try {
   console.log(`### Chaos run (seed ${SEED}, ${FAULT_RATE * 100} % faults, timeout ${TIMEOUT_MS} ms)\n`);
   console.log(["| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n"));
 
+  const outageSettled = sum(outage.outcomes);
+  const recovered = recovery.outcomes.get(RIGHT) ?? 0;
+  const recoveryGrowth = heapAfterRecovery - heapAfter;
+  const tallyRows = (t: Tally, calls: number): [string, string | number][] => [
+    ...[...t.outcomes].sort(),
+    ["settled / hung / lost", `${sum(t.outcomes)} / ${t.hung.length} / ${calls - sum(t.outcomes) - t.hung.length}`],
+  ];
+  const phaseRows: [string, string | number][] = [
+    ["outage: calls (concurrency)", `${OUTAGE_CALLS} (${OUTAGE_CALLS}), every request answered 503`],
+    ...tallyRows(outage, OUTAGE_CALLS).map(([k, v]): [string, string | number] => [`outage: ${k}`, v]),
+    ["outage: server requests (retries)", `${outageRequests} (${outageRequests - OUTAGE_CALLS}; limit ${MAX_OUTAGE_REQUESTS})`],
+    ["recovery: calls (concurrency)", `${RECOVERY_CALLS} (${CONCURRENCY}), ${FAULT_RATE * 100} % faults again`],
+    ...tallyRows(recovery, RECOVERY_CALLS).map(([k, v]): [string, string | number] => [`recovery: ${k}`, v]),
+    ["recovery: server requests (retries)", `${recoveryRequests} (${recoveryRequests - RECOVERY_CALLS})`],
+    ["heap used after the main run / after recovery (MB)", `${heapAfter.toFixed(1)} / ${heapAfterRecovery.toFixed(1)}`],
+    ["heap delta", `${recoveryGrowth >= 0 ? "+" : ""}${recoveryGrowth.toFixed(1)} MB (limit +${MAX_HEAP_GROWTH_MB})`],
+  ];
+  console.log(`\n### Outage and recovery (same client, its retry budget at the defaults)\n`);
+  console.log(["| | |", "|---|---|", ...phaseRows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n"));
+
   const problems = [
+    outageRequests > MAX_OUTAGE_REQUESTS && `outage: ${outageRequests} requests, more than ${MAX_OUTAGE_REQUESTS}`,
+    (outageSettled !== OUTAGE_CALLS || [...outage.outcomes.keys()].some((k) => !k.startsWith("rejected: ") || k === UNTYPED)) &&
+      `outage: every call must reject with a typed error: ${[...outage.outcomes].join("; ")}; hung ${outage.hung.length}`,
+    (sum(recovery.outcomes) !== RECOVERY_CALLS || recovery.outcomes.has(WRONG) || recovery.untyped.length > 0) &&
+      `recovery: ${[...recovery.outcomes].join("; ")}; hung ${recovery.hung.length}`,
+    recovered < MIN_RECOVERED * RECOVERY_CALLS && `recovery: only ${recovered} of ${RECOVERY_CALLS} calls resolved with the right body`,
+    recoveryRequests <= RECOVERY_CALLS && "recovery: no call was retried: retrying did not resume",
+    recoveryGrowth > MAX_HEAP_GROWTH_MB && `outage and recovery: heap grew by ${recoveryGrowth.toFixed(1)} MB`,
     settled !== CALLS && `${CALLS - settled} calls did not settle in ${WATCHDOG_MS} ms, ids ${hung.slice(0, 20).join(", ")}`,
     outcomes.has(WRONG) && `${outcomes.get(WRONG)} calls resolved with a wrong body`,
     tally.untyped.length > 0 && `untyped rejections, first: ${String(tally.untyped[0])}`,

@@ -18,10 +18,13 @@ import { bundleApp } from "../src/bundle-apps.ts";
  * only by a call that validates or a client given a tracer. The target is 7.5 KB; BENCHMARKS.md
  * shows where the bytes go and why it is not met. Streamed responses cost an app without one
  * ~0.13 KB (the core's hand-over of a stream, `idleTimeoutMs`, error bodies read as text); their
- * parsers are a feature, left out.
+ * parsers are a feature, left out. Issue 19's client-wide retry budget (retry/budget.ts: the
+ * token bucket, its `retryConfig.budget` checks, the loop paying for retries and the errors of
+ * calls it stopped) added 425 and 426 gzip bytes (measured 2026-12-05: 16,419 → 16,844 and
+ * 16,018 → 16,444), and both budgets rose by as much.
  */
-const APP_GZIP_BUDGET = 16_450;
-const FUNCTION_APP_GZIP_BUDGET = 16_050;
+const APP_GZIP_BUDGET = 16_875;
+const FUNCTION_APP_GZIP_BUDGET = 16_476;
 
 /** Source files of response validation: the runtime's validators and the SDK's validation.ts (its shapes bundled in). */
 const VALIDATION_INPUT = /packages\/runtime\/dist\/validation\.js$|packages\/common\/dist\/validation-[^/]*\.js$/;
