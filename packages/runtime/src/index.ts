@@ -84,6 +84,8 @@ export { decideRetry, isIdempotentCall } from "./retry/decision.js";
 export type { RetryContext, RetryDecision } from "./retry/decision.js";
 export { isRetryableStatus } from "./retry/status.js";
 export { createRetryingFetch } from "./retry/fetch.js";
+export { RetryBudget } from "./retry/budget.js";
+export type { RetryBudgetConfig } from "./retry/budget.js";
 export type { RetryingFetchOptions, RetryInfo } from "./retry/fetch.js";
 export {
   isJsonMediaType,
