@@ -20,7 +20,9 @@ it("packs as a clean, typed, lean package", async () => {
     // `streams` feature) took it to ~23.8 KiB; an application without a streamed operation bundles none of it.
     // The `validateResponses` option, its hand-over to the validators and ResponseValidationError took it to
     // ~24.85 KiB; the validators are an entry of their own (dist/validation.js), loaded only when a call validates.
-    gzipBudgetBytes: 25088,
+    // The client-wide retry budget (retry/budget.ts, its `retryConfig.budget` checks, the loop paying for
+    // retries, the marked errors) took it from ~25,085 to 25,832 B (+747 B unminified; +425 B in the minified app).
+    gzipBudgetBytes: 25856,
   });
   expect(report.problems).toEqual([]);
   expect(report.files.filter((f) => !f.startsWith("dist/"))).toEqual(["CHANGELOG.md", "LICENSE", "README.md", "package.json"]);
