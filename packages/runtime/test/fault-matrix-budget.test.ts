@@ -110,8 +110,15 @@ describe("fault matrix: the client's retry budget", () => {
 
   it("a retry after no response draws timeoutCost: a refused connection gets two retries out of 20 tokens", async () => {
     const url = await refusedURL();
-    const sdk = core({ url }, { retryConfig: { ...QUICK, retryConnectionErrors: true, budget: { capacity: 20, retryCost: 1 } } });
+    const lines: string[] = [];
+    const debugLogger = { debug: (line: string) => void lines.push(line) };
+    const sdk = core({ url }, { debugLogger, retryConfig: { ...QUICK, retryConnectionErrors: true, budget: { capacity: 20, retryCost: 1 } } });
     const error = await sdk.invoke(getConnection, ids).then(() => undefined, (e: unknown) => e);
+    expect(lines.filter((line) => line.includes("retry"))).toEqual([
+      expect.stringMatching(/^connections\.get: GET \/companies\/c1\/connections\/x1: retry: ConnectionError: retrying in \d+ ms \(backoff\)$/),
+      expect.stringMatching(/: retry: ConnectionError: retrying in \d+ ms/),
+      "connections.get: GET /companies/c1/connections/x1: no retry: the client's retry budget is empty",
+    ]);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).toMatchObject({ code: "ECONNREFUSED", attempts: 3, retryBudgetExhausted: true });
     expect((error as Error).message).toBe(`connections.get: GET /companies/c1/connections/x1: connection failed (ECONNREFUSED) (3 attempts)${MESSAGE_END}`);
