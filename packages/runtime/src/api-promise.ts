@@ -4,8 +4,6 @@
  */
 import { readableCopy } from "./response.js";
 
-const resolveUndefined = (resolve: (value: never) => void): void => resolve(undefined as never);
-
 /** A call's outcome as the core produces it: the data, and the response it was read from. */
 export interface CallResult<T> {
   data: T;
@@ -36,7 +34,7 @@ export class APIPromise<T> extends Promise<T> {
   /** @internal Built by SDKCore.invoke. */
   constructor(result: Promise<CallResult<T>>) {
     // The base promise is never used: then/catch/finally go to the result.
-    super(resolveUndefined);
+    super((resolve) => resolve(undefined as T));
     this.#result = result;
   }
 

@@ -45,7 +45,6 @@ const createClient =
   (openapiFetch as unknown as { default?: typeof openapiFetch }).default ?? openapiFetch;
 
 const decoder = new TextDecoder();
-const passThrough = (value: unknown): unknown => value;
 /** The tracing module, once a client given a tracer has loaded it (an import() per call costs more than a cached promise). */
 let tracing: Promise<typeof import("./tracing/index.js")> | undefined;
 
@@ -188,16 +187,21 @@ export class SDKCoreBase<S extends object = object> {
     /** A stream holds the first attempt (its caller signal) until it ends. */
     let streaming = false;
     try {
-      const headers: Record<string, string> = { Accept: wanted.mediaType, [this.#userAgent[0]]: this.#userAgent[1] };
-      if (serialized !== undefined && media && setsContentType(media)) headers["Content-Type"] = media.mediaType;
-      const extra = withCookies(call.headers, wire.cookies);
-      if (extra) Object.assign(headers, extra);
-      const init: Record<string, unknown> = {
+      const outcome = await this.#request(op.method, wire.url, {
         baseUrl,
         params: { header: wire.headers },
         body: serialized,
-        bodySerializer: passThrough,
-        headers,
+        bodySerializer: (value: unknown) => value,
+        headers: {
+          Accept: wanted.mediaType,
+          [this.#userAgent[0]]: this.#userAgent[1],
+          ...(serialized !== undefined && media && setsContentType(media) ? { "Content-Type": media.mediaType } : {}),
+          ...withCookies(call.headers, wire.cookies),
+        },
+        // With the default fetch the loop hands it the signal; a caller's fetch finds it on the Request.
+        ...(resolved.signalInInit ? {} : { signal: first.abort.signal }),
+        // fetch sends a stream body only with duplex "half".
+        ...(serialized instanceof ReadableStream ? { duplex: "half" } : {}),
         // openapi-fetch builds the Request and hands it here; the loop sends it (and any retry), reads the
         // final body under the attempt's timeout, and its outcome leaves openapi-fetch as a rejection, past
         // openapi-fetch's own reading of a body already read (and its JSON parsing of an error's).
@@ -205,12 +209,7 @@ export class SDKCoreBase<S extends object = object> {
           throw new Answered(await loop(request, first));
         },
         parseAs: "stream",
-      };
-      // With the default fetch the loop hands it the signal; a caller's fetch finds it on the Request.
-      if (!resolved.signalInInit) init.signal = first.abort.signal;
-      // fetch sends a stream body only with duplex "half".
-      if (serialized instanceof ReadableStream) init.duplex = "half";
-      const outcome = await this.#request(op.method, wire.url, init).then(unanswered, answered);
+      }).then(unanswered, answered);
       const { bytes, lease } = outcome;
       // A response whose URL holds a credential is shown redacted.
       const received = outcome.response.url;
@@ -238,9 +237,8 @@ export class SDKCoreBase<S extends object = object> {
     } finally {
       if (!streaming) first.abort.release();
     }
-    if (!hooks.afterSuccess) return result;
     try {
-      await hooks.afterSuccess.call(hooks, ctx, readableCopy(result.response, result.body));
+      await hooks.afterSuccess?.call(hooks, ctx, readableCopy(result.response, result.body));
     } catch (error) {
       // A stream nobody will read must not hold its connection.
       if (streaming) await (result.data as AsyncIterator<unknown>).return?.();

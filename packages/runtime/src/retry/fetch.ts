@@ -204,7 +204,7 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
           else bytes = read;
         }
         if (log) logOutcome(log, label(), attempt, outcome, now() - attemptStartMs, decision);
-        const answer: AttemptsOutcome | SDKBaseError = outcome instanceof Response ? (bytes ? { response: outcome, bytes } : { response: outcome }) : outcome;
+        const answer: AttemptsOutcome | SDKBaseError = outcome instanceof Response ? { response: outcome, ...(bytes ? { bytes } : {}) } : outcome;
         if (!decision.retry && !reauthorized && outcome instanceof Response && outcome.status === 401 && (await options.reauthorize?.())) {
           reauthorized = true;
           log?.(`${label()}: HTTP 401: credentials renewed, retrying once`);
