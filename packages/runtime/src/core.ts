@@ -14,7 +14,6 @@ import { ALL_FEATURES } from "./features.js";
 import { ResponseValidationError, SDKBaseError, SDKValidationError } from "./errors.js";
 import type { HookContext } from "./hooks.js";
 import type { OperationSpec, PagingSpec } from "./operation.js";
-import { paginate } from "./pagination.js";
 import { resolveClientOptions, type ClientOptions, type MediaOptions, type RequestOptions, type ResolvedClientOptions } from "./options.js";
 import { redactUrl, redactValue, urlWithoutQuery } from "./redact.js";
 import type { AttemptTracer } from "./tracing/index.js";
@@ -98,8 +97,11 @@ export class SDKCoreBase<S extends object = object> {
    * Every item of every page of a paged list operation, fetched page by page as the
    * caller iterates; each page is one `invoke` with the same options. See pagination.ts.
    */
-  paginate<Item>(op: OperationSpec, request: unknown, options: (RequestOptions<unknown> & MediaOptions) | undefined, paging: PagingSpec): AsyncIterableIterator<Item> {
-    return paginate<Item>(op, request, paging, (fields) => this.invoke(op, fields, options));
+  async *paginate<Item>(op: OperationSpec, request: unknown, options: (RequestOptions<unknown> & MediaOptions) | undefined, paging: PagingSpec): AsyncIterableIterator<Item> {
+    // An async generator's body runs on the first `next()`: a bad argument rejects it, and nothing is sent.
+    const fields = validateRequest(op, request);
+    // Loaded by the first iteration (an application's bundler makes it a lazy chunk): an app that pages nothing does not bundle it.
+    yield* (await import("./pagination.js")).paginate<Item>(fields, paging, (page) => this.invoke(op, page, options));
   }
 
   async #call<T>(op: OperationSpec, request: unknown, options: (RequestOptions<unknown> & MediaOptions) | undefined, attempts?: AttemptTracer): Promise<CallResult<T>> {

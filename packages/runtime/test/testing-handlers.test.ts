@@ -111,7 +111,7 @@ describe("paged lists", () => {
 
   it("answers consistent pages of a fixed total, so listing them all ends", async () => {
     const items: unknown[] = [];
-    for await (const item of paginate(op, { page: 1, pageSize: 5 }, paging, call)) items.push(item);
+    for await (const item of paginate({ page: 1, pageSize: 5 }, paging, call)) items.push(item);
     expect(items).toHaveLength(12);
     const again = await call({ page: 2, pageSize: 5 });
     expect(again).toMatchObject({ pageNumber: 2, pageSize: 5, totalResults: 12 });
