@@ -17,7 +17,6 @@ import type { OperationSpec, PagingSpec } from "./operation.js";
 import { resolveClientOptions, type ClientOptions, type MediaOptions, type RequestOptions, type ResolvedClientOptions } from "./options.js";
 import { redactUrl, redactValue, urlWithoutQuery } from "./redact.js";
 import type { AttemptTracer } from "./tracing/index.js";
-import { serverBase } from "./server-url.js";
 import { isStreamKind } from "./wire-rules.js";
 import { missingFeature } from "./feature-contract.js";
 import { errorFor, parseSuccess, readableCopy } from "./response.js";
@@ -284,7 +283,7 @@ function operationBaseURL(op: OperationSpec, callURL: string | undefined, resolv
   if (callURL !== undefined) return callURL;
   const own = op.servers?.[0];
   if (resolved.serverURLGiven || own === undefined) return resolved.serverURL;
-  return serverBase(own, resolved.serverVariables, op.methodPath, `the operation's server`, "serverVariables");
+  return resolved.server(own, op.methodPath, `the operation's server`, "serverVariables");
 }
 
 /** The client's `afterError` hook may replace an error of a call that was attempted. */

@@ -12,6 +12,13 @@ import type { serializeQueryParam } from "./params/query.js";
 import type { serializeQueryString } from "./params/querystring.js";
 import type { openStream } from "./streams/index.js";
 import type { BodyEncoding } from "./wire-rules.js";
+import type { ServerSpec } from "./operation.js";
+
+/**
+ * Fills a spec server's URL: `(server, at, where, field)`, where `at` starts messages, `where`
+ * names the server and `field` the option to blame. Made once per client from its `serverVariables`.
+ */
+export type ServerFiller = (server: ServerSpec, at: string, where: string, field: string) => string;
 
 export interface RuntimeFeatures {
   readonly basicAuth?: typeof basicCredential;
@@ -25,6 +32,8 @@ export interface RuntimeFeatures {
   readonly formBody?: BodyEncoder;
   readonly multipartBody?: BodyEncoder;
   readonly binaryBody?: BodyEncoder;
+  /** Servers with `{variables}`: the client's `serverVariables` checked, and the filler of servers' URLs. */
+  readonly serverVariables?: (given: unknown, at: string) => ServerFiller;
   /** Streamed responses: event streams, JSON Lines, JSON text sequences. */
   readonly streams?: typeof openStream;
 }

@@ -15,6 +15,7 @@ import { serializeCookieParam, serializeHeaderParam } from "./params/header.js";
 import { serializeQueryParam } from "./params/query.js";
 import { serializeQueryString } from "./params/querystring.js";
 import { openStream } from "./streams/index.js";
+import { serverVariables as fillServerVariables } from "./server-url.js";
 
 export { binaryBody, formBody, multipartBody, textBody, type BodyEncoder } from "./body-encodings.js";
 export type { RuntimeFeatures } from "./feature-contract.js";
@@ -37,6 +38,9 @@ export const headerParameters = serializeHeaderParam;
 /** Cookie parameters. */
 export const cookieParameters = serializeCookieParam;
 
+/** Servers whose URLs have `{variables}`, filled from the client's `serverVariables`. */
+export const serverVariables = fillServerVariables;
+
 /** Streamed responses (`text/event-stream`, JSON Lines, JSON text sequences), read item by item. */
 export const streams = openStream;
 
@@ -52,5 +56,6 @@ export const ALL_FEATURES: Required<RuntimeFeatures> = {
   formBody,
   multipartBody,
   binaryBody,
+  serverVariables,
   streams,
 };

@@ -15,6 +15,7 @@ export {
   formBody,
   multipartBody,
   binaryBody,
+  serverVariables,
   streams,
 } from "./features.js";
 export { EventStream } from "./streams/index.js";

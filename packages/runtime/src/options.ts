@@ -8,7 +8,8 @@ import { HOOK_NAMES, type Hooks } from "./hooks.js";
 import type { SDKDefinition } from "./definition.js";
 import { isPlainObject } from "./guards.js";
 import { MAX_TIMER_MS, resolveRetryPolicy, type RetryConfig, type RetryPolicy } from "./retry/config.js";
-import { resolveServerURL } from "./server-url.js";
+import { resolveServerURL, serverFiller } from "./server-url.js";
+import type { ServerFiller } from "./feature-contract.js";
 import type { TracerLike } from "./tracing/api.js";
 
 /** Limit of each attempt, not of the whole call with its retries, in ms. */
@@ -163,7 +164,8 @@ export interface ResolvedClientOptions<S> {
   serverURL: string;
   /** `serverURL` was given, so it wins over the servers an operation lists. */
   serverURLGiven: boolean;
-  serverVariables: Readonly<Record<string, string | undefined>>;
+  /** Fills the spec's servers (the client's and operations' own) from `serverVariables`. */
+  server: ServerFiller;
   retryConfig: RetryConfig | undefined;
   retryPolicy: RetryPolicy;
   timeoutMs: number;
@@ -210,11 +212,12 @@ export function resolveClientOptions<S>(definition: SDKDefinition, input: unknow
     throw new SDKValidationError(`${at}: tracer must have a startSpan method`, "tracer");
   }
   const retryConfig = options.retryConfig as RetryConfig | undefined;
+  const server = serverFiller(definition, options.serverVariables);
   return {
     security,
-    serverURL: resolveServerURL(definition, options.serverURL, options.serverIdx, options.serverVariables),
+    serverURL: resolveServerURL(definition, options.serverURL, options.serverIdx, server),
     serverURLGiven: options.serverURL !== undefined,
-    serverVariables: (options.serverVariables ?? {}) as Record<string, string | undefined>,
+    server,
     retryConfig,
     retryPolicy: resolveRetryPolicy(definition.retry, retryConfig, undefined, at),
     timeoutMs: (options.timeoutMs as number | undefined) ?? DEFAULT_TIMEOUT_MS,

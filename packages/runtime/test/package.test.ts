@@ -20,7 +20,9 @@ it("packs as a clean, typed, lean package", async () => {
     // `streams` feature) took it to ~23.8 KiB; an application without a streamed operation bundles none of it.
     // The `validateResponses` option, its hand-over to the validators and ResponseValidationError took it to
     // ~24.85 KiB; the validators are an entry of their own (dist/validation.js), loaded only when a call validates.
-    gzipBudgetBytes: 25088,
+    // Pagination as a lazy chunk (dist/pagination-*.js, its loader in index.js) and the `serverVariables`
+    // feature (issue 19) took it to ~25.1 KiB, while the connections-get app shrank.
+    gzipBudgetBytes: 25_250,
   });
   expect(report.problems).toEqual([]);
   expect(report.files.filter((f) => !f.startsWith("dist/"))).toEqual(["CHANGELOG.md", "LICENSE", "README.md", "package.json"]);

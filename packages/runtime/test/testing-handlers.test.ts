@@ -2,7 +2,7 @@
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { paginate } from "../src/pagination.js";
-import type { OperationSpec, PagingSpec } from "../src/index.js";
+import type { PagingSpec } from "../src/index.js";
 import { checkValue, createErrorHandler, createHandlers, PROBLEM_HEADER } from "../src/testing/index.js";
 import { petShapes } from "./support/shapes.js";
 
@@ -94,18 +94,6 @@ describe("request checks", () => {
 });
 
 describe("paged lists", () => {
-  const op: OperationSpec = {
-    operationId: "list-pets",
-    methodPath: "pets.list",
-    method: "get",
-    path: "/pets",
-    parameters: [
-      { field: "page", name: "page", in: "query", required: true },
-      { field: "pageSize", name: "pageSize", in: "query", required: false },
-    ],
-    response: "json",
-    errors: {},
-  };
   const paging: PagingSpec = { request: { page: "page", pageSize: "pageSize" }, response: { results: "results", pageNumber: "pageNumber", pageSize: "pageSize", totalResults: "totalResults" } };
   const call = async (request: Record<string, unknown>) => json(await fetch(`${baseUrl}/pets?page=${String(request.page)}&pageSize=${String(request.pageSize)}`));
 

@@ -5,6 +5,7 @@
  */
 import type { RuntimeFeatures } from "@x/runtime";
 import type { SpecModel } from "../load/model.js";
+import { allServers } from "../load/queries.js";
 import { streamMedia } from "./operation.js";
 
 type Feature = keyof RuntimeFeatures;
@@ -25,6 +26,7 @@ export function runtimeFeatures(model: SpecModel): Feature[] {
     }
     if (streamMedia(op).length > 0) used.add("streams");
   }
+  if (allServers(model).some((server) => Object.keys(server.variables ?? {}).length > 0)) used.add("serverVariables");
   return (Object.keys(ORDER) as Feature[]).filter((feature) => used.has(feature));
 }
 
@@ -40,5 +42,6 @@ const ORDER: { readonly [F in Feature]-?: true } = {
   formBody: true,
   multipartBody: true,
   binaryBody: true,
+  serverVariables: true,
   streams: true,
 };
