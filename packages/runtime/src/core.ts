@@ -26,7 +26,7 @@ import { createAttemptLoop, type AttemptsOutcome } from "./retry/fetch.js";
 import { validateRequest, validateRequestOptions } from "./validate.js";
 import { bodyMedia, responseMedia, serializeBody, setsContentType } from "./body.js";
 import { userAgentHeader } from "./user-agent.js";
-import { cookieHeader, serializeParams, withCookies } from "./params/index.js";
+import { serializeParams, withCookies } from "./params/index.js";
 
 /** openapi-fetch's `request` without the path-typing generics, which need a generated `paths` type. */
 type UntypedRequest = (
@@ -72,7 +72,13 @@ export class SDKCoreBase<S extends object = object> {
     this.#tokens = this.#features.clientCredentials?.();
     this.#options = resolveClientOptions<S>(definition, options);
     this.#userAgent = userAgentHeader(definition.packageName, definition.sdkVersion);
-    this.#sensitiveNames = definition.securitySchemes.flatMap((scheme) => (scheme.type === "apiKey" ? [scheme.name] : []));
+    this.#sensitiveNames = definition.securitySchemes.flatMap((scheme) => {
+      if (scheme.type !== "apiKey") return [];
+      // A scheme the definition brings no feature for would be silently left out of every request.
+      const feature = scheme.in === "header" ? undefined : (`${scheme.in}ApiKey` as const);
+      if (feature && !this.#features[feature]) throw missingFeature(definition.sdkName, feature, `security.${scheme.field} (an apiKey in the ${scheme.in})`);
+      return [scheme.name];
+    });
     const client = createClient({ baseUrl: this.#options.serverURL });
     this.#request = client.request as unknown as UntypedRequest;
   }
@@ -147,7 +153,7 @@ export class SDKCoreBase<S extends object = object> {
     const credentials = (request: Request, security: AppliedSecurity, attempt: number): Request | Promise<Request> => {
       secrets.push(...security.secrets);
       cachedTokens = security.cachedTokens;
-      const prepared = withCredentials(request, security, call.headers);
+      const prepared = withCredentials(request, security, call.headers, this.#features);
       const hook = hooks.beforeRequest;
       if (!hook) return prepared;
       return Promise.resolve(prepared).then(async (request) => {
@@ -295,40 +301,14 @@ async function afterError(hooks: ResolvedClientOptions<object>["hooks"], ctx: Ho
 
 /**
  * Sets the credentials on one attempt's request. Headers the caller set for this call
- * win over the client's credentials.
+ * win over the client's credentials. apiKeys in a cookie or the query are features.
  */
-function withCredentials(request: Request, security: AppliedSecurity, callHeaders: Record<string, string> | undefined): Request | Promise<Request> {
+function withCredentials(request: Request, security: AppliedSecurity, callHeaders: Record<string, string> | undefined, features: RuntimeFeatures): Request | Promise<Request> {
   const overridden = callHeaders === undefined ? undefined : new Set(Object.keys(callHeaders).map((name) => name.toLowerCase()));
   for (const name in security.headers) {
     if (!overridden?.has(name.toLowerCase())) request.headers.set(name, security.headers[name]!);
   }
-  const credentialCookies = Object.entries(security.cookies).map(([name, value]) => `${name}=${value}`);
-  const cookie = overridden?.has("cookie") || credentialCookies.length === 0 ? undefined : cookieHeader(credentialCookies, request.headers.get("cookie") ?? undefined);
-  if (cookie !== undefined) request.headers.set("Cookie", cookie);
-  const query = Object.entries(security.query);
-  if (query.length === 0) return request;
-  const url = new URL(request.url);
-  url.search = withQueryCredentials(url.search, query);
-  const rebuilt = (body: ArrayBuffer | null) => new Request(url, { method: request.method, headers: request.headers, body, redirect: request.redirect, signal: request.signal });
-  return request.body === null ? rebuilt(null) : request.arrayBuffer().then(rebuilt);
-}
-
-/**
- * The query with each credential set (any pair of that name replaced), leaving every other
- * pair exactly as the parameter serializers wrote it: URLSearchParams would re-encode them
- * all (`,` as `%2C`, `%20` as `+`), changing the wire format of styled parameters.
- */
-export function withQueryCredentials(search: string, credentials: readonly (readonly [string, string])[]): string {
-  const names = new Set(credentials.map(([name]) => name));
-  const nameOf = (pair: string): string => {
-    const raw = pair.split("=")[0] ?? "";
-    try {
-      return decodeURIComponent(raw.replace(/\+/g, " "));
-    } catch {
-      return raw;
-    }
-  };
-  const kept = search.replace(/^\?/, "").split("&").filter((pair) => pair !== "" && !names.has(nameOf(pair)));
-  const added = credentials.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
-  return [...kept, ...added].join("&");
+  // Each is there when the spec has such a scheme (checked when the client is constructed).
+  features.cookieApiKey?.(request, security.cookies, overridden);
+  return features.queryApiKey?.(request, security.query) ?? request;
 }

@@ -4,6 +4,7 @@
  * core's modules (auth/index.ts, params/index.ts, body.ts) import this, never features.ts,
  * and the implementations import neither: the features' types come from them, type-only.
  */
+import type { cookieApiKey, queryApiKey } from "./auth/api-key.js";
 import type { basicCredential } from "./auth/basic.js";
 import type { TokenCache } from "./auth/oauth2.js";
 import type { BodyEncoder } from "./body-encodings.js";
@@ -23,6 +24,10 @@ export type ServerFiller = (server: ServerSpec, at: string, where: string, field
 export interface RuntimeFeatures {
   readonly basicAuth?: typeof basicCredential;
   readonly clientCredentials?: () => TokenCache;
+  /** apiKey schemes `in: query`. */
+  readonly queryApiKey?: typeof queryApiKey;
+  /** apiKey schemes `in: cookie`. */
+  readonly cookieApiKey?: typeof cookieApiKey;
   readonly queryParameters?: typeof serializeQueryParam;
   /** OpenAPI 3.2 `in: querystring` parameters: the whole query from one value. */
   readonly querystringParameters?: typeof serializeQueryString;

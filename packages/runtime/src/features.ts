@@ -7,6 +7,7 @@
  * This module only wires the implementations up; only core.ts and the public entry import
  * it. What the core asks of a feature is in feature-contract.ts.
  */
+import { cookieApiKey as cookieCredentials, queryApiKey as queryCredentials } from "./auth/api-key.js";
 import { basicCredential } from "./auth/basic.js";
 import { TokenCache } from "./auth/oauth2.js";
 import { binaryBody, formBody, multipartBody, textBody } from "./body-encodings.js";
@@ -25,6 +26,12 @@ export const basicAuth = basicCredential;
 
 /** OAuth2 client-credentials schemes: one token cache per client. */
 export const clientCredentials = (): TokenCache => new TokenCache();
+
+/** apiKey schemes `in: query`: the credential set in each request's query. */
+export const queryApiKey = queryCredentials;
+
+/** apiKey schemes `in: cookie`: the credential added to each request's `Cookie` header. */
+export const cookieApiKey = cookieCredentials;
 
 /** Query parameters, in every style. */
 export const queryParameters = serializeQueryParam;
@@ -48,6 +55,8 @@ export const streams = openStream;
 export const ALL_FEATURES: Required<RuntimeFeatures> = {
   basicAuth,
   clientCredentials,
+  queryApiKey,
+  cookieApiKey,
   queryParameters,
   querystringParameters,
   headerParameters,

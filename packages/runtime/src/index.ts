@@ -7,6 +7,8 @@ export { SDKCore, SDKCoreBase } from "./core.js";
 export {
   basicAuth,
   clientCredentials,
+  queryApiKey,
+  cookieApiKey,
   queryParameters,
   querystringParameters,
   headerParameters,

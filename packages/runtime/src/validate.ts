@@ -7,11 +7,9 @@ import { checkConstraints } from "./constraints.js";
 import { SDKValidationError } from "./errors.js";
 import { isPlainObject, isValidHeaderName, isValidHeaderValue, kindOf } from "./guards.js";
 import type { OperationSpec, ParameterSpec } from "./operation.js";
-import { checkTimeoutMs, checkValidateResponses, type MediaOptions, type RequestOptions } from "./options.js";
+import { CALL_OPTIONS, checkOptions, type MediaOptions, type RequestOptions } from "./options.js";
 import { checkedURL } from "./server-url.js";
 import { serializePathParam, styleOf, type PathStyle } from "./params/index.js";
-
-const REQUEST_OPTION_KEYS: readonly string[] = ["retries", "timeoutMs", "signal", "headers", "security", "serverURL", "contentType", "accept", "idleTimeoutMs", "validateResponses"];
 
 /**
  * @returns the request's fields. `undefined` is taken as `{}`, so operations without
@@ -99,23 +97,8 @@ export function validateRequestOptions(at: string, options: unknown): RequestOpt
   if (!isPlainObject(options)) {
     throw new SDKValidationError(`${at}: options must be an object, got ${kindOf(options)}`, "options");
   }
-  for (const key of Object.keys(options)) {
-    if (!REQUEST_OPTION_KEYS.includes(key)) {
-      const field = `options.${key}`;
-      throw new SDKValidationError(`${at}: unknown option "${key}"; expected: ${REQUEST_OPTION_KEYS.join(", ")}`, field);
-    }
-  }
-  checkTimeoutMs(options.timeoutMs, "options.timeoutMs", at);
-  checkTimeoutMs(options.idleTimeoutMs, "options.idleTimeoutMs", at);
-  checkValidateResponses(options.validateResponses, "options.validateResponses", at);
-  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
-    throw new SDKValidationError(`${at}: options.signal must be an AbortSignal`, "options.signal");
-  }
+  checkOptions(at, options, CALL_OPTIONS, "options.");
   checkHeaders(options.headers, "options.headers", at);
-  const { security } = options;
-  if (security !== undefined && security !== null && typeof security !== "object" && typeof security !== "function") {
-    throw new SDKValidationError(`${at}: options.security must be an object or a function returning one`, "options.security");
-  }
   if (options.serverURL === undefined) return options as RequestOptions<unknown> & MediaOptions;
   return { ...(options as RequestOptions<unknown> & MediaOptions), serverURL: checkedURL(options.serverURL, at, "options.serverURL") };
 }

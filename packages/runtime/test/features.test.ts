@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { SDKCore, SDKCoreBase } from "../src/core.js";
-import { basicAuth, clientCredentials, cookieParameters, formBody, headerParameters, queryParameters, serverVariables, type RuntimeFeatures } from "../src/features.js";
+import { basicAuth, clientCredentials, cookieApiKey, cookieParameters, formBody, headerParameters, queryApiKey, queryParameters, serverVariables, type RuntimeFeatures } from "../src/features.js";
 import type { SDKDefinition } from "../src/definition.js";
 import type { OperationSpec } from "../src/operation.js";
 import { caught, serve } from "./support/core.js";
@@ -98,6 +98,31 @@ describe("SDKCoreBase: only the features its definition brings", () => {
     it("with it, the variables are filled and checked", () => {
       expect(() => new SDKCoreBase({ ...regional, features: { serverVariables } }, { serverVariables: { region: "asia" } })).toThrow('Things: serverVariables.region must be one of "eu", "us" (server 0 of the spec)');
       expect(new SDKCoreBase({ ...regional, features: { serverVariables } }, { serverVariables: { region: "us" } })).toBeInstanceOf(SDKCoreBase);
+    });
+  });
+
+  describe("apiKeys in the query or a cookie", () => {
+    const keyed: SDKDefinition = {
+      ...base,
+      securitySchemes: [
+        { field: "q", type: "apiKey", in: "query", name: "api_key" },
+        { field: "c", type: "apiKey", in: "cookie", name: "session" },
+      ],
+      security: [{ q: [], c: [] }],
+    };
+    const get: OperationSpec = { operationId: "get", methodPath: "things.get", method: "get", path: "/x", parameters: [], response: "empty", errors: {} };
+
+    it.each([
+      { feature: "queryApiKey", features: { cookieApiKey }, field: "q", where: "query" },
+      { feature: "cookieApiKey", features: { queryApiKey }, field: "c", where: "cookie" },
+    ])("without $feature, the client fails at construction, naming it", ({ feature, features, field, where }) => {
+      expect(() => new SDKCoreBase({ ...keyed, features }, {})).toThrow(`Things: security.${field} (an apiKey in the ${where}) needs the runtime's \`${feature}\` feature, which this SDK's definition does not include; regenerate the SDK`);
+    });
+
+    it("with both, each credential goes where its scheme says", async () => {
+      const { server, seen } = await echo();
+      await new SDKCoreBase({ ...keyed, features: { queryApiKey, cookieApiKey } }, { serverURL: server.url, security: { q: "qk3y", c: "ck3y" } }).invoke(get, {});
+      expect(seen.map((s) => [s.url, s.headers.cookie])).toEqual([["/x?api_key=qk3y", "session=ck3y"]]);
     });
   });
 });

@@ -20,9 +20,10 @@ it("packs as a clean, typed, lean package", async () => {
     // `streams` feature) took it to ~23.8 KiB; an application without a streamed operation bundles none of it.
     // The `validateResponses` option, its hand-over to the validators and ResponseValidationError took it to
     // ~24.85 KiB; the validators are an entry of their own (dist/validation.js), loaded only when a call validates.
-    // Pagination as a lazy chunk (dist/pagination-*.js, its loader in index.js) and the `serverVariables`
-    // feature (issue 19) took it to ~25.1 KiB, while the connections-get app shrank.
-    gzipBudgetBytes: 25_250,
+    // Issue 19 moved what a spec does not use behind features and lazy chunks (pagination, server
+    // variables, apiKeys in the query or a cookie, OAuth2's token step): ~25.4 KiB for the whole file,
+    // while the connections-get app shrank (examples/bench budgets.test.ts).
+    gzipBudgetBytes: 25_450,
   });
   expect(report.problems).toEqual([]);
   expect(report.files.filter((f) => !f.startsWith("dist/"))).toEqual(["CHANGELOG.md", "LICENSE", "README.md", "package.json"]);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { OperationSpec, ParameterSpec } from "../src/operation.js";
 import { cookieHeader, fillPath, serializeParams, withCookies } from "../src/params/index.js";
-import { withQueryCredentials } from "../src/core.js";
+import { withQueryCredentials } from "../src/auth/api-key.js";
 import { ALL_FEATURES } from "../src/features.js";
 
 const op = (path: string, parameters: ParameterSpec[]): OperationSpec => ({

@@ -16,6 +16,7 @@ export function runtimeFeatures(model: SpecModel): Feature[] {
   for (const scheme of model.securitySchemes) {
     if (scheme.kind === "basic") used.add("basicAuth");
     if (scheme.kind === "oauth2" && scheme.tokenUrl !== undefined) used.add("clientCredentials");
+    if (scheme.kind === "apiKey" && scheme.in !== "header") used.add(`${scheme.in}ApiKey`);
   }
   for (const op of model.resources.flatMap((r) => r.operations)) {
     for (const param of op.parameters) {
@@ -34,6 +35,8 @@ export function runtimeFeatures(model: SpecModel): Feature[] {
 const ORDER: { readonly [F in Feature]-?: true } = {
   basicAuth: true,
   clientCredentials: true,
+  queryApiKey: true,
+  cookieApiKey: true,
   queryParameters: true,
   querystringParameters: true,
   headerParameters: true,
