@@ -38,7 +38,6 @@ export function validateRequest(op: OperationSpec, request: unknown): Record<str
     checkConstraints(at, param, value);
     checkShape(at, param, value);
     if (param.in === "path") checkPathValue(at, param, value);
-    if (param.in === "header") checkHeaderParam(at, param, value);
   }
   if (op.body?.required && (fields[op.body.field] === undefined || fields[op.body.field] === null)) {
     throw new SDKValidationError(`${at}: missing required request body "${op.body.field}"`, op.body.field);
@@ -80,14 +79,6 @@ function checkPathValue(at: string, param: ParameterSpec, value: unknown): void 
   // Percent-encoding leaves these alone, and URL parsing would climb out of the path segment.
   if (segment === "." || segment === "..") {
     throw new SDKValidationError(`${at}: ${name} must not be "." or ".."`, param.field);
-  }
-}
-
-function checkHeaderParam(at: string, param: ParameterSpec, value: unknown): void {
-  const values = Array.isArray(value) ? value : isPlainObject(value) ? Object.entries(value).flat() : [value];
-  const ok = values.every((v) => v === undefined || v === null || (isScalar(v) && isValidHeaderValue(String(v))));
-  if (!ok) {
-    throw new SDKValidationError(`${at}: header parameter "${param.field}" is not a valid HTTP header value`, param.field);
   }
 }
 
