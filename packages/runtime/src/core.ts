@@ -15,7 +15,7 @@ import { ResponseValidationError, SDKBaseError, SDKValidationError } from "./err
 import type { HookContext } from "./hooks.js";
 import type { OperationSpec, PagingSpec } from "./operation.js";
 import { resolveClientOptions, type ClientOptions, type MediaOptions, type RequestOptions, type ResolvedClientOptions } from "./options.js";
-import { redactUrl, redactValue, urlWithoutQuery } from "./redact.js";
+import { isSensitiveName, redactUrl, redactValue, urlWithoutQuery } from "./redact.js";
 import type { AttemptTracer } from "./tracing/index.js";
 import { isStreamKind } from "./wire-rules.js";
 import { missingFeature } from "./feature-contract.js";
@@ -45,6 +45,8 @@ const createClient =
 const decoder = new TextDecoder();
 /** The tracing module, once a client given a tracer has loaded it (an import() per call costs more than a cached promise). */
 let tracing: Promise<typeof import("./tracing/index.js")> | undefined;
+/** The debug log's lines, once a client given a debugLogger has loaded them. */
+let debugLines: Promise<typeof import("./retry/log.js")> | undefined;
 
 /**
  * The core with the features its SDK's definition brings (`definition.features`, see
@@ -123,6 +125,9 @@ export class SDKCoreBase<S extends object = object> {
     const secrets = sensitiveHeaderValues(call.headers);
     const trace = { attempts: 0 };
     const log = resolved.debugLogger ? (line: string) => resolved.debugLogger?.debug(line) : undefined;
+    // The attempts' lines are a lazy chunk, loaded only for a client given a debugLogger.
+    const names = this.#sensitiveNames;
+    const attemptLog = log && (await (debugLines ??= import("./retry/log.js"))).attemptLog(log, (url) => redactUrl(url, names), isSensitiveName, names);
     /** OAuth2 tokens from the cache that the latest attempt sent. */
     let cachedTokens: string[] = [];
     const body = op.body ? (fields[op.body.field] ?? undefined) : undefined;
@@ -183,7 +188,7 @@ export class SDKCoreBase<S extends object = object> {
       },
       onAttempt: attempts,
       onRetry: hooks.beforeRetry ? (info) => hooks.beforeRetry?.call(hooks, ctx, info) : undefined,
-      log,
+      attemptLog,
       sensitiveNames: this.#sensitiveNames,
       stream: stream !== undefined,
     });
