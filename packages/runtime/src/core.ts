@@ -26,7 +26,7 @@ import { createAttemptLoop, type AttemptsOutcome } from "./retry/fetch.js";
 import { validateRequest, validateRequestOptions } from "./validate.js";
 import { bodyMedia, responseMedia, serializeBody, setsContentType } from "./body.js";
 import { userAgentHeader } from "./user-agent.js";
-import { serializeParams, withCookies } from "./params/index.js";
+import { serializeParams } from "./params/index.js";
 
 /** openapi-fetch's `request` without the path-typing generics, which need a generated `paths` type. */
 type UntypedRequest = (
@@ -208,7 +208,8 @@ export class SDKCoreBase<S extends object = object> {
           Accept: wanted.mediaType,
           [this.#userAgent[0]]: this.#userAgent[1],
           ...(serialized !== undefined && media && setsContentType(media) ? { "Content-Type": media.mediaType } : {}),
-          ...withCookies(call.headers, wire.cookies),
+          // Cookie parameters come with their feature, which merges them into the caller's Cookie header.
+          ...(wire.cookies.length > 0 ? this.#features.cookieParameters!.withCookies(call.headers, wire.cookies) : call.headers),
         },
         // With the default fetch the loop hands it the signal; a caller's fetch finds it on the Request.
         ...(resolved.signalInInit ? {} : { signal: first.abort.signal }),

@@ -8,7 +8,7 @@ import type { cookieApiKey, queryApiKey } from "./auth/api-key.js";
 import type { basicCredential } from "./auth/basic.js";
 import type { TokenCache } from "./auth/oauth2.js";
 import type { BodyEncoder } from "./body-encodings.js";
-import type { serializeCookieParam, serializeHeaderParam } from "./params/header.js";
+import type { serializeCookieParam, serializeHeaderParam, withCookies } from "./params/header.js";
 import type { serializeQueryParam } from "./params/query.js";
 import type { serializeQueryString } from "./params/querystring.js";
 import type { openStream } from "./streams/index.js";
@@ -32,7 +32,8 @@ export interface RuntimeFeatures {
   /** OpenAPI 3.2 `in: querystring` parameters: the whole query from one value. */
   readonly querystringParameters?: typeof serializeQueryString;
   readonly headerParameters?: typeof serializeHeaderParam;
-  readonly cookieParameters?: typeof serializeCookieParam;
+  /** Cookie parameters: each one's `name=value` pairs, and the call's headers with them merged into `Cookie`. */
+  readonly cookieParameters?: { readonly serialize: typeof serializeCookieParam; readonly withCookies: typeof withCookies };
   readonly textBody?: BodyEncoder;
   readonly formBody?: BodyEncoder;
   readonly multipartBody?: BodyEncoder;

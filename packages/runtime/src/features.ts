@@ -12,7 +12,7 @@ import { basicCredential } from "./auth/basic.js";
 import { TokenCache } from "./auth/oauth2.js";
 import { binaryBody, formBody, multipartBody, textBody } from "./body-encodings.js";
 import type { RuntimeFeatures } from "./feature-contract.js";
-import { serializeCookieParam, serializeHeaderParam } from "./params/header.js";
+import { serializeCookieParam, serializeHeaderParam, withCookies } from "./params/header.js";
 import { serializeQueryParam } from "./params/query.js";
 import { serializeQueryString } from "./params/querystring.js";
 import { openStream } from "./streams/index.js";
@@ -42,8 +42,8 @@ export const querystringParameters = serializeQueryString;
 /** Header parameters. */
 export const headerParameters = serializeHeaderParam;
 
-/** Cookie parameters. */
-export const cookieParameters = serializeCookieParam;
+/** Cookie parameters: their pairs, merged into the call's `Cookie` header. */
+export const cookieParameters = { serialize: serializeCookieParam, withCookies };
 
 /** Servers whose URLs have `{variables}`, filled from the client's `serverVariables`. */
 export const serverVariables = fillServerVariables;
