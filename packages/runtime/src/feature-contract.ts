@@ -5,7 +5,7 @@
  * and the implementations import neither: the features' types come from them, type-only.
  */
 import type { cookieApiKey, queryApiKey } from "./auth/api-key.js";
-import type { basicCredential } from "./auth/basic.js";
+import type { applyBasic } from "./auth/basic.js";
 import type { TokenCache } from "./auth/oauth2.js";
 import type { BodyEncoder } from "./body-encodings.js";
 import type { serializeCookieParam, serializeHeaderParam, withCookies } from "./params/header.js";
@@ -22,7 +22,7 @@ import type { ServerSpec } from "./operation.js";
 export type ServerFiller = (server: ServerSpec, at: string, where: string, field: string) => string;
 
 export interface RuntimeFeatures {
-  readonly basicAuth?: typeof basicCredential;
+  readonly basicAuth?: typeof applyBasic;
   readonly clientCredentials?: () => TokenCache;
   /** apiKey schemes `in: query`. */
   readonly queryApiKey?: typeof queryApiKey;

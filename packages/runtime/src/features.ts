@@ -8,7 +8,7 @@
  * it. What the core asks of a feature is in feature-contract.ts.
  */
 import { cookieApiKey as cookieCredentials, queryApiKey as queryCredentials } from "./auth/api-key.js";
-import { basicCredential } from "./auth/basic.js";
+import { applyBasic } from "./auth/basic.js";
 import { TokenCache } from "./auth/oauth2.js";
 import { binaryBody, formBody, multipartBody, textBody } from "./body-encodings.js";
 import type { RuntimeFeatures } from "./feature-contract.js";
@@ -22,7 +22,7 @@ export { binaryBody, formBody, multipartBody, textBody, type BodyEncoder } from 
 export type { RuntimeFeatures } from "./feature-contract.js";
 
 /** HTTP basic schemes: `{ username, password }` as an `Authorization: Basic` header. */
-export const basicAuth = basicCredential;
+export const basicAuth = applyBasic;
 
 /** OAuth2 client-credentials schemes: one token cache per client. */
 export const clientCredentials = (): TokenCache => new TokenCache();

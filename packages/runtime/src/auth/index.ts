@@ -99,13 +99,11 @@ async function applyScheme(ctx: SecurityContext, scheme: SecuritySchemeSpec, val
   const at = ctx.tokenFetch.context;
   const field = `security.${scheme.field}`;
   if (scheme.type === "http" && scheme.scheme === "basic") {
-    const resolved = typeof value === "function" ? await (value as () => unknown)() : value;
-    if (isEmpty(resolved)) return;
-    if (!ctx.features.basicAuth) throw missingFeature(at, "basicAuth", `${field} (HTTP basic)`);
-    const basic = ctx.features.basicAuth(resolved, field, at);
-    applied.headers.Authorization = basic.header;
-    applied.secrets.push(...basic.secrets);
-    return;
+    if (!ctx.features.basicAuth) {
+      if (isEmpty(value)) return;
+      throw missingFeature(at, "basicAuth", `${field} (HTTP basic)`);
+    }
+    return ctx.features.basicAuth(value, field, at, applied);
   }
   if (scheme.type === "oauth2" && scheme.tokenUrl !== undefined && isPlainObject(value)) {
     if (!ctx.tokens) throw missingFeature(at, "clientCredentials", `${field} (OAuth2 client credentials)`);
