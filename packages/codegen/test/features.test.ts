@@ -1,6 +1,6 @@
 /**
  * The runtime features a generated SDK imports (emit/features.ts): exactly what its spec
- * uses beyond apiKey/bearer, path parameters and JSON bodies, listed in its definition.
+ * uses beyond apiKey headers/bearer, path parameters and JSON bodies, listed in its definition.
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -15,7 +15,8 @@ describe("runtime features", () => {
     { spec: join(FIXTURES, "bodies.yaml"), want: ["textBody", "formBody", "multipartBody"] },
     { spec: join(FIXTURES, "media.yaml"), want: ["textBody", "formBody", "multipartBody", "binaryBody"] },
     { spec: join(FIXTURES, "styles.yaml"), want: ["queryParameters", "headerParameters", "cookieParameters"] },
-    { spec: join(import.meta.dirname, "security/auth-schemes.yaml"), want: ["basicAuth", "clientCredentials"] },
+    { spec: join(import.meta.dirname, "security/auth-schemes.yaml"), want: ["basicAuth", "clientCredentials", "queryApiKey", "cookieApiKey"] },
+    { spec: join(FIXTURES, "servers.yaml"), want: ["serverVariables"] },
     { spec: join(REPO_ROOT, "openapi/common.yaml"), want: ["queryParameters"] },
   ])("$spec needs $want", async ({ spec, want }) => {
     const model = await loadSpec(spec, spec);

@@ -14,11 +14,9 @@ import { ALL_FEATURES } from "./features.js";
 import { ResponseValidationError, SDKBaseError, SDKValidationError } from "./errors.js";
 import type { HookContext } from "./hooks.js";
 import type { OperationSpec, PagingSpec } from "./operation.js";
-import { paginate } from "./pagination.js";
 import { resolveClientOptions, type ClientOptions, type MediaOptions, type RequestOptions, type ResolvedClientOptions } from "./options.js";
-import { redactUrl, redactValue, urlWithoutQuery } from "./redact.js";
+import { isSensitiveName, redactUrl, redactValue, urlWithoutQuery } from "./redact.js";
 import type { AttemptTracer } from "./tracing/index.js";
-import { serverBase } from "./server-url.js";
 import { isStreamKind } from "./wire-rules.js";
 import { missingFeature } from "./feature-contract.js";
 import { errorFor, parseSuccess, readableCopy } from "./response.js";
@@ -29,7 +27,7 @@ import { budgetExhausted, RetryBudget } from "./retry/budget.js";
 import { validateRequest, validateRequestOptions } from "./validate.js";
 import { bodyMedia, responseMedia, serializeBody, setsContentType } from "./body.js";
 import { userAgentHeader } from "./user-agent.js";
-import { cookieHeader, serializeParams, withCookies } from "./params/index.js";
+import { serializeParams } from "./params/index.js";
 
 /** openapi-fetch's `request` without the path-typing generics, which need a generated `paths` type. */
 type UntypedRequest = (
@@ -48,6 +46,8 @@ const createClient =
 const decoder = new TextDecoder();
 /** The tracing module, once a client given a tracer has loaded it (an import() per call costs more than a cached promise). */
 let tracing: Promise<typeof import("./tracing/index.js")> | undefined;
+/** The debug log's lines, once a client given a debugLogger has loaded them. */
+let debugLines: Promise<typeof import("./retry/log.js")> | undefined;
 
 /**
  * The core with the features its SDK's definition brings (`definition.features`, see
@@ -79,7 +79,13 @@ export class SDKCoreBase<S extends object = object> {
     const budget = this.#options.retryConfig?.budget;
     this.#budget = budget === false ? undefined : new RetryBudget(budget);
     this.#userAgent = userAgentHeader(definition.packageName, definition.sdkVersion);
-    this.#sensitiveNames = definition.securitySchemes.flatMap((scheme) => (scheme.type === "apiKey" ? [scheme.name] : []));
+    this.#sensitiveNames = definition.securitySchemes.flatMap((scheme) => {
+      if (scheme.type !== "apiKey") return [];
+      // A scheme the definition brings no feature for would be silently left out of every request.
+      const feature = scheme.in === "header" ? undefined : (`${scheme.in}ApiKey` as const);
+      if (feature && !this.#features[feature]) throw missingFeature(definition.sdkName, feature, `security.${scheme.field} (an apiKey in the ${scheme.in})`);
+      return [scheme.name];
+    });
     const client = createClient({ baseUrl: this.#options.serverURL });
     this.#request = client.request as unknown as UntypedRequest;
   }
@@ -103,8 +109,11 @@ export class SDKCoreBase<S extends object = object> {
    * Every item of every page of a paged list operation, fetched page by page as the
    * caller iterates; each page is one `invoke` with the same options. See pagination.ts.
    */
-  paginate<Item>(op: OperationSpec, request: unknown, options: (RequestOptions<unknown> & MediaOptions) | undefined, paging: PagingSpec): AsyncIterableIterator<Item> {
-    return paginate<Item>(op, request, paging, (fields) => this.invoke(op, fields, options));
+  async *paginate<Item>(op: OperationSpec, request: unknown, options: (RequestOptions<unknown> & MediaOptions) | undefined, paging: PagingSpec): AsyncIterableIterator<Item> {
+    // An async generator's body runs on the first `next()`: a bad argument rejects it, and nothing is sent.
+    const fields = validateRequest(op, request);
+    // Loaded by the first iteration (an application's bundler makes it a lazy chunk): an app that pages nothing does not bundle it.
+    yield* (await import("./pagination.js")).paginate<Item>(fields, paging, (page) => this.invoke(op, page, options));
   }
 
   async #call<T>(op: OperationSpec, request: unknown, options: (RequestOptions<unknown> & MediaOptions) | undefined, attempts?: AttemptTracer): Promise<CallResult<T>> {
@@ -121,6 +130,9 @@ export class SDKCoreBase<S extends object = object> {
     const secrets = sensitiveHeaderValues(call.headers);
     const trace = { attempts: 0 };
     const log = resolved.debugLogger ? (line: string) => resolved.debugLogger?.debug(line) : undefined;
+    // The attempts' lines are a lazy chunk, loaded only for a client given a debugLogger.
+    const names = this.#sensitiveNames;
+    const attemptLog = log && (await (debugLines ??= import("./retry/log.js"))).attemptLog(log, (url) => redactUrl(url, names), isSensitiveName, names);
     /** OAuth2 tokens from the cache that the latest attempt sent. */
     let cachedTokens: string[] = [];
     const body = op.body ? (fields[op.body.field] ?? undefined) : undefined;
@@ -151,7 +163,7 @@ export class SDKCoreBase<S extends object = object> {
     const credentials = (request: Request, security: AppliedSecurity, attempt: number): Request | Promise<Request> => {
       secrets.push(...security.secrets);
       cachedTokens = security.cachedTokens;
-      const prepared = withCredentials(request, security, call.headers);
+      const prepared = withCredentials(request, security, call.headers, this.#features);
       const hook = hooks.beforeRequest;
       if (!hook) return prepared;
       return Promise.resolve(prepared).then(async (request) => {
@@ -182,7 +194,7 @@ export class SDKCoreBase<S extends object = object> {
       },
       onAttempt: attempts,
       onRetry: hooks.beforeRetry ? (info) => hooks.beforeRetry?.call(hooks, ctx, info) : undefined,
-      log,
+      attemptLog,
       sensitiveNames: this.#sensitiveNames,
       stream: stream !== undefined,
     });
@@ -202,7 +214,8 @@ export class SDKCoreBase<S extends object = object> {
           Accept: wanted.mediaType,
           [this.#userAgent[0]]: this.#userAgent[1],
           ...(serialized !== undefined && media && setsContentType(media) ? { "Content-Type": media.mediaType } : {}),
-          ...withCookies(call.headers, wire.cookies),
+          // Cookie parameters come with their feature, which merges them into the caller's Cookie header.
+          ...(wire.cookies.length > 0 ? this.#features.cookieParameters!.withCookies(call.headers, wire.cookies) : call.headers),
         },
         // With the default fetch the loop hands it the signal; a caller's fetch finds it on the Request.
         ...(resolved.signalInInit ? {} : { signal: first.abort.signal }),
@@ -291,7 +304,7 @@ function operationBaseURL(op: OperationSpec, callURL: string | undefined, resolv
   if (callURL !== undefined) return callURL;
   const own = op.servers?.[0];
   if (resolved.serverURLGiven || own === undefined) return resolved.serverURL;
-  return serverBase(own, resolved.serverVariables, op.methodPath, `the operation's server`, "serverVariables");
+  return resolved.server(own, op.methodPath, `the operation's server`, "serverVariables");
 }
 
 /** The client's `afterError` hook may replace an error of a call that was attempted. */
@@ -303,40 +316,14 @@ async function afterError(hooks: ResolvedClientOptions<object>["hooks"], ctx: Ho
 
 /**
  * Sets the credentials on one attempt's request. Headers the caller set for this call
- * win over the client's credentials.
+ * win over the client's credentials. apiKeys in a cookie or the query are features.
  */
-function withCredentials(request: Request, security: AppliedSecurity, callHeaders: Record<string, string> | undefined): Request | Promise<Request> {
+function withCredentials(request: Request, security: AppliedSecurity, callHeaders: Record<string, string> | undefined, features: RuntimeFeatures): Request | Promise<Request> {
   const overridden = callHeaders === undefined ? undefined : new Set(Object.keys(callHeaders).map((name) => name.toLowerCase()));
   for (const name in security.headers) {
     if (!overridden?.has(name.toLowerCase())) request.headers.set(name, security.headers[name]!);
   }
-  const credentialCookies = Object.entries(security.cookies).map(([name, value]) => `${name}=${value}`);
-  const cookie = overridden?.has("cookie") || credentialCookies.length === 0 ? undefined : cookieHeader(credentialCookies, request.headers.get("cookie") ?? undefined);
-  if (cookie !== undefined) request.headers.set("Cookie", cookie);
-  const query = Object.entries(security.query);
-  if (query.length === 0) return request;
-  const url = new URL(request.url);
-  url.search = withQueryCredentials(url.search, query);
-  const rebuilt = (body: ArrayBuffer | null) => new Request(url, { method: request.method, headers: request.headers, body, redirect: request.redirect, signal: request.signal });
-  return request.body === null ? rebuilt(null) : request.arrayBuffer().then(rebuilt);
-}
-
-/**
- * The query with each credential set (any pair of that name replaced), leaving every other
- * pair exactly as the parameter serializers wrote it: URLSearchParams would re-encode them
- * all (`,` as `%2C`, `%20` as `+`), changing the wire format of styled parameters.
- */
-export function withQueryCredentials(search: string, credentials: readonly (readonly [string, string])[]): string {
-  const names = new Set(credentials.map(([name]) => name));
-  const nameOf = (pair: string): string => {
-    const raw = pair.split("=")[0] ?? "";
-    try {
-      return decodeURIComponent(raw.replace(/\+/g, " "));
-    } catch {
-      return raw;
-    }
-  };
-  const kept = search.replace(/^\?/, "").split("&").filter((pair) => pair !== "" && !names.has(nameOf(pair)));
-  const added = credentials.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
-  return [...kept, ...added].join("&");
+  // Each is there when the spec has such a scheme (checked when the client is constructed).
+  features.cookieApiKey?.(request, security.cookies, overridden);
+  return features.queryApiKey?.(request, security.query) ?? request;
 }

@@ -64,18 +64,18 @@ export interface APIErrorInit extends RequestTarget {
  */
 export class APIError extends SDKBaseError implements RequestTarget {
   /** The HTTP status code. */
-  readonly status: number;
+  declare readonly status: number;
   /** The response headers. */
   declare readonly headers: Headers;
   /** The body parsed as JSON, or its text when it is not JSON. */
-  readonly body: unknown;
-  readonly bodyText: string;
+  declare readonly body: unknown;
+  declare readonly bodyText: string;
   /** The response as received; its body has already been read, use `body` or `bodyText`. */
   declare readonly rawResponse: Response;
-  readonly methodPath: string;
-  readonly method: string;
-  readonly url: string;
-  readonly attempts: number;
+  declare readonly methodPath: string;
+  declare readonly method: string;
+  declare readonly url: string;
+  declare readonly attempts: number;
   /** The client's retry budget was empty, so this response, which would have been retried, was not. */
   declare readonly retryBudgetExhausted?: true;
 
@@ -126,7 +126,7 @@ export class SDKError extends APIError {
 /** A bad argument to an SDK call or client option; thrown before any request is sent. */
 export class SDKValidationError extends SDKBaseError {
   /** The offending field, e.g. `connectionId` or `options.timeoutMs`. */
-  readonly field?: string;
+  declare readonly field?: string;
 
   constructor(message: string, field?: string) {
     super(message);
@@ -142,9 +142,9 @@ export interface TransportErrorInit extends RequestTarget {
 
 /** The base of the errors raised when no usable response came. */
 abstract class TransportError extends SDKBaseError implements RequestTarget {
-  readonly method: string;
-  readonly url: string;
-  readonly attempts: number;
+  declare readonly method: string;
+  declare readonly url: string;
+  declare readonly attempts: number;
   /** The client's retry budget was empty, so this failure, which would have been retried, was not. */
   declare readonly retryBudgetExhausted?: true;
 
@@ -159,7 +159,7 @@ abstract class TransportError extends SDKBaseError implements RequestTarget {
 /** The request never got a complete response: DNS, refused or reset connection, TLS and the like. */
 export class ConnectionError extends TransportError {
   /** The system error code, e.g. `ECONNREFUSED`, when there is one. */
-  readonly code?: string;
+  declare readonly code?: string;
 
   constructor(message: string, init: TransportErrorInit & { code?: string }) {
     super(message, init);
@@ -171,7 +171,7 @@ export class ConnectionError extends TransportError {
 /** An attempt took longer than `timeoutMs` (response headers and body included). */
 export class RequestTimeoutError extends TransportError {
   /** The limit that was exceeded, in ms. */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   constructor(message: string, init: TransportErrorInit & { timeoutMs: number }) {
     super(message, init);

@@ -4,27 +4,42 @@
  * core's modules (auth/index.ts, params/index.ts, body.ts) import this, never features.ts,
  * and the implementations import neither: the features' types come from them, type-only.
  */
-import type { basicCredential } from "./auth/basic.js";
+import type { cookieApiKey, queryApiKey } from "./auth/api-key.js";
+import type { applyBasic } from "./auth/basic.js";
 import type { TokenCache } from "./auth/oauth2.js";
 import type { BodyEncoder } from "./body-encodings.js";
-import type { serializeCookieParam, serializeHeaderParam } from "./params/header.js";
+import type { serializeCookieParam, serializeHeaderParam, withCookies } from "./params/header.js";
 import type { serializeQueryParam } from "./params/query.js";
 import type { serializeQueryString } from "./params/querystring.js";
 import type { openStream } from "./streams/index.js";
 import type { BodyEncoding } from "./wire-rules.js";
+import type { ServerSpec } from "./operation.js";
+
+/**
+ * Fills a spec server's URL: `(server, at, where, field)`, where `at` starts messages, `where`
+ * names the server and `field` the option to blame. Made once per client from its `serverVariables`.
+ */
+export type ServerFiller = (server: ServerSpec, at: string, where: string, field: string) => string;
 
 export interface RuntimeFeatures {
-  readonly basicAuth?: typeof basicCredential;
+  readonly basicAuth?: typeof applyBasic;
   readonly clientCredentials?: () => TokenCache;
+  /** apiKey schemes `in: query`. */
+  readonly queryApiKey?: typeof queryApiKey;
+  /** apiKey schemes `in: cookie`. */
+  readonly cookieApiKey?: typeof cookieApiKey;
   readonly queryParameters?: typeof serializeQueryParam;
   /** OpenAPI 3.2 `in: querystring` parameters: the whole query from one value. */
   readonly querystringParameters?: typeof serializeQueryString;
   readonly headerParameters?: typeof serializeHeaderParam;
-  readonly cookieParameters?: typeof serializeCookieParam;
+  /** Cookie parameters: each one's `name=value` pairs, and the call's headers with them merged into `Cookie`. */
+  readonly cookieParameters?: { readonly serialize: typeof serializeCookieParam; readonly withCookies: typeof withCookies };
   readonly textBody?: BodyEncoder;
   readonly formBody?: BodyEncoder;
   readonly multipartBody?: BodyEncoder;
   readonly binaryBody?: BodyEncoder;
+  /** Servers with `{variables}`: the client's `serverVariables` checked, and the filler of servers' URLs. */
+  readonly serverVariables?: (given: unknown, at: string) => ServerFiller;
   /** Streamed responses: event streams, JSON Lines, JSON text sequences. */
   readonly streams?: typeof openStream;
 }

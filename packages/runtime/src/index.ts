@@ -7,6 +7,8 @@ export { SDKCore, SDKCoreBase } from "./core.js";
 export {
   basicAuth,
   clientCredentials,
+  queryApiKey,
+  cookieApiKey,
   queryParameters,
   querystringParameters,
   headerParameters,
@@ -15,6 +17,7 @@ export {
   formBody,
   multipartBody,
   binaryBody,
+  serverVariables,
   streams,
 } from "./features.js";
 export { EventStream } from "./streams/index.js";

@@ -8,13 +8,66 @@ import { HOOK_NAMES, type Hooks } from "./hooks.js";
 import type { SDKDefinition } from "./definition.js";
 import { isPlainObject } from "./guards.js";
 import { MAX_TIMER_MS, resolveRetryPolicy, type RetryConfig, type RetryPolicy } from "./retry/config.js";
-import { resolveServerURL } from "./server-url.js";
+import { resolveServerURL, serverFiller } from "./server-url.js";
+import type { ServerFiller } from "./feature-contract.js";
 import type { TracerLike } from "./tracing/api.js";
 
 /** Limit of each attempt, not of the whole call with its retries, in ms. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
-const CLIENT_OPTION_KEYS: readonly string[] = ["security", "serverURL", "serverIdx", "serverVariables", "retryConfig", "timeoutMs", "fetch", "hooks", "debugLogger", "validateResponses", "tracer"];
+/** One option's check: whether a value given (not undefined) is good, and what it must be or have. */
+type Check = readonly [ok: (value: any) => boolean, want: string];
+/** The options of a client or a call, in the order messages list them; 0 for those checked elsewhere. */
+type OptionTable = Readonly<Record<string, Check | 0>>;
+
+const isFunction = (value: unknown): boolean => typeof value === "function";
+const SECURITY: Check = [(value) => value === null || typeof value === "object" || isFunction(value), "be an object or a function returning one"];
+// NaN and Infinity fail the comparisons.
+const TIMEOUT: Check = [(value) => typeof value === "number" && value > 0 && value <= MAX_TIMER_MS, `be a number of ms in (0, ${MAX_TIMER_MS}]`];
+const VALIDATE: Check = [(value) => value === "off" || value === "strict" || isFunction(value), 'be "off", "strict" or a function'];
+
+const CLIENT_OPTIONS: OptionTable = {
+  security: SECURITY,
+  serverURL: 0,
+  serverIdx: 0,
+  serverVariables: 0,
+  retryConfig: 0,
+  timeoutMs: TIMEOUT,
+  fetch: [isFunction, "be a function"],
+  // Any object will do: a class instance keeps its hooks on the prototype.
+  hooks: [(value) => typeof value === "object" && value !== null, "be an object"],
+  debugLogger: [(value) => isFunction(value?.debug), "have a debug method, like console"],
+  validateResponses: VALIDATE,
+  tracer: [(value) => isFunction(value?.startSpan), "have a startSpan method"],
+};
+
+/** The options of one call (validate.ts checks them): `retries` when the policy is resolved, `headers` and `serverURL` there. */
+export const CALL_OPTIONS: OptionTable = {
+  retries: 0,
+  timeoutMs: TIMEOUT,
+  signal: [(value) => value instanceof AbortSignal, "be an AbortSignal"],
+  headers: 0,
+  security: SECURITY,
+  serverURL: 0,
+  contentType: 0,
+  accept: 0,
+  idleTimeoutMs: TIMEOUT,
+  validateResponses: VALIDATE,
+};
+
+/**
+ * Checks options against their table: a name it does not list, then each value given, in
+ * the table's order. `prefix` is how messages and fields name them (`options.` for a call's).
+ */
+export function checkOptions(at: string, options: Record<string, unknown>, table: OptionTable, prefix: string): void {
+  for (const key of Object.keys(options)) {
+    if (!Object.hasOwn(table, key)) throw new SDKValidationError(`${at}: unknown option "${key}"; expected: ${Object.keys(table).join(", ")}`, prefix + key);
+  }
+  for (const key in table) {
+    const check = table[key];
+    if (check && options[key] !== undefined && !check[0](options[key])) throw new SDKValidationError(`${at}: ${prefix}${key} must ${check[1]}`, prefix + key);
+  }
+}
 
 /** Where debug lines go; `console` is one. */
 export interface DebugLogger {
@@ -163,7 +216,8 @@ export interface ResolvedClientOptions<S> {
   serverURL: string;
   /** `serverURL` was given, so it wins over the servers an operation lists. */
   serverURLGiven: boolean;
-  serverVariables: Readonly<Record<string, string | undefined>>;
+  /** Fills the spec's servers (the client's and operations' own) from `serverVariables`. */
+  server: ServerFiller;
   retryConfig: RetryConfig | undefined;
   retryPolicy: RetryPolicy;
   timeoutMs: number;
@@ -188,33 +242,18 @@ export function resolveClientOptions<S>(definition: SDKDefinition, input: unknow
   const at = definition.sdkName;
   const options = input === undefined ? {} : input;
   if (!isPlainObject(options)) throw new SDKValidationError(`${at}: options must be an object`, "options");
-  for (const key of Object.keys(options)) {
-    if (!CLIENT_OPTION_KEYS.includes(key)) {
-      throw new SDKValidationError(`${at}: unknown option "${key}"; expected: ${CLIENT_OPTION_KEYS.join(", ")}`, key);
-    }
-  }
+  checkOptions(at, options, CLIENT_OPTIONS, "");
   const { security, fetch, hooks, debugLogger, tracer } = options as ClientOptions<S>;
-  if (security !== undefined && security !== null && typeof security !== "object" && typeof security !== "function") {
-    throw new SDKValidationError(`${at}: security must be an object or a function returning one`, "security");
-  }
-  checkTimeoutMs(options.timeoutMs, "timeoutMs", at);
-  if (fetch !== undefined && typeof fetch !== "function") {
-    throw new SDKValidationError(`${at}: fetch must be a function`, "fetch");
-  }
-  checkHooks(hooks, at);
-  checkValidateResponses(options.validateResponses, "validateResponses", at);
-  if (debugLogger !== undefined && typeof (debugLogger as Partial<DebugLogger> | null)?.debug !== "function") {
-    throw new SDKValidationError(`${at}: debugLogger must have a debug method, like console`, "debugLogger");
-  }
-  if (tracer !== undefined && typeof (tracer as Partial<TracerLike> | null)?.startSpan !== "function") {
-    throw new SDKValidationError(`${at}: tracer must have a startSpan method`, "tracer");
+  for (const name of hooks ? HOOK_NAMES : []) {
+    if (hooks![name] !== undefined && !isFunction(hooks![name])) throw new SDKValidationError(`${at}: hooks.${name} must be a function`, `hooks.${name}`);
   }
   const retryConfig = options.retryConfig as RetryConfig | undefined;
+  const server = serverFiller(definition, options.serverVariables);
   return {
     security,
-    serverURL: resolveServerURL(definition, options.serverURL, options.serverIdx, options.serverVariables),
+    serverURL: resolveServerURL(definition, options.serverURL, options.serverIdx, server),
     serverURLGiven: options.serverURL !== undefined,
-    serverVariables: (options.serverVariables ?? {}) as Record<string, string | undefined>,
+    server,
     retryConfig,
     retryPolicy: resolveRetryPolicy(definition.retry, retryConfig, undefined, at),
     timeoutMs: (options.timeoutMs as number | undefined) ?? DEFAULT_TIMEOUT_MS,
@@ -225,30 +264,4 @@ export function resolveClientOptions<S>(definition: SDKDefinition, input: unknow
     validateResponses: (options.validateResponses as ValidateResponses | undefined) ?? "off",
     tracer,
   };
-}
-
-/** `validateResponses`, of the client or of one call (validate.ts). */
-export function checkValidateResponses(value: unknown, field: string, context: string): void {
-  if (value === undefined || value === "off" || value === "strict" || typeof value === "function") return;
-  throw new SDKValidationError(`${context}: ${field} must be "off", "strict" or a function`, field);
-}
-
-/** `timeoutMs`, of the client or of one call (validate.ts). */
-export function checkTimeoutMs(value: unknown, field: string, context: string): void {
-  if (value === undefined) return;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > MAX_TIMER_MS) {
-    throw new SDKValidationError(`${context}: ${field} must be a number of ms in (0, ${MAX_TIMER_MS}]`, field);
-  }
-}
-
-function checkHooks(hooks: unknown, at: string): void {
-  if (hooks === undefined) return;
-  // Any object will do: a class instance keeps its hooks on the prototype.
-  if (typeof hooks !== "object" || hooks === null) throw new SDKValidationError(`${at}: hooks must be an object`, "hooks");
-  for (const name of HOOK_NAMES) {
-    const hook: unknown = (hooks as Record<string, unknown>)[name];
-    if (hook !== undefined && typeof hook !== "function") {
-      throw new SDKValidationError(`${at}: hooks.${name} must be a function`, `hooks.${name}`);
-    }
-  }
 }

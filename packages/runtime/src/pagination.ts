@@ -4,8 +4,7 @@
  * `pageNumber`, `pageSize` and `totalResults`. Each page is one ordinary call, so
  * validation, retries, timeouts, hooks and errors are those of the operation itself.
  */
-import type { OperationSpec, PagingSpec } from "./operation.js";
-import { validateRequest } from "./validate.js";
+import type { PagingSpec } from "./operation.js";
 
 /** Pages of the APIs we generate for are numbered from 1. */
 const FIRST_PAGE = 1;
@@ -18,16 +17,16 @@ const FIRST_PAGE = 1;
  * (it ignored `page`, and would otherwise be asked for the same items forever).
  * An error rejects `next()` after the items of the pages before it were yielded.
  *
+ * Imports nothing of the runtime at run time: the core loads it (a lazy chunk of an app) on
+ * a paged list's first iteration, once it has validated the request (`fields`).
+ *
  * @param call sends one page's request (`SDKCore.invoke`) and resolves to its body.
  */
 export async function* paginate<Item>(
-  op: OperationSpec,
-  request: unknown,
+  fields: Record<string, unknown>,
   paging: PagingSpec,
   call: (request: Record<string, unknown>) => PromiseLike<unknown>,
 ): AsyncGenerator<Item, void, undefined> {
-  // An async generator's body runs on the first `next()`: a bad argument rejects it, and nothing is sent.
-  const fields = validateRequest(op, request);
   const { page: pageField, pageSize: pageSizeField } = paging.request;
   const { results: resultsKey, pageNumber: numberKey, pageSize: sizeKey, totalResults: totalKey } = paging.response;
   let page = numberOrUndefined(fields[pageField]) ?? FIRST_PAGE;

@@ -109,13 +109,3 @@ export function urlWithoutQuery(url: string): string {
     return url.split(/[?#]/)[0] ?? "";
   }
 }
-
-/** Headers as a plain object for a log line, credential values replaced. */
-export function redactHeaders(headers: Headers, extraNames: readonly string[] = []): Record<string, string> {
-  const lowerExtra = extraNames.map((name) => name.toLowerCase());
-  const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    out[name] = isSensitiveName(name) || lowerExtra.includes(name) ? REDACTED : value;
-  });
-  return out;
-}

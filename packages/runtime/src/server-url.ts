@@ -11,27 +11,45 @@
 import { SDKValidationError } from "./errors.js";
 import type { SDKDefinition } from "./definition.js";
 import { isPlainObject } from "./guards.js";
+import { missingFeature, type ServerFiller } from "./feature-contract.js";
 import type { ServerSpec } from "./operation.js";
 
 /** The spec's first server is its default. */
 export const DEFAULT_SERVER_IDX = 0;
 
-/** `serverURL` wins over `serverIdx` and `serverVariables`; the result has no trailing slash. */
-export function resolveServerURL(definition: SDKDefinition, serverURL: unknown, serverIdx: unknown, serverVariables?: unknown): string {
+/**
+ * `serverURL` wins over `serverIdx` and `serverVariables`; the result has no trailing slash.
+ * `server` fills the spec's servers: the `serverVariables` feature's, or one for a spec
+ * without `{variables}` (which takes the URL as the spec writes it).
+ */
+export function resolveServerURL(definition: SDKDefinition, serverURL: unknown, serverIdx: unknown, server: ServerFiller = serverFiller(definition, undefined)): string {
   const at = definition.sdkName;
   if (serverIdx !== undefined && !Number.isInteger(serverIdx)) {
     throw new SDKValidationError(`${at}: serverIdx must be an integer`, "serverIdx");
   }
-  const variables = checkServerVariables(serverVariables, at);
   if (serverURL !== undefined) return checkedURL(serverURL, at, "serverURL");
   const { servers } = definition;
   const idx = (serverIdx as number | undefined) ?? DEFAULT_SERVER_IDX;
-  const server = servers[idx];
-  if (server === undefined) {
+  const spec = servers[idx];
+  if (spec === undefined) {
     const have = servers.length ? `the spec lists servers 0..${servers.length - 1}` : "the spec lists no servers";
     throw new SDKValidationError(`${at}: serverIdx ${idx} is out of range (${have}); pass serverURL`, "serverIdx");
   }
-  return serverBase(server, variables, at, `server ${idx} of the spec`, "serverIdx");
+  return server(spec, at, `server ${idx} of the spec`, "serverIdx");
+}
+
+/** The filler of a client's servers, from its `serverVariables` (checked here). */
+export function serverFiller(definition: SDKDefinition, given: unknown): ServerFiller {
+  return (definition.features?.serverVariables ?? plainServers)(given, definition.sdkName);
+}
+
+/** The servers of a spec without `{variables}` (no `serverVariables` feature): `serverVariables`, if given, must be an object. */
+export function plainServers(given: unknown, at: string): ServerFiller {
+  if (given !== undefined && !isPlainObject(given)) throw variablesError(at);
+  return (server, at, where, field) => {
+    if (server.variables) throw missingFeature(at, "serverVariables", `${where} (${server.url}), with {variables},`);
+    return specServerURL(server.url, server, at, where, field);
+  };
 }
 
 /** A `serverURL` given by the user, checked; messages never quote it. */
@@ -42,20 +60,24 @@ export function checkedURL(url: unknown, at: string, field: string): string {
   return url.trim().replace(/\/+$/, "");
 }
 
-/** `serverVariables`: an object of strings, or nothing. */
-export function checkServerVariables(value: unknown, at: string): Readonly<Record<string, string>> {
-  if (value === undefined) return {};
-  if (!isPlainObject(value)) throw new SDKValidationError(`${at}: serverVariables must be an object of strings`, "serverVariables");
-  for (const [name, v] of Object.entries(value)) {
-    if (v !== undefined && typeof v !== "string") throw new SDKValidationError(`${at}: serverVariables.${name} must be a string`, `serverVariables.${name}`);
-  }
-  return value as Record<string, string>;
-}
+const variablesError = (at: string) => new SDKValidationError(`${at}: serverVariables must be an object of strings`, "serverVariables");
 
 /**
- * A spec server's URL with its `{variables}` filled: the caller's value (which must be one
- * of the variable's enum, when it has one) or the spec's default. `where` names the server.
+ * The `serverVariables` feature (servers with `{variables}`): checks the client's
+ * `serverVariables` (an object of strings, or nothing) and fills each server's
+ * `{variables}` with the caller's value (which must be one of the variable's enum, when it
+ * has one) or the spec's default.
  */
+export function serverVariables(value: unknown, at: string): ServerFiller {
+  if (value !== undefined && !isPlainObject(value)) throw variablesError(at);
+  const given = (value ?? {}) as Readonly<Record<string, unknown>>;
+  for (const [name, v] of Object.entries(given)) {
+    if (v !== undefined && typeof v !== "string") throw new SDKValidationError(`${at}: serverVariables.${name} must be a string`, `serverVariables.${name}`);
+  }
+  return (server, at, where, field) => serverBase(server, given as Readonly<Record<string, string | undefined>>, at, where, field);
+}
+
+/** A spec server's URL with its `{variables}` filled from `given`. `where` names the server. */
 export function serverBase(server: ServerSpec, given: Readonly<Record<string, string | undefined>>, at: string, where: string, field: string): string {
   const declared = server.variables ?? {};
   for (const [name, spec] of Object.entries(declared)) {
@@ -65,6 +87,10 @@ export function serverBase(server: ServerSpec, given: Readonly<Record<string, st
     }
   }
   const url = server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => given[name] ?? declared[name]?.default ?? whole);
+  return specServerURL(url, server, at, where, field);
+}
+
+function specServerURL(url: string, server: ServerSpec, at: string, where: string, field: string): string {
   const problem = urlProblem(url);
   if (problem) throw new SDKValidationError(`${at}: ${where} (${server.url}) ${problem}; pass serverURL`, field);
   return url.trim().replace(/\/+$/, "");

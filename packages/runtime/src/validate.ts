@@ -7,11 +7,9 @@ import { checkConstraints } from "./constraints.js";
 import { SDKValidationError } from "./errors.js";
 import { isPlainObject, isValidHeaderName, isValidHeaderValue, kindOf } from "./guards.js";
 import type { OperationSpec, ParameterSpec } from "./operation.js";
-import { checkTimeoutMs, checkValidateResponses, type MediaOptions, type RequestOptions } from "./options.js";
+import { CALL_OPTIONS, checkOptions, type MediaOptions, type RequestOptions } from "./options.js";
 import { checkedURL } from "./server-url.js";
 import { serializePathParam, styleOf, type PathStyle } from "./params/index.js";
-
-const REQUEST_OPTION_KEYS: readonly string[] = ["retries", "timeoutMs", "signal", "headers", "security", "serverURL", "contentType", "accept", "idleTimeoutMs", "validateResponses"];
 
 /**
  * @returns the request's fields. `undefined` is taken as `{}`, so operations without
@@ -40,7 +38,6 @@ export function validateRequest(op: OperationSpec, request: unknown): Record<str
     checkConstraints(at, param, value);
     checkShape(at, param, value);
     if (param.in === "path") checkPathValue(at, param, value);
-    if (param.in === "header") checkHeaderParam(at, param, value);
   }
   if (op.body?.required && (fields[op.body.field] === undefined || fields[op.body.field] === null)) {
     throw new SDKValidationError(`${at}: missing required request body "${op.body.field}"`, op.body.field);
@@ -85,37 +82,14 @@ function checkPathValue(at: string, param: ParameterSpec, value: unknown): void 
   }
 }
 
-function checkHeaderParam(at: string, param: ParameterSpec, value: unknown): void {
-  const values = Array.isArray(value) ? value : isPlainObject(value) ? Object.entries(value).flat() : [value];
-  const ok = values.every((v) => v === undefined || v === null || (isScalar(v) && isValidHeaderValue(String(v))));
-  if (!ok) {
-    throw new SDKValidationError(`${at}: header parameter "${param.field}" is not a valid HTTP header value`, param.field);
-  }
-}
-
 /** Checks options passed to one call; `retries` is checked when the retry policy is resolved. */
 export function validateRequestOptions(at: string, options: unknown): RequestOptions<unknown> & MediaOptions {
   if (options === undefined) return {};
   if (!isPlainObject(options)) {
     throw new SDKValidationError(`${at}: options must be an object, got ${kindOf(options)}`, "options");
   }
-  for (const key of Object.keys(options)) {
-    if (!REQUEST_OPTION_KEYS.includes(key)) {
-      const field = `options.${key}`;
-      throw new SDKValidationError(`${at}: unknown option "${key}"; expected: ${REQUEST_OPTION_KEYS.join(", ")}`, field);
-    }
-  }
-  checkTimeoutMs(options.timeoutMs, "options.timeoutMs", at);
-  checkTimeoutMs(options.idleTimeoutMs, "options.idleTimeoutMs", at);
-  checkValidateResponses(options.validateResponses, "options.validateResponses", at);
-  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
-    throw new SDKValidationError(`${at}: options.signal must be an AbortSignal`, "options.signal");
-  }
+  checkOptions(at, options, CALL_OPTIONS, "options.");
   checkHeaders(options.headers, "options.headers", at);
-  const { security } = options;
-  if (security !== undefined && security !== null && typeof security !== "object" && typeof security !== "function") {
-    throw new SDKValidationError(`${at}: options.security must be an object or a function returning one`, "options.security");
-  }
   if (options.serverURL === undefined) return options as RequestOptions<unknown> & MediaOptions;
   return { ...(options as RequestOptions<unknown> & MediaOptions), serverURL: checkedURL(options.serverURL, at, "options.serverURL") };
 }

@@ -7,7 +7,7 @@ import { SDKCoreBase } from "../src/core.js";
 import type { SDKDefinition } from "../src/definition.js";
 import type { ValidationModule } from "../src/validation/contract.js";
 import { ResponseValidationError, SDKBaseError, SDKValidationError } from "../src/errors.js";
-import { queryParameters } from "../src/features.js";
+import { queryApiKey, queryParameters } from "../src/features.js";
 import type { ClientOptions } from "../src/options.js";
 import type { Shapes } from "../src/shape.js";
 import { responseValidation } from "../src/validation/index.js";
@@ -34,7 +34,7 @@ const good = { id: "x1", status: "Linked", created: "2022-10-27T09:53:29Z" };
 /** A client whose definition counts how often its validators are loaded. */
 function client(url: string, options: ClientOptions<Security> = {}) {
   const load = vi.fn(async (): Promise<ValidationModule> => responseValidation(shapes));
-  const withValidation: SDKDefinition = { ...definition, features: { queryParameters }, validation: load };
+  const withValidation: SDKDefinition = { ...definition, features: { queryParameters, queryApiKey }, validation: load };
   return { load, sdk: new SDKCoreBase<Security>(withValidation, { serverURL: url, security: { authHeader: KEY }, ...options }) };
 }
 
@@ -108,7 +108,7 @@ describe("validateResponses", () => {
 
   it("an SDK without validators validates nothing", async () => {
     const server = await serve(scripted({ status: 200, body: {} }));
-    const sdk = new SDKCoreBase<Security>(definition, { serverURL: server.url, validateResponses: "strict" });
+    const sdk = new SDKCoreBase<Security>({ ...definition, features: { queryApiKey } }, { serverURL: server.url, validateResponses: "strict" });
     expect(await sdk.invoke(getConnection, ids)).toEqual({});
   });
 

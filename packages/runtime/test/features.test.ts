@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { SDKCore, SDKCoreBase } from "../src/core.js";
-import { basicAuth, clientCredentials, cookieParameters, formBody, headerParameters, queryParameters, type RuntimeFeatures } from "../src/features.js";
+import { basicAuth, clientCredentials, cookieApiKey, cookieParameters, formBody, headerParameters, queryApiKey, queryParameters, serverVariables, type RuntimeFeatures } from "../src/features.js";
 import type { SDKDefinition } from "../src/definition.js";
 import type { OperationSpec } from "../src/operation.js";
 import { caught, serve } from "./support/core.js";
@@ -77,5 +77,52 @@ describe("SDKCoreBase: only the features its definition brings", () => {
     expect(seen.map((s) => s.url)).toEqual(["/things/t1?q=a&q=b", "/things/t1?q=a&q=b"]);
     expect(seen.map((s) => s.headers.authorization)).toEqual([`Basic ${btoa("u:p")}`, "Bearer tok"]);
     expect(seen[0]).toMatchObject({ headers: { "x-h": "hv", cookie: "c=cv" }, body: "k=v+w" });
+  });
+
+  describe("servers with {variables}", () => {
+    const regional: SDKDefinition = { ...base, servers: [{ url: "https://{region}.api.example.com", variables: { region: { default: "eu", enum: ["eu", "us"] } } }] };
+    const regionalOp: OperationSpec = { operationId: "get", methodPath: "things.get", method: "get", path: "/x", parameters: [], response: "empty", errors: {}, servers: regional.servers };
+
+    it("without the serverVariables feature, a client on such a server fails at construction, naming the feature", () => {
+      expect(() => new SDKCoreBase(regional, {})).toThrow(/^Things: server 0 of the spec \(https:\/\/\{region\}\.api\.example\.com\), with \{variables\}, needs the runtime's `serverVariables` feature.*regenerate the SDK$/);
+      // A client on a plain server constructs; an operation with a server of its own, with variables, still needs the feature.
+      const core = new SDKCoreBase(base, {});
+      return expect(core.invoke(regionalOp, {})).rejects.toThrow(/^things\.get: the operation's server .*needs the runtime's `serverVariables` feature/);
+    });
+
+    it("without it, serverVariables must still be an object", () => {
+      expect(() => new SDKCoreBase(base, { serverVariables: "eu" as never })).toThrow("Things: serverVariables must be an object of strings");
+      expect(new SDKCoreBase(base, { serverVariables: {} })).toBeInstanceOf(SDKCoreBase);
+    });
+
+    it("with it, the variables are filled and checked", () => {
+      expect(() => new SDKCoreBase({ ...regional, features: { serverVariables } }, { serverVariables: { region: "asia" } })).toThrow('Things: serverVariables.region must be one of "eu", "us" (server 0 of the spec)');
+      expect(new SDKCoreBase({ ...regional, features: { serverVariables } }, { serverVariables: { region: "us" } })).toBeInstanceOf(SDKCoreBase);
+    });
+  });
+
+  describe("apiKeys in the query or a cookie", () => {
+    const keyed: SDKDefinition = {
+      ...base,
+      securitySchemes: [
+        { field: "q", type: "apiKey", in: "query", name: "api_key" },
+        { field: "c", type: "apiKey", in: "cookie", name: "session" },
+      ],
+      security: [{ q: [], c: [] }],
+    };
+    const get: OperationSpec = { operationId: "get", methodPath: "things.get", method: "get", path: "/x", parameters: [], response: "empty", errors: {} };
+
+    it.each([
+      { feature: "queryApiKey", features: { cookieApiKey }, field: "q", where: "query" },
+      { feature: "cookieApiKey", features: { queryApiKey }, field: "c", where: "cookie" },
+    ])("without $feature, the client fails at construction, naming it", ({ feature, features, field, where }) => {
+      expect(() => new SDKCoreBase({ ...keyed, features }, {})).toThrow(`Things: security.${field} (an apiKey in the ${where}) needs the runtime's \`${feature}\` feature, which this SDK's definition does not include; regenerate the SDK`);
+    });
+
+    it("with both, each credential goes where its scheme says", async () => {
+      const { server, seen } = await echo();
+      await new SDKCoreBase({ ...keyed, features: { queryApiKey, cookieApiKey } }, { serverURL: server.url, security: { q: "qk3y", c: "ck3y" } }).invoke(get, {});
+      expect(seen.map((s) => [s.url, s.headers.cookie])).toEqual([["/x?api_key=qk3y", "session=ck3y"]]);
+    });
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { SDKCoreBase } from "../src/core.js";
 import { SDKValidationError } from "../src/errors.js";
-import { queryParameters, querystringParameters } from "../src/features.js";
+import { queryApiKey, queryParameters, querystringParameters } from "../src/features.js";
 import type { OperationSpec, ParameterSpec } from "../src/operation.js";
 import { serializeParams, serializeQueryString } from "../src/params/index.js";
 import { ALL_FEATURES } from "../src/features.js";
@@ -54,7 +54,7 @@ describe("serializeParams with a querystring parameter", () => {
 describe("a call with a querystring parameter", () => {
   it("reaches the server with the whole query, and a required one missing is refused before sending", async () => {
     const server = await serve(scripted({ status: 200, body: [] }, { status: 200, body: [] }));
-    const sdk = new SDKCoreBase({ ...definition, features: { querystringParameters } }, { serverURL: server.url });
+    const sdk = new SDKCoreBase({ ...definition, features: { querystringParameters, queryApiKey } }, { serverURL: server.url });
     await sdk.invoke(op([whole(FORM)]), { filter: { text: "ünï", tag: ["a", "b"] } });
     await sdk.invoke(op([whole("application/json")]), { filter: { text: "x" } });
     expect(server.received.map((r) => r.url)).toEqual([

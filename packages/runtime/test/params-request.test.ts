@@ -2,8 +2,10 @@
 import { describe, expect, it } from "vitest";
 import type { OperationSpec, ParameterSpec } from "../src/operation.js";
 import { cookieHeader, fillPath, serializeParams, withCookies } from "../src/params/index.js";
-import { withQueryCredentials } from "../src/core.js";
+import { withQueryCredentials } from "../src/auth/api-key.js";
 import { ALL_FEATURES } from "../src/features.js";
+import { SDKValidationError } from "../src/errors.js";
+import { getConnection } from "./support/fixtures.js";
 
 const op = (path: string, parameters: ParameterSpec[]): OperationSpec => ({
   operationId: "op", methodPath: "things.op", method: "get", path, parameters, response: "empty", errors: {},
@@ -38,6 +40,21 @@ describe("serializeParams", () => {
     },
   ])("$at", ({ given, fields, want }) => {
     expect(serializeParams(given, fields, ALL_FEATURES, "Things")).toEqual(want);
+  });
+});
+
+describe("a header parameter no HTTP header can carry", () => {
+  it.each(["a\nb", ["ok", "a\r\nb"], { k: "a\nb" }])("%j is refused before sending, naming the parameter, never the value", (value) => {
+    const error = (() => {
+      try {
+        serializeParams(getConnection, { companyId: "c", connectionId: "x", traceId: value }, ALL_FEATURES, "Test");
+      } catch (e) {
+        return e as SDKValidationError;
+      }
+    })();
+    expect(error).toBeInstanceOf(SDKValidationError);
+    expect(error?.message).toBe('connections.get: header parameter "traceId" is not a valid HTTP header value');
+    expect(error?.field).toBe("traceId");
   });
 });
 

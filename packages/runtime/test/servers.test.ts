@@ -4,7 +4,7 @@ import { SDKCore } from "../src/core.js";
 import { SDKValidationError } from "../src/errors.js";
 import type { SDKDefinition } from "../src/definition.js";
 import type { OperationSpec, ServerSpec } from "../src/operation.js";
-import { resolveServerURL } from "../src/server-url.js";
+import { resolveServerURL, serverVariables } from "../src/server-url.js";
 import { caught, serve } from "./support/core.js";
 import { send } from "./support/server.js";
 import { definition } from "./support/fixtures.js";
@@ -22,18 +22,18 @@ const regional: SDKDefinition = {
 
 describe("server variables", () => {
   it("fills each variable with the spec's default when left out", () => {
-    expect(resolveServerURL(regional, undefined, undefined)).toBe("https://eu.api.example.com/v1");
-    expect(resolveServerURL(regional, undefined, 1)).toBe("https://sandbox.example.com/v0");
+    expect(resolveServerURL(regional, undefined, undefined, serverVariables(undefined, "Test"))).toBe("https://eu.api.example.com/v1");
+    expect(resolveServerURL(regional, undefined, 1, serverVariables(undefined, "Test"))).toBe("https://sandbox.example.com/v0");
   });
 
   it("fills them from serverVariables, for the server at serverIdx", () => {
-    expect(resolveServerURL(regional, undefined, undefined, { region: "us", version: "v2" })).toBe("https://us.api.example.com/v2");
+    expect(resolveServerURL(regional, undefined, undefined, serverVariables({ region: "us", version: "v2" }, "Test"))).toBe("https://us.api.example.com/v2");
     // region means nothing to server 1: it is ignored there.
-    expect(resolveServerURL(regional, undefined, 1, { region: "us", version: "v9" })).toBe("https://sandbox.example.com/v9");
+    expect(resolveServerURL(regional, undefined, 1, serverVariables({ region: "us", version: "v9" }, "Test"))).toBe("https://sandbox.example.com/v9");
   });
 
   it("lets serverURL override the variables", () => {
-    expect(resolveServerURL(regional, "https://proxy.test/", undefined, { region: "us" })).toBe("https://proxy.test");
+    expect(resolveServerURL(regional, "https://proxy.test/", undefined, serverVariables({ region: "us" }, "Test"))).toBe("https://proxy.test");
   });
 
   it("refuses a value outside the variable's enum at construction, naming the variable and the values allowed", () => {

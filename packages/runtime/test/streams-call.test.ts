@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { SDKCoreBase } from "../src/core.js";
+import { queryApiKey } from "../src/features.js";
 import { StreamError } from "../src/errors.js";
 import type { OperationSpec, ResponseKind } from "../src/operation.js";
 import type { EventStream } from "../src/streams/index.js";
@@ -119,7 +120,7 @@ describe("a streamed call", () => {
 
   it("an SDK whose definition lacks the streams feature says to regenerate, sending nothing", async () => {
     const server = await chunked("application/jsonl", []);
-    const sdk = new SDKCoreBase(definition, { serverURL: server.url });
+    const sdk = new SDKCoreBase({ ...definition, features: { queryApiKey } }, { serverURL: server.url });
     const error = await caught(sdk.invoke(streamed("jsonLines", "application/jsonl"), {}));
     expect((error as Error).message).toMatch(/records\.export: a streamed response needs the runtime's `streams` feature/);
     expect(server.received).toHaveLength(0);

@@ -85,11 +85,6 @@ describe("validateRequest rejects", () => {
       want: { message: 'connections.get: path parameter "companyId" must be a string or a finite number, got number', field: "companyId" },
     },
     {
-      name: "a header parameter with a newline",
-      given: { op: getConnection, request: { companyId: "c", connectionId: "x", traceId: "a\nb" } },
-      want: { message: 'connections.get: header parameter "traceId" is not a valid HTTP header value', field: "traceId" },
-    },
-    {
       name: "a missing required body",
       given: { op: createCompany, request: {} },
       want: { message: 'companies.create: missing required request body "companyRequestBody"', field: "companyRequestBody" },

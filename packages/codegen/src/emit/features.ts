@@ -5,6 +5,7 @@
  */
 import type { RuntimeFeatures } from "@x/runtime";
 import type { SpecModel } from "../load/model.js";
+import { allServers } from "../load/queries.js";
 import { streamMedia } from "./operation.js";
 
 type Feature = keyof RuntimeFeatures;
@@ -15,6 +16,7 @@ export function runtimeFeatures(model: SpecModel): Feature[] {
   for (const scheme of model.securitySchemes) {
     if (scheme.kind === "basic") used.add("basicAuth");
     if (scheme.kind === "oauth2" && scheme.tokenUrl !== undefined) used.add("clientCredentials");
+    if (scheme.kind === "apiKey" && scheme.in !== "header") used.add(`${scheme.in}ApiKey`);
   }
   for (const op of model.resources.flatMap((r) => r.operations)) {
     for (const param of op.parameters) {
@@ -25,6 +27,7 @@ export function runtimeFeatures(model: SpecModel): Feature[] {
     }
     if (streamMedia(op).length > 0) used.add("streams");
   }
+  if (allServers(model).some((server) => Object.keys(server.variables ?? {}).length > 0)) used.add("serverVariables");
   return (Object.keys(ORDER) as Feature[]).filter((feature) => used.has(feature));
 }
 
@@ -32,6 +35,8 @@ export function runtimeFeatures(model: SpecModel): Feature[] {
 const ORDER: { readonly [F in Feature]-?: true } = {
   basicAuth: true,
   clientCredentials: true,
+  queryApiKey: true,
+  cookieApiKey: true,
   queryParameters: true,
   querystringParameters: true,
   headerParameters: true,
@@ -40,5 +45,6 @@ const ORDER: { readonly [F in Feature]-?: true } = {
   formBody: true,
   multipartBody: true,
   binaryBody: true,
+  serverVariables: true,
   streams: true,
 };

@@ -9,6 +9,18 @@ export interface BasicCredential {
 }
 
 /** @throws SDKValidationError when `value` is not `{ username: string; password: string }`; never quotes it. */
+/**
+ * The `basicAuth` feature: a scheme's value (or what its function resolves to) applied, the
+ * header and the password joining `applied`'s secrets; nothing when it is empty.
+ */
+export async function applyBasic(value: unknown, field: string, context: string, applied: { headers: Record<string, string>; secrets: string[] }): Promise<void> {
+  const resolved = typeof value === "function" ? await (value as () => unknown)() : value;
+  if (resolved === undefined || resolved === null || resolved === "") return;
+  const basic = basicCredential(resolved, field, context);
+  applied.headers.Authorization = basic.header;
+  applied.secrets.push(...basic.secrets);
+}
+
 export function basicCredential(value: unknown, field: string, context: string): BasicCredential {
   if (!isPlainObject(value) || typeof value.username !== "string" || typeof value.password !== "string") {
     throw new SDKValidationError(`${context}: ${field} must be { username: string; password: string }`, field);

@@ -99,26 +99,17 @@ async function applyScheme(ctx: SecurityContext, scheme: SecuritySchemeSpec, val
   const at = ctx.tokenFetch.context;
   const field = `security.${scheme.field}`;
   if (scheme.type === "http" && scheme.scheme === "basic") {
-    const resolved = typeof value === "function" ? await (value as () => unknown)() : value;
-    if (isEmpty(resolved)) return;
-    if (!ctx.features.basicAuth) throw missingFeature(at, "basicAuth", `${field} (HTTP basic)`);
-    const basic = ctx.features.basicAuth(resolved, field, at);
-    applied.headers.Authorization = basic.header;
-    applied.secrets.push(...basic.secrets);
-    return;
+    if (!ctx.features.basicAuth) {
+      if (isEmpty(value)) return;
+      throw missingFeature(at, "basicAuth", `${field} (HTTP basic)`);
+    }
+    return ctx.features.basicAuth(value, field, at, applied);
   }
   if (scheme.type === "oauth2" && scheme.tokenUrl !== undefined && isPlainObject(value)) {
-    const { clientID, clientSecret } = value;
-    if (typeof clientID !== "string" || typeof clientSecret !== "string") {
-      throw new SDKValidationError(`${at}: ${field} must be { clientID: string; clientSecret: string }, or a token`, field);
-    }
-    applied.secrets.push(clientSecret);
     if (!ctx.tokens) throw missingFeature(at, "clientCredentials", `${field} (OAuth2 client credentials)`);
-    const tokenUrl = new URL(scheme.tokenUrl, `${ctx.serverURL.replace(/\/+$/, "")}/`).toString();
-    const token = await ctx.tokens.get({ tokenUrl, clientID, clientSecret, scopes }, ctx.tokenFetch);
+    const token = await ctx.tokens.authorize(value, scheme.tokenUrl, ctx.serverURL, scopes, field, applied.secrets, ctx.tokenFetch);
     applied.cachedTokens.push(token);
     applied.headers.Authorization = bearerHeader(token);
-    applied.secrets.push(token);
     return;
   }
   applyToken(scheme, await resolveToken(value, field, at), applied);

@@ -3,7 +3,7 @@
  * until shortly before it expires. Concurrent calls share one token request; a 401
  * from the API drops the token it answered so the next attempt fetches a fresh one.
  */
-import { OAuth2TokenError } from "../errors.js";
+import { OAuth2TokenError, SDKValidationError } from "../errors.js";
 import { isPlainObject } from "../guards.js";
 import { redactSecrets, urlWithoutQuery } from "../redact.js";
 import { base64 } from "./basic.js";
@@ -66,6 +66,22 @@ export class TokenCache {
     );
     this.#entries.set(key, entry);
     return entry.token;
+  }
+
+  /**
+   * A token for a scheme's `{ clientID, clientSecret }` (`value`, checked), from the cache or
+   * its token URL (relative to `serverURL`). The secret joins `secrets` before anything can
+   * fail, the token once it came, so no message or log line shows either.
+   */
+  async authorize(value: Record<string, unknown>, tokenUrl: string, serverURL: string, scopes: readonly string[], field: string, secrets: string[], options: TokenFetchOptions): Promise<string> {
+    const { clientID, clientSecret } = value;
+    if (typeof clientID !== "string" || typeof clientSecret !== "string") {
+      throw new SDKValidationError(`${options.context}: ${field} must be { clientID: string; clientSecret: string }, or a token`, field);
+    }
+    secrets.push(clientSecret);
+    const token = await this.get({ tokenUrl: new URL(tokenUrl, `${serverURL.replace(/\/+$/, "")}/`).toString(), clientID, clientSecret, scopes }, options);
+    secrets.push(token);
+    return token;
   }
 
   /** Drops `token` if still cached (the API refused it). @returns whether it was. */

@@ -3,14 +3,20 @@
  * (`form`, the only style for cookies), as the OpenAPI specification's style table
  * shows them. Header values are not percent-encoded; cookie values are.
  */
+import { SDKValidationError } from "../errors.js";
+import { isValidHeaderValue } from "../guards.js";
 import { encodeComponent as enc, flatten, shapeOf } from "./encode.js";
 
-/** A header's value: `blue`, `blue,black,brown`, `R,100,G,200` or (explode) `R=100,G=200`. */
-export function serializeHeaderParam(value: unknown, explode = false): string {
+/**
+ * A header's value: `blue`, `blue,black,brown`, `R,100,G,200` or (explode) `R=100,G=200`.
+ * Given `at` and `field`, a value no HTTP header can carry (a newline) is refused, before
+ * sending, with a message naming the parameter, never the value.
+ */
+export function serializeHeaderParam(value: unknown, explode = false, at?: string, field?: string): string {
   const shape = shapeOf(value);
-  if (shape.kind === "primitive") return shape.value;
-  if (shape.kind === "array") return shape.items.join(",");
-  return explode ? shape.entries.map(([k, v]) => `${k}=${v}`).join(",") : flatten(shape.entries).join(",");
+  const header = shape.kind === "primitive" ? shape.value : shape.kind === "array" ? shape.items.join(",") : explode ? shape.entries.map(([k, v]) => `${k}=${v}`).join(",") : flatten(shape.entries).join(",");
+  if (at !== undefined && !isValidHeaderValue(header)) throw new SDKValidationError(`${at}: header parameter "${field}" is not a valid HTTP header value`, field);
+  return header;
 }
 
 /**

@@ -75,8 +75,8 @@ export function serializeParams(op: OperationSpec, fields: Readonly<Record<strin
     } else if (param.in === "querystring") {
       const whole = need(features.querystringParameters, "querystringParameters", sdkName, op, param)(param.name, value, param.mediaType ?? "application/x-www-form-urlencoded");
       if (whole !== "") query.push(whole);
-    } else if (param.in === "header") headers[param.name] = need(features.headerParameters, "headerParameters", sdkName, op, param)(value, explode);
-    else cookies.push(...need(features.cookieParameters, "cookieParameters", sdkName, op, param)(param.name, value, explode));
+    } else if (param.in === "header") headers[param.name] = need(features.headerParameters, "headerParameters", sdkName, op, param)(value, explode, op.methodPath, param.field);
+    else cookies.push(...need(features.cookieParameters, "cookieParameters", sdkName, op, param).serialize(param.name, value, explode));
   }
   const search = query.join("&");
   return { url: fillPath(op.path, path) + (search ? `?${search}` : ""), headers, cookies };

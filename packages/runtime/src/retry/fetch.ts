@@ -4,13 +4,14 @@
  * the first attempt sends openapi-fetch's Request, every later one a fresh copy of it.
  */
 import type { RequestTarget, SDKBaseError } from "../errors.js";
-import { redactHeaders, redactUrl, urlWithoutQuery } from "../redact.js";
+import { isSensitiveName, redactUrl, urlWithoutQuery } from "../redact.js";
 import { readableCopy } from "../response.js";
 import { AttemptAbort } from "./abort.js";
 import { BUDGET_EMPTY, budgetExhausted, type RetryBudget } from "./budget.js";
 import { abortedError, describe, sendAttempt, type SentAttempt } from "./attempt.js";
 import { MAX_TIMER_MS, type RetryPolicy } from "./config.js";
 import { decideRetry, type RetryDecision } from "./decision.js";
+import type { AttemptLog } from "./log.js";
 import type { StreamLease } from "../streams/index.js";
 
 /** A response retried past is kept (to be the answer if the budget runs out) up to this size. */
@@ -63,6 +64,11 @@ export interface RetryingFetchOptions {
   onRetry?: (info: RetryInfo) => void | Promise<void>;
   /** Receives one line per attempt, outcome and retry decision; credentials are scrubbed. */
   log?: (line: string) => void;
+  /**
+   * @internal What the SDK core's loop logs to, instead of `log` (which createRetryingFetch
+   * turns into one): the lines' code is a lazy chunk (log.ts), loaded for a debugLogger.
+   */
+  attemptLog?: AttemptLog;
   /** Names of query parameters and headers that carry credentials, scrubbed from log lines. */
   sensitiveNames?: readonly string[];
   /**
@@ -117,10 +123,13 @@ export interface FirstAttempt {
  *   mid-sleep included; RequestTimeoutError or ConnectionError when the last attempt failed.
  */
 export function createRetryingFetch(options: RetryingFetchOptions): (request: Request) => Promise<Response> {
-  const run = createAttemptLoop(options);
   const names = options.sensitiveNames ?? [];
+  const { log } = options;
+  const loop = log
+    ? import("./log.js").then(({ attemptLog }) => createAttemptLoop({ ...options, attemptLog: attemptLog(log, (url) => redactUrl(url, names), isSensitiveName, names) }))
+    : createAttemptLoop(options);
   return async (request) => {
-    const { response, bytes } = await run(request);
+    const { response, bytes } = await (await loop)(request);
     return bytes === undefined ? response : readableCopy(response, bytes, redactUrl(response.url, names));
   };
 }
@@ -130,7 +139,7 @@ export function createRetryingFetch(options: RetryingFetchOptions): (request: Re
  * consumed), so the SDK core reads the body once, with no copy of the Response.
  */
 export function createAttemptLoop(options: RetryingFetchOptions): (request: Request, first?: FirstAttempt) => Promise<AttemptsOutcome> {
-  const { fetch, policy, timeoutMs, prepare, onRetry, log, trace, signalInInit = false } = options;
+  const { fetch, policy, timeoutMs, prepare, onRetry, attemptLog: log, trace, signalInInit = false } = options;
   const { random = Math.random, sleep = sleepMs, now = Date.now } = options;
   const names = options.sensitiveNames ?? [];
   const responseUrl = (url: string): string => redactUrl(url, names);
@@ -171,13 +180,13 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
         if (prepared !== base && !signalInInit) prepared = new Request(prepared, { signal: abort.signal });
         // Preparing (an OAuth2 token fetch, a hook) may have used up the rest of the budget.
         if (last && now() - startedMs > policy.backoff.maxElapsedTime) {
-          log?.(`${label()}: no retry: maxElapsedTime ${policy.backoff.maxElapsedTime} ms passed during the backoff sleep`);
+          log?.outOfTime(label(), policy.backoff.maxElapsedTime);
           if (last instanceof Error) throw last;
           return last;
         }
         // Counted here, once the attempt is really going to be sent.
         if (trace) trace.attempts = attempt;
-        log?.(`${label()}: attempt ${attempt}: ${prepared.method} ${responseUrl(prepared.url)} ${JSON.stringify(redactHeaders(prepared.headers, names))}`);
+        log?.attempt(label(), attempt, prepared);
         const attemptStartMs = now();
         // An attempt's span (tracing) covers sending it up to the response's headers.
         const ended = options.onAttempt?.(prepared, attempt, responseUrl);
@@ -197,7 +206,7 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
           });
         let decision = decide();
         if (options.stream && outcome instanceof Response && outcome.ok) {
-          if (log) logOutcome(log, label(), attempt, outcome, now() - attemptStartMs, decision);
+          log?.outcome(label(), attempt, outcome, now() - attemptStartMs, decision);
           const held = sent;
           sent = undefined;
           handed = true;
@@ -220,11 +229,11 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
         const cost = decision.retry && budget ? budget.take(!(outcome instanceof Response)) : 0;
         if (cost < 0) decision = { retry: false, reason: BUDGET_EMPTY };
         else drawn += cost;
-        if (log) logOutcome(log, label(), attempt, outcome, now() - attemptStartMs, decision);
+        log?.outcome(label(), attempt, outcome, now() - attemptStartMs, decision);
         const answer: AttemptsOutcome | SDKBaseError = outcome instanceof Response ? { response: outcome, ...(bytes ? { bytes } : {}) } : outcome;
         if (!decision.retry && !reauthorized && outcome instanceof Response && outcome.status === 401 && (await options.reauthorize?.())) {
           reauthorized = true;
-          log?.(`${label()}: HTTP 401: credentials renewed, retrying once`);
+          log?.renewed(label());
           last = keep ? answer : undefined;
           continue;
         }
@@ -252,23 +261,6 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
       }
     }
   };
-}
-
-function logOutcome(
-  log: (line: string) => void,
-  label: string,
-  attempt: number,
-  outcome: Response | SDKBaseError,
-  tookMs: number,
-  decision: RetryDecision,
-): void {
-  const result = outcome instanceof Response
-    ? `HTTP ${outcome.status}${outcome.statusText ? ` ${outcome.statusText}` : ""}`
-    : `${outcome.name}${"code" in outcome && outcome.code ? ` (${String(outcome.code)})` : ""}`;
-  log(`${label}: attempt ${attempt}: ${result} in ${tookMs} ms`);
-  const failed = !(outcome instanceof Response) || !outcome.ok;
-  if (decision.retry) log(`${label}: retry: ${decision.reason}`);
-  else if (failed) log(`${label}: no retry: ${decision.reason}`);
 }
 
 function sleepMs(ms: number, signal: AbortSignal | undefined): Promise<void> {
