@@ -1,15 +1,29 @@
+/**
+ * Deterministic budgets of what an application pays for @x/common (timing targets live
+ * in `pnpm bench`, not here): the gzip bytes of the connections-get app bundled for the
+ * browser, no Node built-ins in it, and the runtime dependencies an install pulls in.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { bundleApp } from "../src/bundle-apps.ts";
+
+/**
+ * The connections-get apps, esbuild-minified for the browser with code splitting, gzip level 9:
+ * their eager bytes (what loads at start-up), today's sizes with a little room, so growth fails
  * here. Issue 18 left them at 16,355 (client class) and 15,957 (standalone function); issue 19
  * (measured 2026-12-05) took them to 15,513 and 15,103: pagination, the debug log's lines,
  * tracing and validation are lazy chunks; server variables, apiKeys in the query or a cookie,
  * cookie parameters' merge, HTTP basic and OAuth2's token step are features Common's spec does not use;
- * option checks are a table.
+ * option checks are a table. Issue 19's client-wide retry budget (retry/budget.ts, its checks, the
+ * loop paying for retries, the errors of calls it stopped) adds ~425 back: 15,939 and 15,526 measured
+ * on the merged tree (2026-12-05).
  * The issue's ceiling is 10 KB (7.5 KB the aim), not met: BENCHMARKS.md (2026-12-05, issue 19)
  * shows where the remaining bytes go (openapi-fetch ~2.1 KB gzip of them) and why. Streamed
  * responses cost an app without one ~0.13 KB (the core's hand-over of a stream, `idleTimeoutMs`,
  * error bodies read as text); their parsers are a feature, left out.
  */
-const APP_GZIP_BUDGET = 15_610;
-const FUNCTION_APP_GZIP_BUDGET = 15_200;
+const APP_GZIP_BUDGET = 16_040;
+const FUNCTION_APP_GZIP_BUDGET = 15_630;
 
 /** Source files of response validation: the runtime's validators and the SDK's validation.ts (its shapes bundled in). */
 const VALIDATION_INPUT = /packages\/runtime\/dist\/validation\.js$|packages\/common\/dist\/validation-[^/]*\.js$/;
