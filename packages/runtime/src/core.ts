@@ -15,14 +15,14 @@ import { ResponseValidationError, SDKBaseError, SDKValidationError } from "./err
 import type { HookContext } from "./hooks.js";
 import type { OperationSpec, PagingSpec } from "./operation.js";
 import { resolveClientOptions, type ClientOptions, type MediaOptions, type RequestOptions, type ResolvedClientOptions } from "./options.js";
-import { isSensitiveName, redactUrl, redactValue, urlWithoutQuery } from "./redact.js";
+import { redactUrl, redactValue, urlWithoutQuery } from "./redact.js";
 import type { AttemptTracer } from "./tracing/index.js";
 import { isStreamKind } from "./wire-rules.js";
 import { missingFeature } from "./feature-contract.js";
 import { errorFor, parseSuccess, readableCopy } from "./response.js";
 import { resolveRetryPolicy } from "./retry/config.js";
 import { AttemptAbort } from "./retry/abort.js";
-import { createAttemptLoop, type AttemptsOutcome } from "./retry/fetch.js";
+import { createAttemptLoop, loadAttemptLog, type AttemptsOutcome } from "./retry/fetch.js";
 import { budgetExhausted, RetryBudget } from "./retry/budget.js";
 import { validateRequest, validateRequestOptions } from "./validate.js";
 import { bodyMedia, responseMedia, serializeBody, setsContentType } from "./body.js";
@@ -46,8 +46,6 @@ const createClient =
 const decoder = new TextDecoder();
 /** The tracing module, once a client given a tracer has loaded it (an import() per call costs more than a cached promise). */
 let tracing: Promise<typeof import("./tracing/index.js")> | undefined;
-/** The debug log's lines, once a client given a debugLogger has loaded them. */
-let debugLines: Promise<typeof import("./retry/log.js")> | undefined;
 
 /**
  * The core with the features its SDK's definition brings (`definition.features`, see
@@ -131,8 +129,7 @@ export class SDKCoreBase<S extends object = object> {
     const trace = { attempts: 0 };
     const log = resolved.debugLogger ? (line: string) => resolved.debugLogger?.debug(line) : undefined;
     // The attempts' lines are a lazy chunk, loaded only for a client given a debugLogger.
-    const names = this.#sensitiveNames;
-    const attemptLog = log && (await (debugLines ??= import("./retry/log.js"))).attemptLog(log, (url) => redactUrl(url, names), isSensitiveName, names);
+    const attemptLog = log && (await loadAttemptLog(log, this.#sensitiveNames));
     /** OAuth2 tokens from the cache that the latest attempt sent. */
     let cachedTokens: string[] = [];
     const body = op.body ? (fields[op.body.field] ?? undefined) : undefined;

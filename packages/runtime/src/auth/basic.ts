@@ -8,7 +8,6 @@ export interface BasicCredential {
   secrets: string[];
 }
 
-/** @throws SDKValidationError when `value` is not `{ username: string; password: string }`; never quotes it. */
 /**
  * The `basicAuth` feature: a scheme's value (or what its function resolves to) applied, the
  * header and the password joining `applied`'s secrets; nothing when it is empty.
@@ -21,6 +20,7 @@ export async function applyBasic(value: unknown, field: string, context: string,
   applied.secrets.push(...basic.secrets);
 }
 
+/** @throws SDKValidationError when `value` is not `{ username: string; password: string }`; never quotes it. */
 export function basicCredential(value: unknown, field: string, context: string): BasicCredential {
   if (!isPlainObject(value) || typeof value.username !== "string" || typeof value.password !== "string") {
     throw new SDKValidationError(`${context}: ${field} must be { username: string; password: string }`, field);

@@ -130,8 +130,10 @@ function checkConfig(config: RetryConfig | undefined, name: string, prefix: stri
     throw new SDKValidationError(`${prefix}${name}.strategy must be "none" or "backoff"`, `${name}.strategy`);
   }
   checkKeys(config, config.strategy === "none" ? ["strategy", "budget"] : CONFIG_FIELDS, name, prefix);
+  const { budget } = config;
   // A call may only step out of the client's bucket (`false`): the bucket's size is the client's.
-  if (config.budget !== false) checkObject(config.budget, BUDGET_FIELDS, `${name}.budget`, prefix, name === "retries" ? "false" : "false or an object");
+  if (budget !== undefined && budget !== false && name === "retries") throw new SDKValidationError(`${prefix}retries.budget must be false`, "retries.budget");
+  if (budget !== false) checkObject(budget, BUDGET_FIELDS, `${name}.budget`, prefix, "false or an object");
   if (config.strategy === "none") return config;
   for (const key of ["retryConnectionErrors", "retryNonIdempotent"] as const) {
     if (config[key] !== undefined && typeof config[key] !== "boolean") {
@@ -144,10 +146,10 @@ function checkConfig(config: RetryConfig | undefined, name: string, prefix: stri
   return config;
 }
 
-/** An object of numbers (`backoff`, `budget`) when set; `want: "false"` allows none. */
+/** An object of numbers (`backoff`, `budget`) when set; `want` names what else is allowed. */
 function checkObject(value: unknown, fields: readonly string[], field: string, prefix: string, want = "an object"): void {
   if (value === undefined) return;
-  if (want === "false" || typeof value !== "object" || !value) throw new SDKValidationError(`${prefix}${field} must be ${want}`, field);
+  if (typeof value !== "object" || !value) throw new SDKValidationError(`${prefix}${field} must be ${want}`, field);
   checkNumbers(value, fields, field, prefix);
 }
 

@@ -114,6 +114,17 @@ export interface FirstAttempt {
   readonly callerSignal: AbortSignal | undefined;
 }
 
+/** The debug log's lines, once a client given a debugLogger has loaded them. */
+let debugLines: Promise<typeof import("./log.js")> | undefined;
+
+/**
+ * The attempts' debug log writing to `log`, credentials (`names` and redact.ts's rule)
+ * scrubbed. Its lines are a lazy chunk, loaded only for a client given a debugLogger.
+ */
+export async function loadAttemptLog(log: (line: string) => void, names: readonly string[]): Promise<AttemptLog> {
+  return (await (debugLines ??= import("./log.js"))).attemptLog(log, (url) => redactUrl(url, names), isSensitiveName, names);
+}
+
 /**
  * Returns a fetch that retries `request` per `policy` and the rule of `decideRetry`.
  * The Response it resolves to has its body already in memory, so reading it cannot
@@ -125,9 +136,7 @@ export interface FirstAttempt {
 export function createRetryingFetch(options: RetryingFetchOptions): (request: Request) => Promise<Response> {
   const names = options.sensitiveNames ?? [];
   const { log } = options;
-  const loop = log
-    ? import("./log.js").then(({ attemptLog }) => createAttemptLoop({ ...options, attemptLog: attemptLog(log, (url) => redactUrl(url, names), isSensitiveName, names) }))
-    : createAttemptLoop(options);
+  const loop = log ? loadAttemptLog(log, names).then((attemptLog) => createAttemptLoop({ ...options, attemptLog })) : createAttemptLoop(options);
   return async (request) => {
     const { response, bytes } = await (await loop)(request);
     return bytes === undefined ? response : readableCopy(response, bytes, redactUrl(response.url, names));
