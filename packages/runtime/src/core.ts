@@ -3,7 +3,6 @@
  * OperationSpec and the caller's arguments, and gets an APIPromise of the parsed body
  * or a typed error.
  */
-import openapiFetch from "openapi-fetch";
 import { APIPromise, type CallResult } from "./api-promise.js";
 import { applySecurity, resolveSecurity, sensitiveHeaderValues, type AppliedSecurity, type SecurityContext } from "./auth/index.js";
 import type { TokenCache } from "./auth/oauth2.js";
@@ -28,20 +27,7 @@ import { validateRequest, validateRequestOptions } from "./validate.js";
 import { bodyMedia, responseMedia, serializeBody, setsContentType } from "./body.js";
 import { userAgentHeader } from "./user-agent.js";
 import { serializeParams } from "./params/index.js";
-
-/** openapi-fetch's `request` without the path-typing generics, which need a generated `paths` type. */
-type UntypedRequest = (
-  method: string,
-  url: string,
-  init: Record<string, unknown>,
-) => Promise<{ data?: unknown; response: Response }>;
-
-/**
- * openapi-fetch's CJS build puts createClient on `exports.default`, and our CJS bundle
- * imports it the way Node does (the whole `exports` object), so unwrap it there.
- */
-const createClient =
-  (openapiFetch as unknown as { default?: typeof openapiFetch }).default ?? openapiFetch;
+import { buildRequest } from "./request.js";
 
 const decoder = new TextDecoder();
 /** The tracing module, once a client given a tracer has loaded it (an import() per call costs more than a cached promise). */
@@ -56,7 +42,6 @@ export class SDKCoreBase<S extends object = object> {
   readonly #definition: SDKDefinition;
   readonly #features: RuntimeFeatures;
   readonly #options: ResolvedClientOptions<S>;
-  readonly #request: UntypedRequest;
   /** `User-Agent` (or `X-SDK-User-Agent` in a browser) and its value, sent with every request. */
   readonly #userAgent: readonly [string, string];
   /** OAuth2 client-credentials tokens, shared by every call of this client (when the SDK brings that feature). */
@@ -84,8 +69,6 @@ export class SDKCoreBase<S extends object = object> {
       if (feature && !this.#features[feature]) throw missingFeature(definition.sdkName, feature, `security.${scheme.field} (an apiKey in the ${scheme.in})`);
       return [scheme.name];
     });
-    const client = createClient({ baseUrl: this.#options.serverURL });
-    this.#request = client.request as unknown as UntypedRequest;
   }
 
   /**
@@ -138,9 +121,8 @@ export class SDKCoreBase<S extends object = object> {
     const stream = isStreamKind(wanted.response) ? wanted.response : undefined;
     const openStream = stream && this.#features.streams;
     if (stream && !openStream) throw missingFeature(this.#definition.sdkName, "streams", `${at}: a streamed response`);
-    // Checked here, before any request, rather than inside openapi-fetch.
     const serialized = body === undefined || !op.body || !media ? undefined : serializeBody(media, body, at, op.body.field, this.#features, this.#definition.sdkName);
-    // The URL (path and query) is built here from the parameters' styles; openapi-fetch sends it as is.
+    // The URL (path and query) from the parameters' styles.
     const wire = serializeParams(op, fields, this.#features, this.#definition.sdkName);
     // An unset idempotency key: one UUID for every attempt.
     const key = op.idempotencyHeader;
@@ -195,37 +177,33 @@ export class SDKCoreBase<S extends object = object> {
       sensitiveNames: this.#sensitiveNames,
       stream: stream !== undefined,
     });
-    // The first attempt's abort: its signal goes into the Request openapi-fetch builds (a caller's
-    // fetch) or into the default fetch's init; the loop sends that Request as it is.
+    // The first attempt's abort: its signal goes into the call's Request (for a caller's fetch)
+    // or into the default fetch's init; the loop sends that Request as it is.
     const first = { abort: new AttemptAbort(call.signal, timeoutMs), callerSignal: call.signal };
     let result: CallResult<T>;
     /** A stream holds the first attempt (its caller signal) until it ends. */
     let streaming = false;
     try {
-      const outcome = await this.#request(op.method, wire.url, {
+      const request = buildRequest({
+        method: op.method,
         baseUrl,
-        params: { header: wire.headers },
-        body: serialized,
-        bodySerializer: (value: unknown) => value,
-        headers: {
-          Accept: wanted.mediaType,
-          [this.#userAgent[0]]: this.#userAgent[1],
-          ...(serialized !== undefined && media && setsContentType(media) ? { "Content-Type": media.mediaType } : {}),
+        url: wire.url,
+        headers: [
+          {
+            Accept: wanted.mediaType,
+            [this.#userAgent[0]]: this.#userAgent[1],
+            ...(serialized !== undefined && media && setsContentType(media) ? { "Content-Type": media.mediaType } : {}),
+          },
           // Cookie parameters come with their feature, which merges them into the caller's Cookie header.
-          ...(wire.cookies.length > 0 ? this.#features.cookieParameters!.withCookies(call.headers, wire.cookies) : call.headers),
-        },
+          wire.cookies.length > 0 ? this.#features.cookieParameters!.withCookies(call.headers, wire.cookies) : call.headers,
+          wire.headers,
+        ],
+        body: serialized,
         // With the default fetch the loop hands it the signal; a caller's fetch finds it on the Request.
-        ...(resolved.signalInInit ? {} : { signal: first.abort.signal }),
-        // fetch sends a stream body only with duplex "half".
-        ...(serialized instanceof ReadableStream ? { duplex: "half" } : {}),
-        // openapi-fetch builds the Request and hands it here; the loop sends it (and any retry), reads the
-        // final body under the attempt's timeout, and its outcome leaves openapi-fetch as a rejection, past
-        // openapi-fetch's own reading of a body already read (and its JSON parsing of an error's).
-        fetch: async (request: Request) => {
-          throw new Answered(await loop(request, first));
-        },
-        parseAs: "stream",
-      }).then(unanswered, answered);
+        signal: resolved.signalInInit ? undefined : first.abort.signal,
+      });
+      // The loop sends it (and any retry) and reads the final body under the attempt's timeout.
+      const outcome = await loop(request, first);
       const { bytes, lease } = outcome;
       // A response whose URL holds a credential is shown redacted.
       const received = outcome.response.url;
@@ -265,20 +243,6 @@ export class SDKCoreBase<S extends object = object> {
     }
     return result;
   }
-}
-
-/** The loop's final response, carried out of openapi-fetch (not an Error: it takes no stack trace). */
-class Answered {
-  constructor(readonly outcome: AttemptsOutcome) {}
-}
-
-function answered(reason: unknown): AttemptsOutcome {
-  if (reason instanceof Answered) return reason.outcome;
-  throw reason;
-}
-
-function unanswered(): never {
-  throw new Error("openapi-fetch resolved without sending the request through the SDK's fetch");
 }
 
 /**
