@@ -1,7 +1,7 @@
 /**
  * Points where users can watch or adjust the SDK's traffic: signing, tracing, logging,
- * error mapping. All run inside the SDK's retry loop or around it, never beneath
- * openapi-fetch's middleware, so they see each attempt and every failure.
+ * error mapping. All run inside the SDK's retry loop or around it, so they see each
+ * attempt and every failure.
  */
 import type { SDKBaseError } from "./errors.js";
 import type { RetryInfo } from "./retry/fetch.js";

@@ -1,8 +1,8 @@
 /**
  * Parameter serialization per the OpenAPI `style` / `explode` / `allowReserved` rules:
  * pure functions from an operation's parameters and the caller's fields to the request
- * URL (path and query), header values and `Cookie` pairs. The core hands openapi-fetch
- * the finished URL. See the Parameters section of the README for the table.
+ * URL (path and query), header values and `Cookie` pairs, which request.ts puts into the
+ * call's Request. See the Parameters section of the README for the table.
  */
 import { missingFeature, type RuntimeFeatures } from "../feature-contract.js";
 import type { OperationSpec, ParameterSpec } from "../operation.js";
