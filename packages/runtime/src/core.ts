@@ -27,7 +27,7 @@ import { validateRequest, validateRequestOptions } from "./validate.js";
 import { bodyMedia, responseMedia, serializeBody, setsContentType } from "./body.js";
 import { userAgentHeader } from "./user-agent.js";
 import { serializeParams } from "./params/index.js";
-import { buildRequest } from "./request.js";
+import { buildRequest, type RequestParts } from "./request.js";
 
 const decoder = new TextDecoder();
 /** The tracing module, once a client given a tracer has loaded it (an import() per call costs more than a cached promise). */
@@ -179,12 +179,12 @@ export class SDKCoreBase<S extends object = object> {
     });
     // The first attempt's abort: its signal goes into the call's Request (for a caller's fetch)
     // or into the default fetch's init; the loop sends that Request as it is.
-    const first = { abort: new AttemptAbort(call.signal, timeoutMs), callerSignal: call.signal };
+    const abort = new AttemptAbort(call.signal, timeoutMs);
     let result: CallResult<T>;
     /** A stream holds the first attempt (its caller signal) until it ends. */
     let streaming = false;
     try {
-      const request = buildRequest({
+      const parts: RequestParts = {
         method: op.method,
         baseUrl,
         url: wire.url,
@@ -199,11 +199,13 @@ export class SDKCoreBase<S extends object = object> {
           wire.headers,
         ],
         body: serialized,
-        // With the default fetch the loop hands it the signal; a caller's fetch finds it on the Request.
-        signal: resolved.signalInInit ? undefined : first.abort.signal,
-      });
+      };
+      // With the default fetch the loop hands it the signal; a caller's fetch finds it on the Request.
+      const request = buildRequest(parts, resolved.signalInInit ? undefined : abort.signal);
+      // A retry's Request is built afresh (a stream body, which can be read only once, is teed by the loop instead).
+      const rebuild = serialized instanceof ReadableStream ? undefined : (signal: AbortSignal | undefined) => buildRequest(parts, signal);
       // The loop sends it (and any retry) and reads the final body under the attempt's timeout.
-      const outcome = await loop(request, first);
+      const outcome = await loop(request, { abort, callerSignal: call.signal, rebuild });
       const { bytes, lease } = outcome;
       // A response whose URL holds a credential is shown redacted.
       const received = outcome.response.url;
@@ -232,7 +234,7 @@ export class SDKCoreBase<S extends object = object> {
     } catch (error) {
       throw await afterError(resolved.hooks, ctx, error);
     } finally {
-      if (!streaming) first.abort.release();
+      if (!streaming) abort.release();
     }
     try {
       await hooks.afterSuccess?.call(hooks, ctx, readableCopy(result.response, result.body));

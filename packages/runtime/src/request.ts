@@ -19,17 +19,16 @@ export interface RequestParts {
   /** Headers by precedence, lowest first: the SDK's own, then the caller's, then header parameters. */
   readonly headers: readonly (Record<string, string> | undefined)[];
   readonly body: WireBody | undefined;
-  /** The first attempt's signal; none when fetch takes it in its `init`. */
-  readonly signal: AbortSignal | undefined;
 }
 
-export function buildRequest(parts: RequestParts): Request {
+/** @param signal the attempt's; none when fetch takes it in its `init` */
+export function buildRequest(parts: RequestParts, signal: AbortSignal | undefined): Request {
   const { body } = parts;
   const init: RequestInit & { duplex?: "half" } = {
     method: parts.method.toUpperCase(),
     headers: mergeHeaders(...parts.headers),
     body,
-    signal: parts.signal,
+    signal,
   };
   // fetch sends a stream body only with duplex "half".
   if (body instanceof ReadableStream) init.duplex = "half";

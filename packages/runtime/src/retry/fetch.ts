@@ -105,13 +105,17 @@ export interface AttemptsOutcome {
 }
 
 /**
- * How the SDK core starts the loop: the first attempt's Request was built by openapi-fetch
- * already carrying `abort`'s signal, so it is sent as it is; the caller's own signal is
- * `callerSignal`.
+ * How the SDK core starts the loop: the first attempt's Request was built already carrying
+ * `abort`'s signal, so it is sent as it is; the caller's own signal is `callerSignal`.
  */
 export interface FirstAttempt {
   readonly abort: AttemptAbort;
   readonly callerSignal: AbortSignal | undefined;
+  /**
+   * Builds a later attempt's Request afresh, with that attempt's signal: then nothing of
+   * the first is copied up front for retries that may never happen.
+   */
+  readonly rebuild?: (signal: AbortSignal | undefined) => Request;
 }
 
 /** The debug log's lines, once a client given a debugLogger has loaded them. */
@@ -159,11 +163,13 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
     const label = () => (labelText ??= describe(request, options.methodPath));
     const callerSignal = first ? first.callerSignal : request.signal;
     const startedMs = now();
-    // Later attempts are built from these: the first may be changed in place (credentials, hooks).
-    const headers = [...request.headers];
-    const spare = request.body === null ? undefined : request.clone();
+    // Without `rebuild`, later attempts are built from these: the first may be changed in place (credentials, hooks).
+    const rebuild = first?.rebuild;
+    const headers = rebuild ? undefined : [...request.headers];
+    const spare = rebuild || request.body === null ? undefined : request.clone();
     const fresh = (abort: AttemptAbort): Request => {
       const signal = signalInInit ? undefined : abort.signal;
+      if (rebuild) return rebuild(signal);
       return spare
         ? new Request(spare.clone(), { signal })
         : new Request(request.url, { method: request.method, headers, redirect: request.redirect, signal });
