@@ -239,7 +239,7 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
         if (cost < 0) decision = { retry: false, reason: BUDGET_EMPTY };
         else drawn += cost;
         log?.outcome(label(), attempt, outcome, now() - attemptStartMs, decision);
-        const answer: AttemptsOutcome | SDKBaseError = outcome instanceof Response ? { response: outcome, ...(bytes ? { bytes } : {}) } : outcome;
+        const answer: AttemptsOutcome | SDKBaseError = outcome instanceof Response ? { response: outcome, bytes } : outcome;
         if (!decision.retry && !reauthorized && outcome instanceof Response && outcome.status === 401 && (await options.reauthorize?.())) {
           reauthorized = true;
           log?.renewed(label());
