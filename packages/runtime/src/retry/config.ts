@@ -5,6 +5,7 @@
 import { SDKValidationError } from "../errors.js";
 import type { SpecRetryPolicy } from "../operation.js";
 import { BUDGET_FIELDS, type RetryBudgetConfig } from "./budget.js";
+import { STATUS_CODE_RE } from "./status.js";
 
 /** Used when neither the caller nor the spec gives a value (Speakeasy's defaults). */
 export const DEFAULT_INITIAL_INTERVAL_MS = 500;
@@ -93,7 +94,6 @@ const DEFAULTS: Layer = {
   retryNonIdempotent: false,
 };
 const BACKOFF_FIELDS = Object.keys(DEFAULTS.backoff!);
-const STATUS_CODE_RE = /^([1-5]\d\d|[1-5]XX)$/i;
 
 /**
  * Per-call settings override the client's, which override the spec's, field by field;
