@@ -112,10 +112,14 @@ export function resolveRetryPolicy(
   const bad = (field: string, text: string): never => {
     throw new SDKValidationError(`${at}${field} ${text}`, field);
   };
-  /** An object (`or` names what else may be given) of numbers >= 0 (`exponent` >= 1, intervals within timer range). */
-  const numbers = (value: any, name: string, keys: readonly string[], or = ""): void => {
+  /** An object (`or` names what else may be given) of `keys` alone: a misspelt field would otherwise be ignored without a word. */
+  const object = (value: any, name: string, keys: readonly string[], or = ""): void => {
     if (!value || typeof value !== "object") bad(name, `must be ${or}an object`);
-    known(value, name, keys);
+    for (const key of Object.keys(value)) if (!keys.includes(key)) bad(`${name}.${key}`, `is not a known field; expected: ${keys.join(", ")}`);
+  };
+  /** An object of numbers >= 0 (`exponent` >= 1, intervals within timer range). */
+  const numbers = (value: any, name: string, keys: readonly string[], or?: string): void => {
+    object(value, name, keys, or);
     for (const key of keys) {
       const number = value[key];
       const min = +(key === "exponent");
@@ -125,10 +129,6 @@ export function resolveRetryPolicy(
       }
       if (key.endsWith("Interval") && number > MAX_TIMER_MS) bad(field, `must be at most ${MAX_TIMER_MS} ms`);
     }
-  };
-  /** A misspelt field would otherwise be ignored without a word. */
-  const known = (value: object, name: string, keys: readonly string[]): void => {
-    for (const key of Object.keys(value)) if (!keys.includes(key)) bad(`${name}.${key}`, `is not a known field; expected: ${keys.join(", ")}`);
   };
   /** How each field of a config is checked, when set; `name` is the config's (`retries` or `retryConfig`; `retry`: the spec's). */
   const rules: Record<string, (value: any, field: string, name: string) => unknown> = {
@@ -151,11 +151,11 @@ export function resolveRetryPolicy(
   /** Checks a config, which plain JavaScript callers (or a hand-written spec) can get wrong in any way. */
   const check = (config: any, name: string): Layer | undefined => {
     if (config === undefined) return undefined;
-    if (!config || typeof config !== "object") bad(name, "must be an object");
-    if (config.strategy !== "none" && config.strategy !== "backoff") bad(`${name}.strategy`, 'must be "none" or "backoff"');
-    known(config, name, config.strategy === "none" ? ["strategy", "budget"] : Object.keys(rules));
+    const none = config?.strategy === "none";
+    object(config, name, none ? ["strategy", "budget"] : Object.keys(rules));
+    if (!none && config.strategy !== "backoff") bad(`${name}.strategy`, 'must be "none" or "backoff"');
     for (const key in rules) if (config[key] !== undefined) rules[key]!(config[key], `${name}.${key}`, name);
-    return config.strategy === "none" ? undefined : config;
+    return none ? undefined : config;
   };
   check(spec, "retry");
   const layers = [check(call, "retries"), check(client, "retryConfig"), spec, DEFAULTS];
