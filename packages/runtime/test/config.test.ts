@@ -140,6 +140,10 @@ describe("resolveRetryPolicy validation", () => {
     { name: "a call's own bucket", given: { call: { strategy: "backoff", budget: { capacity: 5 } } }, want: "retries.budget" },
     { name: "bad spec value", given: { spec: { ...spec, backoff: { ...spec.backoff, exponent: 0 } } }, want: "retry.backoff.exponent" },
     { name: "bad spec status", given: { spec: { ...spec, statusCodes: ["5XXX"] } }, want: "retry.statusCodes" },
+    { name: "bad spec strategy", given: { spec: { ...spec, strategy: "exponential" as never } }, want: "retry.strategy" },
+    { name: "misspelt spec field", given: { spec: { ...spec, maxRetries: 3 } as never }, want: "retry.maxRetries" },
+    { name: "non-boolean spec flag", given: { spec: { ...spec, retryConnectionErrors: "yes" as never } }, want: "retry.retryConnectionErrors" },
+    { name: "unknown strategy beside a misspelt field", given: { client: { strategy: "exponential", maxRetry: 1 } }, want: "retryConfig.maxRetry" },
   ];
   it.each(cases)("$name → names $want", ({ given, want }) => {
     const run = () => resolveRetryPolicy(given.spec, given.client as RetryConfig, given.call as RetryConfig, "connections.get");
@@ -150,6 +154,16 @@ describe("resolveRetryPolicy validation", () => {
       expect((error as SDKValidationError).field).toBe(want);
       expect((error as Error).message).toMatch(new RegExp(`^connections\\.get: ${want.replace(/\./g, "\\.")}\\b`));
     }
+  });
+
+  it("says what a config, a status list and a number take", () => {
+    expect(() => resolveRetryPolicy(undefined, "backoff" as never)).toThrow(/^retryConfig must be an object$/);
+    expect(() => resolveRetryPolicy(undefined, { strategy: "backoff", statusCodes: [503, "5xx0"] })).toThrow('retryConfig.statusCodes has "5xx0"; want 429 or "5XX"');
+    expect(() => resolveRetryPolicy(undefined, { strategy: "backoff", statusCodes: 503 as never })).toThrow('retryConfig.statusCodes must be an array like [429, "5XX"]');
+    expect(() => resolveRetryPolicy(undefined, { strategy: "none", backoff: {} } as never)).toThrow("retryConfig.backoff is not a known field; expected: strategy, budget");
+    expect(() => resolveRetryPolicy(undefined, { strategy: "backoff", backoff: { maxInterval: 2 ** 31 } })).toThrow("retryConfig.backoff.maxInterval must be at most 2147483647 ms");
+    expect(() => resolveRetryPolicy(undefined, { strategy: "backoff", backoff: { maxElapsedTime: -1 } })).toThrow("retryConfig.backoff.maxElapsedTime must be a finite number of ms >= 0 (got -1)");
+    expect(() => resolveRetryPolicy(undefined, { strategy: "backoff", backoff: { exponent: Symbol("e") as never } })).toThrow("retryConfig.backoff.exponent must be a finite number >= 1 (got Symbol(e))");
   });
 
   it("says what a budget takes", () => {

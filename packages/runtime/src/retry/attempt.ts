@@ -89,7 +89,7 @@ export function abortedError(signal: AbortSignal, label: string, target: Request
 }
 
 function tries(attempts: number): string {
-  return attempts === 1 ? " (1 attempt)" : ` (${attempts} attempts)`;
+  return ` (${attempts} attempt${attempts === 1 ? "" : "s"})`;
 }
 
 function classify(error: unknown, abort: AttemptAbort, options: AttemptOptions): SDKBaseError {
@@ -120,11 +120,10 @@ function errorCode(error: unknown): string | undefined {
 async function readAll(response: Response, maxBytes = Infinity): Promise<ArrayBuffer | undefined> {
   if (maxBytes === Infinity || response.body === null) return response.arrayBuffer();
   const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  for (let total = 0; ; ) {
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done) return new Blob(chunks).arrayBuffer();
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
@@ -132,11 +131,4 @@ async function readAll(response: Response, maxBytes = Infinity): Promise<ArrayBu
     }
     chunks.push(value);
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes.buffer;
 }

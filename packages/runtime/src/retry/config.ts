@@ -5,6 +5,7 @@
 import { SDKValidationError } from "../errors.js";
 import type { SpecRetryPolicy } from "../operation.js";
 import { BUDGET_FIELDS, type RetryBudgetConfig } from "./budget.js";
+import { STATUS_CODE_RE } from "./status.js";
 
 /** Used when neither the caller nor the spec gives a value (Speakeasy's defaults). */
 export const DEFAULT_INITIAL_INTERVAL_MS = 500;
@@ -78,13 +79,25 @@ export interface RetryPolicy {
   readonly budget?: boolean;
 }
 
-const BACKOFF_FIELDS = ["initialInterval", "maxInterval", "exponent", "maxElapsedTime"] as const;
-const CONFIG_FIELDS = ["strategy", "backoff", "statusCodes", "retryConnectionErrors", "retryNonIdempotent", "budget"] as const;
-const STATUS_CODE_RE = /^([1-5]\d\d|[1-5]XX)$/i;
+/** A call's `retries`, then the client's `retryConfig` (each only with strategy "backoff"), the spec's policy and the defaults: the first to set a field wins. */
+type Layer = Partial<Omit<RetryPolicy, "backoff" | "strategy">> & { backoff?: Partial<BackoffConfig> };
+
+const DEFAULTS: Layer = {
+  backoff: {
+    initialInterval: DEFAULT_INITIAL_INTERVAL_MS,
+    maxInterval: DEFAULT_MAX_INTERVAL_MS,
+    exponent: DEFAULT_EXPONENT,
+    maxElapsedTime: DEFAULT_MAX_ELAPSED_TIME_MS,
+  },
+  statusCodes: DEFAULT_RETRY_STATUS_CODES,
+  retryConnectionErrors: DEFAULT_RETRY_CONNECTION_ERRORS,
+  retryNonIdempotent: false,
+};
+const BACKOFF_FIELDS = Object.keys(DEFAULTS.backoff!);
 
 /**
  * Per-call settings override the client's, which override the spec's, field by field;
- * a backoff field nobody sets falls back to the `DEFAULT_*` constants.
+ * a field nobody sets falls back to the `DEFAULT_*` constants.
  *
  * @param context prefixes validation messages, e.g. `connections.get`.
  * @throws SDKValidationError naming the bad field, e.g. `retryConfig.backoff.exponent`.
@@ -95,103 +108,64 @@ export function resolveRetryPolicy(
   call?: RetryConfig,
   context?: string,
 ): RetryPolicy {
-  const prefix = context ? `${context}: ` : "";
-  if (spec !== undefined) checkSpec(spec, prefix);
-  const overrides = [checkConfig(call, "retries", prefix), checkConfig(client, "retryConfig", prefix)];
-  const backoffs = overrides.map((c) => (c?.strategy === "backoff" ? c.backoff : undefined));
-  const pick = <K extends keyof BackoffConfig>(key: K, fallback: number): number =>
-    backoffs[0]?.[key] ?? backoffs[1]?.[key] ?? spec?.backoff[key] ?? fallback;
-  /** The first value set by the call, then the client. */
-  const first = <K extends "statusCodes" | "retryConnectionErrors" | "retryNonIdempotent">(key: K) =>
-    overrides.map((c) => (c?.strategy === "backoff" ? c[key] : undefined)).find((value) => value !== undefined);
-
+  const at = context ? `${context}: ` : "";
+  const bad = (field: string, text: string): never => {
+    throw new SDKValidationError(`${at}${field} ${text}`, field);
+  };
+  /** An object (`or` names what else may be given) of `keys` alone: a misspelt field would otherwise be ignored without a word. */
+  const object = (value: any, name: string, keys: readonly string[], or = ""): void => {
+    if (!value || typeof value !== "object") bad(name, `must be ${or}an object`);
+    for (const key of Object.keys(value)) if (!keys.includes(key)) bad(`${name}.${key}`, `is not a known field; expected: ${keys.join(", ")}`);
+  };
+  /** An object of numbers >= 0 (`exponent` >= 1, intervals within timer range). */
+  const numbers = (value: any, name: string, keys: readonly string[], or?: string): void => {
+    object(value, name, keys, or);
+    for (const key of keys) {
+      const number = value[key];
+      const min = +(key === "exponent");
+      const field = `${name}.${key}`;
+      if (number !== undefined && !(typeof number === "number" && number >= min && number < Infinity)) {
+        bad(field, `must be a finite number${keys === BACKOFF_FIELDS && !min ? " of ms" : ""} >= ${min} (got ${String(number)})`);
+      }
+      if (key.endsWith("Interval") && number > MAX_TIMER_MS) bad(field, `must be at most ${MAX_TIMER_MS} ms`);
+    }
+  };
+  /** How each field of a config is checked, when set; `name` is the config's (`retries` or `retryConfig`; `retry`: the spec's). */
+  const rules: Record<string, (value: any, field: string, name: string) => unknown> = {
+    strategy: () => 0,
+    backoff: (value, field) => numbers(value, field, BACKOFF_FIELDS),
+    statusCodes: (value, field) => {
+      if (!Array.isArray(value)) bad(field, 'must be an array like [429, "5XX"]');
+      for (const code of value) {
+        if (!((typeof code === "number" || typeof code === "string") && STATUS_CODE_RE.test(String(code)))) bad(field, `has ${JSON.stringify(code)}; want 429 or "5XX"`);
+      }
+    },
+    retryConnectionErrors: flag,
+    retryNonIdempotent: flag,
+    // A call may only step out of the client's bucket (`false`): the bucket's size is the client's.
+    budget: (value, field, name) => value === false || (name === "retries" ? bad(field, "must be false") : numbers(value, field, BUDGET_FIELDS, "false or ")),
+  };
+  function flag(value: unknown, field: string): void {
+    if (typeof value !== "boolean") bad(field, "must be a boolean");
+  }
+  /** Checks a config, which plain JavaScript callers (or a hand-written spec) can get wrong in any way. */
+  const check = (config: any, name: string): Layer | undefined => {
+    if (config === undefined) return undefined;
+    const none = config?.strategy === "none";
+    object(config, name, none ? ["strategy", "budget"] : Object.keys(rules));
+    if (!none && config.strategy !== "backoff") bad(`${name}.strategy`, 'must be "none" or "backoff"');
+    for (const key in rules) if (config[key] !== undefined) rules[key]!(config[key], `${name}.${key}`, name);
+    return none ? undefined : config;
+  };
+  check(spec, "retry");
+  const layers = [check(call, "retries"), check(client, "retryConfig"), spec, DEFAULTS];
+  const pick = <T>(get: (layer: Layer) => T | undefined): T => layers.map((layer) => layer && get(layer)).find((value) => value !== undefined)!;
   return {
     strategy: call?.strategy ?? client?.strategy ?? spec?.strategy ?? "none",
-    backoff: {
-      initialInterval: pick("initialInterval", DEFAULT_INITIAL_INTERVAL_MS),
-      maxInterval: pick("maxInterval", DEFAULT_MAX_INTERVAL_MS),
-      exponent: pick("exponent", DEFAULT_EXPONENT),
-      maxElapsedTime: pick("maxElapsedTime", DEFAULT_MAX_ELAPSED_TIME_MS),
-    },
-    statusCodes: first("statusCodes") ?? spec?.statusCodes ?? DEFAULT_RETRY_STATUS_CODES,
-    retryConnectionErrors: first("retryConnectionErrors") ?? spec?.retryConnectionErrors ?? DEFAULT_RETRY_CONNECTION_ERRORS,
-    retryNonIdempotent: first("retryNonIdempotent") ?? false,
+    backoff: Object.fromEntries(BACKOFF_FIELDS.map((key) => [key, pick((layer) => layer.backoff?.[key as keyof BackoffConfig])])) as unknown as BackoffConfig,
+    statusCodes: pick((layer) => layer.statusCodes),
+    retryConnectionErrors: pick((layer) => layer.retryConnectionErrors),
+    retryNonIdempotent: pick((layer) => layer.retryNonIdempotent),
     budget: call?.budget !== false && client?.budget !== false,
   };
-}
-
-/** Checks a user-supplied config, which plain JavaScript callers can get wrong in any way. */
-function checkConfig(config: RetryConfig | undefined, name: string, prefix: string): RetryConfig | undefined {
-  if (config === undefined) return undefined;
-  if (typeof config !== "object" || config === null) {
-    throw new SDKValidationError(`${prefix}${name} must be an object like { strategy: "backoff" }`, name);
-  }
-  if (config.strategy !== "none" && config.strategy !== "backoff") {
-    throw new SDKValidationError(`${prefix}${name}.strategy must be "none" or "backoff"`, `${name}.strategy`);
-  }
-  checkKeys(config, config.strategy === "none" ? ["strategy", "budget"] : CONFIG_FIELDS, name, prefix);
-  const { budget } = config;
-  // A call may only step out of the client's bucket (`false`): the bucket's size is the client's.
-  if (budget !== undefined && budget !== false && name === "retries") throw new SDKValidationError(`${prefix}retries.budget must be false`, "retries.budget");
-  if (budget !== false) checkObject(budget, BUDGET_FIELDS, `${name}.budget`, prefix, "false or an object");
-  if (config.strategy === "none") return config;
-  for (const key of ["retryConnectionErrors", "retryNonIdempotent"] as const) {
-    if (config[key] !== undefined && typeof config[key] !== "boolean") {
-      const field = `${name}.${key}`;
-      throw new SDKValidationError(`${prefix}${field} must be a boolean`, field);
-    }
-  }
-  if (config.statusCodes !== undefined) checkStatusCodes(config.statusCodes, `${name}.statusCodes`, prefix);
-  checkObject(config.backoff, BACKOFF_FIELDS, `${name}.backoff`, prefix);
-  return config;
-}
-
-/** An object of numbers (`backoff`, `budget`) when set; `want` names what else is allowed. */
-function checkObject(value: unknown, fields: readonly string[], field: string, prefix: string, want = "an object"): void {
-  if (value === undefined) return;
-  if (typeof value !== "object" || !value) throw new SDKValidationError(`${prefix}${field} must be ${want}`, field);
-  checkNumbers(value, fields, field, prefix);
-}
-
-function checkSpec(spec: SpecRetryPolicy, prefix: string): void {
-  if (spec.strategy !== "none" && spec.strategy !== "backoff") {
-    throw new SDKValidationError(`${prefix}retry.strategy must be "none" or "backoff"`, "retry.strategy");
-  }
-  checkNumbers(spec.backoff, BACKOFF_FIELDS, "retry.backoff", prefix);
-  checkStatusCodes(spec.statusCodes, "retry.statusCodes", prefix);
-}
-
-function checkStatusCodes(codes: unknown, field: string, prefix: string): void {
-  if (!Array.isArray(codes)) throw new SDKValidationError(`${prefix}${field} must be an array like [429, "5XX"]`, field);
-  for (const code of codes as unknown[]) {
-    const ok = (typeof code === "number" || typeof code === "string") && STATUS_CODE_RE.test(String(code));
-    if (!ok) throw new SDKValidationError(`${prefix}${field} has ${JSON.stringify(code)}; want 429 or "5XX"`, field);
-  }
-}
-
-/** A misspelt field would otherwise be ignored without a word. */
-function checkKeys(config: object, allowed: readonly string[], name: string, prefix: string): void {
-  for (const key of Object.keys(config)) {
-    if (!allowed.includes(key)) {
-      throw new SDKValidationError(`${prefix}${name}.${key} is not a known field; expected: ${allowed.join(", ")}`, `${name}.${key}`);
-    }
-  }
-}
-
-/** Each field of `fields` set in `config` is a finite number >= 0 (`exponent` >= 1, intervals within timer range). */
-function checkNumbers(config: object, fields: readonly string[], name: string, prefix: string): void {
-  checkKeys(config, fields, name, prefix);
-  for (const key of fields) {
-    const value: unknown = (config as Record<string, unknown>)[key];
-    if (value === undefined) continue;
-    const field = `${name}.${key}`;
-    const ok = typeof value === "number" && Number.isFinite(value) && value >= (key === "exponent" ? 1 : 0);
-    if (!ok) {
-      const want = key === "exponent" ? "a finite number >= 1" : `a finite number${fields === BACKOFF_FIELDS ? " of ms" : ""} >= 0`;
-      throw new SDKValidationError(`${prefix}${field} must be ${want} (got ${String(value)})`, field);
-    }
-    if ((key === "initialInterval" || key === "maxInterval") && value > MAX_TIMER_MS) {
-      throw new SDKValidationError(`${prefix}${field} must be at most ${MAX_TIMER_MS} ms`, field);
-    }
-  }
 }

@@ -245,7 +245,7 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
         if (cost < 0) decision = { retry: false, reason: BUDGET_EMPTY };
         else drawn += cost;
         log?.outcome(label(), attempt, outcome, now() - attemptStartMs, decision);
-        const answer: AttemptsOutcome | SDKBaseError = outcome instanceof Response ? { response: outcome, ...(bytes ? { bytes } : {}) } : outcome;
+        const answer: AttemptsOutcome | SDKBaseError = outcome instanceof Response ? { response: outcome, bytes } : outcome;
         if (!decision.retry && !reauthorized && outcome instanceof Response && outcome.status === 401 && (await options.reauthorize?.())) {
           reauthorized = true;
           log?.renewed(label());
@@ -279,17 +279,16 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
 }
 
 function sleepMs(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (!signal) return new Promise((resolve) => setTimeout(resolve, Math.min(ms, MAX_TIMER_MS)));
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(signal.reason);
+      reject(signal!.reason);
     };
     const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
+      signal?.removeEventListener("abort", onAbort);
       resolve();
     }, Math.min(ms, MAX_TIMER_MS));
-    signal.addEventListener("abort", onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

@@ -2,8 +2,11 @@
 
 /** Every HTTP-date form (IMF-fixdate, RFC 850, asctime) starts with a day name. */
 const HTTP_DATE_RE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /i;
-/** delay-seconds is an integer in RFC 9110; decimals are accepted because servers send them. */
-const DELAY_SECONDS_RE = /^\d+(\.\d+)?$/;
+/**
+ * A non-negative number: Retry-After's delay-seconds (an integer in RFC 9110; decimals are
+ * accepted because servers send them) and `retry-after-ms`'s.
+ */
+const DELAY_RE = /^\d+(\.\d+)?$/;
 const MS_PER_SECOND = 1000;
 
 /**
@@ -15,22 +18,20 @@ const MS_PER_SECOND = 1000;
 export function parseRetryAfterMs(value: string | null, nowMs: number): number | undefined {
   if (value === null) return undefined;
   const trimmed = value.trim();
-  if (DELAY_SECONDS_RE.test(trimmed)) return Math.ceil(Number(trimmed) * MS_PER_SECOND);
+  if (DELAY_RE.test(trimmed)) return Math.ceil(Number(trimmed) * MS_PER_SECOND);
   if (!HTTP_DATE_RE.test(trimmed)) return undefined;
   const dateMs = Date.parse(trimmed);
   if (Number.isNaN(dateMs)) return undefined;
   return Math.max(0, Math.ceil(dateMs - nowMs));
 }
 
-/** `retry-after-ms`: a non-negative number of ms (a de-facto header, sent by Azure and OpenAI). */
-const DELAY_MS_RE = /^\d+(\.\d+)?$/;
-
 /**
- * The delay a response asks for: `retry-after-ms` when valid (it is the more precise),
- * else `Retry-After`; `undefined` when neither says.
+ * The delay a response asks for: `retry-after-ms` (a de-facto header of a number of ms, sent
+ * by Azure and OpenAI) when valid, as it is the more precise, else `Retry-After`; `undefined`
+ * when neither says.
  */
 export function serverRetryDelayMs(headers: Headers, nowMs: number): number | undefined {
   const ms = headers.get("retry-after-ms")?.trim();
-  if (ms !== undefined && DELAY_MS_RE.test(ms)) return Math.ceil(Number(ms));
+  if (ms !== undefined && DELAY_RE.test(ms)) return Math.ceil(Number(ms));
   return parseRetryAfterMs(headers.get("retry-after"), nowMs);
 }

@@ -1,7 +1,7 @@
 /** Which HTTP statuses a retry policy covers. */
 
-const EXACT_RE = /^\d{3}$/;
-const RANGE_RE = /^([1-5])XX$/i;
+/** A status (`429`) or a range (`5XX`, case-insensitive; group 2 is set for a range). retry/config.ts checks a policy's codes by it. */
+export const STATUS_CODE_RE = /^([1-5])(?:\d\d|(XX))$/i;
 
 /**
  * @param codes as a spec lists them: `429`, `"429"` or a range such as `"5XX"`
@@ -14,8 +14,6 @@ export function isRetryableStatus(status: number, codes: readonly (number | stri
 /** Also used to pick a documented error class for a range key such as `"4XX"`. */
 export function statusMatches(status: number, code: number | string): boolean {
   if (typeof code === "number") return code === status;
-  const text = code.trim();
-  if (EXACT_RE.test(text)) return Number(text) === status;
-  const range = RANGE_RE.exec(text);
-  return range !== null && Math.floor(status / 100) === Number(range[1]);
+  const match = STATUS_CODE_RE.exec(code.trim());
+  return match !== null && (match[2] ? Math.floor(status / 100) === Number(match[1]) : Number(match[0]) === status);
 }
