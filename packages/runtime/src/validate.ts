@@ -5,7 +5,7 @@
  */
 import { constraintViolation } from "./constraints.js";
 import { SDKValidationError } from "./errors.js";
-import { isPlainObject, isValidHeaderName, isValidHeaderValue, kindOf } from "./guards.js";
+import { isPlainObject, isValidHeader, kindOf } from "./guards.js";
 import type { OperationSpec, ParameterSpec } from "./operation.js";
 import { CALL_OPTIONS, checkOptions, unknownKey, type MediaOptions, type RequestOptions } from "./options.js";
 import { checkedURL } from "./server-url.js";
@@ -87,7 +87,7 @@ export function checkHeaders(value: unknown, field: string, context: string): vo
     throw new SDKValidationError(`${context}: ${field} must be an object of strings`, field);
   }
   for (const [name, headerValue] of Object.entries(value)) {
-    if (typeof headerValue !== "string" || !isValidHeaderName(name) || !isValidHeaderValue(headerValue)) {
+    if (typeof headerValue !== "string" || !isValidHeader(name, headerValue)) {
       throw new SDKValidationError(`${context}: ${field} has an invalid header "${name}"`, `${field}.${name}`);
     }
   }
