@@ -41,12 +41,12 @@ const CLIENT_OPTIONS: OptionTable = {
   tracer: [(value) => isFunction(value?.startSpan), "have a startSpan method"],
 };
 
-/** The options of one call (validate.ts checks them): `retries` when the policy is resolved, `headers` and `serverURL` there. */
+/** The options of one call (validate.ts checks them): `retries` when the policy is resolved, each header and `serverURL` there. */
 export const CALL_OPTIONS: OptionTable = {
   retries: 0,
   timeoutMs: TIMEOUT,
   signal: [(value) => value instanceof AbortSignal, "be an AbortSignal"],
-  headers: 0,
+  headers: [isPlainObject, "be an object of strings"],
   security: SECURITY,
   serverURL: 0,
   contentType: 0,

@@ -71,24 +71,16 @@ function paramProblem(param: ParameterSpec, value: unknown): string | undefined 
   return segment === "." || segment === ".." ? 'must not be "." or ".."' : undefined;
 }
 
-/** Checks options passed to one call; `retries` is checked when the retry policy is resolved. */
+/**
+ * Checks options passed to one call; `retries` is checked when the retry policy is resolved.
+ * Header values may be credentials: messages name the header, never the value.
+ */
 export function validateRequestOptions(at: string, options: unknown): RequestOptions<unknown> & MediaOptions {
   if (options === undefined) return {};
   checkOptions(at, options, CALL_OPTIONS, "options.");
-  checkHeaders(options.headers, "options.headers", at);
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    if (typeof value !== "string" || !isValidHeader(name, value)) throw new SDKValidationError(`${at}: options.headers has an invalid header "${name}"`, `options.headers.${name}`);
+  }
   if (options.serverURL === undefined) return options as RequestOptions<unknown> & MediaOptions;
   return { ...(options as RequestOptions<unknown> & MediaOptions), serverURL: checkedURL(options.serverURL, at, "options.serverURL") };
-}
-
-/** Header values may be credentials: messages name the header, never the value. */
-export function checkHeaders(value: unknown, field: string, context: string): void {
-  if (value === undefined) return;
-  if (!isPlainObject(value)) {
-    throw new SDKValidationError(`${context}: ${field} must be an object of strings`, field);
-  }
-  for (const [name, headerValue] of Object.entries(value)) {
-    if (typeof headerValue !== "string" || !isValidHeader(name, headerValue)) {
-      throw new SDKValidationError(`${context}: ${field} has an invalid header "${name}"`, `${field}.${name}`);
-    }
-  }
 }
