@@ -1,7 +1,7 @@
 /** Request bodies by encoding: what the spec's media type says goes on the wire. */
 import { SDKValidationError } from "./errors.js";
 import type { WireBody } from "./body-encodings.js";
-import { BODY_FEATURES, missingFeature, type RuntimeFeatures } from "./feature-contract.js";
+import { bodyFeature, missingFeature, type RuntimeFeatures } from "./feature-contract.js";
 import type { BodyMediaSpec, BodySpec, OperationSpec, ResponseKind } from "./operation.js";
 
 /**
@@ -12,7 +12,7 @@ import type { BodyMediaSpec, BodySpec, OperationSpec, ResponseKind } from "./ope
 export function serializeBody(media: BodyMediaSpec, value: unknown, at: string, field: string, features: RuntimeFeatures, sdkName: string): WireBody {
   const encoding = media.encoding ?? "json";
   if (encoding === "json") return JSON.stringify(value);
-  const feature = BODY_FEATURES[encoding];
+  const feature = bodyFeature(encoding);
   const encode = features[feature];
   if (!encode) throw missingFeature(sdkName, feature, `${at}: a ${encoding} body`);
   return encode(media, value, at, field);

@@ -44,13 +44,8 @@ export interface RuntimeFeatures {
   readonly streams?: typeof openStream;
 }
 
-/** The feature each non-JSON body encoding needs. */
-export const BODY_FEATURES: Readonly<Record<Exclude<BodyEncoding, "json">, "textBody" | "formBody" | "multipartBody" | "binaryBody">> = {
-  text: "textBody",
-  form: "formBody",
-  multipart: "multipartBody",
-  binary: "binaryBody",
-};
+/** The feature each non-JSON body encoding needs: `textBody` for `text`, and so on. */
+export const bodyFeature = (encoding: Exclude<BodyEncoding, "json">) => `${encoding}Body` as const;
 
 /**
  * A feature the definition did not bring: the SDK's generated code and the spec disagree

@@ -17,16 +17,16 @@ export function kindOf(value: unknown): string {
   return typeof value;
 }
 
-/** Headers#set quotes the value in its own error, so it is only ever called here, on a throwaway. */
+/** Whether a value fetch would send in a header (no line breaks or NUL). */
 export function isValidHeaderValue(value: string): boolean {
   return isValidHeader("x", value);
 }
 
-export function isValidHeaderName(name: string): boolean {
-  return isValidHeader(name, "");
-}
-
-function isValidHeader(name: string, value: string): boolean {
+/**
+ * Whether `name: value` is a header fetch would send (a valid name, a valid value). Headers#set
+ * quotes the value in its own error, so it is only ever called here, on a throwaway.
+ */
+export function isValidHeader(name: string, value: string): boolean {
   try {
     new Headers().set(name, value);
     return true;

@@ -6,7 +6,7 @@ export type { ResponseValidationContext, ValidateResponses } from "./validation/
 import type { SecuritySource } from "./auth/index.js";
 import { HOOK_NAMES, type Hooks } from "./hooks.js";
 import type { SDKDefinition } from "./definition.js";
-import { isPlainObject } from "./guards.js";
+import { isPlainObject, kindOf } from "./guards.js";
 import { MAX_TIMER_MS, resolveRetryPolicy, type RetryConfig, type RetryPolicy } from "./retry/config.js";
 import { resolveServerURL, serverFiller } from "./server-url.js";
 import type { ServerFiller } from "./feature-contract.js";
@@ -29,8 +29,8 @@ const VALIDATE: Check = [(value) => value === "off" || value === "strict" || isF
 const CLIENT_OPTIONS: OptionTable = {
   security: SECURITY,
   serverURL: 0,
-  serverIdx: 0,
-  serverVariables: 0,
+  serverIdx: [Number.isInteger, "be an integer"],
+  serverVariables: [isPlainObject, "be an object of strings"],
   retryConfig: 0,
   timeoutMs: TIMEOUT,
   fetch: [isFunction, "be a function"],
@@ -41,12 +41,12 @@ const CLIENT_OPTIONS: OptionTable = {
   tracer: [(value) => isFunction(value?.startSpan), "have a startSpan method"],
 };
 
-/** The options of one call (validate.ts checks them): `retries` when the policy is resolved, `headers` and `serverURL` there. */
+/** The options of one call (validate.ts checks them): `retries` when the policy is resolved, each header and `serverURL` there. */
 export const CALL_OPTIONS: OptionTable = {
   retries: 0,
   timeoutMs: TIMEOUT,
   signal: [(value) => value instanceof AbortSignal, "be an AbortSignal"],
-  headers: 0,
+  headers: [isPlainObject, "be an object of strings"],
   security: SECURITY,
   serverURL: 0,
   contentType: 0,
@@ -56,18 +56,24 @@ export const CALL_OPTIONS: OptionTable = {
 };
 
 /**
- * Checks options against their table: a name it does not list, then each value given, in
- * the table's order. `prefix` is how messages and fields name them (`options.` for a call's).
+ * Checks options against their table: that they are an object, a name it does not list, then
+ * each value given, in the table's order. `prefix` is how messages and fields name them
+ * (`options.` for a call's).
  */
-export function checkOptions(at: string, options: Record<string, unknown>, table: OptionTable, prefix: string): void {
+export function checkOptions(at: string, options: unknown, table: OptionTable, prefix: string): asserts options is Record<string, unknown> {
+  if (!isPlainObject(options)) throw new SDKValidationError(`${at}: options must be an object, got ${kindOf(options)}`, "options");
   for (const key of Object.keys(options)) {
-    if (!Object.hasOwn(table, key)) throw new SDKValidationError(`${at}: unknown option "${key}"; expected: ${Object.keys(table).join(", ")}`, prefix + key);
+    if (!Object.hasOwn(table, key)) throw unknownKey(at, "option", key, Object.keys(table), prefix + key);
   }
   for (const key in table) {
     const check = table[key];
     if (check && options[key] !== undefined && !check[0](options[key])) throw new SDKValidationError(`${at}: ${prefix}${key} must ${check[1]}`, prefix + key);
   }
 }
+
+/** A name that is not one of `expected`: an option, a request's field. */
+export const unknownKey = (at: string, what: string, key: string, expected: readonly string[], field: string) =>
+  new SDKValidationError(`${at}: unknown ${what} "${key}"; expected: ${expected.join(", ") || "none"}`, field);
 
 /** Where debug lines go; `console` is one. */
 export interface DebugLogger {
@@ -241,7 +247,6 @@ export type AttemptFetch = (request: Request, init?: { signal: AbortSignal }) =>
 export function resolveClientOptions<S>(definition: SDKDefinition, input: unknown): ResolvedClientOptions<S> {
   const at = definition.sdkName;
   const options = input === undefined ? {} : input;
-  if (!isPlainObject(options)) throw new SDKValidationError(`${at}: options must be an object`, "options");
   checkOptions(at, options, CLIENT_OPTIONS, "");
   const { security, fetch, hooks, debugLogger, tracer } = options as ClientOptions<S>;
   for (const name of hooks ? HOOK_NAMES : []) {

@@ -10,7 +10,6 @@
  */
 import { SDKValidationError } from "./errors.js";
 import type { SDKDefinition } from "./definition.js";
-import { isPlainObject } from "./guards.js";
 import { missingFeature, type ServerFiller } from "./feature-contract.js";
 import type { ServerSpec } from "./operation.js";
 
@@ -20,56 +19,54 @@ export const DEFAULT_SERVER_IDX = 0;
 /**
  * `serverURL` wins over `serverIdx` and `serverVariables`; the result has no trailing slash.
  * `server` fills the spec's servers: the `serverVariables` feature's, or one for a spec
- * without `{variables}` (which takes the URL as the spec writes it).
+ * without `{variables}` (which takes the URL as the spec writes it). `serverIdx` is an
+ * integer, if given (the client's options table checks it).
  */
 export function resolveServerURL(definition: SDKDefinition, serverURL: unknown, serverIdx: unknown, server: ServerFiller = serverFiller(definition, undefined)): string {
   const at = definition.sdkName;
-  if (serverIdx !== undefined && !Number.isInteger(serverIdx)) {
-    throw new SDKValidationError(`${at}: serverIdx must be an integer`, "serverIdx");
-  }
   if (serverURL !== undefined) return checkedURL(serverURL, at, "serverURL");
   const { servers } = definition;
   const idx = (serverIdx as number | undefined) ?? DEFAULT_SERVER_IDX;
   const spec = servers[idx];
   if (spec === undefined) {
-    const have = servers.length ? `the spec lists servers 0..${servers.length - 1}` : "the spec lists no servers";
-    throw new SDKValidationError(`${at}: serverIdx ${idx} is out of range (${have}); pass serverURL`, "serverIdx");
+    throw new SDKValidationError(`${at}: serverIdx ${idx} is out of range (the spec lists ${servers.length ? `servers 0..${servers.length - 1}` : "no servers"}); pass serverURL`, "serverIdx");
   }
   return server(spec, at, `server ${idx} of the spec`, "serverIdx");
 }
 
-/** The filler of a client's servers, from its `serverVariables` (checked here). */
+/**
+ * The filler of a client's servers, from its `serverVariables` (an object or nothing: the
+ * client's options table checks that much; the feature checks the rest).
+ */
 export function serverFiller(definition: SDKDefinition, given: unknown): ServerFiller {
   return (definition.features?.serverVariables ?? plainServers)(given, definition.sdkName);
 }
 
-/** The servers of a spec without `{variables}` (no `serverVariables` feature): `serverVariables`, if given, must be an object. */
-export function plainServers(given: unknown, at: string): ServerFiller {
-  if (given !== undefined && !isPlainObject(given)) throw variablesError(at);
+/** The servers of a spec without `{variables}` (no `serverVariables` feature), taken as the spec writes them. */
+export function plainServers(): ServerFiller {
   return (server, at, where, field) => {
     if (server.variables) throw missingFeature(at, "serverVariables", `${where} (${server.url}), with {variables},`);
     return specServerURL(server.url, server, at, where, field);
   };
 }
 
-/** A `serverURL` given by the user, checked; messages never quote it. */
-export function checkedURL(url: unknown, at: string, field: string): string {
-  if (typeof url !== "string") throw new SDKValidationError(`${at}: ${field} must be a string`, field);
+/**
+ * A base URL, checked; the result has no trailing slash. `name` says whose it is in messages,
+ * which never quote a URL given by the user (`field`, by default); `hint` ends them.
+ */
+export function checkedURL(url: unknown, at: string, field: string, name = field, hint = ""): string {
   const problem = urlProblem(url);
-  if (problem) throw new SDKValidationError(`${at}: ${field} ${problem}`, field);
-  return url.trim().replace(/\/+$/, "");
+  if (problem) throw new SDKValidationError(`${at}: ${name} ${problem}${hint}`, field);
+  return (url as string).trim().replace(/\/+$/, "");
 }
-
-const variablesError = (at: string) => new SDKValidationError(`${at}: serverVariables must be an object of strings`, "serverVariables");
 
 /**
  * The `serverVariables` feature (servers with `{variables}`): checks the client's
- * `serverVariables` (an object of strings, or nothing) and fills each server's
- * `{variables}` with the caller's value (which must be one of the variable's enum, when it
- * has one) or the spec's default.
+ * `serverVariables` (each value a string; the client's options table checked that it is an
+ * object, or nothing) and fills each server's `{variables}` with the caller's value (which
+ * must be one of the variable's enum, when it has one) or the spec's default.
  */
 export function serverVariables(value: unknown, at: string): ServerFiller {
-  if (value !== undefined && !isPlainObject(value)) throw variablesError(at);
   const given = (value ?? {}) as Readonly<Record<string, unknown>>;
   for (const [name, v] of Object.entries(given)) {
     if (v !== undefined && typeof v !== "string") throw new SDKValidationError(`${at}: serverVariables.${name} must be a string`, `serverVariables.${name}`);
@@ -90,24 +87,22 @@ export function serverBase(server: ServerSpec, given: Readonly<Record<string, st
   return specServerURL(url, server, at, where, field);
 }
 
-function specServerURL(url: string, server: ServerSpec, at: string, where: string, field: string): string {
-  const problem = urlProblem(url);
-  if (problem) throw new SDKValidationError(`${at}: ${where} (${server.url}) ${problem}; pass serverURL`, field);
-  return url.trim().replace(/\/+$/, "");
-}
+/** A spec server's URL (its variables filled), checked; messages name the server as the spec writes it. */
+const specServerURL = (url: string, server: ServerSpec, at: string, where: string, field: string): string =>
+  checkedURL(url, at, field, `${where} (${server.url})`, "; pass serverURL");
 
-function urlProblem(url: string): string | undefined {
+function urlProblem(url: unknown): string | undefined {
+  if (typeof url !== "string") return "must be a string";
   // WHATWG URLs accept braces in host names, so an unfilled variable would pass as is.
   if (/[{}]/.test(url)) return "has {variables} the spec gives no default for";
-  let parsed: URL;
+  let parsed: URL | undefined;
   try {
     parsed = new URL(url.trim());
   } catch {
-    return "must be an absolute http(s) URL";
+    // parsed stays undefined
   }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return "must be an absolute http(s) URL";
+  if (!parsed || !/^https?:$/.test(parsed.protocol)) return "must be an absolute http(s) URL";
   // fetch rejects such URLs with an error quoting them, credentials and all.
   if (parsed.username || parsed.password) return "must not contain credentials; pass them in security";
-  if (parsed.search || parsed.hash) return "must not have a query string or fragment";
-  return undefined;
+  return parsed.search || parsed.hash ? "must not have a query string or fragment" : undefined;
 }

@@ -14,13 +14,9 @@ interface Host {
 
 /** `bun/1.1`, `deno/2.0` or `node/20.20` (major.minor); undefined in a browser or worker. */
 export function serverRuntime(host: Host = globalThis as Host): string | undefined {
-  const versions = host.process?.versions;
-  if (!versions) return undefined;
-  for (const name of ["bun", "deno", "node"]) {
-    const version = versions[name];
-    if (typeof version === "string") return `${name}/${version.split(".").slice(0, 2).join(".")}`;
-  }
-  return undefined;
+  const versions = host.process?.versions ?? {};
+  const name = ["bun", "deno", "node"].find((name) => typeof versions[name] === "string");
+  return name && `${name}/${versions[name]!.split(".", 2).join(".")}`;
 }
 
 /** The header name and value an SDK sends with every request. */
@@ -28,10 +24,6 @@ export function userAgentHeader(
   packageName: string | undefined, sdkVersion: string | undefined, host: Host = globalThis as Host,
 ): readonly [name: string, value: string] {
   const runtime = serverRuntime(host);
-  const value = [
-    ...(packageName ? [`${packageName}/${sdkVersion ?? "0.0.0"}`] : []),
-    `@x/runtime/${RUNTIME_VERSION}`,
-    ...(runtime ? [runtime] : []),
-  ].join(" ");
+  const value = [packageName && `${packageName}/${sdkVersion ?? "0.0.0"}`, `@x/runtime/${RUNTIME_VERSION}`, runtime].filter(Boolean).join(" ");
   return [runtime ? USER_AGENT_HEADER : BROWSER_USER_AGENT_HEADER, value];
 }

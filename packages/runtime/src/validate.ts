@@ -3,11 +3,11 @@
  * argument fails here with a message naming the method and the field, rather than as
  * a confusing 4xx (or a request to the wrong path) from the server.
  */
-import { checkConstraints } from "./constraints.js";
+import { constraintViolation } from "./constraints.js";
 import { SDKValidationError } from "./errors.js";
-import { isPlainObject, isValidHeaderName, isValidHeaderValue, kindOf } from "./guards.js";
+import { isPlainObject, isValidHeader, kindOf } from "./guards.js";
 import type { OperationSpec, ParameterSpec } from "./operation.js";
-import { CALL_OPTIONS, checkOptions, type MediaOptions, type RequestOptions } from "./options.js";
+import { CALL_OPTIONS, checkOptions, unknownKey, type MediaOptions, type RequestOptions } from "./options.js";
 import { checkedURL } from "./server-url.js";
 import { serializePathParam, styleOf, type PathStyle } from "./params/index.js";
 
@@ -17,33 +17,28 @@ import { serializePathParam, styleOf, type PathStyle } from "./params/index.js";
  */
 export function validateRequest(op: OperationSpec, request: unknown): Record<string, unknown> {
   const at = op.methodPath;
-  // Listed only for a message: a call that passes does not build it.
-  const expected = () => [...op.parameters.map((p) => p.field), ...(op.body ? [op.body.field] : [])];
+  const { parameters, body } = op;
   const fields = request === undefined ? {} : request;
+  // Listed only for a message: a call that passes does not build it.
+  const expected = () => [...parameters.map((p) => p.field), ...(body ? [body.field] : [])];
   if (!isPlainObject(fields)) {
     const like = expected().length ? ` like { ${expected().join(", ")} }` : "";
     throw new SDKValidationError(`${at}: request must be an object${like}, got ${kindOf(request)}`);
   }
   for (const key in fields) {
-    if (!Object.hasOwn(fields, key) || op.body?.field === key || op.parameters.some((p) => p.field === key)) continue;
-    const want = expected().length ? `expected: ${expected().join(", ")}` : "this operation takes no fields";
-    throw new SDKValidationError(`${at}: unknown field "${key}"; ${want}`, key);
+    if (Object.hasOwn(fields, key) && body?.field !== key && !parameters.some((p) => p.field === key)) throw unknownKey(at, "field", key, expected(), key);
   }
-  for (const param of op.parameters) {
+  for (const param of parameters) {
     const value = fields[param.field];
-    if (value === undefined || value === null) {
-      if (!param.required) continue;
-      throw new SDKValidationError(`${at}: missing required parameter "${param.field}" (${param.in})`, param.field);
-    }
-    checkConstraints(at, param, value);
-    checkShape(at, param, value);
-    if (param.in === "path") checkPathValue(at, param, value);
+    const problem = value == null ? param.required && "is required" : paramProblem(param, value);
+    if (problem) throw invalid(at, `${param.in} parameter`, param.field, problem);
   }
-  if (op.body?.required && (fields[op.body.field] === undefined || fields[op.body.field] === null)) {
-    throw new SDKValidationError(`${at}: missing required request body "${op.body.field}"`, op.body.field);
-  }
+  if (body?.required && fields[body.field] == null) throw invalid(at, "request body", body.field, "is required");
   return fields;
 }
+
+/** `what` (like `path parameter`) and its `field` name the value; `problem` says what is wrong with it. */
+const invalid = (at: string, what: string, field: string, problem: string) => new SDKValidationError(`${at}: ${what} "${field}" ${problem}`, field);
 
 /** One scalar of a parameter value, or an item or property of an array or object one. */
 function isScalar(value: unknown): boolean {
@@ -51,58 +46,41 @@ function isScalar(value: unknown): boolean {
   return type === "string" || type === "number" || type === "boolean" || value instanceof Date;
 }
 
-/** Styles serialize a scalar, an array of scalars or an object of scalars; nothing deeper. */
-function checkShape(at: string, param: ParameterSpec, value: unknown): void {
+/**
+ * What is wrong with a parameter's value (given, not null), or nothing: its constraints, then
+ * its shape (styles serialize a scalar, an array of scalars or an object of scalars; nothing
+ * deeper), then what a path segment needs.
+ */
+function paramProblem(param: ParameterSpec, value: unknown): string | undefined {
+  const constraint = param.constraints && constraintViolation(value, param.constraints);
+  if (constraint) return constraint;
+  const composite = Array.isArray(value) || isPlainObject(value);
+  const path = param.in === "path";
   // The whole query is one value of its own media type (params/querystring.ts checks what a form takes).
-  if (param.in === "querystring") return;
-  const composite = Array.isArray(value) || isPlainObject(value);
-  if (!composite && (isScalar(value) || param.in === "path")) return;
-  const members = composite ? Object.values(value as object) : [value];
-  if (composite && members.every((v) => v === undefined || v === null || isScalar(v))) return;
-  throw new SDKValidationError(
-    `${at}: ${param.in} parameter "${param.field}" must be a string, number, boolean or Date, or an array or object of them, got ${kindOf(value)}`,
-    param.field,
-  );
-}
-
-function checkPathValue(at: string, param: ParameterSpec, value: unknown): void {
-  const name = `path parameter "${param.field}"`;
-  const composite = Array.isArray(value) || isPlainObject(value);
-  if (!composite && !(typeof value === "number" && Number.isFinite(value)) && typeof value !== "string") {
-    throw new SDKValidationError(`${at}: ${name} must be a string or a finite number, got ${kindOf(value)}`, param.field);
+  if (param.in !== "querystring" && !(composite ? Object.values(value as object).every((v) => v == null || isScalar(v)) : path || isScalar(value))) {
+    return `must be a string, number, boolean or Date, or an array or object of them, got ${kindOf(value)}`;
   }
+  if (!path) return undefined;
+  if (!composite && !Number.isFinite(value) && typeof value !== "string") return `must be a string or a finite number, got ${kindOf(value)}`;
   const { style, explode } = styleOf(param);
   // A string in the default style is its own percent-encoding's judge: only "" encodes to "",
   // and only "." and ".." to themselves.
   const segment = style === "simple" && typeof value === "string" ? value : serializePathParam(param.name, value, style as PathStyle, explode);
-  if (segment === "") throw new SDKValidationError(`${at}: ${name} must not be empty`, param.field);
+  if (segment === "") return "must not be empty";
   // Percent-encoding leaves these alone, and URL parsing would climb out of the path segment.
-  if (segment === "." || segment === "..") {
-    throw new SDKValidationError(`${at}: ${name} must not be "." or ".."`, param.field);
-  }
+  return segment === "." || segment === ".." ? 'must not be "." or ".."' : undefined;
 }
 
-/** Checks options passed to one call; `retries` is checked when the retry policy is resolved. */
+/**
+ * Checks options passed to one call; `retries` is checked when the retry policy is resolved.
+ * Header values may be credentials: messages name the header, never the value.
+ */
 export function validateRequestOptions(at: string, options: unknown): RequestOptions<unknown> & MediaOptions {
   if (options === undefined) return {};
-  if (!isPlainObject(options)) {
-    throw new SDKValidationError(`${at}: options must be an object, got ${kindOf(options)}`, "options");
-  }
   checkOptions(at, options, CALL_OPTIONS, "options.");
-  checkHeaders(options.headers, "options.headers", at);
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    if (typeof value !== "string" || !isValidHeader(name, value)) throw new SDKValidationError(`${at}: options.headers has an invalid header "${name}"`, `options.headers.${name}`);
+  }
   if (options.serverURL === undefined) return options as RequestOptions<unknown> & MediaOptions;
   return { ...(options as RequestOptions<unknown> & MediaOptions), serverURL: checkedURL(options.serverURL, at, "options.serverURL") };
-}
-
-/** Header values may be credentials: messages name the header, never the value. */
-export function checkHeaders(value: unknown, field: string, context: string): void {
-  if (value === undefined) return;
-  if (!isPlainObject(value)) {
-    throw new SDKValidationError(`${context}: ${field} must be an object of strings`, field);
-  }
-  for (const [name, headerValue] of Object.entries(value)) {
-    if (typeof headerValue !== "string" || !isValidHeaderName(name) || !isValidHeaderValue(headerValue)) {
-      throw new SDKValidationError(`${context}: ${field} has an invalid header "${name}"`, `${field}.${name}`);
-    }
-  }
 }

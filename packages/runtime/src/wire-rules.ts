@@ -74,11 +74,9 @@ export function streamKindOf(type: string): "eventData" | "jsonLines" | "jsonSeq
  */
 export type StreamKind = "events" | "jsonEvents" | "eventData" | "jsonLines" | "jsonSeq";
 
-const STREAM_KINDS: readonly string[] = ["events", "jsonEvents", "eventData", "jsonLines", "jsonSeq"];
-
-/** Whether a response kind is read as a stream of items. */
+/** Whether a response kind is read as a stream of items: one of the StreamKinds. */
 export function isStreamKind(kind: string): kind is StreamKind {
-  return STREAM_KINDS.includes(kind);
+  return /^(events|jsonEvents|eventData|jsonLines|jsonSeq)$/.test(kind);
 }
 
 /** `application/x-www-form-urlencoded`, and anything starting so. */
@@ -126,13 +124,12 @@ export function isQueryStringMediaType(type: string): boolean {
   return isFormMediaType(type) || isJsonMediaType(type);
 }
 
-/** Methods that may be repeated without a second side effect (RFC 9110 §9.2.2), and OpenAPI 3.2's QUERY, a safe read with a body. */
-const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE", "QUERY"]);
-
 /**
  * Whether a request of `method` (any case) may be repeated after any failure by its method
- * alone: POST, PATCH and custom methods may not (unless the operation is marked `x-idempotent`).
+ * alone: those that may be without a second side effect (RFC 9110 §9.2.2), and OpenAPI 3.2's
+ * QUERY, a safe read with a body. POST, PATCH and custom methods may not (unless the
+ * operation is marked `x-idempotent`).
  */
 export function isIdempotentMethod(method: string): boolean {
-  return IDEMPOTENT_METHODS.has(method.toUpperCase());
+  return /^(GET|HEAD|OPTIONS|TRACE|PUT|DELETE|QUERY)$/i.test(method);
 }

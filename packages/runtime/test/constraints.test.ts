@@ -18,6 +18,13 @@ describe("constraintViolation", () => {
     { given: { value: "Gone", c: { enum: ["Linked", "Unlinked"] } }, want: 'must be one of "Linked", "Unlinked", got "Gone"' },
     { given: { value: "yes", c: { type: "boolean" } }, want: 'must be true or false, got "yes"' },
     { given: { value: "anything", c: {} }, want: undefined },
+    { given: { value: Number.POSITIVE_INFINITY, c: { type: "number" } }, want: "must be a number, got null" },
+    { given: { value: 2.5, c: { type: "number", minimum: 0, maximum: 2 } }, want: "must be at most 2, got 2.5" },
+    { given: { value: -0.5, c: { type: "number", minimum: 0 } }, want: "must be at least 0, got -0.5" },
+    { given: { value: "abc", c: { type: "string", minLength: 3, maxLength: 3 } }, want: undefined },
+    { given: { value: true, c: { type: "boolean" } }, want: undefined },
+    { given: { value: 2, c: { type: "integer", enum: [1, 3] } }, want: "must be one of 1, 3, got 2" },
+    { given: { value: 3, c: { type: "integer", enum: [1, 3], maximum: 2 } }, want: "must be at most 2, got 3" },
   ] as const)("$given.value against $given.c", ({ given, want }) => {
     expect(constraintViolation(given.value, given.c)).toBe(want);
   });

@@ -63,7 +63,7 @@ describe("SDKCore requests", () => {
     const server = await serve(scripted({ status: 200, body: {} }));
     const error = await caught(core(server).invoke(getConnection, { companyId: "c1" }));
     expect(error).toBeInstanceOf(SDKValidationError);
-    expect((error as Error).message).toBe('connections.get: missing required parameter "connectionId" (path)');
+    expect((error as Error).message).toBe('connections.get: path parameter "connectionId" is required');
     expect(server.received).toHaveLength(0);
   });
 

@@ -24,7 +24,6 @@ describe("resolveServerURL", () => {
   const rejects: { name: string; given: { def?: SDKDefinition; serverURL?: unknown; serverIdx?: unknown }; want: { message: string; field: string } }[] = [
     { name: "serverIdx out of range", given: { serverIdx: 2 }, want: { message: "Test: serverIdx 2 is out of range (the spec lists servers 0..1); pass serverURL", field: "serverIdx" } },
     { name: "negative serverIdx", given: { serverIdx: -1 }, want: { message: "Test: serverIdx -1 is out of range (the spec lists servers 0..1); pass serverURL", field: "serverIdx" } },
-    { name: "fractional serverIdx", given: { serverIdx: 0.5 }, want: { message: "Test: serverIdx must be an integer", field: "serverIdx" } },
     { name: "no servers at all", given: { def: noServers }, want: { message: "Test: serverIdx 0 is out of range (the spec lists no servers); pass serverURL", field: "serverIdx" } },
     { name: "a templated spec server without variables", given: { def: templated }, want: { message: "Test: server 0 of the spec (https://{region}.example.com) has {variables} the spec gives no default for; pass serverURL", field: "serverIdx" } },
     { name: "a relative serverURL", given: { serverURL: "/v1" }, want: { message: "Test: serverURL must be an absolute http(s) URL", field: "serverURL" } },
@@ -60,7 +59,9 @@ describe("resolveClientOptions", () => {
     { name: "a security that is a string", given: { security: "Basic abc" }, want: { message: "Test: security must be an object or a function returning one", field: "security" } },
     { name: "a bad retry config", given: { retryConfig: { strategy: "backoff", backoff: { initialInterval: -1 } } }, want: { message: "Test: retryConfig.backoff.initialInterval must be a finite number of ms >= 0 (got -1)", field: "retryConfig.backoff.initialInterval" } },
     { name: "a logger without debug", given: { debugLogger: { log: () => undefined } }, want: { message: "Test: debugLogger must have a debug method, like console", field: "debugLogger" } },
-    { name: "options that are not an object", given: "https://x.test", want: { message: "Test: options must be an object", field: "options" } },
+    { name: "options that are not an object", given: "https://x.test", want: { message: "Test: options must be an object, got string", field: "options" } },
+    { name: "a fractional serverIdx", given: { serverIdx: 0.5 }, want: { message: "Test: serverIdx must be an integer", field: "serverIdx" } },
+    { name: "a serverIdx that is a string", given: { serverIdx: "1" }, want: { message: "Test: serverIdx must be an integer", field: "serverIdx" } },
   ];
   it.each(rejects)("rejects $name", ({ given, want }) => {
     const run = () => resolveClientOptions(definition, given);

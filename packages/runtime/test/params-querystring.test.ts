@@ -63,7 +63,7 @@ describe("a call with a querystring parameter", () => {
     ]);
     const refused = await caught(sdk.invoke(op([whole(FORM, { required: true })]), {}));
     expect(refused).toBeInstanceOf(SDKValidationError);
-    expect((refused as Error).message).toMatch(/missing required parameter "filter" \(querystring\)/);
+    expect((refused as Error).message).toMatch(/querystring parameter "filter" is required/);
     expect(server.received).toHaveLength(2);
   });
 });

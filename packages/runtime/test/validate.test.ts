@@ -21,12 +21,12 @@ describe("validateRequest rejects", () => {
     {
       name: "a missing path parameter",
       given: { op: getConnection, request: { companyId: "c1" } },
-      want: { message: 'connections.get: missing required parameter "connectionId" (path)', field: "connectionId" },
+      want: { message: 'connections.get: path parameter "connectionId" is required', field: "connectionId" },
     },
     {
       name: "a null path parameter",
       given: { op: getConnection, request: { companyId: null, connectionId: "x" } },
-      want: { message: 'connections.get: missing required parameter "companyId" (path)', field: "companyId" },
+      want: { message: 'connections.get: path parameter "companyId" is required', field: "companyId" },
     },
     {
       name: "a typo in a field name",
@@ -39,7 +39,7 @@ describe("validateRequest rejects", () => {
     {
       name: "a field on an operation without inputs",
       given: { op: noInputs, request: { id: 1 } },
-      want: { message: 'ping.get: unknown field "id"; this operation takes no fields', field: "id" },
+      want: { message: 'ping.get: unknown field "id"; expected: none', field: "id" },
     },
     {
       name: "a string instead of the request object",
@@ -87,7 +87,7 @@ describe("validateRequest rejects", () => {
     {
       name: "a missing required body",
       given: { op: createCompany, request: {} },
-      want: { message: 'companies.create: missing required request body "companyRequestBody"', field: "companyRequestBody" },
+      want: { message: 'companies.create: request body "companyRequestBody" is required', field: "companyRequestBody" },
     },
   ];
   it.each(cases)("$name", ({ given, want }) => {

@@ -1,6 +1,7 @@
 /**
  * The wire rules (wire-rules.ts): media-type classes, the encoding and response kind they
- * decide, and the default parameter styles, as the public entry exports them.
+ * decide, the default parameter styles, stream kinds and idempotent methods, as the public
+ * entry exports them.
  */
 import { describe, expect, it } from "vitest";
 import {
@@ -8,9 +9,11 @@ import {
   defaultExplode,
   defaultStyle,
   isFormMediaType,
+  isIdempotentMethod,
   isJsonMediaType,
   isLooseJsonMediaType,
   isMultipartMediaType,
+  isStreamKind,
   isTextMediaType,
   responseKindOf,
 } from "../src/index.js";
@@ -82,5 +85,17 @@ describe("default parameter styles", () => {
   it("form in the query and a cookie, simple in the path and a header; explode for form only", () => {
     expect([defaultStyle("query"), defaultStyle("cookie"), defaultStyle("path"), defaultStyle("header")]).toEqual(["form", "form", "simple", "simple"]);
     expect((["form", "spaceDelimited", "pipeDelimited", "deepObject", "simple", "label", "matrix"] as const).filter(defaultExplode)).toEqual(["form"]);
+  });
+});
+
+describe("stream kinds and idempotent methods", () => {
+  it("a stream kind is one of the five, exactly", () => {
+    const kinds = ["events", "jsonEvents", "eventData", "jsonLines", "jsonSeq", "json", "text", "binary", "empty", "unknown", "jsonSeqs", "Events", "xevents"];
+    expect(kinds.filter(isStreamKind)).toEqual(["events", "jsonEvents", "eventData", "jsonLines", "jsonSeq"]);
+  });
+
+  it("GET, HEAD, OPTIONS, TRACE, PUT, DELETE and QUERY, in any case, are idempotent; POST, PATCH and custom methods are not", () => {
+    const methods = ["get", "HEAD", "Options", "trace", "put", "DELETE", "query", "post", "PATCH", "PURGE", "GETS", "xget", ""];
+    expect(methods.filter(isIdempotentMethod)).toEqual(["get", "HEAD", "Options", "trace", "put", "DELETE", "query"]);
   });
 });
