@@ -36,14 +36,8 @@ export function secretPatterns(secrets: readonly string[]): string[] {
   return [...new Set(forms.filter((form) => form !== ""))].sort((a, b) => b.length - a.length);
 }
 
-/** The patterns of the latest secrets asked for: a client sends the same credentials call after call. */
-let lastPatterns: { key: string; patterns: string[] } | undefined;
-
-function cachedPatterns(secrets: readonly string[]): string[] {
-  const key = secrets.join("\0");
-  if (lastPatterns?.key !== key) lastPatterns = { key, patterns: secretPatterns(secrets) };
-  return lastPatterns.patterns;
-}
+/** The latest secrets asked for (joined) and their patterns: a client sends the same credentials call after call. */
+let last: readonly [string, string[]] | undefined;
 
 /** `text` with every credential of `secrets` (and its long parts) replaced by `[REDACTED]`. */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
@@ -52,7 +46,9 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
 
 /** A function scrubbing `secrets` from a text; its patterns are worked out once. */
 export function scrubber(secrets: readonly string[]): (text: string) => string {
-  const patterns = secrets.length === 0 ? [] : cachedPatterns(secrets);
+  const key = secrets.join("\0");
+  if (last?.[0] !== key) last = [key, secretPatterns(secrets)];
+  const patterns = last[1];
   return (text) => patterns.reduce((out, secret) => (out.includes(secret) ? out.split(secret).join(REDACTED) : out), text);
 }
 
@@ -63,14 +59,8 @@ export function redactValue(value: unknown, secrets: readonly string[] | ((text:
   const walk = (item: unknown): unknown => {
     if (typeof item === "string") return scrub(item);
     if (Array.isArray(item)) return item.map(walk);
-    if (typeof item === "object" && item !== null) {
-      const out: Record<string, unknown> = {};
-      for (const [key, inner] of Object.entries(item)) {
-        // defineProperty: a key named __proto__ stays a plain own property.
-        Object.defineProperty(out, scrub(key), { value: walk(inner), enumerable: true, writable: true, configurable: true });
-      }
-      return out;
-    }
+    // fromEntries defines its properties: a key named __proto__ stays a plain own property.
+    if (typeof item === "object" && item !== null) return Object.fromEntries(Object.entries(item).map(([key, inner]) => [scrub(key), walk(inner)]));
     return item;
   };
   return walk(value);

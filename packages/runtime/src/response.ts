@@ -20,9 +20,9 @@ export function readableCopy(response: Response, content: BodyInit | null, url =
 }
 
 /** What an error is built from: the response, its text scrubbed of `secrets`, where the call went. */
-function errorInit(op: OperationSpec, response: Response, text: string, target: RequestTarget, secrets: readonly string[]): APIErrorInit & { parsed?: { value: unknown }; parseError?: unknown } {
+function errorInit(op: OperationSpec, response: Response, text: string, target: RequestTarget, secrets: readonly string[]): APIErrorInit & { parsed?: { value: unknown }; parseError?: SyntaxError } {
   let parsed: { value: unknown } | undefined;
-  let parseError: unknown;
+  let parseError: SyntaxError | undefined;
   try {
     parsed = text.trim() === "" ? undefined : { value: JSON.parse(text) };
   } catch (error) {
@@ -55,8 +55,8 @@ export function parseSuccess<T>(op: OperationSpec, raw: string | Blob, response:
     // Reported below (an empty body included), with the text scrubbed.
   }
   const { parseError, ...init } = errorInit(op, response, text, target(), secrets);
-  if (text.trim() === "") throw new SDKError(init, "expected a JSON body, got an empty one");
-  throw new SDKError(init, "response body is not valid JSON", { cause: parseError });
+  // An empty body has no parser's error: no `cause` then.
+  throw new SDKError(init, `response body is ${parseError ? "not valid" : "empty, not"} JSON`, parseError && { cause: parseError });
 }
 
 /** A success the spec says nothing about: `undefined` when empty, JSON when it parses as such, else the text. */
@@ -92,8 +92,6 @@ export function errorFor(op: OperationSpec, response: Response, text: string, ta
 /** The exact status first, then its range (`"4XX"`), then `"default"`. */
 function findErrorClass(errors: Readonly<Record<string, ErrorClass>>, status: number): ErrorClass | undefined {
   const keys = Object.keys(errors);
-  const exact = keys.find((key) => key.trim() === String(status));
-  const range = keys.find((key) => /^[1-5]XX$/i.test(key.trim()) && statusMatches(status, key));
-  const key = exact ?? range ?? (keys.includes("default") ? "default" : undefined);
-  return key === undefined ? undefined : errors[key];
+  // A status is three digits, so what statusMatches finds after the exact key is a range.
+  return errors[keys.find((key) => key.trim() === String(status)) ?? keys.find((key) => statusMatches(status, key)) ?? "default"];
 }

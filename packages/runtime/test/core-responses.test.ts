@@ -68,7 +68,7 @@ describe("SDKCore responses", () => {
     expect(notJson).toMatchObject({ status: 200, bodyText: "<html>" });
     expect((notJson as Error).message).toBe("connections.get: HTTP 200 OK: response body is not valid JSON");
     const empty = await caught(core(server).invoke(getConnection, ids));
-    expect((empty as Error).message).toBe("connections.get: HTTP 200 OK: expected a JSON body, got an empty one");
+    expect((empty as Error).message).toBe("connections.get: HTTP 200 OK: response body is empty, not JSON");
   });
 
   it("resolves an empty operation to undefined, whatever the body", async () => {

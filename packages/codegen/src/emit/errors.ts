@@ -18,22 +18,23 @@ export function emitErrors(model: SpecModel, ctx: EmitContext): GeneratedFile {
 function errorClass(schema: SchemaModel): string {
   const { className, fields, messageField } = schema.errorClass!;
   const declarations = fields.map(
-    (f) => `${jsdoc([f.description], "  ")}  readonly ${f.name}?: ${schema.typeName}[${JSON.stringify(f.name)}];\n`,
+    (f) => `${jsdoc([f.description], "  ")}  declare readonly ${f.name}?: ${schema.typeName}[${JSON.stringify(f.name)}];\n`,
   );
-  const assignments = fields.map((f) => `    this.${f.name} = data.${f.name};\n`);
+  // Declared, not class fields, and copied in one loop: each name is printed once in the bundle.
+  const copy = fields.length === 0 ? "" : `    for (const key of [${fields.map((f) => JSON.stringify(f.name)).join(", ")}] as const) (this as Record<string, unknown>)[key] = data[key];\n`;
   const detail = messageField ? `typeof data.${messageField} === "string" ? data.${messageField} : undefined` : "undefined";
   return [
     jsdoc([schema.description, "", "Thrown when the API answers a documented error status with this body.", "The HTTP status, headers and raw response are on the APIError base class."]),
     `export class ${className} extends APIError {\n`,
     declarations.join(""),
     "  /** The error body as the server sent it. */\n",
-    `  readonly data: ${schema.typeName};\n\n`,
+    `  declare readonly data: ${schema.typeName};\n\n`,
     "  constructor(init: APIErrorInit) {\n",
     `    const data = (typeof init.body === "object" && init.body !== null ? init.body : {}) as ${schema.typeName};\n`,
     `    super(init, ${detail});\n`,
     `    this.name = ${JSON.stringify(className)};\n`,
+    copy,
     "    this.data = data;\n",
-    assignments.join(""),
     "  }\n}\n",
   ].join("");
 }

@@ -12,36 +12,30 @@ import type { ErrorMessageData } from "./models.js";
  */
 export class ErrorMessage extends APIError {
   /** The HTTP status code of the response. */
-  readonly statusCode?: ErrorMessageData["statusCode"];
+  declare readonly statusCode?: ErrorMessageData["statusCode"];
   /** The name of the service that produced the error. */
-  readonly service?: ErrorMessageData["service"];
+  declare readonly service?: ErrorMessageData["service"];
   /** A description of the error. */
-  readonly error?: ErrorMessageData["error"];
+  declare readonly error?: ErrorMessageData["error"];
   /** An identifier of the request, to quote when asking for support. */
-  readonly correlationId?: ErrorMessageData["correlationId"];
+  declare readonly correlationId?: ErrorMessageData["correlationId"];
   /** The problems found when validating the request, if any. */
-  readonly validation?: ErrorMessageData["validation"];
+  declare readonly validation?: ErrorMessageData["validation"];
   /**
    * Whether sending the same request again may succeed. A string such
    * as `True`, `False` or `Unknown`, not a boolean.
    */
-  readonly canBeRetried?: ErrorMessageData["canBeRetried"];
+  declare readonly canBeRetried?: ErrorMessageData["canBeRetried"];
   /** A more specific code for the error. */
-  readonly detailedErrorCode?: ErrorMessageData["detailedErrorCode"];
+  declare readonly detailedErrorCode?: ErrorMessageData["detailedErrorCode"];
   /** The error body as the server sent it. */
-  readonly data: ErrorMessageData;
+  declare readonly data: ErrorMessageData;
 
   constructor(init: APIErrorInit) {
     const data = (typeof init.body === "object" && init.body !== null ? init.body : {}) as ErrorMessageData;
     super(init, typeof data.error === "string" ? data.error : undefined);
     this.name = "ErrorMessage";
+    for (const key of ["statusCode", "service", "error", "correlationId", "validation", "canBeRetried", "detailedErrorCode"] as const) (this as Record<string, unknown>)[key] = data[key];
     this.data = data;
-    this.statusCode = data.statusCode;
-    this.service = data.service;
-    this.error = data.error;
-    this.correlationId = data.correlationId;
-    this.validation = data.validation;
-    this.canBeRetried = data.canBeRetried;
-    this.detailedErrorCode = data.detailedErrorCode;
   }
 }

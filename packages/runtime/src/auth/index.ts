@@ -56,15 +56,11 @@ export function applySecurity(ctx: SecurityContext, security: unknown): AppliedS
   if (security === undefined || security === null) return applied;
   const at = ctx.tokenFetch.context;
   const expected = ctx.schemes.map((scheme) => scheme.field);
-  if (!isPlainObject(security)) {
-    throw new SDKValidationError(`${at}: security must be an object like { ${expected.join(", ")} }`, "security");
-  }
-  for (const key of Object.keys(security)) {
-    if (!expected.includes(key)) {
-      const want = expected.length ? `expected: ${expected.join(", ")}` : "this API has no security schemes";
-      throw new SDKValidationError(`${at}: unknown security field "${key}"; ${want}`, `security.${key}`);
-    }
-  }
+  // `{ }` when the API has no schemes: then security takes nothing.
+  const like = `{${expected.map((field) => ` ${field}`).join(",")} }`;
+  if (!isPlainObject(security)) throw new SDKValidationError(`${at}: security must be an object like ${like}`, "security");
+  const unknown = Object.keys(security).find((key) => !expected.includes(key));
+  if (unknown !== undefined) throw new SDKValidationError(`${at}: unknown security field "${unknown}"; expected ${like}`, `security.${unknown}`);
   const given = expected.filter((field) => !isEmpty(security[field]));
   const chosen = chooseRequirement(ctx.requirements, given);
   const schemes = ctx.schemes.filter((scheme) => chosen.fields.includes(scheme.field));

@@ -37,10 +37,11 @@ export type Encoder = (value: string) => string;
 /** Everything but RFC 3986's unreserved characters (and `!'()*`, safe in a segment or query value). */
 export const encodeComponent: Encoder = (value) => encodeURIComponent(value);
 
-const RESERVED = /%(3A|2F|3F|23|5B|5D|40|21|24|26|27|28|29|2A|2B|2C|3B|3D)/gi;
-
-/** `allowReserved`: RFC 3986's reserved characters `:/?#[]@!$&'()*+,;=` go as they are. */
-export const encodeAllowReserved: Encoder = (value) => encodeURIComponent(value).replace(RESERVED, (m) => decodeURIComponent(m));
+/**
+ * `allowReserved`: RFC 3986's reserved characters `:/?#[]@!$&'()*+,;=` go as they are. encodeURI
+ * leaves all of them but `[` and `]` (and still encodes `%`, so no `%5B` it writes comes from the value).
+ */
+export const encodeAllowReserved: Encoder = (value) => encodeURI(value).replace(/%5[BD]/g, decodeURIComponent);
 
 /** Headers are not percent-encoded (validation has checked they are valid header values). */
 export const asIs: Encoder = (value) => value;

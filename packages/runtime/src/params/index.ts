@@ -69,20 +69,16 @@ export function serializeParams(op: OperationSpec, fields: Readonly<Record<strin
       path[param.name] = serializePathParam(param.name, value, style as PathStyle, explode);
       continue;
     }
-    if (param.in === "query") {
-      const serialize = need(features.queryParameters, "queryParameters", sdkName, op, param);
-      query.push(...serialize(param.name, value, { style: style as QueryStyle, explode, allowReserved: param.allowReserved }));
-    } else if (param.in === "querystring") {
-      const whole = need(features.querystringParameters, "querystringParameters", sdkName, op, param)(param.name, value, param.mediaType ?? "application/x-www-form-urlencoded");
+    // Each other location is the feature named after it (`queryParameters`, …).
+    const feature = `${param.in}Parameters` as const;
+    if (!features[feature]) throw missingFeature(sdkName, feature, `${op.methodPath}: the ${param.in} parameter "${param.name}"`);
+    if (param.in === "query") query.push(...features.queryParameters!(param.name, value, { style: style as QueryStyle, explode, allowReserved: param.allowReserved }));
+    else if (param.in === "querystring") {
+      const whole = features.querystringParameters!(param.name, value, param.mediaType ?? "application/x-www-form-urlencoded");
       if (whole !== "") query.push(whole);
-    } else if (param.in === "header") headers[param.name] = need(features.headerParameters, "headerParameters", sdkName, op, param)(value, explode, op.methodPath, param.field);
-    else cookies.push(...need(features.cookieParameters, "cookieParameters", sdkName, op, param).serialize(param.name, value, explode));
+    } else if (param.in === "header") headers[param.name] = features.headerParameters!(value, explode, op.methodPath, param.field);
+    else cookies.push(...features.cookieParameters!.serialize(param.name, value, explode));
   }
   const search = query.join("&");
   return { url: fillPath(op.path, path) + (search ? `?${search}` : ""), headers, cookies };
-}
-
-function need<F>(feature: F | undefined, name: keyof RuntimeFeatures, sdkName: string, op: OperationSpec, param: ParameterSpec): F {
-  if (feature === undefined) throw missingFeature(sdkName, name, `${op.methodPath}: the ${param.in} parameter "${param.name}"`);
-  return feature;
 }

@@ -13,24 +13,16 @@ export function serializePathParam(name: string, value: unknown, style: PathStyl
   if (style === "simple" && typeof value === "string") return enc(value);
   const shape = shapeOf(value);
   const n = enc(name);
-  const pairs = (entries: readonly (readonly [string, string])[], sep: string) =>
-    entries.map(([k, v]) => `${enc(k)}=${enc(v)}`).join(sep);
-  switch (style) {
-    case "label": {
-      if (shape.kind === "primitive") return `.${enc(shape.value)}`;
-      if (shape.kind === "array") return `.${shape.items.map(enc).join(explode ? "." : ",")}`;
-      return explode ? `.${pairs(shape.entries, ".")}` : `.${flatten(shape.entries).map(enc).join(",")}`;
-    }
-    case "matrix": {
-      const one = (v: string) => (v === "" ? `;${n}` : `;${n}=${enc(v)}`);
-      if (shape.kind === "primitive") return one(shape.value);
-      if (shape.kind === "array") return explode ? shape.items.map(one).join("") : `;${n}=${shape.items.map(enc).join(",")}`;
-      return explode ? shape.entries.map(([k, v]) => `;${enc(k)}=${enc(v)}`).join("") : `;${n}=${flatten(shape.entries).map(enc).join(",")}`;
-    }
-    default: {
-      if (shape.kind === "primitive") return enc(shape.value);
-      if (shape.kind === "array") return shape.items.map(enc).join(",");
-      return explode ? pairs(shape.entries, ",") : flatten(shape.entries).map(enc).join(",");
-    }
+  const pair = ([k, v]: readonly [string, string]) => `${enc(k)}=${enc(v)}`;
+  if (style === "matrix") {
+    // `;name` for an empty value, `;name=value` for each value or (explode) `;key=value` for each property.
+    const one = (v: string) => (v === "" ? `;${n}` : `;${n}=${enc(v)}`);
+    if (shape.kind === "primitive") return one(shape.value);
+    if (explode) return shape.kind === "array" ? shape.items.map(one).join("") : shape.entries.map((e) => `;${pair(e)}`).join("");
   }
+  // The rest: the values (exploded, an object's `key=value` pairs) joined by `,` (by `.` for an exploded
+  // label), after `.` for label and `;name=` for matrix.
+  const parts = shape.kind === "primitive" ? [enc(shape.value)] : shape.kind === "array" ? shape.items.map(enc) : explode ? shape.entries.map(pair) : flatten(shape.entries).map(enc);
+  const joined = parts.join(style === "label" && explode ? "." : ",");
+  return style === "label" ? `.${joined}` : style === "matrix" ? `;${n}=${joined}` : joined;
 }

@@ -26,15 +26,12 @@ export function serializeQueryParam(name: string, value: unknown, options: Query
   const n = encodeComponent(name);
   const shape = shapeOf(value);
   if (shape.kind === "primitive") return [`${n}=${enc(shape.value)}`];
-  if (style === "deepObject" && shape.kind === "object") {
-    return shape.entries.map(([k, v]) => `${n}[${encodeComponent(k)}]=${enc(v)}`);
+  // An object's properties as pairs of their own: `key=value` (explode) or `name[key]=value` (deepObject).
+  if (shape.kind === "object" && (explode || style === "deepObject")) {
+    return shape.entries.map(([k, v]) => `${style === "deepObject" ? `${n}[${encodeComponent(k)}]` : encodeComponent(k)}=${enc(v)}`);
   }
-  if (shape.kind === "array") {
-    if (shape.items.length === 0) return [];
-    return explode ? shape.items.map((v) => `${n}=${enc(v)}`) : [`${n}=${shape.items.map(enc).join(DELIMITERS[style])}`];
-  }
-  if (shape.entries.length === 0) return [];
-  return explode
-    ? shape.entries.map(([k, v]) => `${encodeComponent(k)}=${enc(v)}`)
-    : [`${n}=${flatten(shape.entries).map(enc).join(DELIMITERS[style])}`];
+  // Array items, or an object's keys and values in turn: one pair each (explode) or one pair, delimited.
+  const values = shape.kind === "array" ? shape.items : flatten(shape.entries);
+  if (values.length === 0) return [];
+  return explode ? values.map((v) => `${n}=${enc(v)}`) : [`${n}=${values.map(enc).join(DELIMITERS[style])}`];
 }

@@ -10,7 +10,7 @@ import type { ProblemData } from "./models.js";
  */
 export class Problem extends APIError {
   /** The error body as the server sent it. */
-  readonly data: ProblemData;
+  declare readonly data: ProblemData;
 
   constructor(init: APIErrorInit) {
     const data = (typeof init.body === "object" && init.body !== null ? init.body : {}) as ProblemData;

@@ -11,15 +11,15 @@ import type { ProblemData } from "./models.js";
  * The HTTP status, headers and raw response are on the APIError base class.
  */
 export class Problem extends APIError {
-  readonly retryable?: ProblemData["retryable"];
+  declare readonly retryable?: ProblemData["retryable"];
   /** The error body as the server sent it. */
-  readonly data: ProblemData;
+  declare readonly data: ProblemData;
 
   constructor(init: APIErrorInit) {
     const data = (typeof init.body === "object" && init.body !== null ? init.body : {}) as ProblemData;
     super(init, typeof data.message === "string" ? data.message : undefined);
     this.name = "Problem";
+    for (const key of ["retryable"] as const) (this as Record<string, unknown>)[key] = data[key];
     this.data = data;
-    this.retryable = data.retryable;
   }
 }

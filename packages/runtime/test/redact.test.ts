@@ -1,0 +1,32 @@
+/** redactValue: every string of a parsed body scrubbed, keys included, with no prototype to pollute. */
+import { describe, expect, it } from "vitest";
+import { REDACTED, redactValue } from "../src/redact.js";
+
+const SECRET = "s3cr3t-token-ABCDEFGH";
+
+describe("redactValue", () => {
+  it("scrubs values and keys at any depth, and leaves other values as they are", () => {
+    const body = { error: `bad token ${SECRET}`, [SECRET]: 1, list: [SECRET, 2, null, true], nested: { deep: { echo: `Bearer ${SECRET}` } } };
+    expect(redactValue(body, [SECRET])).toEqual({
+      error: `bad token ${REDACTED}`,
+      [REDACTED]: 1,
+      list: [REDACTED, 2, null, true],
+      nested: { deep: { echo: `Bearer ${REDACTED}` } },
+    });
+  });
+
+  it("keeps a __proto__ key as an own property, its prototype untouched", () => {
+    const body = JSON.parse(`{"__proto__":{"polluted":"${SECRET}"},"ok":"yes"}`) as object;
+    const out = redactValue(body, [SECRET]) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.hasOwn(out, "__proto__")).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(out, "__proto__")?.value).toEqual({ polluted: REDACTED });
+    expect(out.polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("returns the value itself when there is nothing to scrub", () => {
+    const body = { a: 1 };
+    expect(redactValue(body, [])).toBe(body);
+  });
+});
