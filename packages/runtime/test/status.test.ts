@@ -16,6 +16,8 @@ describe("isRetryableStatus", () => {
     { given: { status: 503, codes: ["XXX"] }, want: false },
     { given: { status: 503, codes: ["default"] }, want: false },
     { given: { status: 408, codes: [" 408 "] }, want: true },
+    { given: { status: 503, codes: ["5X3"] }, want: false },
+    { given: { status: 503, codes: ["503"] }, want: true },
   ];
   it.each(cases)("$given.status in $given.codes → $want", ({ given, want }) => {
     expect(isRetryableStatus(given.status, given.codes)).toBe(want);
