@@ -10,15 +10,17 @@ import type { SDKDefinition } from "./definition.js";
 import type { ValidationModule } from "./validation/contract.js";
 import type { RuntimeFeatures } from "./feature-contract.js";
 import { ALL_FEATURES } from "./features.js";
-import { ResponseValidationError, SDKBaseError, SDKValidationError } from "./errors.js";
+import { ResponseValidationError, SDKBaseError, SDKError, SDKValidationError } from "./errors.js";
+import type { FailureKit } from "./failure.js";
+import { statusMatches } from "./retry/status.js";
 import type { HookContext } from "./hooks.js";
 import type { OperationSpec, PagingSpec } from "./operation.js";
 import { resolveClientOptions, type ClientOptions, type MediaOptions, type RequestOptions, type ResolvedClientOptions } from "./options.js";
-import { redactUrl, redactValue, urlWithoutQuery } from "./redact.js";
+import { redactUrl, urlWithoutQuery } from "./redact.js";
 import type { AttemptTracer } from "./tracing/index.js";
 import { isStreamKind } from "./wire-rules.js";
 import { missingFeature } from "./feature-contract.js";
-import { errorFor, parseSuccess, readableCopy } from "./response.js";
+import { NOT_JSON, parseSuccess, readableCopy } from "./response.js";
 import { resolveRetryPolicy } from "./retry/config.js";
 import { AttemptAbort } from "./retry/abort.js";
 import { createAttemptLoop, loadAttemptLog, type AttemptsOutcome } from "./retry/fetch.js";
@@ -32,6 +34,13 @@ import { buildRequest, type RequestParts } from "./request.js";
 const decoder = new TextDecoder();
 /** The tracing module, once a client given a tracer has loaded it (an import() per call costs more than a cached promise). */
 let tracing: Promise<typeof import("./tracing/index.js")> | undefined;
+/**
+ * A failed call's error and a validating call's scrubbing, lazy chunks of an app: loaded by
+ * the first call that needs them (a load that failed is tried again by the next).
+ */
+const failures = lazy(() => import("./failure.js"));
+const scrubbing = lazy(() => import("./scrub.js"));
+const FAILURE_KIT: FailureKit = { SDKError, statusMatches };
 
 /**
  * The core with the features its SDK's definition brings (`definition.features`, see
@@ -214,7 +223,7 @@ export class SDKCoreBase<S extends object = object> {
       const target = () => ({ method: op.method.toUpperCase(), url: urlWithoutQuery(response.url), attempts: trace.attempts });
       // An error's body is text whatever the success would have been (a Blob, a stream): its JSON and typed fields come from it.
       if (!response.ok) {
-        const error = errorFor(op, response, bytes === undefined ? "" : decoder.decode(bytes), target(), secrets);
+        const error = (await failures()).errorFor(FAILURE_KIT, op, response, bytes === undefined ? "" : decoder.decode(bytes), target(), secrets);
         throw outcome.exhausted ? budgetExhausted(error) : error;
       }
       if (lease && openStream) {
@@ -224,11 +233,14 @@ export class SDKCoreBase<S extends object = object> {
       } else {
         const raw = bytes === undefined ? "" : wanted.response === "binary" ? new Blob([bytes], { type: response.headers.get("content-type") ?? "" }) : decoder.decode(bytes);
         const as = wanted.response === op.response ? op : { ...op, response: wanted.response };
-        result = { data: parseSuccess<T>(as, raw, response, target, secrets), response, body: raw };
+        const data = parseSuccess<T>(as, raw, response);
+        if (data === NOT_JSON) throw (await failures()).notJson(FAILURE_KIT, as, response, raw as string, target(), secrets);
+        result = { data, response, body: raw };
         const mode = call.validateResponses ?? resolved.validateResponses;
         if (mode !== "off" && as.response === "json") {
           // Kept once loaded (an import() per call costs ~0.1 ms in Node); a load that failed fails the calls that validate.
-          (await (this.#validators ??= this.#definition.validation?.()))?.checkResponse(mode, op, result.data, response, target, (value) => redactValue(value, secrets), ResponseValidationError);
+          const [validators, { redactValue }] = await Promise.all([(this.#validators ??= this.#definition.validation?.()), scrubbing()]);
+          validators?.checkResponse(mode, op, result.data, response, target, (value) => redactValue(value, secrets), ResponseValidationError);
         }
       }
     } catch (error) {
@@ -289,4 +301,14 @@ function withCredentials(request: Request, security: AppliedSecurity, callHeader
   // Each is there when the spec has such a scheme (checked when the client is constructed).
   features.cookieApiKey?.(request, security.cookies, overridden);
   return features.queryApiKey?.(request, security.query) ?? request;
+}
+
+/** `load` run once, its module kept; a load that failed is run again next time. */
+function lazy<M>(load: () => Promise<M>): () => Promise<M> {
+  let module: Promise<M> | undefined;
+  return () =>
+    (module ??= load().catch((error: unknown) => {
+      module = undefined;
+      throw error;
+    }));
 }

@@ -1,8 +1,5 @@
-/** Turning a final response into the call's data or its typed error. */
-import { SDKError, type APIError, type APIErrorInit, type RequestTarget } from "./errors.js";
-import type { ErrorClass, OperationSpec } from "./operation.js";
-import { redactValue, scrubber } from "./redact.js";
-import { statusMatches } from "./retry/status.js";
+/** Turning a final response into the call's data (its typed error is failure.ts's). */
+import type { OperationSpec } from "./operation.js";
 import { isLooseJsonMediaType } from "./wire-rules.js";
 
 /** Statuses whose Response must be constructed with a null body. */
@@ -19,31 +16,15 @@ export function readableCopy(response: Response, content: BodyInit | null, url =
   return copy;
 }
 
-/** What an error is built from: the response, its text scrubbed of `secrets`, where the call went. */
-function errorInit(op: OperationSpec, response: Response, text: string, target: RequestTarget, secrets: readonly string[]): APIErrorInit & { parsed?: { value: unknown }; parseError?: SyntaxError } {
-  let parsed: { value: unknown } | undefined;
-  let parseError: SyntaxError | undefined;
-  try {
-    parsed = text.trim() === "" ? undefined : { value: JSON.parse(text) };
-  } catch (error) {
-    parseError = safeSyntaxError(error);
-  }
-  const scrub = scrubber(secrets);
-  const bodyText = scrub(text);
-  // Without escapes every string of the parsed value is a piece of the text, so a text with
-  // no credential in it needs no walk of the value.
-  const clean = bodyText === text && !text.includes("\\");
-  const body = parsed ? (clean ? parsed.value : redactValue(parsed.value, scrub)) : bodyText;
-  return { response, body, bodyText, methodPath: op.methodPath, ...target, parsed, parseError };
-}
+/** What parseSuccess returns for a body that is not the JSON its operation promises. */
+export const NOT_JSON: unique symbol = Symbol("not JSON");
 
 /**
  * The data of a 2xx: the parsed JSON, the text, a Blob, or `undefined` for an "empty"
- * operation, as the operation's `response` says.
- * @throws SDKError carrying the raw text (and the parser's error as `cause`) when the
- *   body is not the JSON the operation promises.
+ * operation, as the operation's `response` says; NOT_JSON when the body is not the JSON the
+ * operation promises (failure.ts's `notJson` is the error then).
  */
-export function parseSuccess<T>(op: OperationSpec, raw: string | Blob, response: Response, target: () => RequestTarget, secrets: readonly string[]): T {
+export function parseSuccess<T>(op: OperationSpec, raw: string | Blob, response: Response): T | typeof NOT_JSON {
   if (op.response === "empty") return undefined as T;
   if (op.response === "binary") return (raw instanceof Blob ? raw : new Blob([raw])) as T;
   const text = typeof raw === "string" ? raw : "";
@@ -52,11 +33,8 @@ export function parseSuccess<T>(op: OperationSpec, raw: string | Blob, response:
   try {
     return JSON.parse(text) as T;
   } catch {
-    // Reported below (an empty body included), with the text scrubbed.
+    return NOT_JSON;
   }
-  const { parseError, ...init } = errorInit(op, response, text, target(), secrets);
-  // An empty body has no parser's error: no `cause` then.
-  throw new SDKError(init, `response body is ${parseError ? "not valid" : "empty, not"} JSON`, parseError && { cause: parseError });
 }
 
 /** A success the spec says nothing about: `undefined` when empty, JSON when it parses as such, else the text. */
@@ -71,27 +49,4 @@ function undocumentedBody(text: string, response: Response): unknown {
     }
   }
   return text;
-}
-
-/**
- * The parser's error without its message, which quotes the body (a credential a server
- * echoed included): only the position survives.
- */
-function safeSyntaxError(error: unknown): SyntaxError {
-  const position = error instanceof Error ? /position (\d+)/.exec(error.message)?.[1] : undefined;
-  return new SyntaxError(position === undefined ? "invalid JSON" : `invalid JSON at position ${position}`);
-}
-
-/** A documented class only for a JSON body: its typed fields mean nothing for anything else. */
-export function errorFor(op: OperationSpec, response: Response, text: string, target: RequestTarget, secrets: readonly string[]): APIError {
-  const { parsed, parseError: _parseError, ...init } = errorInit(op, response, text, target, secrets);
-  const DocumentedError = parsed ? findErrorClass(op.errors, response.status) : undefined;
-  return DocumentedError ? new DocumentedError(init) : new SDKError(init);
-}
-
-/** The exact status first, then its range (`"4XX"`), then `"default"`. */
-function findErrorClass(errors: Readonly<Record<string, ErrorClass>>, status: number): ErrorClass | undefined {
-  const keys = Object.keys(errors);
-  // A status is three digits, so what statusMatches finds after the exact key is a range.
-  return errors[keys.find((key) => key.trim() === String(status)) ?? keys.find((key) => statusMatches(status, key)) ?? "default"];
 }

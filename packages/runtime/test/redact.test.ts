@@ -1,6 +1,7 @@
 /** redactValue: every string of a parsed body scrubbed, keys included, with no prototype to pollute. */
 import { describe, expect, it } from "vitest";
-import { REDACTED, redactValue } from "../src/redact.js";
+import { REDACTED } from "../src/redact.js";
+import { REDACTED as SCRUBBED, redactValue } from "../src/scrub.js";
 
 const SECRET = "s3cr3t-token-ABCDEFGH";
 
@@ -28,5 +29,12 @@ describe("redactValue", () => {
   it("returns the value itself when there is nothing to scrub", () => {
     const body = { a: 1 };
     expect(redactValue(body, [])).toBe(body);
+  });
+});
+
+describe("the two redaction marks", () => {
+  it("are one string: URLs (redact.ts) and bodies (scrub.ts, a lazy chunk importing nothing) show the same mark", () => {
+    expect(SCRUBBED).toBe(REDACTED);
+    expect(redactValue("x s3cr3t-token-ABCDEFGH", [SECRET])).toBe(`x ${REDACTED}`);
   });
 });

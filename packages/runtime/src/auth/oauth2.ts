@@ -5,7 +5,7 @@
  */
 import { OAuth2TokenError, SDKValidationError } from "../errors.js";
 import { isPlainObject } from "../guards.js";
-import { redactSecrets, urlWithoutQuery } from "../redact.js";
+import { urlWithoutQuery } from "../redact.js";
 import { base64 } from "./basic.js";
 
 /** A token is refreshed this long before its `expires_in` runs out… */
@@ -124,7 +124,7 @@ export async function fetchToken(request: TokenRequest, options: TokenFetchOptio
     text = await response.text();
   } catch (cause) {
     options.log?.(`${at}: failed with no response in ${Date.now() - started} ms`);
-    throw new OAuth2TokenError(`${at}: no response`, { tokenUrl, cause: scrubbedCause(cause, [request.clientSecret, basic]) });
+    throw new OAuth2TokenError(`${at}: no response`, { tokenUrl, cause: await scrubbedCause(cause, [request.clientSecret, basic]) });
   }
   options.log?.(`${at}: HTTP ${response.status} in ${Date.now() - started} ms`);
   let parsed: unknown;
@@ -136,7 +136,8 @@ export async function fetchToken(request: TokenRequest, options: TokenFetchOptio
   const fields = isPlainObject(parsed) ? parsed : {};
   const status = response.status;
   if (!response.ok) {
-    const code = typeof fields.error === "string" ? redactSecrets(fields.error, [request.clientSecret]).slice(0, ERROR_CODE_MAX_CHARS) : undefined;
+    // Scrubbing is a lazy chunk (scrub.ts), loaded only for a token request that failed.
+    const code = typeof fields.error === "string" ? (await import("../scrub.js")).redactSecrets(fields.error, [request.clientSecret]).slice(0, ERROR_CODE_MAX_CHARS) : undefined;
     throw new OAuth2TokenError(`${at}: HTTP ${status}${code ? ` (${code})` : ""}`, { tokenUrl, status, error: code });
   }
   if (parsed === undefined) throw new OAuth2TokenError(`${at}: HTTP ${status} with a body that is not JSON`, { tokenUrl, status });
@@ -148,10 +149,10 @@ export async function fetchToken(request: TokenRequest, options: TokenFetchOptio
 }
 
 /** A transport error's name and code, without a message that could quote the request. */
-function scrubbedCause(cause: unknown, secrets: string[]): unknown {
+async function scrubbedCause(cause: unknown, secrets: string[]): Promise<unknown> {
   if (!(cause instanceof Error)) return undefined;
   const code = (cause as { code?: unknown }).code ?? (cause.cause as { code?: unknown } | undefined)?.code;
-  const scrubbed = new Error(redactSecrets(cause.message, secrets));
+  const scrubbed = new Error((await import("../scrub.js")).redactSecrets(cause.message, secrets));
   scrubbed.name = cause.name;
   if (typeof code === "string") Object.assign(scrubbed, { code });
   return scrubbed;
