@@ -79,8 +79,11 @@ export class APIError extends SDKBaseError implements RequestTarget {
   /** The client's retry budget was empty, so this response, which would have been retried, was not. */
   declare readonly retryBudgetExhausted?: true;
 
-  /** @param detail what went wrong, for the message; defaults to the start of the body text. */
-  constructor(init: APIErrorInit, detail?: string, options?: { cause?: unknown }) {
+  /**
+   * @param detail what went wrong, for the message; the start of the body text instead when it is
+   *   not a non-blank string (generated classes hand over a field of the parsed body as it came).
+   */
+  constructor(init: APIErrorInit, detail?: unknown, options?: { cause?: unknown }) {
     super(apiErrorMessage(init, detail), options);
     this.name = "APIError";
     this.status = init.response.status;
@@ -100,9 +103,8 @@ function hide(target: object, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: false, writable: false, configurable: true });
 }
 
-function apiErrorMessage(init: APIErrorInit, detail: string | undefined): string {
+function apiErrorMessage(init: APIErrorInit, detail: unknown): string {
   const { status, statusText } = init.response;
-  // `detail` comes from a parsed body in generated code, so it may not be a string at runtime.
   const raw = typeof detail === "string" && detail.trim() !== "" ? detail : init.bodyText;
   const text = raw.replace(/\s+/g, " ").trim();
   const quoted = text.length > DETAIL_MAX_CHARS ? `${text.slice(0, DETAIL_MAX_CHARS)}…` : text;
