@@ -99,8 +99,9 @@ export class APIError extends SDKBaseError implements RequestTarget {
   }
 }
 
+/** A new property that is not enumerable nor writable (defineProperty's defaults), but configurable. */
 function hide(target: object, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: false, writable: false, configurable: true });
+  Object.defineProperty(target, key, { value, configurable: true });
 }
 
 function apiErrorMessage(init: APIErrorInit, detail: unknown): string {

@@ -104,6 +104,9 @@ describe("serialization", () => {
     expect(Object.keys(error)).not.toContain("rawResponse");
     expect(Object.keys(error)).not.toContain("headers");
     expect(error.rawResponse.status).toBe(404);
+    for (const key of ["rawResponse", "headers"]) {
+      expect(Object.getOwnPropertyDescriptor(error, key)).toMatchObject({ enumerable: false, writable: false, configurable: true });
+    }
   });
 
   it("serializes transport errors with their fields", () => {
