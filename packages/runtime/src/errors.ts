@@ -11,8 +11,6 @@
  */
 /** How much of a response body an error message quotes. */
 const DETAIL_MAX_CHARS = 200;
-/** Fields `toJSON` leaves out: objects that serialize to `{}` or can be large. */
-const NOT_SERIALIZED = new Set(["rawResponse", "headers", "cause"]);
 
 /** The root of everything the SDK throws. */
 export class SDKBaseError extends Error {
@@ -21,12 +19,14 @@ export class SDKBaseError extends Error {
     this.name = "SDKBaseError";
   }
 
-  /** What `JSON.stringify(error)` gives: name, message and the own data fields. */
+  /**
+   * What `JSON.stringify(error)` gives: name, message and the own enumerable data fields. What
+   * would serialize to `{}` or be large is not enumerable: `cause` (as Error defines it), and
+   * APIError's `headers` and `rawResponse`.
+   */
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = { name: this.name, message: this.message };
-    for (const [key, value] of Object.entries(this)) {
-      if (!NOT_SERIALIZED.has(key) && value !== undefined) out[key] = value;
-    }
+    for (const [key, value] of Object.entries(this)) if (value !== undefined) out[key] = value;
     return out;
   }
 }

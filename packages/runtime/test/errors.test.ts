@@ -99,6 +99,12 @@ describe("serialization", () => {
     });
   });
 
+  it("leaves a cause out of the JSON", () => {
+    const error = new SDKError(init(200, "<html>"), "response body is not valid JSON", { cause: new SyntaxError("invalid JSON") });
+    expect(Object.keys(JSON.parse(JSON.stringify(error)))).toEqual(["name", "message", "status", "body", "bodyText", "methodPath", "method", "url", "attempts"]);
+    expect(error.cause).toBeInstanceOf(SyntaxError);
+  });
+
   it("keeps rawResponse and headers out of enumeration, but readable", () => {
     const error = new APIError(init(404, "x"));
     expect(Object.keys(error)).not.toContain("rawResponse");
