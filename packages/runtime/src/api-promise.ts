@@ -48,19 +48,12 @@ export class APIPromise<T> extends Promise<T> {
     return this.#result.then(({ data, response, body }) => ({ data, response: readableCopy(response, body) }));
   }
 
+  // `catch` and `finally` are Promise's own: they call `then`, so they go to the result too.
   override then<R1 = T, R2 = never>(
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
     return this.#parsed().then(onfulfilled, onrejected);
-  }
-
-  override catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
-    return this.#parsed().catch(onrejected);
-  }
-
-  override finally(onfinally?: (() => void) | null): Promise<T> {
-    return this.#parsed().finally(onfinally);
   }
 
   #parsed(): Promise<T> {

@@ -11,8 +11,6 @@
  */
 /** How much of a response body an error message quotes. */
 const DETAIL_MAX_CHARS = 200;
-/** Fields `toJSON` leaves out: objects that serialize to `{}` or can be large. */
-const NOT_SERIALIZED = new Set(["rawResponse", "headers", "cause"]);
 
 /** The root of everything the SDK throws. */
 export class SDKBaseError extends Error {
@@ -21,12 +19,14 @@ export class SDKBaseError extends Error {
     this.name = "SDKBaseError";
   }
 
-  /** What `JSON.stringify(error)` gives: name, message and the own data fields. */
+  /**
+   * What `JSON.stringify(error)` gives: name, message and the own enumerable data fields. What
+   * would serialize to `{}` or be large is not enumerable: `cause` (as Error defines it), and
+   * APIError's `headers` and `rawResponse`.
+   */
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = { name: this.name, message: this.message };
-    for (const [key, value] of Object.entries(this)) {
-      if (!NOT_SERIALIZED.has(key) && value !== undefined) out[key] = value;
-    }
+    for (const [key, value] of Object.entries(this)) if (value !== undefined) out[key] = value;
     return out;
   }
 }
@@ -79,8 +79,11 @@ export class APIError extends SDKBaseError implements RequestTarget {
   /** The client's retry budget was empty, so this response, which would have been retried, was not. */
   declare readonly retryBudgetExhausted?: true;
 
-  /** @param detail what went wrong, for the message; defaults to the start of the body text. */
-  constructor(init: APIErrorInit, detail?: string, options?: { cause?: unknown }) {
+  /**
+   * @param detail what went wrong, for the message; the start of the body text instead when it is
+   *   not a non-blank string (generated classes hand over a field of the parsed body as it came).
+   */
+  constructor(init: APIErrorInit, detail?: unknown, options?: { cause?: unknown }) {
     super(apiErrorMessage(init, detail), options);
     this.name = "APIError";
     this.status = init.response.status;
@@ -96,13 +99,13 @@ export class APIError extends SDKBaseError implements RequestTarget {
   }
 }
 
+/** A new property that is not enumerable nor writable (defineProperty's defaults), but configurable. */
 function hide(target: object, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: false, writable: false, configurable: true });
+  Object.defineProperty(target, key, { value, configurable: true });
 }
 
-function apiErrorMessage(init: APIErrorInit, detail: string | undefined): string {
+function apiErrorMessage(init: APIErrorInit, detail: unknown): string {
   const { status, statusText } = init.response;
-  // `detail` comes from a parsed body in generated code, so it may not be a string at runtime.
   const raw = typeof detail === "string" && detail.trim() !== "" ? detail : init.bodyText;
   const text = raw.replace(/\s+/g, " ").trim();
   const quoted = text.length > DETAIL_MAX_CHARS ? `${text.slice(0, DETAIL_MAX_CHARS)}…` : text;

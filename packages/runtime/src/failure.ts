@@ -49,8 +49,8 @@ export function notJson(kit: FailureKit, op: OperationSpec, response: Response, 
  * echoed included): only the position survives.
  */
 function safeSyntaxError(error: unknown): SyntaxError {
-  const position = error instanceof Error ? /position (\d+)/.exec(error.message)?.[1] : undefined;
-  return new SyntaxError(position === undefined ? "invalid JSON" : `invalid JSON at position ${position}`);
+  const position = /position (\d+)/.exec(String(error))?.[1];
+  return new SyntaxError(`invalid JSON${position ? ` at position ${position}` : ""}`);
 }
 
 /** A documented class only for a JSON body: its typed fields mean nothing for anything else. */

@@ -26,14 +26,11 @@ export function redactUrl(url: string, extraNames: readonly string[] = []): stri
   }
   parsed.username = "";
   parsed.password = "";
-  let changed = false;
+  // A copy of the names: `set` replaces every pair of its name as the loop goes.
   for (const name of new Set(parsed.searchParams.keys())) {
-    if (isSensitiveName(name) || extraNames.includes(name)) {
-      parsed.searchParams.set(name, REDACTED);
-      changed = true;
-    }
+    if (isSensitiveName(name) || extraNames.includes(name)) parsed.searchParams.set(name, REDACTED);
   }
-  return changed || url !== parsed.toString() ? parsed.toString() : url;
+  return parsed.toString();
 }
 
 /** Origin and path only: what error `url` fields carry. */

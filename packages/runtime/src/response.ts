@@ -39,14 +39,13 @@ export function parseSuccess<T>(op: OperationSpec, raw: string | Blob, response:
 
 /** A success the spec says nothing about: `undefined` when empty, JSON when it parses as such, else the text. */
 function undocumentedBody(text: string, response: Response): unknown {
-  if (text === "") return undefined;
   // The loose test (wire-rules.ts): `application/json-seq` and `application/json ; charset=utf-8` count too.
-  if (isLooseJsonMediaType(response.headers.get("content-type") ?? "")) {
+  if (text !== "" && isLooseJsonMediaType(response.headers.get("content-type") ?? "")) {
     try {
       return JSON.parse(text);
     } catch {
-      return text;
+      // Not JSON after all: the text.
     }
   }
-  return text;
+  return text === "" ? undefined : text;
 }

@@ -29,7 +29,7 @@ export function secretPatterns(secrets: readonly string[]): string[] {
     new URLSearchParams({ x: part }).toString().slice(2),
     JSON.stringify(part).slice(1, -1),
   ]);
-  return [...new Set(forms.filter((form) => form !== ""))].sort((a, b) => b.length - a.length);
+  return [...new Set(forms.filter(Boolean))].sort((a, b) => b.length - a.length);
 }
 
 /** The latest secrets asked for (joined) and their patterns: a client sends the same credentials call after call. */

@@ -127,6 +127,10 @@ describe("APIPromise", () => {
       expect(chained).toBeInstanceOf(Promise);
       expect(chained).not.toBeInstanceOf(APIPromise);
       expect(await chained).toBe(2);
+      const caughtOne = core(server).invoke(getConnection, ids).catch(() => undefined);
+      const finallyOne = core(server).invoke(getConnection, ids).finally(() => undefined);
+      for (const derived of [caughtOne, finallyOne]) expect(derived).not.toBeInstanceOf(APIPromise);
+      await Promise.all([caughtOne, finallyOne]);
     });
 
     it("calls finally's callback once on success and passes the data through", async () => {

@@ -62,13 +62,18 @@ describe("SDKCore responses", () => {
   });
 
   it("throws SDKError for a 2xx body that is not JSON, or empty", async () => {
-    const server = await serve(scripted({ status: 200, body: "<html>" }, { status: 200 }));
+    const server = await serve(scripted({ status: 200, body: "<html>" }, { status: 200 }, { status: 200, body: '{"a":1' }));
     const notJson = await caught(core(server).invoke(getConnection, ids));
     expect(notJson).toBeInstanceOf(SDKError);
     expect(notJson).toMatchObject({ status: 200, bodyText: "<html>" });
     expect((notJson as Error).message).toBe("connections.get: HTTP 200 OK: response body is not valid JSON");
+    // The parser's error without its message, which quotes the body: at most the position.
+    expect((notJson as Error).cause).toEqual(new SyntaxError("invalid JSON"));
     const empty = await caught(core(server).invoke(getConnection, ids));
     expect((empty as Error).message).toBe("connections.get: HTTP 200 OK: response body is empty, not JSON");
+    expect(empty).not.toHaveProperty("cause");
+    const cut = await caught(core(server).invoke(getConnection, ids));
+    expect((cut as Error).cause).toEqual(new SyntaxError("invalid JSON at position 6"));
   });
 
   it("resolves an empty operation to undefined, whatever the body", async () => {

@@ -99,11 +99,20 @@ describe("serialization", () => {
     });
   });
 
+  it("leaves a cause out of the JSON", () => {
+    const error = new SDKError(init(200, "<html>"), "response body is not valid JSON", { cause: new SyntaxError("invalid JSON") });
+    expect(Object.keys(JSON.parse(JSON.stringify(error)))).toEqual(["name", "message", "status", "body", "bodyText", "methodPath", "method", "url", "attempts"]);
+    expect(error.cause).toBeInstanceOf(SyntaxError);
+  });
+
   it("keeps rawResponse and headers out of enumeration, but readable", () => {
     const error = new APIError(init(404, "x"));
     expect(Object.keys(error)).not.toContain("rawResponse");
     expect(Object.keys(error)).not.toContain("headers");
     expect(error.rawResponse.status).toBe(404);
+    for (const key of ["rawResponse", "headers"]) {
+      expect(Object.getOwnPropertyDescriptor(error, key)).toMatchObject({ enumerable: false, writable: false, configurable: true });
+    }
   });
 
   it("serializes transport errors with their fields", () => {

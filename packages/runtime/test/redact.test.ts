@@ -1,6 +1,6 @@
 /** redactValue: every string of a parsed body scrubbed, keys included, with no prototype to pollute. */
 import { describe, expect, it } from "vitest";
-import { REDACTED } from "../src/redact.js";
+import { REDACTED, redactUrl } from "../src/redact.js";
 import { REDACTED as SCRUBBED, redactValue } from "../src/scrub.js";
 
 const SECRET = "s3cr3t-token-ABCDEFGH";
@@ -36,5 +36,18 @@ describe("the two redaction marks", () => {
   it("are one string: URLs (redact.ts) and bodies (scrub.ts, a lazy chunk importing nothing) show the same mark", () => {
     expect(SCRUBBED).toBe(REDACTED);
     expect(redactValue("x s3cr3t-token-ABCDEFGH", [SECRET])).toBe(`x ${REDACTED}`);
+  });
+});
+
+describe("redactUrl", () => {
+  it.each([
+    { at: "no query or user info: as given", url: "https://api.test/a/b", want: "https://api.test/a/b" },
+    { at: "a query with no credential: as written", url: "https://api.test/a?q=a%20b&list=1,2", want: "https://api.test/a?q=a%20b&list=1,2" },
+    { at: "a credential parameter, every pair of it", url: "https://api.test/a?api_key=k1&x=1&api_key=k2", want: "https://api.test/a?api_key=%5BREDACTED%5D&x=1" },
+    { at: "a name the SDK marks sensitive", url: "https://api.test/a?sig2=zz", extra: ["sig2"], want: "https://api.test/a?sig2=%5BREDACTED%5D" },
+    { at: "user info dropped", url: "https://user:pa55@api.test/a", want: "https://api.test/a" },
+    { at: "not a URL: as given", url: "not a url?token=x", want: "not a url?token=x" },
+  ])("$at", ({ url, extra, want }) => {
+    expect(redactUrl(url, extra)).toBe(want);
   });
 });

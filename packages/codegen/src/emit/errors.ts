@@ -22,7 +22,8 @@ function errorClass(schema: SchemaModel): string {
   );
   // Declared, not class fields, and copied in one loop: each name is printed once in the bundle.
   const copy = fields.length === 0 ? "" : `    for (const key of [${fields.map((f) => JSON.stringify(f.name)).join(", ")}] as const) (this as Record<string, unknown>)[key] = data[key];\n`;
-  const detail = messageField ? `typeof data.${messageField} === "string" ? data.${messageField} : undefined` : "undefined";
+  // APIError checks it is a string: it comes from the parsed body as it is.
+  const detail = messageField ? `, data.${messageField}` : "";
   return [
     jsdoc([schema.description, "", "Thrown when the API answers a documented error status with this body.", "The HTTP status, headers and raw response are on the APIError base class."]),
     `export class ${className} extends APIError {\n`,
@@ -31,7 +32,7 @@ function errorClass(schema: SchemaModel): string {
     `  declare readonly data: ${schema.typeName};\n\n`,
     "  constructor(init: APIErrorInit) {\n",
     `    const data = (typeof init.body === "object" && init.body !== null ? init.body : {}) as ${schema.typeName};\n`,
-    `    super(init, ${detail});\n`,
+    `    super(init${detail});\n`,
     `    this.name = ${JSON.stringify(className)};\n`,
     copy,
     "    this.data = data;\n",

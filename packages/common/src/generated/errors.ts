@@ -33,7 +33,7 @@ export class ErrorMessage extends APIError {
 
   constructor(init: APIErrorInit) {
     const data = (typeof init.body === "object" && init.body !== null ? init.body : {}) as ErrorMessageData;
-    super(init, typeof data.error === "string" ? data.error : undefined);
+    super(init, data.error);
     this.name = "ErrorMessage";
     for (const key of ["statusCode", "service", "error", "correlationId", "validation", "canBeRetried", "detailedErrorCode"] as const) (this as Record<string, unknown>)[key] = data[key];
     this.data = data;

@@ -66,7 +66,7 @@ export function applySecurity(ctx: SecurityContext, security: unknown): AppliedS
   const schemes = ctx.schemes.filter((scheme) => chosen.fields.includes(scheme.field));
   for (const [index, scheme] of schemes.entries()) {
     const value = security[scheme.field];
-    if (typeof value === "string" && sendsToken(scheme)) {
+    if (typeof value === "string" && !isBasic(scheme)) {
       applyToken(scheme, checkToken(value, `security.${scheme.field}`, at), applied);
       continue;
     }
@@ -79,9 +79,9 @@ export function applySecurity(ctx: SecurityContext, security: unknown): AppliedS
   return applied;
 }
 
-/** A scheme whose string value is sent as it is (apiKey) or as a bearer token. */
-function sendsToken(scheme: SecuritySchemeSpec): boolean {
-  return scheme.type === "apiKey" || !(scheme.type === "http" && scheme.scheme === "basic");
+/** HTTP basic: the one scheme whose value is not a token, sent as it is (apiKey) or as a bearer token. */
+function isBasic(scheme: SecuritySchemeSpec): boolean {
+  return scheme.type === "http" && scheme.scheme === "basic";
 }
 
 function applyToken(scheme: SecuritySchemeSpec, token: string | undefined, applied: AppliedSecurity): void {
@@ -94,7 +94,7 @@ function applyToken(scheme: SecuritySchemeSpec, token: string | undefined, appli
 async function applyScheme(ctx: SecurityContext, scheme: SecuritySchemeSpec, value: unknown, scopes: readonly string[], applied: AppliedSecurity): Promise<void> {
   const at = ctx.tokenFetch.context;
   const field = `security.${scheme.field}`;
-  if (scheme.type === "http" && scheme.scheme === "basic") {
+  if (isBasic(scheme)) {
     if (!ctx.features.basicAuth) {
       if (isEmpty(value)) return;
       throw missingFeature(at, "basicAuth", `${field} (HTTP basic)`);

@@ -29,10 +29,7 @@ export function chooseRequirement(
     if (fields.length > 0 && fields.every(has)) return { fields, scopes: alternative };
   }
   if (alternatives.some((alternative) => Object.keys(alternative).length === 0)) return { fields: [], scopes: {} };
-  const named = new Set(alternatives.flatMap((alternative) => Object.keys(alternative)));
-  const scopes: Record<string, readonly string[] | undefined> = {};
-  for (const alternative of alternatives) {
-    for (const [field, list] of Object.entries(alternative)) scopes[field] ??= list;
-  }
-  return { fields: given.filter((field) => named.has(field)), scopes };
+  // Every field any alternative names, with the scopes of the first that names it.
+  const scopes: Record<string, readonly string[] | undefined> = Object.assign({}, ...[...alternatives].reverse());
+  return { fields: given.filter((field) => Object.hasOwn(scopes, field)), scopes };
 }

@@ -11,6 +11,7 @@ describe("chooseRequirement", () => {
     { name: "{} after an unsatisfied one: none", alternatives: [{ a: [] }, {}], given: ["b"], fields: [] },
     { name: "{} first does not hide a satisfiable one", alternatives: [{}, { a: [] }], given: ["a"], fields: ["a"] },
     { name: "none satisfiable: what there is of the named", alternatives: [{ a: [], b: [] }, { c: ["x"] }], given: ["a", "d"], fields: ["a"] },
+    { name: "none satisfiable: each field with the scopes of the first naming it", alternatives: [{ a: ["r"], b: [] }, { a: ["w"], c: ["x"] }], given: ["a", "d"], fields: ["a"], scopes: { a: ["r"], b: [], c: ["x"] } },
     { name: "nothing given, nothing sent", alternatives: [{ a: [] }], given: [], fields: [] },
   ];
   it.each(cases)("$name", ({ alternatives, given, fields, scopes }) => {

@@ -14,7 +14,7 @@ export class Problem extends APIError {
 
   constructor(init: APIErrorInit) {
     const data = (typeof init.body === "object" && init.body !== null ? init.body : {}) as ProblemData;
-    super(init, typeof data.message === "string" ? data.message : undefined);
+    super(init, data.message);
     this.name = "Problem";
     this.data = data;
   }

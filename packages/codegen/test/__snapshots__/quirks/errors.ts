@@ -17,7 +17,7 @@ export class Problem extends APIError {
 
   constructor(init: APIErrorInit) {
     const data = (typeof init.body === "object" && init.body !== null ? init.body : {}) as ProblemData;
-    super(init, typeof data.message === "string" ? data.message : undefined);
+    super(init, data.message);
     this.name = "Problem";
     for (const key of ["retryable"] as const) (this as Record<string, unknown>)[key] = data[key];
     this.data = data;
