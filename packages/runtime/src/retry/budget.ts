@@ -44,7 +44,12 @@ export class RetryBudget {
 
   /** Refills after a success: what the call's retries drew, or 1 when it made none. */
   give(drawn: number): void {
-    this.tokens = Math.min(this.#capacity, this.tokens + (drawn || 1));
+    this.refund(drawn || 1);
+  }
+
+  /** Gives back `tokens` a retry drew but never sent (the call was aborted or ran out of time first). */
+  refund(tokens: number): void {
+    this.tokens = Math.min(this.#capacity, this.tokens + tokens);
   }
 }
 

@@ -142,8 +142,10 @@ export function createRetryingFetch(options: RetryingFetchOptions): (request: Re
   const { log } = options;
   const loop = log ? loadAttemptLog(log, names).then((attemptLog) => createAttemptLoop({ ...options, attemptLog })) : createAttemptLoop(options);
   return async (request) => {
-    const { response, bytes } = await (await loop)(request);
-    return bytes === undefined ? response : readableCopy(response, bytes, redactUrl(response.url, names));
+    const { response, bytes, exhausted } = await (await loop)(request);
+    const answer = bytes === undefined ? response : readableCopy(response, bytes, redactUrl(response.url, names));
+    // A failed response the empty budget did not retry: marked as the SDK's errors are.
+    return exhausted ? Object.defineProperty(answer, "retryBudgetExhausted", { value: true, enumerable: true }) : answer;
   };
 }
 
@@ -179,101 +181,115 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
     let reauthorized = false;
     /** Tokens this call's retries drew from the budget, given back when it succeeds. */
     let drawn = 0;
-    for (let attempt = 1; ; attempt++) {
-      const target = (): RequestTarget => ({ method: request.method, url: urlWithoutQuery(request.url), attempts: attempt });
-      const reuse = attempt === 1 && first !== undefined;
-      const abort = reuse ? first.abort : new AttemptAbort(callerSignal, timeoutMs);
-      let sent: SentAttempt | undefined;
-      /** The attempt goes on in a stream, which releases it. */
-      let handed = false;
-      try {
-        if (callerSignal?.aborted) throw abortedError(callerSignal, label(), { ...target(), attempts: attempt - 1 });
-        const base = reuse ? request : fresh(abort);
-        const pending = prepare ? prepare(base, attempt) : base;
-        let prepared = pending instanceof Promise ? await pending : pending;
-        // A hook's own Request does not carry the attempt's signal yet.
-        if (prepared !== base && !signalInInit) prepared = new Request(prepared, { signal: abort.signal });
-        // Preparing (an OAuth2 token fetch, a hook) may have used up the rest of the budget.
-        if (last && now() - startedMs > policy.backoff.maxElapsedTime) {
-          log?.outOfTime(label(), policy.backoff.maxElapsedTime);
-          if (last instanceof Error) throw last;
-          return last;
-        }
-        // Counted here, once the attempt is really going to be sent.
-        if (trace) trace.attempts = attempt;
-        log?.attempt(label(), attempt, prepared);
-        const attemptStartMs = now();
-        // An attempt's span (tracing) covers sending it up to the response's headers.
-        const ended = options.onAttempt?.(prepared, attempt, responseUrl);
-        sent = await sendAttempt(fetch, prepared, abort, { callerSignal, timeoutMs, label, target, signalInInit });
-        ended?.(sent.outcome);
-        let outcome = sent.outcome;
-        let bytes: ArrayBuffer | undefined;
-        const decide = (): RetryDecision =>
-          decideRetry(outcome, {
-            policy,
-            method: request.method,
-            idempotent: options.idempotent ?? false,
-            attempts: attempt,
-            elapsedMs: now() - startedMs,
-            nowMs: now(),
-            random,
-          });
-        let decision = decide();
-        if (options.stream && outcome instanceof Response && outcome.ok) {
-          log?.outcome(label(), attempt, outcome, now() - attemptStartMs, decision);
-          const held = sent;
-          sent = undefined;
-          handed = true;
-          options.budget?.give(drawn);
-          return { response: outcome, lease: { firstByte: () => abort.stopTimer(), fail: held.fail, release: held.release } };
-        }
-        // A response retried past is read up to a limit (an endless body must not stall the
-        // loop); the final one whole, both within the attempt's timeout.
-        let keep = true;
-        if (outcome instanceof Response) {
-          const read = await sent.read(outcome, decision.retry ? MAX_RETRIED_BODY_BYTES : undefined);
-          if (read instanceof Error) {
-            outcome = read;
-            decision = decide();
-          } else if (read === undefined) keep = false;
-          else bytes = read;
-        }
-        // The client's budget pays for the retry or turns it down (-1); a response it turns down
-        // after reading only its first MiB (see MAX_RETRIED_BODY_BYTES) ends the call without a body.
-        const cost = decision.retry && budget ? budget.take(!(outcome instanceof Response)) : 0;
-        if (cost < 0) decision = { retry: false, reason: BUDGET_EMPTY };
-        else drawn += cost;
-        log?.outcome(label(), attempt, outcome, now() - attemptStartMs, decision);
-        const answer: AttemptsOutcome | SDKBaseError = outcome instanceof Response ? { response: outcome, bytes } : outcome;
-        if (!decision.retry && !reauthorized && outcome instanceof Response && outcome.status === 401 && (await options.reauthorize?.())) {
-          reauthorized = true;
-          log?.renewed(label());
-          last = keep ? answer : undefined;
-          continue;
-        }
-        if (!decision.retry) {
-          if (answer instanceof Error) throw cost < 0 ? budgetExhausted(answer) : answer;
-          // Any success refills the bucket, even of a call that bypassed it.
-          if (answer.response.ok) options.budget?.give(drawn);
-          return cost < 0 ? { ...answer, exhausted: true } : answer;
-        }
-        last = keep ? answer : undefined;
-        await onRetry?.({
-          attempt,
-          delayMs: decision.delayMs,
-          ...(outcome instanceof Response ? { response: bytes ? readableCopy(outcome, bytes, responseUrl(outcome.url)) : outcome } : { error: outcome }),
-        });
+    /** Tokens the next attempt drew, until it is sent: given back if it never is. */
+    let unsent = 0;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        const target = (): RequestTarget => ({ method: request.method, url: urlWithoutQuery(request.url), attempts: attempt });
+        const reuse = attempt === 1 && first !== undefined;
+        const abort = reuse ? first.abort : new AttemptAbort(callerSignal, timeoutMs);
+        let sent: SentAttempt | undefined;
+        /** The attempt goes on in a stream, which releases it. */
+        let handed = false;
         try {
-          await sleep(decision.delayMs, callerSignal);
-        } catch (error) {
-          if (callerSignal?.aborted) throw abortedError(callerSignal, label(), target());
-          throw error;
+          if (callerSignal?.aborted) throw abortedError(callerSignal, label(), { ...target(), attempts: attempt - 1 });
+          const base = reuse ? request : fresh(abort);
+          const pending = prepare ? prepare(base, attempt) : base;
+          let prepared = pending instanceof Promise ? await pending : pending;
+          // A hook's own Request does not carry the attempt's signal yet.
+          if (prepared !== base && !signalInInit) prepared = new Request(prepared, { signal: abort.signal });
+          // Preparing (an OAuth2 token fetch, a hook) may have used up the rest of the budget.
+          if (last && now() - startedMs > policy.backoff.maxElapsedTime) {
+            log?.outOfTime(label(), policy.backoff.maxElapsedTime);
+            if (last instanceof Error) throw last;
+            return last;
+          }
+          // Counted here, once the attempt is really going to be sent.
+          if (trace) trace.attempts = attempt;
+          unsent = 0;
+          log?.attempt(label(), attempt, prepared);
+          const attemptStartMs = now();
+          // An attempt's span (tracing) covers sending it up to the response's headers.
+          const ended = options.onAttempt?.(prepared, attempt, responseUrl);
+          sent = await sendAttempt(fetch, prepared, abort, { callerSignal, timeoutMs, label, target, signalInInit });
+          ended?.(sent.outcome);
+          let outcome = sent.outcome;
+          let bytes: ArrayBuffer | undefined;
+          const decide = (): RetryDecision =>
+            decideRetry(outcome, {
+              policy,
+              method: request.method,
+              idempotent: options.idempotent ?? false,
+              attempts: attempt,
+              elapsedMs: now() - startedMs,
+              nowMs: now(),
+              random,
+            });
+          let decision = decide();
+          /** What the client's budget drew for a retry; -1 when the empty budget turned it down. */
+          let cost = 0;
+          const pay = (): void => {
+            cost = decision.retry && budget ? budget.take(!(outcome instanceof Response)) : 0;
+            if (cost < 0) decision = { retry: false, reason: BUDGET_EMPTY };
+          };
+          if (options.stream && outcome instanceof Response && outcome.ok) {
+            log?.outcome(label(), attempt, outcome, now() - attemptStartMs, decision);
+            const held = sent;
+            sent = undefined;
+            handed = true;
+            options.budget?.give(drawn);
+            return { response: outcome, lease: { firstByte: () => abort.stopTimer(), fail: held.fail, release: held.release } };
+          }
+          // The client's budget pays for the retry or turns it down, before the body is read: a
+          // response retried past is read up to a limit (an endless body must not stall the loop),
+          // the final one (one the budget turned down included) whole, both within the attempt's timeout.
+          pay();
+          let keep = true;
+          if (outcome instanceof Response) {
+            const read = await sent.read(outcome, decision.retry ? MAX_RETRIED_BODY_BYTES : undefined);
+            if (read instanceof Error) {
+              // Reading failed: the retry (if any) is one after no response, at its own price.
+              if (cost > 0) budget!.refund(cost);
+              outcome = read;
+              decision = decide();
+              pay();
+            } else if (read === undefined) keep = false;
+            else bytes = read;
+          }
+          if (cost > 0) drawn += unsent = cost;
+          log?.outcome(label(), attempt, outcome, now() - attemptStartMs, decision);
+          const answer: AttemptsOutcome | SDKBaseError = outcome instanceof Response ? { response: outcome, bytes } : outcome;
+          if (!decision.retry && !reauthorized && outcome instanceof Response && outcome.status === 401 && (await options.reauthorize?.())) {
+            reauthorized = true;
+            log?.renewed(label());
+            last = keep ? answer : undefined;
+            continue;
+          }
+          if (!decision.retry) {
+            if (answer instanceof Error) throw cost < 0 ? budgetExhausted(answer) : answer;
+            // Any success refills the bucket, even of a call that bypassed it.
+            if (answer.response.ok) options.budget?.give(drawn);
+            return cost < 0 ? { ...answer, exhausted: true } : answer;
+          }
+          last = keep ? answer : undefined;
+          await onRetry?.({
+            attempt,
+            delayMs: decision.delayMs,
+            ...(outcome instanceof Response ? { response: bytes ? readableCopy(outcome, bytes, responseUrl(outcome.url)) : outcome } : { error: outcome }),
+          });
+          try {
+            await sleep(decision.delayMs, callerSignal);
+          } catch (error) {
+            if (callerSignal?.aborted) throw abortedError(callerSignal, label(), target());
+            throw error;
+          }
+        } finally {
+          if (sent) sent.release();
+          else if (!handed) abort.release();
         }
-      } finally {
-        if (sent) sent.release();
-        else if (!handed) abort.release();
       }
+    } finally {
+      if (unsent > 0) budget!.refund(unsent);
     }
   };
 }
