@@ -23,8 +23,9 @@ it("packs as a clean, typed, lean package", async () => {
     // The client-wide retry budget (retry/budget.ts, its `retryConfig.budget` checks, the loop paying for
     // retries, the marked errors) took it from ~25,085 to 25,832 B (+747 B unminified; +425 B in the minified app).
     // openapi-fetch's client off the request path (request.ts), the lazy failure/scrub chunks and
-    // shorter checks and messages took it to 24,263 B (2026-12-06).
-    gzipBudgetBytes: 24400,
+    // shorter checks and messages took it to 24,263 B; refunding unsent retries and the budget deciding
+    // before a retried body is read, to 24,416–24,456 B (2026-12-06; builds here differ by a few bytes).
+    gzipBudgetBytes: 24600,
   });
   expect(report.problems).toEqual([]);
   expect(report.files.filter((f) => !f.startsWith("dist/"))).toEqual(["CHANGELOG.md", "LICENSE", "README.md", "package.json"]);
