@@ -1,7 +1,9 @@
 /**
- * The retry loop. It lives in the `fetch` handed to openapi-fetch rather than in a
- * middleware because middleware cannot re-run and `fetch` consumes the request body:
- * the first attempt sends openapi-fetch's Request, every later one a fresh copy of it.
+ * The retry loop: the SDK core hands it the call's Request (request.ts) and a way to build
+ * it again; the first attempt sends that Request, every later one a fresh one (fetch
+ * consumes a request's body). `createRetryingFetch` wraps the same loop as a fetch, for
+ * use under openapi-fetch or any client that takes one: there every later attempt is a
+ * copy of the first Request, made before it is sent.
  */
 import type { RequestTarget, SDKBaseError } from "../errors.js";
 import { isSensitiveName, redactUrl, urlWithoutQuery } from "../redact.js";
