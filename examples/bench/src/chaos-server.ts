@@ -3,6 +3,9 @@
  * most requests, one of several faults for the rest. Which request fails, and how, is a
  * pure function of the seed, the call id the client sends in `x-chaos-call` and how many
  * times the server has seen that call, so a run is reproducible whatever the scheduling.
+ * A POST creates a connection as an API honouring `Idempotency-Key` does: the first request
+ * of a key that the server acts on creates it (its id is the key), a later one with the same
+ * key gets that connection again, created nothing (see `idempotency`).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -21,8 +24,26 @@ export interface ChaosServerOptions {
   clientTimeoutMs: number;
 }
 
+/** What the POSTs showed: which keys each call sent, and what the server did with them. */
+export interface IdempotencyLog {
+  /** The `Idempotency-Key`s each call (`x-chaos-call`) sent, over all its attempts. */
+  readonly keysByCall: Map<string, Set<string>>;
+  /** Requests of each key. */
+  readonly requestsByKey: Map<string, number>;
+  /** Keys the server acted on (created a connection for), each once. */
+  readonly created: Set<string>;
+  /** Requests of a key already acted on: each a duplicate the key prevented. */
+  replays: number;
+  /** POSTs that came without a key. */
+  unkeyed: number;
+}
+
+/** Faults the server answers before acting on a request; after any other it has acted (a create may have happened). */
+const NOT_ACTED: ReadonlySet<FaultKind> = new Set(["503", "429 Retry-After: 0", "reset before headers"]);
+
 export interface ChaosServer {
   readonly url: string;
+  readonly idempotency: IdempotencyLog;
   /** Requests received and faults injected since the last `resetCounts`. */
   readonly counts: { requests: number; faults: Map<FaultKind, number> };
   resetCounts(): void;
@@ -64,6 +85,22 @@ export async function startChaosServer(options: ChaosServerOptions): Promise<Cha
   const attempts = new Map<string, number>();
   const timers = new Set<NodeJS.Timeout>();
   const counts = { requests: 0, faults: new Map<FaultKind, number>() };
+  const idempotency: IdempotencyLog = { keysByCall: new Map(), requestsByKey: new Map(), created: new Set(), replays: 0, unkeyed: 0 };
+
+  /** A POST's key, recorded; whether the server acts on it (a create, or a replay of one) is `acted`'s. */
+  const recordPost = (req: IncomingMessage): string | undefined => {
+    const key = req.headers["idempotency-key"];
+    if (typeof key !== "string") return void idempotency.unkeyed++;
+    const call = String(req.headers["x-chaos-call"] ?? "");
+    idempotency.keysByCall.set(call, (idempotency.keysByCall.get(call) ?? new Set()).add(key));
+    idempotency.requestsByKey.set(key, (idempotency.requestsByKey.get(key) ?? 0) + 1);
+    return key;
+  };
+  const acted = (key: string | undefined): void => {
+    if (key === undefined) return;
+    if (idempotency.created.has(key)) idempotency.replays++;
+    else idempotency.created.add(key);
+  };
 
   /** setTimeout that is cleared when the response closes (client gave up) or the server closes. */
   const later = (res: ServerResponse, ms: number, fn: () => void): void => {
@@ -91,8 +128,12 @@ export async function startChaosServer(options: ChaosServerOptions): Promise<Cha
   const server = createServer((req, res) => {
     counts.requests++;
     if (state.outage) return void res.writeHead(503, JSON_TYPE).end(errorBody(503, "The service is temporarily unavailable."));
-    const body = req.url?.endsWith("/connections") ? LIST_BODY : GET_BODY;
+    const post = req.method === "POST";
+    const key = post ? recordPost(req) : undefined;
+    // A created connection's id is its key: a caller can tell its own from another's.
+    const body = post ? JSON.stringify({ ...CONNECTION, id: key }) : req.url?.endsWith("/connections") ? LIST_BODY : GET_BODY;
     const fault = pickFault(req);
+    if (post && (fault === undefined || !NOT_ACTED.has(fault))) acted(key);
     if (fault === undefined) return void res.writeHead(200, JSON_TYPE).end(body);
     counts.faults.set(fault, (counts.faults.get(fault) ?? 0) + 1);
     const half = body.slice(0, body.length >> 1);
@@ -130,6 +171,7 @@ export async function startChaosServer(options: ChaosServerOptions): Promise<Cha
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     counts,
+    idempotency,
     get outage() {
       return state.outage;
     },

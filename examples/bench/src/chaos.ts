@@ -7,12 +7,16 @@
  * Then, on the same client, an outage: the server answers 503 to every request while
  * 1,000 calls run at once, which the client's retry budget must hold to at most 1,100
  * requests, every call rejecting with a typed error; then the server recovers (faults as
- * before) and calls succeed and are retried again, and the heap comes back.
+ * before) and calls succeed and are retried again, and the heap comes back. Last,
+ * idempotency keys: POSTs of an operation declaring `Idempotency-Key`, under the same
+ * faults, each call one key on every attempt, retried like a GET, never creating twice
+ * (chaos-idempotency.ts).
  *
  * Run: `pnpm chaos` at the root (node --expose-gc). Failures set process.exitCode.
  */
 import { Common, SDKBaseError } from "@x/common";
 import { setTimeout as sleep } from "node:timers/promises";
+import { createOnce, idempotencyFindings, idempotentClient } from "./chaos-idempotency.ts";
 import { FAULT_KINDS, startChaosServer } from "./chaos-server.ts";
 
 const CALLS = 10_000;
@@ -37,6 +41,8 @@ const MAX_OUTAGE_REQUESTS = 1_100;
 /** After the outage, at concurrency 100; at least this share must resolve with the right body. */
 const RECOVERY_CALLS = 2_000;
 const MIN_RECOVERED = 0.9;
+/** The idempotency phase: POSTs with keys, at concurrency 100, faults as in the main run. */
+const IDEMPOTENT_CALLS = 2_000;
 const companyId = "8a210b68-6988-11ed-a1eb-0242ac120002";
 const connectionId = "2e9d2c44-f675-40ba-8049-353bfcb5e171";
 
@@ -72,7 +78,7 @@ async function call(common: Common, id: number): Promise<boolean> {
   return (await common.connections.get({ companyId, connectionId }, options)).id === "ee2eb431-c0fa-4dc9-93fa-d29781c12bcd";
 }
 
-async function run(common: Common, calls: number, firstId: number, concurrency = CONCURRENCY): Promise<Tally> {
+async function run(call: (id: number) => Promise<boolean>, calls: number, firstId: number, concurrency = CONCURRENCY): Promise<Tally> {
   const tally: Tally = { outcomes: new Map(), untyped: [], hung: [], late: new Map() };
   const pending = new Map<number, { startedMs: number; release: () => void }>();
   // One interval for every call's watchdog: a hung call is recorded and its worker moves on.
@@ -98,7 +104,7 @@ async function run(common: Common, calls: number, firstId: number, concurrency =
       const id = firstId + i;
       await new Promise<void>((release) => {
         pending.set(id, { startedMs: performance.now(), release });
-        call(common, id).then(
+        call(id).then(
           (ok) => settle(id, ok ? RIGHT : WRONG),
           (error: unknown) => {
             const stopped = (error as { retryBudgetExhausted?: boolean }).retryBudgetExhausted ? " (retry budget empty)" : "";
@@ -135,11 +141,12 @@ try {
     },
     timeoutMs: TIMEOUT_MS,
   });
-  const warmup = await run(common, WARMUP_CALLS, 1_000_000);
+  const get = (id: number) => call(common, id);
+  const warmup = await run(get, WARMUP_CALLS, 1_000_000);
   server.resetCounts();
   const heapBefore = await heapUsedMB();
   const started = performance.now();
-  tally = await run(common, CALLS, 0);
+  tally = await run(get, CALLS, 0);
   const seconds = (performance.now() - started) / 1_000;
   const requests = server.counts.requests;
   const faults = new Map<string, number>(server.counts.faults);
@@ -148,14 +155,19 @@ try {
 
   // The outage, on the same client: 503 for every request, every call at once.
   server.outage = true;
-  const outage = await run(common, OUTAGE_CALLS, 2_000_000, OUTAGE_CALLS);
+  const outage = await run(get, OUTAGE_CALLS, 2_000_000, OUTAGE_CALLS);
   const outageRequests = server.counts.requests;
   server.resetCounts();
   server.outage = false;
-  const recovery = await run(common, RECOVERY_CALLS, 3_000_000);
+  const recovery = await run(get, RECOVERY_CALLS, 3_000_000);
   const recoveryRequests = server.counts.requests;
   server.resetCounts();
   const heapAfterRecovery = await heapUsedMB();
+
+  // Idempotency keys, on a client of an operation that declares one.
+  const creator = idempotentClient(server.url, TIMEOUT_MS, MAX_ELAPSED_MS);
+  const idempotent = await run((id) => createOnce(creator, id, server.idempotency, companyId), IDEMPOTENT_CALLS, 4_000_000);
+  const keyed = idempotencyFindings(server.idempotency, IDEMPOTENT_CALLS);
 
   const { outcomes, hung } = tally;
   const settled = sum(outcomes);
@@ -198,6 +210,13 @@ try {
   ];
   console.log(`\n### Outage and recovery (same client, its retry budget at the defaults)\n`);
   console.log(["| | |", "|---|---|", ...phaseRows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n"));
+  const keyedRows: [string, string | number][] = [
+    ["idempotency: calls (concurrency)", `${IDEMPOTENT_CALLS} (${CONCURRENCY}), POST with an Idempotency-Key parameter, ${FAULT_RATE * 100} % faults`],
+    ...tallyRows(idempotent, IDEMPOTENT_CALLS).map(([k, v]): [string, string | number] => [`idempotency: ${k}`, v]),
+    ...keyed.rows,
+  ];
+  console.log(`\n### Idempotency keys (POSTs under the same faults)\n`);
+  console.log(["| | |", "|---|---|", ...keyedRows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n"));
 
   const problems = [
     outageRequests > MAX_OUTAGE_REQUESTS && `outage: ${outageRequests} requests, more than ${MAX_OUTAGE_REQUESTS}`,
@@ -208,6 +227,9 @@ try {
     recovered < MIN_RECOVERED * RECOVERY_CALLS && `recovery: only ${recovered} of ${RECOVERY_CALLS} calls resolved with the right body`,
     recoveryRequests <= RECOVERY_CALLS && "recovery: no call was retried: retrying did not resume",
     recoveryGrowth > MAX_HEAP_GROWTH_MB && `outage and recovery: heap grew by ${recoveryGrowth.toFixed(1)} MB`,
+    (sum(idempotent.outcomes) !== IDEMPOTENT_CALLS || idempotent.outcomes.has(WRONG) || idempotent.untyped.length > 0) &&
+      `idempotency: ${[...idempotent.outcomes].join("; ")}; hung ${idempotent.hung.length}`,
+    ...keyed.problems,
     settled !== CALLS && `${CALLS - settled} calls did not settle in ${WATCHDOG_MS} ms, ids ${hung.slice(0, 20).join(", ")}`,
     outcomes.has(WRONG) && `${outcomes.get(WRONG)} calls resolved with a wrong body`,
     tally.untyped.length > 0 && `untyped rejections, first: ${String(tally.untyped[0])}`,
