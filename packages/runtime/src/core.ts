@@ -30,14 +30,11 @@ import { bodyMedia, responseMedia, serializeBody, setsContentType } from "./body
 import { userAgentHeader } from "./user-agent.js";
 import { serializeParams } from "./params/index.js";
 import { buildRequest, type RequestParts } from "./request.js";
+import { lazy } from "./lazy.js";
 
 const decoder = new TextDecoder();
-/** The tracing module, once a client given a tracer has loaded it (an import() per call costs more than a cached promise). */
-let tracing: Promise<typeof import("./tracing/index.js")> | undefined;
-/**
- * A failed call's error and a validating call's scrubbing, lazy chunks of an app: loaded by
- * the first call that needs them (a load that failed is tried again by the next).
- */
+/** Lazy chunks of an app: tracing for a client given a tracer, a failed call's error, a validating call's scrubbing. */
+const tracing = lazy(() => import("./tracing/index.js"));
 const failures = lazy(() => import("./failure.js"));
 const scrubbing = lazy(() => import("./scrub.js"));
 const FAILURE_KIT: FailureKit = { SDKError, statusMatches };
@@ -91,7 +88,7 @@ export class SDKCoreBase<S extends object = object> {
     const { tracer } = this.#options;
     // The tracing module is loaded only for a client given a tracer (an application's bundler makes it a lazy chunk).
     return new APIPromise<T>(tracer
-      ? (tracing ??= import("./tracing/index.js")).then((module) => module.traceCall(tracer, op, (attempts) => this.#call<T>(op, request, options, attempts)), () => this.#call<T>(op, request, options))
+      ? tracing().then((module) => module.traceCall(tracer, op, (attempts) => this.#call<T>(op, request, options, attempts)), () => this.#call<T>(op, request, options))
       : this.#call<T>(op, request, options));
   }
 
@@ -301,14 +298,4 @@ function withCredentials(request: Request, security: AppliedSecurity, callHeader
   // Each is there when the spec has such a scheme (checked when the client is constructed).
   features.cookieApiKey?.(request, security.cookies, overridden);
   return features.queryApiKey?.(request, security.query) ?? request;
-}
-
-/** `load` run once, its module kept; a load that failed is run again next time. */
-function lazy<M>(load: () => Promise<M>): () => Promise<M> {
-  let module: Promise<M> | undefined;
-  return () =>
-    (module ??= load().catch((error: unknown) => {
-      module = undefined;
-      throw error;
-    }));
 }

@@ -15,6 +15,7 @@ import { MAX_TIMER_MS, type RetryPolicy } from "./config.js";
 import { decideRetry, type RetryDecision } from "./decision.js";
 import type { AttemptLog } from "./log.js";
 import type { StreamLease } from "../streams/index.js";
+import { lazy } from "../lazy.js";
 
 /** A response retried past is kept (to be the answer if the budget runs out) up to this size. */
 const MAX_RETRIED_BODY_BYTES = 1 << 20;
@@ -120,15 +121,15 @@ export interface FirstAttempt {
   readonly rebuild?: (signal: AbortSignal | undefined) => Request;
 }
 
-/** The debug log's lines, once a client given a debugLogger has loaded them. */
-let debugLines: Promise<typeof import("./log.js")> | undefined;
+/** The debug log's lines, loaded for a client given a debugLogger. */
+const debugLines = lazy(() => import("./log.js"));
 
 /**
  * The attempts' debug log writing to `log`, credentials (`names` and redact.ts's rule)
  * scrubbed. Its lines are a lazy chunk, loaded only for a client given a debugLogger.
  */
 export async function loadAttemptLog(log: (line: string) => void, names: readonly string[]): Promise<AttemptLog> {
-  return (await (debugLines ??= import("./log.js"))).attemptLog(log, (url) => redactUrl(url, names), isSensitiveName, names);
+  return (await debugLines()).attemptLog(log, (url) => redactUrl(url, names), isSensitiveName, names);
 }
 
 /**
@@ -178,7 +179,7 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
         ? new Request(spare.clone(), { signal })
         : new Request(request.url, { method: request.method, headers, redirect: request.redirect, signal });
     };
-    /** The outcome retried past, kept in case the budget runs out before the next attempt. */
+    /** The outcome retried past, kept in case maxElapsedTime runs out while the next attempt is prepared. */
     let last: AttemptsOutcome | SDKBaseError | undefined;
     let reauthorized = false;
     /** Tokens this call's retries drew from the budget, given back when it succeeds. */
@@ -200,7 +201,7 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
           let prepared = pending instanceof Promise ? await pending : pending;
           // A hook's own Request does not carry the attempt's signal yet.
           if (prepared !== base && !signalInInit) prepared = new Request(prepared, { signal: abort.signal });
-          // Preparing (an OAuth2 token fetch, a hook) may have used up the rest of the budget.
+          // Preparing (an OAuth2 token fetch, a hook) may have used up the rest of maxElapsedTime.
           if (last && now() - startedMs > policy.backoff.maxElapsedTime) {
             log?.outOfTime(label(), policy.backoff.maxElapsedTime);
             if (last instanceof Error) throw last;
@@ -228,12 +229,6 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
               random,
             });
           let decision = decide();
-          /** What the client's budget drew for a retry; -1 when the empty budget turned it down. */
-          let cost = 0;
-          const pay = (): void => {
-            cost = decision.retry && budget ? budget.take(!(outcome instanceof Response)) : 0;
-            if (cost < 0) decision = { retry: false, reason: BUDGET_EMPTY };
-          };
           if (options.stream && outcome instanceof Response && outcome.ok) {
             log?.outcome(label(), attempt, outcome, now() - attemptStartMs, decision);
             const held = sent;
@@ -242,6 +237,12 @@ export function createAttemptLoop(options: RetryingFetchOptions): (request: Requ
             options.budget?.give(drawn);
             return { response: outcome, lease: { firstByte: () => abort.stopTimer(), fail: held.fail, release: held.release } };
           }
+          /** What the client's budget drew for a retry; -1 when the empty budget turned it down. */
+          let cost = 0;
+          const pay = (): void => {
+            cost = decision.retry && budget ? budget.take(!(outcome instanceof Response)) : 0;
+            if (cost < 0) decision = { retry: false, reason: BUDGET_EMPTY };
+          };
           // The client's budget pays for the retry or turns it down, before the body is read: a
           // response retried past is read up to a limit (an endless body must not stall the loop),
           // the final one (one the budget turned down included) whole, both within the attempt's timeout.
