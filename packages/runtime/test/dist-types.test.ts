@@ -11,8 +11,9 @@ import { expect, it } from "vitest";
 import { needs } from "../../../vitest.shared.js";
 
 const DIST = resolve(import.meta.dirname, "../dist/index.js");
+const CORE = resolve(import.meta.dirname, "../dist/core.js");
 
-it("dist/index.d.ts type-checks with lib ES2022 and @types/node alone", () => {
+it("dist/index.d.ts and dist/core.d.ts type-check with lib ES2022 and @types/node alone, declaring the same classes", () => {
   const dir = mkdtempSync(join(tmpdir(), "x-runtime-types-"));
   try {
     const file = join(dir, "consumer.mts");
@@ -26,6 +27,11 @@ it("dist/index.d.ts type-checks with lib ES2022 and @types/node alone", () => {
         "const definition: SDKDefinition = { sdkName: \"T\", servers: [{ url: \"https://api.example.com\" }], securitySchemes: [], features };",
         "const options: ClientOptions<object> = { timeoutMs: 1000 };",
         "export const core = new runtime.SDKCoreBase(definition, options);",
+        // What generated SDKs import (@x/runtime/core) is what their callers annotate and catch with (@x/runtime).
+        `import * as coreEntry from ${JSON.stringify(CORE)};`,
+        "export const sdkCore: runtime.SDKCoreBase<object> = new coreEntry.SDKCoreBase(definition, options);",
+        "export const errorClass: typeof runtime.SDKError = coreEntry.SDKError;",
+        "export const coreOptions: coreEntry.ClientOptions<object> = options;",
         "export { encode };",
       ].join("\n"),
     );

@@ -25,7 +25,13 @@ it("packs as a clean, typed, lean package", async () => {
     // openapi-fetch's client off the request path (request.ts), the lazy failure/scrub chunks and
     // shorter checks and messages took it to 24,263 B; refunding unsent retries and the budget deciding
     // before a retried body is read, to 24,416–24,456 B (2026-12-06; builds here differ by a few bytes).
-    gzipBudgetBytes: 24600,
+    // The core entry (@x/runtime/core, what generated SDKs import) split the build: dist/index.js is now
+    // the list of names (~670 B) importing the chunk it shares with dist/core.js (~24,320 B), counted
+    // together: 25,100 B, the +680 B being the names listed twice, in the entry and in the chunk.
+    gzipBudgetBytes: 25250,
+    // What an SDK's application imports: dist/core.js (~410 B) and the same chunk, 24,841 B. An app
+    // bundles less (its bundler drops what its SDK does not use; examples/bench budgets.test.ts).
+    entryBudgets: { "dist/core.js": 25000 },
   });
   expect(report.problems).toEqual([]);
   expect(report.files.filter((f) => !f.startsWith("dist/"))).toEqual(["CHANGELOG.md", "LICENSE", "README.md", "package.json"]);
