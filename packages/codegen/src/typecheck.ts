@@ -12,16 +12,19 @@ export interface TypecheckOptions {
 }
 
 /**
- * The paths, plus `<specifier>/validation` for each specifier mapped to a package's
- * `src/index.ts`: the runtime's second entry (`@x/runtime/validation`), which generated
- * `validation.ts` imports, at its source beside the main one.
+ * The paths, plus `<specifier>/core` and `<specifier>/validation` for each specifier mapped to a
+ * package's `src/index.ts`: the runtime's other entries, at their sources beside the main one:
+ * `@x/runtime/core` (`src/core-entry.ts`), which the generated code imports, and
+ * `@x/runtime/validation` (`src/validation/index.ts`), which generated `validation.ts` imports.
  */
 function withSubpaths(paths: Readonly<Record<string, readonly string[]>>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const [key, files] of Object.entries(paths)) {
     out[key] = [...files];
-    const sub = files.filter((file) => /\/src\/index\.ts$/.test(file)).map((file) => file.replace(/index\.ts$/, "validation/index.ts"));
-    if (sub.length > 0 && !(`${key}/validation` in paths)) out[`${key}/validation`] = sub;
+    for (const [entry, source] of [["core", "core-entry.ts"], ["validation", "validation/index.ts"]] as const) {
+      const sub = files.filter((file) => /\/src\/index\.ts$/.test(file)).map((file) => file.replace(/index\.ts$/, source));
+      if (sub.length > 0 && !(`${key}/${entry}` in paths)) out[`${key}/${entry}`] = sub;
+    }
   }
   return out;
 }

@@ -131,6 +131,8 @@ describe("templates", () => {
     expect(manifest.private).toBeUndefined();
     expect(files["src/index.ts"]).toContain('export * from "./generated/index.js";');
     expect(files["src/index.ts"]).toContain("SDKValidationError,");
+    // The runtime's core entry, as the generated code imports it: not the main entry, whose standalone retry helpers an app would load.
+    expect(files["src/index.ts"]).toContain('} from "@x/runtime/core";');
     expect(files["test/smoke.test.ts"]).toContain('client.things.get({ id: "x" }, NO_RETRIES).withResponse()');
     // A documented error status (some operations document nothing else) passes as Prism answers it.
     expect(files["test/smoke.test.ts"]).toContain('const DOCUMENTED = ["200","404"];');

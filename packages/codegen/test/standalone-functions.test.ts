@@ -181,7 +181,7 @@ describe("tree-shaking", () => {
       target: "es2022",
       write: false,
       logLevel: "silent",
-      alias: { "@x/runtime/validation": resolve(REPO_ROOT, "packages/runtime/src/validation/index.ts"), "@x/runtime": resolve(REPO_ROOT, "packages/runtime/src/index.ts") },
+      alias: { "@x/runtime/validation": resolve(REPO_ROOT, "packages/runtime/src/validation/index.ts"), "@x/runtime/core": resolve(REPO_ROOT, "packages/runtime/src/core-entry.ts"), "@x/runtime": resolve(REPO_ROOT, "packages/runtime/src/index.ts") },
     });
     return result.outputFiles.find((f) => f.path === join(dir, "out", "app.js"))!.text;
   }

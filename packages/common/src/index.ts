@@ -28,4 +28,4 @@ export {
   type ValidateResponses,
   type ValidationIssue,
   type WithResponse,
-} from "@x/runtime";
+} from "@x/runtime/core";

@@ -6,7 +6,7 @@ import { coreClassName } from "../load/queries.js";
 import { runtimeFeatures } from "./features.js";
 import { functionForm, functionNamesOf, methodForm } from "./call-form.js";
 import { importLine, operationMembers, serverLiteral, typeRootImports } from "./operation.js";
-import { banner, jsdoc, literal, str, type EmitContext, type GeneratedFile } from "./source.js";
+import { banner, coreImport, jsdoc, literal, str, type EmitContext, type GeneratedFile } from "./source.js";
 
 /**
  * core.ts: what the client knows from the spec (credentials, servers, retry policy) and the
@@ -34,7 +34,7 @@ export function emitCore(model: SpecModel, ctx: EmitContext): GeneratedFile {
   const featuresField = features.length > 0 ? `  features: { ${features.join(", ")} },\n` : "";
   const contents = [
     banner(ctx),
-    `import { ${["SDKCoreBase", ...features].join(", ")}, type ClientOptions, type SDKDefinition } from ${str(ctx.runtimeImport)};\n`,
+    `import { ${["SDKCoreBase", ...features].join(", ")}, type ClientOptions, type SDKDefinition } from ${str(coreImport(ctx))};\n`,
     `\n/** Credentials for ${model.title}. */\nexport interface Security {\n${securityFields.join("")}}\n\n`,
     `/** The version of ${ctx.packageName} this code was generated for; sent in the User-Agent. */\n`,
     `export const SDK_VERSION = ${str(ctx.packageVersion)};\n\n`,
@@ -82,7 +82,7 @@ export function emitClient(model: SpecModel, ctx: EmitContext): GeneratedFile {
   const resourceInits = resources.map((r) => `    this.${r.property} = new ${local(r)}(this[CORE]);\n`);
   const contents = [
     banner(ctx),
-    members ? `import type { ${members.runtimeTypes.join(", ")} } from ${str(ctx.runtimeImport)};\n` : "",
+    members ? `import type { ${members.runtimeTypes.join(", ")} } from ${str(coreImport(ctx))};\n` : "",
     `import { CORE, ${core}${resources.length > 0 ? `, type ${name}Options` : ""}${members ? ", type Security" : ""} } from "./core.js";\n`,
     members ? importLine(members.errorClasses, "./errors.js", (n) => n, false) : "",
     members ? importLine(members.models, "./models.js", (n) => n) : "",

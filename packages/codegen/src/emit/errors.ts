@@ -1,11 +1,11 @@
 /** One error class per schema the spec documents as an error body; each extends the runtime's APIError. */
 import type { SchemaModel, SpecModel } from "../load/model.js";
-import { banner, jsdoc, type EmitContext, type GeneratedFile } from "./source.js";
+import { banner, coreImport, jsdoc, type EmitContext, type GeneratedFile } from "./source.js";
 
 export function emitErrors(model: SpecModel, ctx: EmitContext): GeneratedFile {
   const schemas = model.schemas.filter((s) => s.errorClass);
   const imports = schemas.length === 0 ? "" : [
-    `import { APIError, type APIErrorInit } from ${JSON.stringify(ctx.runtimeImport)};`,
+    `import { APIError, type APIErrorInit } from ${JSON.stringify(coreImport(ctx))};`,
     `import type { ${schemas.map((s) => s.typeName).join(", ")} } from "./models.js";`,
     "",
   ].join("\n");

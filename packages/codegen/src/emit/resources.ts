@@ -6,7 +6,7 @@
  * The operations are printed by operation.ts, which the client shares.
  */
 import type { Resource, SpecModel } from "../load/model.js";
-import { banner, jsdoc, str, type EmitContext, type GeneratedFile } from "./source.js";
+import { banner, coreImport, jsdoc, str, type EmitContext, type GeneratedFile } from "./source.js";
 import { functionForm, methodForm } from "./call-form.js";
 import { importLine, operationMembers, typeRootImports } from "./operation.js";
 import { childResources, coreClassName } from "../load/queries.js";
@@ -23,7 +23,7 @@ export function emitResource(model: SpecModel, resource: Resource, ctx: EmitCont
   const childLocal = (c: Resource) => (imported.has(c.className) ? `${c.className}Resource` : c.className);
   const [functions, methods] = printed?.calls ?? ["", ""];
   const imports = [
-    `import type { ${[...(printed?.runtimeTypes ?? []), "SDKCoreBase"].join(", ")} } from ${str(ctx.runtimeImport)};\n`,
+    `import type { ${[...(printed?.runtimeTypes ?? []), "SDKCoreBase"].join(", ")} } from ${str(coreImport(ctx))};\n`,
     printed ? `import { CORE, type ${coreClass}, type Security } from "./core.js";\n` : "",
     printed ? importLine(printed.errorClasses, "./errors.js", local, false) : "",
     printed ? importLine(printed.models, "./models.js", local) : "",

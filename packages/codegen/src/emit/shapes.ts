@@ -4,14 +4,14 @@
  * the literal types of a large spec cost the type-checker nothing.
  */
 import type { SpecModel } from "../load/model.js";
-import { banner, type EmitContext, type GeneratedFile } from "./source.js";
+import { banner, coreImport, type EmitContext, type GeneratedFile } from "./source.js";
 
 export function emitShapes(model: SpecModel, ctx: EmitContext): GeneratedFile {
   return {
     path: "shapes.ts",
     contents: [
       banner(ctx),
-      `import type { Shapes } from ${JSON.stringify(ctx.runtimeImport)};`,
+      `import type { Shapes } from ${JSON.stringify(coreImport(ctx))};`,
       "",
       "/** Every component schema by name, and every operation by operationId: what it sends and answers. */",
       "export const shapes: Shapes = {",

@@ -11,11 +11,21 @@ export interface EmitContext {
   readonly specPath: string;
   /** The client class name, e.g. `Common`. */
   readonly clientName: string;
-  /** The runtime package the generated code imports. */
+  /** The runtime package (its main entry); the generated code imports its entries (`coreImport`). */
   readonly runtimeImport: string;
   /** The SDK package's name and version, for `SDK_VERSION` and the User-Agent. */
   readonly packageName: string;
   readonly packageVersion: string;
+}
+
+/**
+ * The runtime's core entry, which the generated code imports its values and types from:
+ * `@x/runtime/core`, or for a runtime imported by file (the generator's tests use its source,
+ * `…/src/index.ts`) the file beside it, `…/src/core-entry.ts`. Not the main entry: that also
+ * exports the standalone retry helpers, whose chunk an application would then load at start-up.
+ */
+export function coreImport(ctx: Pick<EmitContext, "runtimeImport">): string {
+  return /\/index\.[cm]?[jt]s$/.test(ctx.runtimeImport) ? ctx.runtimeImport.replace(/index(\.[cm]?[jt]s)$/, "core-entry$1") : `${ctx.runtimeImport}/core`;
 }
 
 export function banner(ctx: EmitContext): string {

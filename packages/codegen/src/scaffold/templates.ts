@@ -166,7 +166,7 @@ export {
   type ValidateResponses,
   type ValidationIssue,
   type WithResponse,
-} from "@x/runtime";
+} from "@x/runtime/core";
 `;
 }
 
