@@ -19,13 +19,14 @@ import { gzipSync } from "node:zlib";
 const app = process.argv[2] ?? "x-common.ts";
 const root = resolve(process.argv[3] ?? fileURLToPath(new URL("../../..", import.meta.url)));
 
-/** `@x/runtime`, `@x/runtime/validation` and `@x/common` from their sources. */
+/** `@x/runtime`, `@x/runtime/core` (what the generated code imports), `@x/runtime/validation` and `@x/common` from their sources. */
+const SOURCES: Record<string, string> = { "": "index.ts", "/core": "core-entry.ts", "/validation": "validation/index.ts" };
 const fromSources: Plugin = {
   name: "sources",
   setup(b) {
-    b.onResolve({ filter: /^@x\/(runtime|common)(\/validation)?$/ }, (args) => {
-      const [, pkg, sub] = /^@x\/(\w+)(\/validation)?$/.exec(args.path)!;
-      return { path: join(root, "packages", pkg!, "src", sub ? "validation/index.ts" : "index.ts") };
+    b.onResolve({ filter: /^@x\/(runtime|common)(\/core|\/validation)?$/ }, (args) => {
+      const [, pkg, sub] = /^@x\/(\w+)(\/core|\/validation)?$/.exec(args.path)!;
+      return { path: join(root, "packages", pkg!, "src", SOURCES[sub ?? ""]!) };
     });
   },
 };
