@@ -23,7 +23,7 @@ import { missingFeature } from "./feature-contract.js";
 import { NOT_JSON, parseSuccess, readableCopy } from "./response.js";
 import { resolveRetryPolicy } from "./retry/config.js";
 import { AttemptAbort } from "./retry/abort.js";
-import { createAttemptLoop, loadAttemptLog, type AttemptsOutcome } from "./retry/fetch.js";
+import { createAttemptLoop, loadAttemptLog } from "./retry/fetch.js";
 import { budgetExhausted, RetryBudget } from "./retry/budget.js";
 import { validateRequest, validateRequestOptions } from "./validate.js";
 import { bodyMedia, responseMedia, serializeBody, setsContentType } from "./body.js";
@@ -144,18 +144,6 @@ export class SDKCoreBase<S extends object = object> {
       tokens: this.#tokens,
       tokenFetch: { fetch: resolved.fetch, timeoutMs, context: this.#definition.sdkName, log },
     };
-    /** One attempt's request with its credentials, then the `beforeRequest` hook's say. */
-    const credentials = (request: Request, security: AppliedSecurity, attempt: number): Request | Promise<Request> => {
-      secrets.push(...security.secrets);
-      cachedTokens = security.cachedTokens;
-      const prepared = withCredentials(request, security, call.headers, this.#features);
-      const hook = hooks.beforeRequest;
-      if (!hook) return prepared;
-      return Promise.resolve(prepared).then(async (request) => {
-        const replaced = await hook.call(hooks, ctx, request, { attempt });
-        return replaced instanceof Request ? replaced : request;
-      });
-    };
     const loop = createAttemptLoop({
       fetch: resolved.fetch,
       signalInInit: resolved.signalInInit,
@@ -165,12 +153,14 @@ export class SDKCoreBase<S extends object = object> {
       methodPath: at,
       trace,
       budget: this.#budget,
-      // Synchronous unless a credential or the hook needs waiting for (see applySecurity).
-      prepare: (attemptRequest, attempt) => {
-        const security = typeof source === "function"
-          ? resolveSecurity(source).then((value) => applySecurity(securityContext, value))
-          : applySecurity(securityContext, source);
-        return security instanceof Promise ? security.then((applied) => credentials(attemptRequest, applied, attempt)) : credentials(attemptRequest, security, attempt);
+      // One attempt's request with its credentials, then the `beforeRequest` hook's say.
+      prepare: async (attemptRequest, attempt) => {
+        const security = await applySecurity(securityContext, typeof source === "function" ? await resolveSecurity(source) : source);
+        secrets.push(...security.secrets);
+        cachedTokens = security.cachedTokens;
+        const prepared = await withCredentials(attemptRequest, security, call.headers, this.#features);
+        const replaced = await hooks.beforeRequest?.call(hooks, ctx, prepared, { attempt });
+        return replaced instanceof Request ? replaced : prepared;
       },
       // A 401 on a cached OAuth2 token: drop it, and the loop makes one more attempt with a fresh one.
       reauthorize: () => {

@@ -1,134 +1,86 @@
 /**
- * One attempt of a request: send it under the attempt's own signal, read the body
- * within the same limits, and map failures to the SDK's error classes.
+ * One attempt of a call: prepared (credentials, hooks), counted, logged and sent under its
+ * own signal. What a failed attempt becomes (the SDK's error classes) is the retry tail's
+ * (classify.ts, lazy): fetch's rejection is handed over as it came.
  */
-import {
-  ConnectionError,
-  RequestAbortedError,
-  RequestTimeoutError,
-  type RequestTarget,
-  type SDKBaseError,
-} from "../errors.js";
+import type { SDKBaseError } from "../errors.js";
+import { redactUrl } from "../redact.js";
 import type { AttemptAbort } from "./abort.js";
-
-const ERROR_CODE_RE = /^[A-Z][A-Z0-9_]*$/;
+import type { FirstAttempt, RetryingFetchOptions } from "./fetch.js";
 
 /**
  * Node 20's fetch links a Request's signal to the socket only through weak references:
  * after a garbage collection neither the timeout nor the caller's abort would reach a
  * hung request. Attempts in flight are held here, strongly, until released.
  */
-const inFlight = new Set<object>();
+const inFlight = new Set<Attempt>();
 
-export interface SentAttempt {
-  /** The response, its body unread, or the mapped error. */
-  outcome: Response | SDKBaseError;
-  /**
-   * Reads `response`'s body within this attempt's timeout and the caller's signal: its
-   * bytes, or the error that cut it short. With `maxBytes`, a longer body is cancelled
-   * and `undefined` returned.
-   */
-  read(response: Response, maxBytes?: number): Promise<ArrayBuffer | SDKBaseError | undefined>;
-  /** Ends the attempt (its timer and caller listener); call once its response has been read or discarded. */
-  release(): void;
-  /** A failure of this attempt (reading its body) as the SDK's error. */
-  fail(error: unknown): SDKBaseError;
+/** One call's run of the loop: what its attempts share, and the retry tail reads. */
+export interface Call extends FirstAttempt {
+  readonly o: RetryingFetchOptions;
+  readonly rebuild: (signal: AbortSignal | undefined) => Request;
+  /** The call's Request: the first attempt's. */
+  readonly request: Request;
+  readonly startedMs: number;
+  /** `connections.get: GET /path`, worked out for the first log line or error that needs it. */
+  label?: string;
 }
 
-export interface AttemptOptions {
-  /** The caller's signal: when it fires the attempt ends as RequestAbortedError. */
-  callerSignal: AbortSignal | undefined;
-  timeoutMs: number;
-  /** Prefixes messages, e.g. `connections.get: GET /companies/c1`; computed only for an error. */
-  label: () => string;
-  /** The attempt's method, URL and number, for the errors; computed only for an error. */
-  target: () => RequestTarget;
-  /** `fetch` takes the attempt's signal in its `init`, rather than on the Request. */
-  signalInInit?: boolean;
+/** An attempt sent: fetch's answer, its body unread, or what fetch threw. */
+export interface Attempt {
+  readonly n: number;
+  readonly abort: AttemptAbort;
+  readonly request: Request;
+  readonly startMs: number;
+  readonly response?: Response;
+  /** What fetch threw, or reading the response's body. */
+  error?: unknown;
+  /** Ends the attempt's span (tracing) with its outcome: called here for a response, by the tail for an error. */
+  readonly ended?: (outcome: Response | SDKBaseError) => void;
 }
 
-/**
- * Sends `request` (a fresh Request per attempt: its body is consumed) under `abort`'s
- * signal: on the Request, or in fetch's `init` with `signalInInit`.
- */
-export async function sendAttempt(
-  fetch: (request: Request, init?: { signal: AbortSignal }) => Promise<Response>,
-  request: Request,
-  abort: AttemptAbort,
-  options: AttemptOptions,
-): Promise<SentAttempt> {
-  const held = { request, abort };
-  inFlight.add(held);
-  const fail = (error: unknown): SDKBaseError => classify(error, abort, options);
-  let outcome: Response | SDKBaseError;
+/** Method and URL path only (the query string may hold an apiKey), after the operation's name. */
+export function label(call: Call): string {
+  const { request } = call;
+  const methodPath = call.o.methodPath;
+  return (call.label ??= `${methodPath ? `${methodPath}: ` : ""}${request.method} ${new URL(request.url).pathname}`);
+}
+
+/** The attempt's Request as `prepare` (credentials, the beforeRequest hook) makes it. */
+export async function prepare(call: Call, n: number, abort: AttemptAbort, base: Request): Promise<Request> {
+  const { o } = call;
+  const prepared = o.prepare ? await o.prepare(base, n) : base;
+  // A hook's own Request does not carry the attempt's signal yet.
+  return prepared === base || o.signalInInit ? prepared : new Request(prepared, { signal: abort.signal });
+}
+
+/** Counts, logs and sends `request` under `abort`'s signal: on the Request, or in fetch's `init` with `signalInInit`. */
+export async function dispatch(call: Call, n: number, abort: AttemptAbort, request: Request): Promise<Attempt> {
+  const { o } = call;
+  // Counted here, once the attempt is really going to be sent.
+  if (o.trace) o.trace.attempts = n;
+  o.attemptLog?.attempt(label(call), n, request);
+  // An attempt's span (tracing) covers sending it up to the response's headers.
+  const ended = o.onAttempt?.(request, n, (url) => shownUrl(call, url));
+  const sent: { -readonly [K in keyof Attempt]: Attempt[K] } = { n, abort, request, startMs: (o.now ?? Date.now)(), ended };
+  inFlight.add(sent);
   try {
-    outcome = await (options.signalInInit ? fetch(request, { signal: abort.signal }) : fetch(request));
+    sent.response = await (o.signalInInit ? o.fetch(request, { signal: abort.signal }) : o.fetch(request));
   } catch (error) {
-    outcome = fail(error);
+    // The tail ends the span with the SDK's error (classify.ts) this becomes.
+    sent.error = error;
   }
-  return {
-    outcome,
-    read: (response, maxBytes) => readAll(response, maxBytes).catch(fail),
-    fail,
-    release: () => {
-      abort.release();
-      inFlight.delete(held);
-    },
-  };
+  if (sent.response) ended?.(sent.response);
+  return sent;
 }
 
-/** Method and URL path only: the query string may hold an apiKey. */
-export function describe(request: Request, methodPath: string | undefined): string {
-  const target = `${request.method} ${new URL(request.url).pathname}`;
-  return methodPath ? `${methodPath}: ${target}` : target;
+/** Ends an attempt (its timer and caller listener) once its response has been read or discarded. */
+export function release(attempt: Attempt): void {
+  attempt.abort.release();
+  inFlight.delete(attempt);
 }
 
-/** `attempts` made so far: the attempt the abort cut short is counted, a sleep is not an attempt. */
-export function abortedError(signal: AbortSignal, label: string, target: RequestTarget): RequestAbortedError {
-  return new RequestAbortedError(`${label}: aborted by the caller${tries(target.attempts)}`, { ...target, cause: signal.reason });
-}
-
-function tries(attempts: number): string {
-  return ` (${attempts} attempt${attempts === 1 ? "" : "s"})`;
-}
-
-function classify(error: unknown, abort: AttemptAbort, options: AttemptOptions): SDKBaseError {
-  const { timeoutMs } = options;
-  const target = options.target();
-  const label = options.label();
-  if (options.callerSignal?.aborted) return abortedError(options.callerSignal, label, target);
-  if (abort.timedOut) {
-    const message = `${label}: no complete response within ${timeoutMs} ms${tries(target.attempts)}`;
-    return new RequestTimeoutError(message, { ...target, timeoutMs, cause: error });
-  }
-  const code = errorCode(error);
-  const message = `${label}: connection failed${code ? ` (${code})` : ""}${tries(target.attempts)}`;
-  return new ConnectionError(message, { ...target, code, cause: error });
-}
-
-/** A system error code such as ECONNREFUSED, found on the error or its causes; never a message. */
-function errorCode(error: unknown): string | undefined {
-  for (let e = error, depth = 0; typeof e === "object" && e !== null && depth < 5; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && ERROR_CODE_RE.test(code)) return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-/** The body's bytes, or `undefined` (the rest cancelled) once it passes `maxBytes`. */
-async function readAll(response: Response, maxBytes = Infinity): Promise<ArrayBuffer | undefined> {
-  if (maxBytes === Infinity || response.body === null) return response.arrayBuffer();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array<ArrayBuffer>[] = [];
-  for (let total = 0; ; ) {
-    const { done, value } = await reader.read();
-    if (done) return new Blob(chunks).arrayBuffer();
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return undefined;
-    }
-    chunks.push(value);
-  }
+/** A URL as a log line, span or response may show it: credential query parameters redacted. */
+export function shownUrl(call: Call, url: string): string {
+  return redactUrl(url, call.o.sensitiveNames ?? []);
 }

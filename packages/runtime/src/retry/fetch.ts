@@ -5,20 +5,19 @@
  * use under openapi-fetch or any client that takes one: there every later attempt is a
  * copy of the first Request, made before it is sent.
  */
-import type { RequestTarget, SDKBaseError } from "../errors.js";
+import { ConnectionError, RequestAbortedError, RequestTimeoutError, type SDKBaseError } from "../errors.js";
 import { isSensitiveName, redactUrl, urlWithoutQuery } from "../redact.js";
 import { readableCopy } from "../response.js";
+import { isIdempotentMethod } from "../wire-rules.js";
 import { AttemptAbort } from "./abort.js";
+import { dispatch, label, prepare, release, shownUrl, type Attempt, type Call } from "./attempt.js";
 import { BUDGET_EMPTY, budgetExhausted, type RetryBudget } from "./budget.js";
-import { abortedError, describe, sendAttempt, type SentAttempt } from "./attempt.js";
 import { MAX_TIMER_MS, type RetryPolicy } from "./config.js";
-import { decideRetry, type RetryDecision } from "./decision.js";
 import type { AttemptLog } from "./log.js";
+import { isRetryableStatus } from "./status.js";
+import type { TailKit } from "./tail.js";
 import type { StreamLease } from "../streams/index.js";
 import { lazy } from "../lazy.js";
-
-/** A response retried past is kept (to be the answer if the budget runs out) up to this size. */
-const MAX_RETRIED_BODY_BYTES = 1 << 20;
 
 export interface RetryInfo {
   /** Attempts made so far: 1 before the first retry. */
@@ -116,13 +115,20 @@ export interface FirstAttempt {
   readonly callerSignal: AbortSignal | undefined;
   /**
    * Builds a later attempt's Request afresh, with that attempt's signal: then nothing of
-   * the first is copied up front for retries that may never happen.
+   * the first is copied up front for retries that may never happen. Without it the loop
+   * copies the first Request before sending it (a body is teed).
    */
   readonly rebuild?: (signal: AbortSignal | undefined) => Request;
 }
 
 /** The debug log's lines, loaded for a client given a debugLogger. */
 const debugLines = lazy(() => import("./log.js"));
+/** Everything after a failed attempt (tail.ts): loaded the first time one fails. */
+const tail = lazy(() => import("./tail.js"));
+const KIT: TailKit = {
+  prepare, dispatch, release, label, shownUrl, urlWithoutQuery, readableCopy, budgetExhausted, BUDGET_EMPTY, MAX_TIMER_MS,
+  AttemptAbort, ConnectionError, RequestTimeoutError, RequestAbortedError, isRetryableStatus, isIdempotentMethod,
+};
 
 /**
  * The attempts' debug log writing to `log`, credentials (`names` and redact.ts's rule)
@@ -145,169 +151,69 @@ export function createRetryingFetch(options: RetryingFetchOptions): (request: Re
   const { log } = options;
   const loop = log ? loadAttemptLog(log, names).then((attemptLog) => createAttemptLoop({ ...options, attemptLog })) : createAttemptLoop(options);
   return async (request) => {
-    const { response, bytes, exhausted } = await (await loop)(request);
+    const run = await loop;
+    // Every attempt is a copy of `request`, made before the first is sent.
+    const rebuild = copies(request);
+    const abort = new AttemptAbort(request.signal, options.timeoutMs);
+    const { response, bytes, exhausted } = await run(rebuild(options.signalInInit ? undefined : abort.signal), { abort, callerSignal: request.signal, rebuild });
     const answer = bytes === undefined ? response : readableCopy(response, bytes, redactUrl(response.url, names));
     // A failed response the empty budget did not retry: marked as the SDK's errors are.
     return exhausted ? Object.defineProperty(answer, "retryBudgetExhausted", { value: true, enumerable: true }) : answer;
   };
 }
 
-/**
- * The loop itself: resolves to the final response with its body's bytes (the response
- * consumed), so the SDK core reads the body once, with no copy of the Response.
- */
-export function createAttemptLoop(options: RetryingFetchOptions): (request: Request, first?: FirstAttempt) => Promise<AttemptsOutcome> {
-  const { fetch, policy, timeoutMs, prepare, onRetry, attemptLog: log, trace, signalInInit = false } = options;
-  const { random = Math.random, sleep = sleepMs, now = Date.now } = options;
-  const names = options.sensitiveNames ?? [];
-  const responseUrl = (url: string): string => redactUrl(url, names);
-  const budget = policy.budget === false ? undefined : options.budget;
-
-  return async (request, first) => {
-    let labelText: string | undefined;
-    const label = () => (labelText ??= describe(request, options.methodPath));
-    const callerSignal = first ? first.callerSignal : request.signal;
-    const startedMs = now();
-    // Without `rebuild`, later attempts are built from these: the first may be changed in place (credentials, hooks).
-    const rebuild = first?.rebuild;
-    const headers = rebuild ? undefined : [...request.headers];
-    const spare = rebuild || request.body === null ? undefined : request.clone();
-    const fresh = (abort: AttemptAbort): Request => {
-      const signal = signalInInit ? undefined : abort.signal;
-      if (rebuild) return rebuild(signal);
-      return spare
-        ? new Request(spare.clone(), { signal })
-        : new Request(request.url, { method: request.method, headers, redirect: request.redirect, signal });
-    };
-    /** The outcome retried past, kept in case maxElapsedTime runs out while the next attempt is prepared. */
-    let last: AttemptsOutcome | SDKBaseError | undefined;
-    let reauthorized = false;
-    /** Tokens this call's retries drew from the budget, given back when it succeeds. */
-    let drawn = 0;
-    /** Tokens the next attempt drew, until it is sent: given back if it never is. */
-    let unsent = 0;
-    try {
-      for (let attempt = 1; ; attempt++) {
-        const target = (): RequestTarget => ({ method: request.method, url: urlWithoutQuery(request.url), attempts: attempt });
-        const reuse = attempt === 1 && first !== undefined;
-        const abort = reuse ? first.abort : new AttemptAbort(callerSignal, timeoutMs);
-        let sent: SentAttempt | undefined;
-        /** The attempt goes on in a stream, which releases it. */
-        let handed = false;
-        try {
-          if (callerSignal?.aborted) throw abortedError(callerSignal, label(), { ...target(), attempts: attempt - 1 });
-          const base = reuse ? request : fresh(abort);
-          const pending = prepare ? prepare(base, attempt) : base;
-          let prepared = pending instanceof Promise ? await pending : pending;
-          // A hook's own Request does not carry the attempt's signal yet.
-          if (prepared !== base && !signalInInit) prepared = new Request(prepared, { signal: abort.signal });
-          // Preparing (an OAuth2 token fetch, a hook) may have used up the rest of maxElapsedTime.
-          if (last && now() - startedMs > policy.backoff.maxElapsedTime) {
-            log?.outOfTime(label(), policy.backoff.maxElapsedTime);
-            if (last instanceof Error) throw last;
-            return last;
-          }
-          // Counted here, once the attempt is really going to be sent.
-          if (trace) trace.attempts = attempt;
-          unsent = 0;
-          log?.attempt(label(), attempt, prepared);
-          const attemptStartMs = now();
-          // An attempt's span (tracing) covers sending it up to the response's headers.
-          const ended = options.onAttempt?.(prepared, attempt, responseUrl);
-          sent = await sendAttempt(fetch, prepared, abort, { callerSignal, timeoutMs, label, target, signalInInit });
-          ended?.(sent.outcome);
-          let outcome = sent.outcome;
-          let bytes: ArrayBuffer | undefined;
-          const decide = (): RetryDecision =>
-            decideRetry(outcome, {
-              policy,
-              method: request.method,
-              idempotent: options.idempotent ?? false,
-              attempts: attempt,
-              elapsedMs: now() - startedMs,
-              nowMs: now(),
-              random,
-            });
-          let decision = decide();
-          if (options.stream && outcome instanceof Response && outcome.ok) {
-            log?.outcome(label(), attempt, outcome, now() - attemptStartMs, decision);
-            const held = sent;
-            sent = undefined;
-            handed = true;
-            options.budget?.give(drawn);
-            return { response: outcome, lease: { firstByte: () => abort.stopTimer(), fail: held.fail, release: held.release } };
-          }
-          /** What the client's budget drew for a retry; -1 when the empty budget turned it down. */
-          let cost = 0;
-          const pay = (): void => {
-            cost = decision.retry && budget ? budget.take(!(outcome instanceof Response)) : 0;
-            if (cost < 0) decision = { retry: false, reason: BUDGET_EMPTY };
-          };
-          // The client's budget pays for the retry or turns it down, before the body is read: a
-          // response retried past is read up to a limit (an endless body must not stall the loop),
-          // the final one (one the budget turned down included) whole, both within the attempt's timeout.
-          pay();
-          let keep = true;
-          if (outcome instanceof Response) {
-            const read = await sent.read(outcome, decision.retry ? MAX_RETRIED_BODY_BYTES : undefined);
-            if (read instanceof Error) {
-              // Reading failed: the retry (if any) is one after no response, at its own price.
-              if (cost > 0) budget!.refund(cost);
-              outcome = read;
-              decision = decide();
-              pay();
-            } else if (read === undefined) keep = false;
-            else bytes = read;
-          }
-          if (cost > 0) drawn += unsent = cost;
-          log?.outcome(label(), attempt, outcome, now() - attemptStartMs, decision);
-          const answer: AttemptsOutcome | SDKBaseError = outcome instanceof Response ? { response: outcome, bytes } : outcome;
-          if (!decision.retry && !reauthorized && outcome instanceof Response && outcome.status === 401 && (await options.reauthorize?.())) {
-            reauthorized = true;
-            log?.renewed(label());
-            last = keep ? answer : undefined;
-            continue;
-          }
-          if (!decision.retry) {
-            if (answer instanceof Error) throw cost < 0 ? budgetExhausted(answer) : answer;
-            // Any success refills the bucket, even of a call that bypassed it.
-            if (answer.response.ok) options.budget?.give(drawn);
-            return cost < 0 ? { ...answer, exhausted: true } : answer;
-          }
-          last = keep ? answer : undefined;
-          await onRetry?.({
-            attempt,
-            delayMs: decision.delayMs,
-            ...(outcome instanceof Response ? { response: bytes ? readableCopy(outcome, bytes, responseUrl(outcome.url)) : outcome } : { error: outcome }),
-          });
-          try {
-            await sleep(decision.delayMs, callerSignal);
-          } catch (error) {
-            if (callerSignal?.aborted) throw abortedError(callerSignal, label(), target());
-            throw error;
-          }
-        } finally {
-          if (sent) sent.release();
-          else if (!handed) abort.release();
-        }
-      }
-    } finally {
-      if (unsent > 0) budget!.refund(unsent);
-    }
-  };
+/** Copies of `request` as it is now (it may be changed in place later: credentials, hooks), each with its own signal. */
+function copies(request: Request): (signal: AbortSignal | undefined) => Request {
+  const headers = [...request.headers];
+  const spare = request.body === null ? undefined : request.clone();
+  return (signal) =>
+    spare ? new Request(spare.clone(), { signal }) : new Request(request.url, { method: request.method, headers, redirect: request.redirect, signal });
 }
 
-function sleepMs(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, Math.min(ms, MAX_TIMER_MS));
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener("abort", onAbort, { once: true });
-  });
+/**
+ * The loop itself: resolves to the final response with its body's bytes (the response
+ * consumed), so the SDK core reads the body once, with no copy of the Response. Here is
+ * the first attempt's way to an answer; an attempt that failed hands the call to tail.ts.
+ */
+export function createAttemptLoop(o: RetryingFetchOptions): (request: Request, first: FirstAttempt) => Promise<AttemptsOutcome> {
+  return async (request, first) => {
+    const call: Call = { ...first, o, request, rebuild: first.rebuild ?? copies(request), startedMs: (o.now ?? Date.now)() };
+    const { abort } = first;
+    let a: Attempt | undefined;
+    /** The tail or a stream goes on with the attempt, and releases it. */
+    let kept = false;
+    try {
+      if (!first.callerSignal?.aborted) {
+        a = await dispatch(call, 1, abort, await prepare(call, 1, abort, request));
+        const { response } = a;
+        if (response) {
+          const { policy, attemptLog: log } = o;
+          const tookMs = (): number => (o.now ?? Date.now)() - a!.startMs;
+          if (o.stream && response.ok) {
+            // A stream's errors are the tail's to classify: loaded with the stream.
+            const lease = (await tail()).lease(KIT, call, a);
+            kept = true;
+            log?.outcome(label(call), 1, response, tookMs());
+            o.budget?.give(0);
+            return { response, lease };
+          }
+          const retryable = policy.strategy === "backoff" && isRetryableStatus(response.status, policy.statusCodes);
+          // A final answer: read whole under the attempt's timeout (a failure the debug log explains goes to the tail).
+          if (!retryable && !(response.status === 401 && o.reauthorize) && (response.ok || !log)) {
+            const bytes = await response.arrayBuffer().catch((error: unknown) => void (a!.error = error));
+            if (bytes) {
+              log?.outcome(label(call), 1, response, tookMs());
+              if (response.ok) o.budget?.give(0);
+              return { response, bytes };
+            }
+          }
+        }
+      }
+      const after = await tail();
+      kept = a !== undefined;
+      return await after.afterFailure(KIT, call, a);
+    } finally {
+      if (!kept) a ? release(a) : abort.release();
+    }
+  };
 }

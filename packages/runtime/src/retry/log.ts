@@ -13,8 +13,11 @@ export interface AttemptLog {
   outOfTime(label: string, maxElapsedTime: number): void;
   /** An attempt about to be sent: its method, URL and headers, credentials redacted. */
   attempt(label: string, attempt: number, request: Request): void;
-  /** An attempt's outcome, how long it took and what the loop decided. */
-  outcome(label: string, attempt: number, outcome: Response | SDKBaseError, tookMs: number, decision: RetryDecision): void;
+  /**
+   * An attempt's outcome, how long it took and what the loop decided: no decision for a final
+   * success, which the loop answers without the retry rule.
+   */
+  outcome(label: string, attempt: number, outcome: Response | SDKBaseError, tookMs: number, decision?: RetryDecision): void;
   /** A 401 answered with renewed credentials: one more attempt. */
   renewed(label: string): void;
 }
@@ -41,8 +44,8 @@ export function attemptLog(line: (text: string) => void, redactUrl: (url: string
         : `${outcome.name}${"code" in outcome && outcome.code ? ` (${String(outcome.code)})` : ""}`;
       line(`${label}: attempt ${attempt}: ${result} in ${tookMs} ms`);
       const failed = !(outcome instanceof Response) || !outcome.ok;
-      if (decision.retry) line(`${label}: retry: ${decision.reason}`);
-      else if (failed) line(`${label}: no retry: ${decision.reason}`);
+      if (decision?.retry) line(`${label}: retry: ${decision.reason}`);
+      else if (failed && decision) line(`${label}: no retry: ${decision.reason}`);
     },
     renewed: (label) => line(`${label}: HTTP 401: credentials renewed, retrying once`),
   };
