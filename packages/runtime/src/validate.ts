@@ -7,7 +7,8 @@ import { constraintViolation } from "./constraints.js";
 import { SDKValidationError } from "./errors.js";
 import { isPlainObject, isValidHeader, kindOf } from "./guards.js";
 import type { OperationSpec, ParameterSpec } from "./operation.js";
-import { CALL_OPTIONS, checkOptions, unknownKey, type MediaOptions, type RequestOptions } from "./options.js";
+import { checkFields, unknownField } from "./checks.js";
+import { CALL_OPTIONS, type MediaOptions, type RequestOptions } from "./options.js";
 import { checkedURL } from "./server-url.js";
 import { serializePathParam, styleOf, type PathStyle } from "./params/index.js";
 
@@ -26,7 +27,7 @@ export function validateRequest(op: OperationSpec, request: unknown): Record<str
     throw new SDKValidationError(`${at}: request must be an object${like}, got ${kindOf(request)}`);
   }
   for (const key in fields) {
-    if (Object.hasOwn(fields, key) && body?.field !== key && !parameters.some((p) => p.field === key)) throw unknownKey(at, "field", key, expected(), key);
+    if (Object.hasOwn(fields, key) && body?.field !== key && !parameters.some((p) => p.field === key)) throw unknownField(at, key, expected());
   }
   for (const param of parameters) {
     const value = fields[param.field];
@@ -77,7 +78,7 @@ function paramProblem(param: ParameterSpec, value: unknown): string | undefined 
  */
 export function validateRequestOptions(at: string, options: unknown): RequestOptions<unknown> & MediaOptions {
   if (options === undefined) return {};
-  checkOptions(at, options, CALL_OPTIONS, "options.");
+  checkFields(at, options, CALL_OPTIONS, "options");
   for (const [name, value] of Object.entries(options.headers ?? {})) {
     if (typeof value !== "string" || !isValidHeader(name, value)) throw new SDKValidationError(`${at}: options.headers has an invalid header "${name}"`, `options.headers.${name}`);
   }

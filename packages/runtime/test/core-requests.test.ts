@@ -69,10 +69,10 @@ describe("SDKCore requests", () => {
 
   it("sends nothing when a field name has a typo", async () => {
     const server = await serve(scripted({ status: 200, body: {} }));
-    await expect(core(server).invoke(getConnection, { companyID: "c1", connectionId: "x" })).rejects.toThrow(/unknown field "companyID"/);
+    await expect(core(server).invoke(getConnection, { companyID: "c1", connectionId: "x" })).rejects.toThrow(/companyID is unknown/);
     await expect(core(server).invoke(getConnection, ids, { timeoutMs: -1 })).rejects.toBeInstanceOf(SDKValidationError);
     await expect(core(server).invoke(getConnection, ids, { retries: { strategy: "backoff", backoff: { exponent: 0 } } })).rejects.toThrow(
-      "connections.get: retries.backoff.exponent must be a finite number >= 1 (got 0)",
+      "connections.get: retries.backoff.exponent must be a finite number >= 1",
     );
     expect(server.received).toHaveLength(0);
   });

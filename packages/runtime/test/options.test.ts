@@ -51,17 +51,19 @@ describe("resolveClientOptions", () => {
   });
 
   const rejects: { name: string; given: unknown; want: { message: string; field: string } }[] = [
-    { name: "a typo in an option name", given: { serverUrl: "https://x.test" }, want: { message: 'Test: unknown option "serverUrl"; expected: security, serverURL, serverIdx, serverVariables, retryConfig, timeoutMs, fetch, hooks, debugLogger, validateResponses, tracer', field: "serverUrl" } },
+    { name: "a typo in an option name", given: { serverUrl: "https://x.test" }, want: { message: 'Test: serverUrl is unknown; expected: security, serverURL, serverIdx, serverVariables, retryConfig, timeoutMs, fetch, hooks, debugLogger, validateResponses, tracer', field: "serverUrl" } },
     { name: "a tracer without startSpan", given: { tracer: { getTracer() {} } }, want: { message: "Test: tracer must have a startSpan method", field: "tracer" } },
     { name: "a zero timeout", given: { timeoutMs: 0 }, want: { message: "Test: timeoutMs must be a number of ms in (0, 2147483647]", field: "timeoutMs" } },
     { name: "a fetch that is not a function", given: { fetch: "fetch" }, want: { message: "Test: fetch must be a function", field: "fetch" } },
     { name: "a hook that is not a function", given: { hooks: { beforeRequest: true } }, want: { message: "Test: hooks.beforeRequest must be a function", field: "hooks.beforeRequest" } },
     { name: "a security that is a string", given: { security: "Basic abc" }, want: { message: "Test: security must be an object or a function returning one", field: "security" } },
-    { name: "a bad retry config", given: { retryConfig: { strategy: "backoff", backoff: { initialInterval: -1 } } }, want: { message: "Test: retryConfig.backoff.initialInterval must be a finite number of ms >= 0 (got -1)", field: "retryConfig.backoff.initialInterval" } },
+    { name: "a bad retry config", given: { retryConfig: { strategy: "backoff", backoff: { initialInterval: -1 } } }, want: { message: "Test: retryConfig.backoff.initialInterval must be a number of ms in [0, 2147483647]", field: "retryConfig.backoff.initialInterval" } },
     { name: "a logger without debug", given: { debugLogger: { log: () => undefined } }, want: { message: "Test: debugLogger must have a debug method, like console", field: "debugLogger" } },
     { name: "options that are not an object", given: "https://x.test", want: { message: "Test: options must be an object, got string", field: "options" } },
     { name: "a fractional serverIdx", given: { serverIdx: 0.5 }, want: { message: "Test: serverIdx must be an integer", field: "serverIdx" } },
     { name: "a serverIdx that is a string", given: { serverIdx: "1" }, want: { message: "Test: serverIdx must be an integer", field: "serverIdx" } },
+    { name: "a misspelt hook", given: { hooks: { beforeRequests() {} } }, want: { message: "Test: hooks.beforeRequests is unknown; expected: beforeRequest, afterSuccess, afterError, beforeRetry", field: "hooks.beforeRequests" } },
+    { name: "hooks that are an array", given: { hooks: [] }, want: { message: "Test: hooks must be an object, got array", field: "hooks" } },
   ];
   it.each(rejects)("rejects $name", ({ given, want }) => {
     const run = () => resolveClientOptions(definition, given);
@@ -74,6 +76,18 @@ describe("resolveClientOptions", () => {
       afterResponse(): void {}
     }
     expect(resolveClientOptions(definition, { hooks: new Logger() }).hooks).toBeInstanceOf(Logger);
+    // A class's own fields are its state, not misspelt hooks; its hooks are still checked.
+    class Counter {
+      count = 0;
+      beforeRequest(): void {
+        this.count++;
+      }
+    }
+    expect(resolveClientOptions(definition, { hooks: new Counter() }).hooks).toBeInstanceOf(Counter);
+    class Broken {
+      beforeRequest = "not a function";
+    }
+    expect(() => resolveClientOptions(definition, { hooks: new Broken() as never })).toThrow("Test: hooks.beforeRequest must be a function");
   });
 
   it("makes SDKCore's constructor throw before any request", () => {

@@ -32,14 +32,14 @@ describe("validateRequest rejects", () => {
       name: "a typo in a field name",
       given: { op: getConnection, request: { companyID: "c1", connectionId: "x" } },
       want: {
-        message: 'connections.get: unknown field "companyID"; expected: companyId, connectionId, includeDeleted, traceId',
+        message: 'connections.get: companyID is unknown; expected: companyId, connectionId, includeDeleted, traceId',
         field: "companyID",
       },
     },
     {
       name: "a field on an operation without inputs",
       given: { op: noInputs, request: { id: 1 } },
-      want: { message: 'ping.get: unknown field "id"; expected: none', field: "id" },
+      want: { message: 'ping.get: id is unknown; expected: none', field: "id" },
     },
     {
       name: "a string instead of the request object",
@@ -124,7 +124,7 @@ describe("validateRequestOptions", () => {
     { name: "a bad header name", given: { headers: { "X A": "1" } }, want: { message: 'x.get: options.headers has an invalid header "X A"', field: "options.headers.X A" } },
     { name: "a signal that is not one", given: { signal: {} }, want: { message: "x.get: options.signal must be an AbortSignal", field: "options.signal" } },
     { name: "a security that is a string", given: { security: "Bearer x" }, want: { message: "x.get: options.security must be an object or a function returning one", field: "options.security" } },
-    { name: "a typo", given: { timeout: 5 }, want: { message: 'x.get: unknown option "timeout"; expected: retries, timeoutMs, signal, headers, security, serverURL, contentType, accept, idleTimeoutMs, validateResponses', field: "options.timeout" } },
+    { name: "a typo", given: { timeout: 5 }, want: { message: 'x.get: options.timeout is unknown; expected: retries, timeoutMs, signal, headers, security, serverURL, contentType, accept, idleTimeoutMs, validateResponses', field: "options.timeout" } },
     { name: "not an object", given: 5, want: { message: "x.get: options must be an object, got number", field: "options" } },
   ];
   it.each(rejects)("rejects $name", ({ given, want }) => {
