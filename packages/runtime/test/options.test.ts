@@ -22,15 +22,15 @@ describe("resolveServerURL", () => {
   });
 
   const rejects: { name: string; given: { def?: SDKDefinition; serverURL?: unknown; serverIdx?: unknown }; want: { message: string; field: string } }[] = [
-    { name: "serverIdx out of range", given: { serverIdx: 2 }, want: { message: "Test: serverIdx 2 is out of range (the spec lists servers 0..1); pass serverURL", field: "serverIdx" } },
-    { name: "negative serverIdx", given: { serverIdx: -1 }, want: { message: "Test: serverIdx -1 is out of range (the spec lists servers 0..1); pass serverURL", field: "serverIdx" } },
-    { name: "no servers at all", given: { def: noServers }, want: { message: "Test: serverIdx 0 is out of range (the spec lists no servers); pass serverURL", field: "serverIdx" } },
-    { name: "a templated spec server without variables", given: { def: templated }, want: { message: "Test: server 0 of the spec (https://{region}.example.com) has {variables} the spec gives no default for; pass serverURL", field: "serverIdx" } },
-    { name: "a relative serverURL", given: { serverURL: "/v1" }, want: { message: "Test: serverURL must be an absolute http(s) URL", field: "serverURL" } },
-    { name: "a non-http serverURL", given: { serverURL: "ftp://files.test" }, want: { message: "Test: serverURL must be an absolute http(s) URL", field: "serverURL" } },
-    { name: "a serverURL with credentials", given: { serverURL: "https://me:hunter2@api.test" }, want: { message: "Test: serverURL must not contain credentials; pass them in security", field: "serverURL" } },
-    { name: "a serverURL with a query", given: { serverURL: "https://api.test/?api_key=k" }, want: { message: "Test: serverURL must not have a query string or fragment", field: "serverURL" } },
-    { name: "a non-string serverURL", given: { serverURL: 8080 }, want: { message: "Test: serverURL must be a string", field: "serverURL" } },
+    { name: "serverIdx out of range", given: { serverIdx: 2 }, want: { message: "Test: serverIdx 2 is not one of the spec's 2 servers; pass serverURL", field: "serverIdx" } },
+    { name: "negative serverIdx", given: { serverIdx: -1 }, want: { message: "Test: serverIdx -1 is not one of the spec's 2 servers; pass serverURL", field: "serverIdx" } },
+    { name: "no servers at all", given: { def: noServers }, want: { message: "Test: serverIdx 0 is not one of the spec's 0 servers; pass serverURL", field: "serverIdx" } },
+    { name: "a templated spec server without variables", given: { def: templated }, want: { message: "Test: server 0 of the spec (https://{region}.example.com) must be an absolute http(s) URL without credentials, query or fragment; pass serverURL", field: "serverIdx" } },
+    { name: "a relative serverURL", given: { serverURL: "/v1" }, want: { message: "Test: serverURL must be an absolute http(s) URL without credentials, query or fragment", field: "serverURL" } },
+    { name: "a non-http serverURL", given: { serverURL: "ftp://files.test" }, want: { message: "Test: serverURL must be an absolute http(s) URL without credentials, query or fragment", field: "serverURL" } },
+    { name: "a serverURL with credentials", given: { serverURL: "https://me:hunter2@api.test" }, want: { message: "Test: serverURL must be an absolute http(s) URL without credentials, query or fragment", field: "serverURL" } },
+    { name: "a serverURL with a query", given: { serverURL: "https://api.test/?api_key=k" }, want: { message: "Test: serverURL must be an absolute http(s) URL without credentials, query or fragment", field: "serverURL" } },
+    { name: "a non-string serverURL", given: { serverURL: 8080 }, want: { message: "Test: serverURL must be an absolute http(s) URL without credentials, query or fragment", field: "serverURL" } },
   ];
   it.each(rejects)("rejects $name", ({ given, want }) => {
     const run = () => resolveServerURL(given.def ?? definition, given.serverURL, given.serverIdx);
