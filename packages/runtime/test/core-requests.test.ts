@@ -42,7 +42,7 @@ describe("SDKCore requests", () => {
     const sdk = core(server, { security: { authheader: "x" } as Security });
     const error = await caught(sdk.invoke(getConnection, ids));
     expect(error).toBeInstanceOf(SDKValidationError);
-    expect((error as Error).message).toBe('Test: unknown security field "authheader"; expected { authHeader, apiKey }');
+    expect((error as Error).message).toBe("Test: security.authheader is unknown; expected: authHeader, apiKey");
     expect(server.received).toHaveLength(0);
   });
 
