@@ -93,7 +93,6 @@ const DEFAULTS: Layer = {
   retryConnectionErrors: DEFAULT_RETRY_CONNECTION_ERRORS,
   retryNonIdempotent: false,
 };
-const BACKOFF_FIELDS = Object.keys(DEFAULTS.backoff!);
 
 const MAX = Number.MAX_VALUE;
 const INTERVAL = numberIn(0, MAX_TIMER_MS, `a number of ms in [0, ${MAX_TIMER_MS}]`);
@@ -143,14 +142,19 @@ export function resolveRetryPolicy(
     return none ? undefined : config;
   };
   check(spec, "retry");
-  const layers = [check(call, "retries"), check(client, "retryConfig"), spec, DEFAULTS];
-  const pick = <T>(get: (layer: Layer) => T | undefined): T => layers.map((layer) => layer && get(layer)).find((value) => value !== undefined)!;
-  return {
-    strategy: call?.strategy ?? client?.strategy ?? spec?.strategy ?? "none",
-    backoff: Object.fromEntries(BACKOFF_FIELDS.map((key) => [key, pick((layer) => layer.backoff?.[key as keyof BackoffConfig])])) as unknown as BackoffConfig,
-    statusCodes: pick((layer) => layer.statusCodes),
-    retryConnectionErrors: pick((layer) => layer.retryConnectionErrors),
-    retryNonIdempotent: pick((layer) => layer.retryNonIdempotent),
-    budget: call?.budget !== false && client?.budget !== false,
+  const layers = [check(call, "retries"), check(client, "retryConfig"), spec];
+  const policy: any = { ...DEFAULTS, backoff: { ...DEFAULTS.backoff } };
+  /** Sets each field `from` gives (undefined gives nothing). */
+  const set = (into: any, from: any) => {
+    for (const key in from) if (from[key] !== undefined) into[key] = from[key];
   };
+  // The spec's first, so the client's and then the call's win.
+  for (const layer of layers.reverse()) {
+    const { backoff, ...rest } = layer ?? {};
+    set(policy, rest);
+    set(policy.backoff, backoff);
+  }
+  policy.strategy = call?.strategy ?? client?.strategy ?? spec?.strategy ?? "none";
+  policy.budget = call?.budget !== false && client?.budget !== false;
+  return policy;
 }
