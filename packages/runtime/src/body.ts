@@ -1,5 +1,5 @@
 /** Request bodies by encoding: what the spec's media type says goes on the wire. */
-import { SDKValidationError } from "./errors.js";
+import { invalid } from "./checks.js";
 import type { WireBody } from "./body-encodings.js";
 import { bodyFeature, missingFeature, type RuntimeFeatures } from "./feature-contract.js";
 import type { BodyMediaSpec, BodySpec, OperationSpec, ResponseKind } from "./operation.js";
@@ -36,5 +36,5 @@ export function responseMedia(op: OperationSpec, accept: string | undefined): { 
 function pick<M extends { mediaType: string }>(all: readonly M[], wanted: string | undefined, at: string, option: string): M {
   const media = wanted === undefined ? all[0] : all.find((m) => m.mediaType.toLowerCase() === String(wanted).toLowerCase());
   if (media) return media;
-  throw new SDKValidationError(`${at}: options.${option} must be one of ${all.map((m) => JSON.stringify(m.mediaType)).join(", ")}`, `options.${option}`);
+  throw invalid(at, `options.${option}`, `must be one of ${all.map((m) => JSON.stringify(m.mediaType)).join(", ")}`);
 }

@@ -1,12 +1,12 @@
 /** What users configure, on the client once and per call, and the defaults, resolved once. */
-import { SDKValidationError } from "./errors.js";
+import { checkFields, isFunction, numberIn, type Check, type Table } from "./checks.js";
 import type { ValidateResponses } from "./validation/contract.js";
 
 export type { ResponseValidationContext, ValidateResponses } from "./validation/contract.js";
 import type { SecuritySource } from "./auth/index.js";
 import { HOOK_NAMES, type Hooks } from "./hooks.js";
 import type { SDKDefinition } from "./definition.js";
-import { isPlainObject, kindOf } from "./guards.js";
+import { isPlainObject } from "./guards.js";
 import { MAX_TIMER_MS, resolveRetryPolicy, type RetryConfig, type RetryPolicy } from "./retry/config.js";
 import { resolveServerURL, serverFiller } from "./server-url.js";
 import type { ServerFiller } from "./feature-contract.js";
@@ -15,38 +15,32 @@ import type { TracerLike } from "./tracing/api.js";
 /** Limit of each attempt, not of the whole call with its retries, in ms. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
-/** One option's check: whether a value given (not undefined) is good, and what it must be or have. */
-type Check = readonly [ok: (value: any) => boolean, want: string];
-/** The options of a client or a call, in the order messages list them; 0 for those checked elsewhere. */
-type OptionTable = Readonly<Record<string, Check | 0>>;
-
-const isFunction = (value: unknown): boolean => typeof value === "function";
-const SECURITY: Check = [(value) => value === null || typeof value === "object" || isFunction(value), "be an object or a function returning one"];
-// NaN and Infinity fail the comparisons.
-const TIMEOUT: Check = [(value) => typeof value === "number" && value > 0 && value <= MAX_TIMER_MS, `be a number of ms in (0, ${MAX_TIMER_MS}]`];
+const SECURITY: Check = [(value) => typeof value === "object" || isFunction(value), "be an object or a function returning one"];
+const TIMEOUT = numberIn(Number.MIN_VALUE, MAX_TIMER_MS, `a number of ms in (0, ${MAX_TIMER_MS}]`);
 const VALIDATE: Check = [(value) => value === "off" || value === "strict" || isFunction(value), 'be "off", "strict" or a function'];
+const STRINGS: Check = [isPlainObject, "be an object of strings"];
+const FUNCTION: Check = [isFunction, "be a function"];
 
-const CLIENT_OPTIONS: OptionTable = {
+const CLIENT_OPTIONS: Table = {
   security: SECURITY,
   serverURL: 0,
   serverIdx: [Number.isInteger, "be an integer"],
-  serverVariables: [isPlainObject, "be an object of strings"],
+  serverVariables: STRINGS,
   retryConfig: 0,
   timeoutMs: TIMEOUT,
-  fetch: [isFunction, "be a function"],
-  // Any object will do: a class instance keeps its hooks on the prototype.
-  hooks: [(value) => typeof value === "object" && value !== null, "be an object"],
+  fetch: FUNCTION,
+  hooks: Object.fromEntries(HOOK_NAMES.map((name) => [name, FUNCTION])),
   debugLogger: [(value) => isFunction(value?.debug), "have a debug method, like console"],
   validateResponses: VALIDATE,
   tracer: [(value) => isFunction(value?.startSpan), "have a startSpan method"],
 };
 
 /** The options of one call (validate.ts checks them): `retries` when the policy is resolved, each header and `serverURL` there. */
-export const CALL_OPTIONS: OptionTable = {
+export const CALL_OPTIONS: Table = {
   retries: 0,
   timeoutMs: TIMEOUT,
   signal: [(value) => value instanceof AbortSignal, "be an AbortSignal"],
-  headers: [isPlainObject, "be an object of strings"],
+  headers: STRINGS,
   security: SECURITY,
   serverURL: 0,
   contentType: 0,
@@ -54,26 +48,6 @@ export const CALL_OPTIONS: OptionTable = {
   idleTimeoutMs: TIMEOUT,
   validateResponses: VALIDATE,
 };
-
-/**
- * Checks options against their table: that they are an object, a name it does not list, then
- * each value given, in the table's order. `prefix` is how messages and fields name them
- * (`options.` for a call's).
- */
-export function checkOptions(at: string, options: unknown, table: OptionTable, prefix: string): asserts options is Record<string, unknown> {
-  if (!isPlainObject(options)) throw new SDKValidationError(`${at}: options must be an object, got ${kindOf(options)}`, "options");
-  for (const key of Object.keys(options)) {
-    if (!Object.hasOwn(table, key)) throw unknownKey(at, "option", key, Object.keys(table), prefix + key);
-  }
-  for (const key in table) {
-    const check = table[key];
-    if (check && options[key] !== undefined && !check[0](options[key])) throw new SDKValidationError(`${at}: ${prefix}${key} must ${check[1]}`, prefix + key);
-  }
-}
-
-/** A name that is not one of `expected`: an option, a request's field. */
-export const unknownKey = (at: string, what: string, key: string, expected: readonly string[], field: string) =>
-  new SDKValidationError(`${at}: unknown ${what} "${key}"; expected: ${expected.join(", ") || "none"}`, field);
 
 /** Where debug lines go; `console` is one. */
 export interface DebugLogger {
@@ -247,11 +221,8 @@ export type AttemptFetch = (request: Request, init?: { signal: AbortSignal }) =>
 export function resolveClientOptions<S>(definition: SDKDefinition, input: unknown): ResolvedClientOptions<S> {
   const at = definition.sdkName;
   const options = input === undefined ? {} : input;
-  checkOptions(at, options, CLIENT_OPTIONS, "");
+  checkFields(at, options, CLIENT_OPTIONS, "options", "");
   const { security, fetch, hooks, debugLogger, tracer } = options as ClientOptions<S>;
-  for (const name of hooks ? HOOK_NAMES : []) {
-    if (hooks![name] !== undefined && !isFunction(hooks![name])) throw new SDKValidationError(`${at}: hooks.${name} must be a function`, `hooks.${name}`);
-  }
   const retryConfig = options.retryConfig as RetryConfig | undefined;
   const server = serverFiller(definition, options.serverVariables);
   return {

@@ -8,6 +8,7 @@
  * filled the same way), unless the client was given `serverURL`, or the call passes one:
  * an explicit URL always wins over the spec's choice.
  */
+import { invalid } from "./checks.js";
 import { SDKValidationError } from "./errors.js";
 import type { SDKDefinition } from "./definition.js";
 import { missingFeature, type ServerFiller } from "./feature-contract.js";
@@ -28,9 +29,7 @@ export function resolveServerURL(definition: SDKDefinition, serverURL: unknown, 
   const { servers } = definition;
   const idx = (serverIdx as number | undefined) ?? DEFAULT_SERVER_IDX;
   const spec = servers[idx];
-  if (spec === undefined) {
-    throw new SDKValidationError(`${at}: serverIdx ${idx} is out of range (the spec lists ${servers.length ? `servers 0..${servers.length - 1}` : "no servers"}); pass serverURL`, "serverIdx");
-  }
+  if (spec === undefined) throw invalid(at, "serverIdx", `${idx} is not one of the spec's ${servers.length} servers; pass serverURL`);
   return server(spec, at, `server ${idx} of the spec`, "serverIdx");
 }
 
@@ -55,8 +54,7 @@ export function plainServers(): ServerFiller {
  * which never quote a URL given by the user (`field`, by default); `hint` ends them.
  */
 export function checkedURL(url: unknown, at: string, field: string, name = field, hint = ""): string {
-  const problem = urlProblem(url);
-  if (problem) throw new SDKValidationError(`${at}: ${name} ${problem}${hint}`, field);
+  if (!isBaseURL(url)) throw new SDKValidationError(`${at}: ${name} must be an absolute http(s) URL without credentials, query or fragment${hint}`, field);
   return (url as string).trim().replace(/\/+$/, "");
 }
 
@@ -69,7 +67,7 @@ export function checkedURL(url: unknown, at: string, field: string, name = field
 export function serverVariables(value: unknown, at: string): ServerFiller {
   const given = (value ?? {}) as Readonly<Record<string, unknown>>;
   for (const [name, v] of Object.entries(given)) {
-    if (v !== undefined && typeof v !== "string") throw new SDKValidationError(`${at}: serverVariables.${name} must be a string`, `serverVariables.${name}`);
+    if (v !== undefined && typeof v !== "string") throw invalid(at, `serverVariables.${name}`, "must be a string");
   }
   return (server, at, where, field) => serverBase(server, given as Readonly<Record<string, string | undefined>>, at, where, field);
 }
@@ -80,7 +78,7 @@ export function serverBase(server: ServerSpec, given: Readonly<Record<string, st
   for (const [name, spec] of Object.entries(declared)) {
     const value = given[name];
     if (value !== undefined && spec.enum && !spec.enum.includes(value)) {
-      throw new SDKValidationError(`${at}: serverVariables.${name} must be one of ${spec.enum.map((v) => JSON.stringify(v)).join(", ")} (${where})`, `serverVariables.${name}`);
+      throw invalid(at, `serverVariables.${name}`, `must be one of ${spec.enum.map((v) => JSON.stringify(v)).join(", ")} (${where})`);
     }
   }
   const url = server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => given[name] ?? declared[name]?.default ?? whole);
@@ -91,18 +89,17 @@ export function serverBase(server: ServerSpec, given: Readonly<Record<string, st
 const specServerURL = (url: string, server: ServerSpec, at: string, where: string, field: string): string =>
   checkedURL(url, at, field, `${where} (${server.url})`, "; pass serverURL");
 
-function urlProblem(url: unknown): string | undefined {
-  if (typeof url !== "string") return "must be a string";
-  // WHATWG URLs accept braces in host names, so an unfilled variable would pass as is.
-  if (/[{}]/.test(url)) return "has {variables} the spec gives no default for";
-  let parsed: URL | undefined;
+/**
+ * An absolute http(s) URL with no user info (fetch rejects such URLs with an error quoting
+ * them, credentials and all), query or fragment, and no `{` or `}` (WHATWG URLs accept braces
+ * in host names, so an unfilled variable would pass as is).
+ */
+function isBaseURL(url: unknown): boolean {
   try {
-    parsed = new URL(url.trim());
+    const parsed = new URL((url as string).trim());
+    return /^https?:$/.test(parsed.protocol) && !(parsed.username || parsed.password || parsed.search || parsed.hash || /[{}]/.test(url as string));
   } catch {
-    // parsed stays undefined
+    // Not a string (it has no trim), or not a URL.
+    return false;
   }
-  if (!parsed || !/^https?:$/.test(parsed.protocol)) return "must be an absolute http(s) URL";
-  // fetch rejects such URLs with an error quoting them, credentials and all.
-  if (parsed.username || parsed.password) return "must not contain credentials; pass them in security";
-  return parsed.search || parsed.hash ? "must not have a query string or fragment" : undefined;
 }

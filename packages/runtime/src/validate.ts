@@ -7,7 +7,8 @@ import { constraintViolation } from "./constraints.js";
 import { SDKValidationError } from "./errors.js";
 import { isPlainObject, isValidHeader, kindOf } from "./guards.js";
 import type { OperationSpec, ParameterSpec } from "./operation.js";
-import { CALL_OPTIONS, checkOptions, unknownKey, type MediaOptions, type RequestOptions } from "./options.js";
+import { checkFields, invalid, unknownField } from "./checks.js";
+import { CALL_OPTIONS, type MediaOptions, type RequestOptions } from "./options.js";
 import { checkedURL } from "./server-url.js";
 import { serializePathParam, styleOf, type PathStyle } from "./params/index.js";
 
@@ -21,30 +22,24 @@ export function validateRequest(op: OperationSpec, request: unknown): Record<str
   const fields = request === undefined ? {} : request;
   // Listed only for a message: a call that passes does not build it.
   const expected = () => [...parameters.map((p) => p.field), ...(body ? [body.field] : [])];
-  if (!isPlainObject(fields)) {
-    const like = expected().length ? ` like { ${expected().join(", ")} }` : "";
-    throw new SDKValidationError(`${at}: request must be an object${like}, got ${kindOf(request)}`);
-  }
+  if (!isPlainObject(fields)) throw invalid(at, "request", `must be an object${expected().length ? ` like { ${expected().join(", ")} }` : ""}, got ${kindOf(request)}`);
   for (const key in fields) {
-    if (Object.hasOwn(fields, key) && body?.field !== key && !parameters.some((p) => p.field === key)) throw unknownKey(at, "field", key, expected(), key);
+    if (Object.hasOwn(fields, key) && body?.field !== key && !parameters.some((p) => p.field === key)) throw unknownField(at, key, expected());
   }
   for (const param of parameters) {
     const value = fields[param.field];
     const problem = value == null ? param.required && "is required" : paramProblem(param, value);
-    if (problem) throw invalid(at, `${param.in} parameter`, param.field, problem);
+    if (problem) throw invalidInput(at, `${param.in} parameter`, param.field, problem);
   }
-  if (body?.required && fields[body.field] == null) throw invalid(at, "request body", body.field, "is required");
+  if (body?.required && fields[body.field] == null) throw invalidInput(at, "request body", body.field, "is required");
   return fields;
 }
 
 /** `what` (like `path parameter`) and its `field` name the value; `problem` says what is wrong with it. */
-const invalid = (at: string, what: string, field: string, problem: string) => new SDKValidationError(`${at}: ${what} "${field}" ${problem}`, field);
+const invalidInput = (at: string, what: string, field: string, problem: string) => new SDKValidationError(`${at}: ${what} "${field}" ${problem}`, field);
 
-/** One scalar of a parameter value, or an item or property of an array or object one. */
-function isScalar(value: unknown): boolean {
-  const type = typeof value;
-  return type === "string" || type === "number" || type === "boolean" || value instanceof Date;
-}
+/** One scalar of a parameter value, or an item or property of an array or object one: NaN, Infinity and an invalid Date have no text to send. */
+const isScalar = (value: unknown): boolean => typeof value === "string" || typeof value === "boolean" || Number.isFinite(value instanceof Date ? +value : value);
 
 /**
  * What is wrong with a parameter's value (given, not null), or nothing: its constraints, then
@@ -55,13 +50,11 @@ function paramProblem(param: ParameterSpec, value: unknown): string | undefined 
   const constraint = param.constraints && constraintViolation(value, param.constraints);
   if (constraint) return constraint;
   const composite = Array.isArray(value) || isPlainObject(value);
-  const path = param.in === "path";
   // The whole query is one value of its own media type (params/querystring.ts checks what a form takes).
-  if (param.in !== "querystring" && !(composite ? Object.values(value as object).every((v) => v == null || isScalar(v)) : path || isScalar(value))) {
-    return `must be a string, number, boolean or Date, or an array or object of them, got ${kindOf(value)}`;
+  if (param.in !== "querystring" && !(composite ? Object.values(value as object).every((v) => v == null || isScalar(v)) : isScalar(value))) {
+    return `must be a string, finite number, boolean or Date, or an array or object of them, got ${kindOf(value)}`;
   }
-  if (!path) return undefined;
-  if (!composite && !Number.isFinite(value) && typeof value !== "string") return `must be a string or a finite number, got ${kindOf(value)}`;
+  if (param.in !== "path") return undefined;
   const { style, explode } = styleOf(param);
   // A string in the default style is its own percent-encoding's judge: only "" encodes to "",
   // and only "." and ".." to themselves.
@@ -77,9 +70,9 @@ function paramProblem(param: ParameterSpec, value: unknown): string | undefined 
  */
 export function validateRequestOptions(at: string, options: unknown): RequestOptions<unknown> & MediaOptions {
   if (options === undefined) return {};
-  checkOptions(at, options, CALL_OPTIONS, "options.");
+  checkFields(at, options, CALL_OPTIONS, "options");
   for (const [name, value] of Object.entries(options.headers ?? {})) {
-    if (typeof value !== "string" || !isValidHeader(name, value)) throw new SDKValidationError(`${at}: options.headers has an invalid header "${name}"`, `options.headers.${name}`);
+    if (typeof value !== "string" || !isValidHeader(name, value)) throw invalid(at, `options.headers.${name}`, "is not a valid HTTP header");
   }
   if (options.serverURL === undefined) return options as RequestOptions<unknown> & MediaOptions;
   return { ...(options as RequestOptions<unknown> & MediaOptions), serverURL: checkedURL(options.serverURL, at, "options.serverURL") };

@@ -157,17 +157,17 @@ describe("resolveRetryPolicy validation", () => {
   });
 
   it("says what a config, a status list and a number take", () => {
-    expect(() => resolveRetryPolicy(undefined, "backoff" as never)).toThrow(/^retryConfig must be an object$/);
-    expect(() => resolveRetryPolicy(undefined, { strategy: "backoff", statusCodes: [503, "5xx0"] })).toThrow('retryConfig.statusCodes has "5xx0"; want 429 or "5XX"');
-    expect(() => resolveRetryPolicy(undefined, { strategy: "backoff", statusCodes: 503 as never })).toThrow('retryConfig.statusCodes must be an array like [429, "5XX"]');
-    expect(() => resolveRetryPolicy(undefined, { strategy: "none", backoff: {} } as never)).toThrow("retryConfig.backoff is not a known field; expected: strategy, budget");
-    expect(() => resolveRetryPolicy(undefined, { strategy: "backoff", backoff: { maxInterval: 2 ** 31 } })).toThrow("retryConfig.backoff.maxInterval must be at most 2147483647 ms");
-    expect(() => resolveRetryPolicy(undefined, { strategy: "backoff", backoff: { maxElapsedTime: -1 } })).toThrow("retryConfig.backoff.maxElapsedTime must be a finite number of ms >= 0 (got -1)");
-    expect(() => resolveRetryPolicy(undefined, { strategy: "backoff", backoff: { exponent: Symbol("e") as never } })).toThrow("retryConfig.backoff.exponent must be a finite number >= 1 (got Symbol(e))");
+    expect(() => resolveRetryPolicy(undefined, "backoff" as never)).toThrow(/^retryConfig must be an object, got string$/);
+    expect(() => resolveRetryPolicy(undefined, { strategy: "backoff", statusCodes: [503, "5xx0"] })).toThrow('retryConfig.statusCodes must be an array of statuses like [429, "5XX"]');
+    expect(() => resolveRetryPolicy(undefined, { strategy: "backoff", statusCodes: 503 as never })).toThrow('retryConfig.statusCodes must be an array of statuses like [429, "5XX"]');
+    expect(() => resolveRetryPolicy(undefined, { strategy: "none", backoff: {} } as never)).toThrow("retryConfig.backoff is unknown; expected: strategy, budget");
+    expect(() => resolveRetryPolicy(undefined, { strategy: "backoff", backoff: { maxInterval: 2 ** 31 } })).toThrow("retryConfig.backoff.maxInterval must be a number of ms in [0, 2147483647]");
+    expect(() => resolveRetryPolicy(undefined, { strategy: "backoff", backoff: { maxElapsedTime: -1 } })).toThrow("retryConfig.backoff.maxElapsedTime must be a finite number of ms >= 0");
+    expect(() => resolveRetryPolicy(undefined, { strategy: "backoff", backoff: { exponent: Symbol("e") as never } })).toThrow("retryConfig.backoff.exponent must be a finite number >= 1");
   });
 
   it("says what a budget takes", () => {
-    expect(() => resolveRetryPolicy(undefined, { strategy: "backoff", budget: { capacity: -1 } })).toThrow("retryConfig.budget.capacity must be a finite number >= 0 (got -1)");
+    expect(() => resolveRetryPolicy(undefined, { strategy: "backoff", budget: { capacity: -1 } })).toThrow("retryConfig.budget.capacity must be a finite number >= 0");
     expect(() => resolveRetryPolicy(undefined, { strategy: "backoff", budget: true as never })).toThrow("retryConfig.budget must be false or an object");
     expect(() => resolveRetryPolicy(undefined, undefined, { strategy: "backoff", budget: {} })).toThrow(/^retries\.budget must be false$/);
   });

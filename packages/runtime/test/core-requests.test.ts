@@ -42,7 +42,7 @@ describe("SDKCore requests", () => {
     const sdk = core(server, { security: { authheader: "x" } as Security });
     const error = await caught(sdk.invoke(getConnection, ids));
     expect(error).toBeInstanceOf(SDKValidationError);
-    expect((error as Error).message).toBe('Test: unknown security field "authheader"; expected { authHeader, apiKey }');
+    expect((error as Error).message).toBe("Test: security.authheader is unknown; expected: authHeader, apiKey");
     expect(server.received).toHaveLength(0);
   });
 
@@ -69,10 +69,10 @@ describe("SDKCore requests", () => {
 
   it("sends nothing when a field name has a typo", async () => {
     const server = await serve(scripted({ status: 200, body: {} }));
-    await expect(core(server).invoke(getConnection, { companyID: "c1", connectionId: "x" })).rejects.toThrow(/unknown field "companyID"/);
+    await expect(core(server).invoke(getConnection, { companyID: "c1", connectionId: "x" })).rejects.toThrow(/companyID is unknown/);
     await expect(core(server).invoke(getConnection, ids, { timeoutMs: -1 })).rejects.toBeInstanceOf(SDKValidationError);
     await expect(core(server).invoke(getConnection, ids, { retries: { strategy: "backoff", backoff: { exponent: 0 } } })).rejects.toThrow(
-      "connections.get: retries.backoff.exponent must be a finite number >= 1 (got 0)",
+      "connections.get: retries.backoff.exponent must be a finite number >= 1",
     );
     expect(server.received).toHaveLength(0);
   });

@@ -116,7 +116,7 @@ describe("SDKCoreBase: only the features its definition brings", () => {
       { feature: "queryApiKey", features: { cookieApiKey }, field: "q", where: "query" },
       { feature: "cookieApiKey", features: { queryApiKey }, field: "c", where: "cookie" },
     ])("without $feature, the client fails at construction, naming it", ({ feature, features, field, where }) => {
-      expect(() => new SDKCoreBase({ ...keyed, features }, {})).toThrow(`Things: security.${field} (an apiKey in the ${where}) needs the runtime's \`${feature}\` feature, which this SDK's definition does not include; regenerate the SDK`);
+      expect(() => new SDKCoreBase({ ...keyed, features }, {})).toThrow(`Things: security.${field} (an apiKey in the ${where}) needs the runtime's \`${feature}\` feature; regenerate the SDK`);
     });
 
     it("with both, each credential goes where its scheme says", async () => {

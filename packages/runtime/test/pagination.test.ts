@@ -212,7 +212,7 @@ describe("SDKCore.paginate", () => {
     { name: "a missing companyId", bad: {}, field: "companyId" },
     { name: "page 0", bad: { ...request, page: 0 }, field: "page" },
     { name: "an unknown field", bad: { ...request, limit: 10 }, field: "limit" },
-    { name: "a request that is not an object", bad: "c1", field: undefined },
+    { name: "a request that is not an object", bad: "c1", field: "request" },
   ])("rejects $name on the first next(), before anything is sent", async ({ bad, field }) => {
     const server = await serve((req, res) => send(res, { status: 200, body: pageOf(req) }));
     const iterator = core(server).paginate<Item>(listConnections, bad, undefined, paging);

@@ -105,6 +105,6 @@ describe("an operation with servers of its own", () => {
     const sdk = new SDKCore(definition, { serverURL: "https://api.test" });
     const error = await caught(sdk.invoke(ownServer([]), {}, { serverURL: "https://me:hunter2@x.test" }));
     expect((error as SDKValidationError).field).toBe("options.serverURL");
-    expect((error as Error).message).toBe("files.upload: options.serverURL must not contain credentials; pass them in security");
+    expect((error as Error).message).toBe("files.upload: options.serverURL must be an absolute http(s) URL without credentials, query or fragment");
   });
 });

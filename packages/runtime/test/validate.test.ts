@@ -32,23 +32,23 @@ describe("validateRequest rejects", () => {
       name: "a typo in a field name",
       given: { op: getConnection, request: { companyID: "c1", connectionId: "x" } },
       want: {
-        message: 'connections.get: unknown field "companyID"; expected: companyId, connectionId, includeDeleted, traceId',
+        message: 'connections.get: companyID is unknown; expected: companyId, connectionId, includeDeleted, traceId',
         field: "companyID",
       },
     },
     {
       name: "a field on an operation without inputs",
       given: { op: noInputs, request: { id: 1 } },
-      want: { message: 'ping.get: unknown field "id"; expected: none', field: "id" },
+      want: { message: 'ping.get: id is unknown; expected: none', field: "id" },
     },
     {
       name: "a string instead of the request object",
       given: { op: getConnection, request: "c1" },
-      want: { message: "connections.get: request must be an object like { companyId, connectionId, includeDeleted, traceId }, got string" },
+      want: { message: "connections.get: request must be an object like { companyId, connectionId, includeDeleted, traceId }, got string", field: "request" },
     },
-    { name: "null", given: { op: noInputs, request: null }, want: { message: "ping.get: request must be an object, got null" } },
-    { name: "an array", given: { op: noInputs, request: [] }, want: { message: "ping.get: request must be an object, got array" } },
-    { name: "a class instance", given: { op: noInputs, request: new Date(0) }, want: { message: "ping.get: request must be an object, got Date" } },
+    { name: "null", given: { op: noInputs, request: null }, want: { message: "ping.get: request must be an object, got null", field: "request" } },
+    { name: "an array", given: { op: noInputs, request: [] }, want: { message: "ping.get: request must be an object, got array", field: "request" } },
+    { name: "a class instance", given: { op: noInputs, request: new Date(0) }, want: { message: "ping.get: request must be an object, got Date", field: "request" } },
     {
       name: "an empty path parameter",
       given: { op: getConnection, request: { companyId: "", connectionId: "x" } },
@@ -67,7 +67,7 @@ describe("validateRequest rejects", () => {
     {
       name: "a nested object as a path parameter (styles serialize one level)",
       given: { op: getConnection, request: { companyId: { id: { deeper: 1 } }, connectionId: "x" } },
-      want: { message: 'connections.get: path parameter "companyId" must be a string, number, boolean or Date, or an array or object of them, got object', field: "companyId" },
+      want: { message: 'connections.get: path parameter "companyId" must be a string, finite number, boolean or Date, or an array or object of them, got object', field: "companyId" },
     },
     {
       name: "an empty array as a path parameter",
@@ -82,7 +82,12 @@ describe("validateRequest rejects", () => {
     {
       name: "NaN as a path parameter",
       given: { op: getConnection, request: { companyId: Number.NaN, connectionId: "x" } },
-      want: { message: 'connections.get: path parameter "companyId" must be a string or a finite number, got number', field: "companyId" },
+      want: { message: 'connections.get: path parameter "companyId" must be a string, finite number, boolean or Date, or an array or object of them, got number', field: "companyId" },
+    },
+    {
+      name: "an invalid Date as a path parameter (it has no ISO string)",
+      given: { op: getConnection, request: { companyId: new Date(Number.NaN), connectionId: "x" } },
+      want: { message: 'connections.get: path parameter "companyId" must be a string, finite number, boolean or Date, or an array or object of them, got Date', field: "companyId" },
     },
     {
       name: "a missing required body",
@@ -102,6 +107,7 @@ describe("validateRequest accepts", () => {
   const cases: { name: string; given: { op: OperationSpec; request: unknown } }[] = [
     { name: "all required fields", given: { op: getConnection, request: { companyId: "c", connectionId: "x" } } },
     { name: "numbers in the path", given: { op: getConnection, request: { companyId: 0, connectionId: 12 } } },
+    { name: "a boolean and a Date in the path", given: { op: getConnection, request: { companyId: true, connectionId: new Date(0) } } },
     { name: "dots inside a value", given: { op: getConnection, request: { companyId: "...", connectionId: "a.b" } } },
     { name: "optional fields left undefined", given: { op: getConnection, request: { companyId: "c", connectionId: "x", traceId: undefined } } },
     { name: "no request for an operation without inputs", given: { op: noInputs, request: undefined } },
@@ -120,11 +126,11 @@ describe("validateRequestOptions", () => {
     { name: "infinite timeout", given: { timeoutMs: Infinity }, want: { message: "x.get: options.timeoutMs must be a number of ms in (0, 2147483647]", field: "options.timeoutMs" } },
     { name: "string timeout", given: { timeoutMs: "100" }, want: { message: "x.get: options.timeoutMs must be a number of ms in (0, 2147483647]", field: "options.timeoutMs" } },
     { name: "headers not an object", given: { headers: "X-A: 1" }, want: { message: "x.get: options.headers must be an object of strings", field: "options.headers" } },
-    { name: "a non-string header", given: { headers: { "X-A": 1 } }, want: { message: 'x.get: options.headers has an invalid header "X-A"', field: "options.headers.X-A" } },
-    { name: "a bad header name", given: { headers: { "X A": "1" } }, want: { message: 'x.get: options.headers has an invalid header "X A"', field: "options.headers.X A" } },
+    { name: "a non-string header", given: { headers: { "X-A": 1 } }, want: { message: 'x.get: options.headers.X-A is not a valid HTTP header', field: "options.headers.X-A" } },
+    { name: "a bad header name", given: { headers: { "X A": "1" } }, want: { message: 'x.get: options.headers.X A is not a valid HTTP header', field: "options.headers.X A" } },
     { name: "a signal that is not one", given: { signal: {} }, want: { message: "x.get: options.signal must be an AbortSignal", field: "options.signal" } },
     { name: "a security that is a string", given: { security: "Bearer x" }, want: { message: "x.get: options.security must be an object or a function returning one", field: "options.security" } },
-    { name: "a typo", given: { timeout: 5 }, want: { message: 'x.get: unknown option "timeout"; expected: retries, timeoutMs, signal, headers, security, serverURL, contentType, accept, idleTimeoutMs, validateResponses', field: "options.timeout" } },
+    { name: "a typo", given: { timeout: 5 }, want: { message: 'x.get: options.timeout is unknown; expected: retries, timeoutMs, signal, headers, security, serverURL, contentType, accept, idleTimeoutMs, validateResponses', field: "options.timeout" } },
     { name: "not an object", given: 5, want: { message: "x.get: options must be an object, got number", field: "options" } },
   ];
   it.each(rejects)("rejects $name", ({ given, want }) => {

@@ -1,5 +1,5 @@
 /** Bearer tokens (HTTP bearer, OAuth2 and OpenID Connect tokens the caller provides). */
-import { SDKValidationError } from "../errors.js";
+import { invalid } from "../checks.js";
 import { isValidHeaderValue } from "../guards.js";
 
 /** A string, or a function (sync or async) returning one, called on every attempt. */
@@ -17,10 +17,10 @@ export async function resolveToken(value: unknown, field: string, context: strin
 export function checkToken(token: unknown, field: string, context: string): string | undefined {
   if (token === undefined || token === null || token === "") return undefined;
   if (typeof token !== "string") {
-    throw new SDKValidationError(`${context}: ${field} must be a string or a function returning one`, field);
+    throw invalid(context, field, "must be a string or a function returning one");
   }
   // Headers#set puts the value in its own error message; check first so it cannot leak.
-  if (!isValidHeaderValue(token)) throw new SDKValidationError(`${context}: ${field} is not a valid HTTP header value`, field);
+  if (!isValidHeaderValue(token)) throw invalid(context, field, "is not a valid HTTP header value");
   return token;
 }
 

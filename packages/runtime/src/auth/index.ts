@@ -3,7 +3,7 @@
  * security alternatives call for (requirements.ts) and turns the caller's credentials
  * into headers, query parameters and cookies, one small module per kind of scheme.
  */
-import { SDKValidationError } from "../errors.js";
+import { invalid, unknownField } from "../checks.js";
 import { missingFeature, type RuntimeFeatures } from "../feature-contract.js";
 import { isPlainObject } from "../guards.js";
 import type { SecurityRequirementSpec, SecuritySchemeSpec } from "../operation.js";
@@ -56,11 +56,9 @@ export function applySecurity(ctx: SecurityContext, security: unknown): AppliedS
   if (security === undefined || security === null) return applied;
   const at = ctx.tokenFetch.context;
   const expected = ctx.schemes.map((scheme) => scheme.field);
-  // `{ }` when the API has no schemes: then security takes nothing.
-  const like = `{${expected.map((field) => ` ${field}`).join(",")} }`;
-  if (!isPlainObject(security)) throw new SDKValidationError(`${at}: security must be an object like ${like}`, "security");
+  if (!isPlainObject(security)) throw invalid(at, "security", `must be an object like { ${expected.join(", ")} }`);
   const unknown = Object.keys(security).find((key) => !expected.includes(key));
-  if (unknown !== undefined) throw new SDKValidationError(`${at}: unknown security field "${unknown}"; expected ${like}`, `security.${unknown}`);
+  if (unknown !== undefined) throw unknownField(at, `security.${unknown}`, expected);
   const given = expected.filter((field) => !isEmpty(security[field]));
   const chosen = chooseRequirement(ctx.requirements, given);
   const schemes = ctx.schemes.filter((scheme) => chosen.fields.includes(scheme.field));

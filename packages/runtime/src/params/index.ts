@@ -74,7 +74,7 @@ export function serializeParams(op: OperationSpec, fields: Readonly<Record<strin
     if (!features[feature]) throw missingFeature(sdkName, feature, `${op.methodPath}: the ${param.in} parameter "${param.name}"`);
     if (param.in === "query") query.push(...features.queryParameters!(param.name, value, { style: style as QueryStyle, explode, allowReserved: param.allowReserved }));
     else if (param.in === "querystring") {
-      const whole = features.querystringParameters!(param.name, value, param.mediaType ?? "application/x-www-form-urlencoded");
+      const whole = features.querystringParameters!(param.name, value, param.mediaType);
       if (whole !== "") query.push(whole);
     } else if (param.in === "header") headers[param.name] = features.headerParameters!(value, explode, op.methodPath, param.field);
     else cookies.push(...features.cookieParameters!.serialize(param.name, value, explode));

@@ -9,7 +9,8 @@ import { isFormMediaType, isJsonMediaType } from "../wire-rules.js";
 import { encodeComponent } from "./encode.js";
 import { serializeQueryParam } from "./query.js";
 
-export function serializeQueryString(name: string, value: unknown, mediaType: string): string {
+/** @param mediaType the parameter's; a form when the spec gives none. */
+export function serializeQueryString(name: string, value: unknown, mediaType = "application/x-www-form-urlencoded"): string {
   if (isJsonMediaType(mediaType)) return encodeComponent(JSON.stringify(value));
   if (!isFormMediaType(mediaType)) {
     throw new TypeError(`querystring parameter "${name}": media type ${mediaType} is not supported (a form or JSON is)`);

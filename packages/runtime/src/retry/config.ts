@@ -2,7 +2,7 @@
  * Retry settings as users write them, and the one pure function that merges them
  * with the spec's policy into the policy a call runs with.
  */
-import { SDKValidationError } from "../errors.js";
+import { checkFields, invalid, numberIn, type Check, type Table } from "../checks.js";
 import type { SpecRetryPolicy } from "../operation.js";
 import { BUDGET_FIELDS, type RetryBudgetConfig } from "./budget.js";
 import { STATUS_CODE_RE } from "./status.js";
@@ -93,7 +93,21 @@ const DEFAULTS: Layer = {
   retryConnectionErrors: DEFAULT_RETRY_CONNECTION_ERRORS,
   retryNonIdempotent: false,
 };
-const BACKOFF_FIELDS = Object.keys(DEFAULTS.backoff!);
+
+const MAX = Number.MAX_VALUE;
+const INTERVAL = numberIn(0, MAX_TIMER_MS, `a number of ms in [0, ${MAX_TIMER_MS}]`);
+const FLAG: Check = [(value) => typeof value === "boolean", "be a boolean"];
+/** The fields of strategy "backoff"; `strategy` and `budget` are checked by `check` below. */
+const BACKOFF: Table = {
+  strategy: 0,
+  backoff: { initialInterval: INTERVAL, maxInterval: INTERVAL, exponent: numberIn(1, MAX, "a finite number >= 1"), maxElapsedTime: numberIn(0, MAX, "a finite number of ms >= 0") },
+  statusCodes: [(value) => Array.isArray(value) && value.every((code) => (typeof code === "number" || typeof code === "string") && STATUS_CODE_RE.test(String(code))), 'be an array of statuses like [429, "5XX"]'],
+  retryConnectionErrors: FLAG,
+  retryNonIdempotent: FLAG,
+  budget: 0,
+};
+const NONE: Table = { strategy: 0, budget: 0 };
+const BUDGET: Table = Object.fromEntries(BUDGET_FIELDS.map((key) => [key, numberIn(0, MAX, "a finite number >= 0")]));
 
 /**
  * Per-call settings override the client's, which override the spec's, field by field;
@@ -108,64 +122,39 @@ export function resolveRetryPolicy(
   call?: RetryConfig,
   context?: string,
 ): RetryPolicy {
-  const at = context ? `${context}: ` : "";
-  const bad = (field: string, text: string): never => {
-    throw new SDKValidationError(`${at}${field} ${text}`, field);
-  };
-  /** An object (`or` names what else may be given) of `keys` alone: a misspelt field would otherwise be ignored without a word. */
-  const object = (value: any, name: string, keys: readonly string[], or = ""): void => {
-    if (!value || typeof value !== "object") bad(name, `must be ${or}an object`);
-    for (const key of Object.keys(value)) if (!keys.includes(key)) bad(`${name}.${key}`, `is not a known field; expected: ${keys.join(", ")}`);
-  };
-  /** An object of numbers >= 0 (`exponent` >= 1, intervals within timer range). */
-  const numbers = (value: any, name: string, keys: readonly string[], or?: string): void => {
-    object(value, name, keys, or);
-    for (const key of keys) {
-      const number = value[key];
-      const min = +(key === "exponent");
-      const field = `${name}.${key}`;
-      if (number !== undefined && !(typeof number === "number" && number >= min && number < Infinity)) {
-        bad(field, `must be a finite number${keys === BACKOFF_FIELDS && !min ? " of ms" : ""} >= ${min} (got ${String(number)})`);
-      }
-      if (key.endsWith("Interval") && number > MAX_TIMER_MS) bad(field, `must be at most ${MAX_TIMER_MS} ms`);
-    }
-  };
-  /** How each field of a config is checked, when set; `name` is the config's (`retries` or `retryConfig`; `retry`: the spec's). */
-  const rules: Record<string, (value: any, field: string, name: string) => unknown> = {
-    strategy: () => 0,
-    backoff: (value, field) => numbers(value, field, BACKOFF_FIELDS),
-    statusCodes: (value, field) => {
-      if (!Array.isArray(value)) bad(field, 'must be an array like [429, "5XX"]');
-      for (const code of value) {
-        if (!((typeof code === "number" || typeof code === "string") && STATUS_CODE_RE.test(String(code)))) bad(field, `has ${JSON.stringify(code)}; want 429 or "5XX"`);
-      }
-    },
-    retryConnectionErrors: flag,
-    retryNonIdempotent: flag,
-    // A call may only step out of the client's bucket (`false`): the bucket's size is the client's.
-    budget: (value, field, name) => value === false || (name === "retries" ? bad(field, "must be false") : numbers(value, field, BUDGET_FIELDS, "false or ")),
-  };
-  function flag(value: unknown, field: string): void {
-    if (typeof value !== "boolean") bad(field, "must be a boolean");
-  }
-  /** Checks a config, which plain JavaScript callers (or a hand-written spec) can get wrong in any way. */
+  /**
+   * Checks a config, which plain JavaScript callers (or a hand-written spec) can get wrong in
+   * any way: a misspelt field would otherwise be ignored without a word. `name` is the
+   * config's (`retries`, `retryConfig`; `retry`: the spec's).
+   */
   const check = (config: any, name: string): Layer | undefined => {
     if (config === undefined) return undefined;
     const none = config?.strategy === "none";
-    object(config, name, none ? ["strategy", "budget"] : Object.keys(rules));
-    if (!none && config.strategy !== "backoff") bad(`${name}.strategy`, 'must be "none" or "backoff"');
-    for (const key in rules) if (config[key] !== undefined) rules[key]!(config[key], `${name}.${key}`, name);
+    checkFields(context, config, none ? NONE : BACKOFF, name);
+    if (!none && config.strategy !== "backoff") throw invalid(context, `${name}.strategy`, 'must be "none" or "backoff"');
+    // A call may only step out of the client's bucket (`false`): the bucket's size is the client's.
+    const { budget } = config;
+    if (budget !== undefined && budget !== false) {
+      const retries = name === "retries";
+      if (retries || typeof budget !== "object" || !budget) throw invalid(context, `${name}.budget`, `must be false${retries ? "" : " or an object"}`);
+      checkFields(context, budget, BUDGET, `${name}.budget`);
+    }
     return none ? undefined : config;
   };
   check(spec, "retry");
-  const layers = [check(call, "retries"), check(client, "retryConfig"), spec, DEFAULTS];
-  const pick = <T>(get: (layer: Layer) => T | undefined): T => layers.map((layer) => layer && get(layer)).find((value) => value !== undefined)!;
-  return {
-    strategy: call?.strategy ?? client?.strategy ?? spec?.strategy ?? "none",
-    backoff: Object.fromEntries(BACKOFF_FIELDS.map((key) => [key, pick((layer) => layer.backoff?.[key as keyof BackoffConfig])])) as unknown as BackoffConfig,
-    statusCodes: pick((layer) => layer.statusCodes),
-    retryConnectionErrors: pick((layer) => layer.retryConnectionErrors),
-    retryNonIdempotent: pick((layer) => layer.retryNonIdempotent),
-    budget: call?.budget !== false && client?.budget !== false,
+  const layers = [check(call, "retries"), check(client, "retryConfig"), spec];
+  const policy: any = { ...DEFAULTS, backoff: { ...DEFAULTS.backoff } };
+  /** Sets each field `from` gives (undefined gives nothing). */
+  const set = (into: any, from: any) => {
+    for (const key in from) if (from[key] !== undefined) into[key] = from[key];
   };
+  // The spec's first, so the client's and then the call's win.
+  for (const layer of layers.reverse()) {
+    const { backoff, ...rest } = layer ?? {};
+    set(policy, rest);
+    set(policy.backoff, backoff);
+  }
+  policy.strategy = call?.strategy ?? client?.strategy ?? spec?.strategy ?? "none";
+  policy.budget = call?.budget !== false && client?.budget !== false;
+  return policy;
 }

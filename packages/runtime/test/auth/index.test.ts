@@ -48,7 +48,7 @@ describe("applySecurity (apiKey, as before)", () => {
     { name: "a non-string value", given: { authHeader: 42 }, want: "Test: security.authHeader must be a string" },
     { name: "a value with a newline", given: { authHeader: "Basic top\nsecret" }, want: "Test: security.authHeader is not a valid HTTP header value" },
     { name: "a string", given: "Basic abc", want: "Test: security must be an object like { authHeader, apiKey }" },
-    { name: "an unknown field", given: { bearer: "x" }, want: 'Test: unknown security field "bearer"; expected { authHeader, apiKey }' },
+    { name: "an unknown field", given: { bearer: "x" }, want: "Test: security.bearer is unknown; expected: authHeader, apiKey" },
   ];
   it.each(rejects)("rejects $name without quoting it", async ({ given, want }) => {
     const run = applySecurity(context(schemes), given);
@@ -58,7 +58,7 @@ describe("applySecurity (apiKey, as before)", () => {
   });
 
   it("names the field an API without security schemes does not take", async () => {
-    await expect(applySecurity(context([]), { token: "t0p-secret" })).rejects.toThrow(new SDKValidationError('Test: unknown security field "token"; expected { }', "security.token"));
+    await expect(applySecurity(context([]), { token: "t0p-secret" })).rejects.toThrow(new SDKValidationError("Test: security.token is unknown; expected: none", "security.token"));
   });
 });
 
