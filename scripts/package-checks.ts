@@ -75,7 +75,7 @@ export async function checkPublishedPackage(packageDir: string, want: PackageExp
 
 /**
  * Gzip bytes of an ESM file of the build and of the files of the build it imports statically
- * (`import … from "./chunk-….js"`; a dynamic `import()` is a lazy chunk, not counted), each
+ * (`import … from "./chunk-….js"`, either quote; a dynamic `import()` is a lazy chunk, not counted), each
  * compressed apart: with code splitting an entry may be a few lines that import a shared chunk.
  */
 async function eagerGzipBytes(packageDir: string, entry: string): Promise<number> {
@@ -84,7 +84,7 @@ async function eagerGzipBytes(packageDir: string, entry: string): Promise<number
   for (let i = 0; i < files.length; i++) {
     const code = await readFile(join(packageDir, files[i]!));
     total += gzipSync(code, { level: 9 }).length;
-    for (const [, path] of code.toString("utf8").matchAll(/^(?:import|export)\s*(?:[^;"]*?from\s*)?"(\.\/[^"]+)"/gm)) {
+    for (const [, path] of code.toString("utf8").matchAll(/^(?:import|export)\s*(?:[^;"']*?from\s*)?["'](\.\/[^"']+)["']/gm)) {
       const file = join(dirname(files[i]!), path!);
       if (!files.includes(file)) files.push(file);
     }

@@ -2,11 +2,12 @@
  * `@x/runtime` and `@x/runtime/core` are two entries of one runtime, in the built dist, in both
  * module formats: generated SDKs import the core entry, their callers catch with the classes of
  * the main entry, so each class the core entry exports must be the very object the main entry
- * exports (`instanceof` across them). tsup splits ESM output by default; CommonJS only with
- * `splitting: true` (tsup.config.ts), without which index.cjs and core.cjs would each bundle a
- * copy of errors.ts and core.ts. Run after `pnpm build`.
+ * exports (`instanceof` across them). tsup splits ESM output, so index.js and core.js share
+ * their chunks; it does not split CommonJS, so core.cjs is built apart to read all it exports
+ * from index.cjs (tsup.config.ts): left to tsup, index.cjs and core.cjs would each bundle a copy
+ * of errors.ts and core.ts. Run after `pnpm build`.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -54,4 +55,16 @@ describe.each(Object.entries(FORMATS))("the built dist, %s", (format, load) => {
     expect(error).toBeInstanceOf(main.SDKBaseError as typeof Error);
     expect((error as { status?: number }).status).toBe(500);
   });
+});
+
+it("keeps the CommonJS build as the source writes it: no `?.` or `??` rewritten into helper calls, no import()", () => {
+  // What tsup's own CommonJS splitting (`splitting: true`) would do: sucrase turns each `a?.b` into a
+  // call of a helper taking closures, on the request path too; with `treeshake: true` instead, rollup
+  // leaves the lazy modules' import() in the .cjs files, which test runners without ESM support refuse.
+  const files = readdirSync(DIST).filter((file) => file.endsWith(".cjs"));
+  expect(files.sort()).toEqual(["core.cjs", "index.cjs", "testing.cjs", "validation.cjs"]);
+  const code = (file: string) => readFileSync(resolve(DIST, file), "utf8");
+  expect(files.filter((file) => /\b_(optionalChain|nullishCoalesce)\(/.test(code(file)))).toEqual([]);
+  expect(files.filter((file) => /\bimport\(/.test(code(file)))).toEqual([]);
+  expect(code("index.cjs")).toContain("?.");
 });
