@@ -5,121 +5,20 @@
  * use under openapi-fetch or any client that takes one: there every later attempt is a
  * copy of the first Request, made before it is sent.
  */
-import { ConnectionError, RequestAbortedError, RequestTimeoutError, type SDKBaseError } from "../errors.js";
+import { ConnectionError, RequestAbortedError, RequestTimeoutError } from "../errors.js";
 import { isSensitiveName, redactUrl, urlWithoutQuery } from "../redact.js";
 import { readableCopy } from "../response.js";
 import { isIdempotentMethod } from "../wire-rules.js";
 import { AttemptAbort } from "./abort.js";
-import { dispatch, label, prepare, release, shownUrl, type Attempt, type Call } from "./attempt.js";
-import { BUDGET_EMPTY, budgetExhausted, type RetryBudget } from "./budget.js";
-import { MAX_TIMER_MS, type RetryPolicy } from "./config.js";
-import type { AttemptLog } from "./log.js";
+import { dispatch, label, prepare, release, shownUrl } from "./attempt.js";
+import type { Attempt, Call } from "./types.js";
+import { BUDGET_EMPTY, budgetExhausted } from "./budget.js";
+import { MAX_TIMER_MS } from "./config.js";
 import { isRetryableStatus } from "./status.js";
-import type { TailKit } from "./tail.js";
-import type { StreamLease } from "../streams/index.js";
+import type { AttemptLog, AttemptsOutcome, FirstAttempt, RetryingFetchOptions, TailKit } from "./types.js";
 import { lazy } from "../lazy.js";
 
-export interface RetryInfo {
-  /** Attempts made so far: 1 before the first retry. */
-  attempt: number;
-  /** How long the loop sleeps before the next attempt, in ms. */
-  delayMs: number;
-  /** The response retried past: a copy, whose body can be read. */
-  response?: Response;
-  /** The ConnectionError or RequestTimeoutError retried past. */
-  error?: SDKBaseError;
-}
-
-export interface RetryingFetchOptions {
-  /** Sends one attempt; given `init` (the attempt's signal) only with `signalInInit`. */
-  fetch: (request: Request, init?: { signal: AbortSignal }) => Promise<Response>;
-  /**
-   * `fetch` takes each attempt's signal in its `init`, so the Requests the loop builds
-   * carry none (fetch then links a Request to the signal once, not twice).
-   * @default false: each attempt's Request carries its signal
-   */
-  signalInInit?: boolean;
-  policy: RetryPolicy;
-  /** Limit of each attempt, response body included, in ms. */
-  timeoutMs: number;
-  /** The operation may be repeated whatever its method (the spec's `x-idempotent`). @default false */
-  idempotent?: boolean;
-  /**
-   * Turns the call's request into one attempt's: credentials, hooks. It receives a
-   * Request of that attempt alone, so it may change it freely or return another Request.
-   */
-  prepare?: (request: Request, attempt: number) => Request | Promise<Request>;
-  /**
-   * Called once per call, when an attempt is answered 401: returning true (new
-   * credentials are on the way, e.g. an OAuth2 token was dropped) makes one more
-   * attempt at once, outside the backoff policy.
-   */
-  reauthorize?: () => boolean | Promise<boolean>;
-  /**
-   * Called as each attempt is about to be sent, with its Request (whose headers it may still
-   * set: `traceparent`) and what its URL may show (credential query parameters redacted, as in
-   * log lines); the function it returns receives the attempt's outcome: the response, its body
-   * unread, or the error that ended it. Tracing spans.
-   */
-  onAttempt?: (request: Request, attempt: number, redact: (url: string) => string) => ((outcome: Response | SDKBaseError) => void) | undefined;
-  /** Awaited before each retry; an exception ends the call with it. */
-  onRetry?: (info: RetryInfo) => void | Promise<void>;
-  /** Receives one line per attempt, outcome and retry decision; credentials are scrubbed. */
-  log?: (line: string) => void;
-  /**
-   * @internal What the SDK core's loop logs to, instead of `log` (which createRetryingFetch
-   * turns into one): the lines' code is a lazy chunk (log.ts), loaded for a debugLogger.
-   */
-  attemptLog?: AttemptLog;
-  /** Names of query parameters and headers that carry credentials, scrubbed from log lines. */
-  sensitiveNames?: readonly string[];
-  /**
-   * The client's retry budget: each retry draws from it (unless `policy.budget` is false), a
-   * success refills it; with too few tokens left the call ends with its last outcome.
-   */
-  budget?: RetryBudget;
-  /** Updated as the call runs, so the caller knows how many attempts its response took. */
-  trace?: { attempts: number };
-  /** @default Math.random */
-  random?: () => number;
-  /** Must reject as soon as `signal` aborts. @default a setTimeout-based sleep */
-  sleep?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
-  /** @default Date.now */
-  now?: () => number;
-  /** Names the operation in error messages, e.g. `connections.get`. */
-  methodPath?: string;
-  /**
-   * The call wants a stream: a 2xx is handed over unread with its attempt still running
-   * (`AttemptsOutcome.lease`), so its items are read as they arrive. @default false
-   */
-  stream?: boolean;
-}
-
-/** The final response of a call and its body, read under the last attempt's timeout. */
-export interface AttemptsOutcome {
-  /** Its body has been read into `bytes` (so it is consumed), unless `bytes` is undefined. */
-  readonly response: Response;
-  readonly bytes?: ArrayBuffer;
-  /** A streamed 2xx: its body unread, its attempt running until the stream releases it. */
-  readonly lease?: StreamLease;
-  /** The empty retry budget stopped the call at this (failed) response. */
-  readonly exhausted?: true;
-}
-
-/**
- * How the SDK core starts the loop: the first attempt's Request was built already carrying
- * `abort`'s signal, so it is sent as it is; the caller's own signal is `callerSignal`.
- */
-export interface FirstAttempt {
-  readonly abort: AttemptAbort;
-  readonly callerSignal: AbortSignal | undefined;
-  /**
-   * Builds a later attempt's Request afresh, with that attempt's signal: then nothing of
-   * the first is copied up front for retries that may never happen. Without it the loop
-   * copies the first Request before sending it (a body is teed).
-   */
-  readonly rebuild?: (signal: AbortSignal | undefined) => Request;
-}
+export type { AttemptsOutcome, FirstAttempt, RetryInfo, RetryingFetchOptions } from "./types.js";
 
 /** The debug log's lines, loaded for a client given a debugLogger. */
 const debugLines = lazy(() => import("./log.js"));
