@@ -23,7 +23,7 @@ import { missingFeature } from "./feature-contract.js";
 import { NOT_JSON, parseSuccess, readableCopy } from "./response.js";
 import { resolveRetryPolicy } from "./retry/config.js";
 import { AttemptAbort } from "./retry/abort.js";
-import { createAttemptLoop, loadAttemptLog } from "./retry/fetch.js";
+import { loadAttemptLog, runAttempts, type RetryingFetchOptions } from "./retry/fetch.js";
 import { budgetExhausted, RetryBudget } from "./retry/budget.js";
 import { validateRequest, validateRequestOptions } from "./validate.js";
 import { bodyMedia, responseMedia, serializeBody, setsContentType } from "./body.js";
@@ -144,7 +144,7 @@ export class SDKCoreBase<S extends object = object> {
       tokens: this.#tokens,
       tokenFetch: { fetch: resolved.fetch, timeoutMs, context: this.#definition.sdkName, log },
     };
-    const loop = createAttemptLoop({
+    const loopOptions: RetryingFetchOptions = {
       fetch: resolved.fetch,
       signalInInit: resolved.signalInInit,
       policy,
@@ -172,7 +172,7 @@ export class SDKCoreBase<S extends object = object> {
       attemptLog,
       sensitiveNames: this.#sensitiveNames,
       stream: stream !== undefined,
-    });
+    };
     // The first attempt's abort: its signal goes into the call's Request (for a caller's fetch)
     // or into the default fetch's init; the loop sends that Request as it is.
     const abort = new AttemptAbort(call.signal, timeoutMs);
@@ -201,7 +201,7 @@ export class SDKCoreBase<S extends object = object> {
       // A retry's Request is built afresh (a stream body, which can be read only once, is teed by the loop instead).
       const rebuild = serialized instanceof ReadableStream ? undefined : (signal: AbortSignal | undefined) => buildRequest(parts, signal);
       // The loop sends it (and any retry) and reads the final body under the attempt's timeout.
-      const outcome = await loop(request, { abort, callerSignal: call.signal, rebuild });
+      const outcome = await runAttempts(loopOptions, request, { abort, callerSignal: call.signal, rebuild });
       const { bytes, lease } = outcome;
       // A response whose URL holds a credential is shown redacted.
       const received = outcome.response.url;

@@ -15,6 +15,7 @@ import type { Attempt, Call } from "./types.js";
 import { BUDGET_EMPTY, budgetExhausted } from "./budget.js";
 import { MAX_TIMER_MS } from "./config.js";
 import { isRetryableStatus } from "./status.js";
+import type { StreamLease } from "../streams/index.js";
 import type { AttemptLog, AttemptsOutcome, FirstAttempt, RetryingFetchOptions, TailKit } from "./types.js";
 import { lazy } from "../lazy.js";
 
@@ -48,13 +49,13 @@ export async function loadAttemptLog(log: (line: string) => void, names: readonl
 export function createRetryingFetch(options: RetryingFetchOptions): (request: Request) => Promise<Response> {
   const names = options.sensitiveNames ?? [];
   const { log } = options;
-  const loop = log ? loadAttemptLog(log, names).then((attemptLog) => createAttemptLoop({ ...options, attemptLog })) : createAttemptLoop(options);
+  const loop = log ? loadAttemptLog(log, names).then((attemptLog) => ({ ...options, attemptLog })) : options;
   return async (request) => {
-    const run = await loop;
+    const o = await loop;
     // Every attempt is a copy of `request`, made before the first is sent.
     const rebuild = copies(request);
     const abort = new AttemptAbort(request.signal, options.timeoutMs);
-    const { response, bytes, exhausted } = await run(rebuild(options.signalInInit ? undefined : abort.signal), { abort, callerSignal: request.signal, rebuild });
+    const { response, bytes, exhausted } = await runAttempts(o, rebuild(o.signalInInit ? undefined : abort.signal), { abort, callerSignal: request.signal, rebuild });
     const answer = bytes === undefined ? response : readableCopy(response, bytes, redactUrl(response.url, names));
     // A failed response the empty budget did not retry: marked as the SDK's errors are.
     return exhausted ? Object.defineProperty(answer, "retryBudgetExhausted", { value: true, enumerable: true }) : answer;
@@ -74,45 +75,37 @@ function copies(request: Request): (signal: AbortSignal | undefined) => Request 
  * consumed), so the SDK core reads the body once, with no copy of the Response. Here is
  * the first attempt's way to an answer; an attempt that failed hands the call to tail.ts.
  */
-export function createAttemptLoop(o: RetryingFetchOptions): (request: Request, first: FirstAttempt) => Promise<AttemptsOutcome> {
-  return async (request, first) => {
-    const call: Call = { ...first, o, request, rebuild: first.rebuild ?? copies(request), startedMs: (o.now ?? Date.now)() };
-    const { abort } = first;
-    let a: Attempt | undefined;
-    /** The tail or a stream goes on with the attempt, and releases it. */
-    let kept = false;
-    try {
-      if (!first.callerSignal?.aborted) {
-        a = await dispatch(call, 1, abort, await prepare(call, 1, abort, request));
-        const { response } = a;
-        if (response) {
-          const { policy, attemptLog: log } = o;
-          const tookMs = (): number => (o.now ?? Date.now)() - a!.startMs;
-          if (o.stream && response.ok) {
-            // A stream's errors are the tail's to classify: loaded with the stream.
-            const lease = (await tail()).lease(KIT, call, a);
-            kept = true;
-            log?.outcome(label(call), 1, response, tookMs());
-            o.budget?.give(0);
-            return { response, lease };
-          }
-          const retryable = policy.strategy === "backoff" && isRetryableStatus(response.status, policy.statusCodes);
-          // A final answer: read whole under the attempt's timeout (a failure the debug log explains goes to the tail).
-          if (!retryable && !(response.status === 401 && o.reauthorize) && (response.ok || !log)) {
-            const bytes = await response.arrayBuffer().catch((error: unknown) => void (a!.error = error));
-            if (bytes) {
-              log?.outcome(label(call), 1, response, tookMs());
-              if (response.ok) o.budget?.give(0);
-              return { response, bytes };
-            }
-          }
+export async function runAttempts(o: RetryingFetchOptions, request: Request, first: FirstAttempt): Promise<AttemptsOutcome> {
+  const call: Call = { ...first, o, request, rebuild: first.rebuild ?? copies(request), startedMs: (o.now ?? Date.now)() };
+  const { abort } = first;
+  let a: Attempt | undefined;
+  /** The tail or a stream goes on with the attempt, and releases it. */
+  let kept = false;
+  try {
+    if (!first.callerSignal?.aborted) {
+      a = await dispatch(call, 1, abort, await prepare(call, 1, abort, request));
+      const { response } = a;
+      if (response) {
+        const { policy, attemptLog: log } = o;
+        let lease: StreamLease | undefined;
+        let bytes: ArrayBuffer | undefined;
+        // A stream's errors are the tail's to classify: loaded with the stream.
+        if (o.stream && response.ok) kept = !!(lease = (await tail()).lease(KIT, call, a));
+        // A final answer, read whole under the attempt's timeout (a failure the debug log explains goes to the tail).
+        else if (!(policy.strategy === "backoff" && isRetryableStatus(response.status, policy.statusCodes)) && !(response.status === 401 && o.reauthorize) && (response.ok || !log)) {
+          bytes = await response.arrayBuffer().catch((error: unknown): undefined => void (a!.error = error));
+        }
+        if (lease || bytes) {
+          log?.outcome(label(call), 1, response, (o.now ?? Date.now)() - a.startMs);
+          if (response.ok) o.budget?.give(0);
+          return { response, bytes, lease };
         }
       }
-      const after = await tail();
-      kept = a !== undefined;
-      return await after.afterFailure(KIT, call, a);
-    } finally {
-      if (!kept) a ? release(a) : abort.release();
     }
-  };
+    const after = await tail();
+    kept = a !== undefined;
+    return await after.afterFailure(KIT, call, a);
+  } finally {
+    if (!kept) a ? release(a) : abort.release();
+  }
 }
