@@ -136,12 +136,13 @@ export class SDKCoreBase<S extends object = object> {
     const baseUrl = operationBaseURL(op, call.serverURL, resolved);
     const timeoutMs = call.timeoutMs ?? resolved.timeoutMs;
     const source = call.security !== undefined ? call.security : resolved.security;
+    const tokens = this.#tokens;
     const securityContext: SecurityContext = {
       schemes: this.#definition.securitySchemes,
       requirements: op.security ?? this.#definition.security,
       serverURL: baseUrl,
       features: this.#features,
-      tokens: this.#tokens,
+      tokens,
       tokenFetch: { fetch: resolved.fetch, timeoutMs, context: this.#definition.sdkName, log },
     };
     const loopOptions: RetryingFetchOptions = {
@@ -163,10 +164,11 @@ export class SDKCoreBase<S extends object = object> {
         return replaced instanceof Request ? replaced : prepared;
       },
       // A 401 on a cached OAuth2 token: drop it, and the loop makes one more attempt with a fresh one.
-      reauthorize: () => {
-        for (const token of cachedTokens) this.#tokens?.invalidate(token);
+      // Without OAuth2 a 401 is final at once (the loop's tail is not loaded for it).
+      reauthorize: tokens && (() => {
+        for (const token of cachedTokens) tokens.invalidate(token);
         return cachedTokens.length > 0;
-      },
+      }),
       onAttempt: attempts,
       onRetry: hooks.beforeRetry ? (info) => hooks.beforeRetry?.call(hooks, ctx, info) : undefined,
       attemptLog,
