@@ -170,7 +170,7 @@ export class SDKCoreBase<S extends object = object> {
         return cachedTokens.length > 0;
       }),
       onAttempt: attempts,
-      onRetry: hooks.beforeRetry ? (info) => hooks.beforeRetry?.call(hooks, ctx, info) : undefined,
+      onRetry: (info) => hooks.beforeRetry?.call(hooks, ctx, info),
       attemptLog,
       sensitiveNames: this.#sensitiveNames,
       stream: stream !== undefined,
