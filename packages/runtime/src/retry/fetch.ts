@@ -2,8 +2,9 @@
  * The retry loop: the SDK core hands it the call's Request (request.ts) and a way to build
  * it again; the first attempt sends that Request, every later one a fresh one (fetch
  * consumes a request's body). `createRetryingFetch` wraps the same loop as a fetch, for
- * use under openapi-fetch or any client that takes one: there every later attempt is a
- * copy of the first Request, made before it is sent.
+ * use under openapi-fetch or any client that takes one: there every attempt is a copy of
+ * the Request it is given, made before the first is sent. Here is the first attempt's way to
+ * an answer; everything after a failed attempt is tail.ts's, a lazy chunk.
  */
 import { ConnectionError, RequestAbortedError, RequestTimeoutError } from "../errors.js";
 import { isSensitiveName, redactUrl, urlWithoutQuery } from "../redact.js";
@@ -11,12 +12,11 @@ import { readableCopy } from "../response.js";
 import { isIdempotentMethod } from "../wire-rules.js";
 import { AttemptAbort } from "./abort.js";
 import { dispatch, label, prepare, release, shownUrl } from "./attempt.js";
-import type { Attempt, Call } from "./types.js";
 import { BUDGET_EMPTY, budgetExhausted } from "./budget.js";
 import { MAX_TIMER_MS } from "./config.js";
 import { isRetryableStatus } from "./status.js";
 import type { StreamLease } from "../streams/index.js";
-import type { AttemptLog, AttemptsOutcome, FirstAttempt, RetryingFetchOptions, TailKit } from "./types.js";
+import type { Attempt, AttemptLog, AttemptsOutcome, Call, FirstAttempt, RetryingFetchOptions, TailKit } from "./types.js";
 import { lazy } from "../lazy.js";
 
 export type { AttemptsOutcome, FirstAttempt, RetryInfo, RetryingFetchOptions } from "./types.js";

@@ -3,8 +3,8 @@
  * past one attempt's outcome, and after how long. Part of the retry tail, a lazy chunk
  * (tail.ts), so it imports nothing the main code imports at run time: which statuses a
  * policy covers and which methods are idempotent come in as `rules`, our own errors are
- * known by their names, and its constants are regular expressions (a `new Set` at the top of
- * a module counts as a side effect, which keeps it in a chunk every app loads).
+ * known by their names, and its constants are regular expressions (a bundler may keep a
+ * top-level `new Set(...)` as a side effect).
  */
 import type { SDKBaseError } from "../errors.js";
 import { backoffDelayMs } from "./backoff.js";
