@@ -21,13 +21,17 @@ import { bundleApp } from "../src/bundle-apps.ts";
  * became lazy chunks, and the checks, retry-config checks, errors and generated error classes got
  * shorter: 12,785 and 12,378 measured; refunding a retry paid for but never sent and the budget
  * deciding before a retried body is read: 12,830 and 12,424; one lazy-module helper: 12,826 and 12,422.
+ * The retry loop's tail as a lazy chunk (retry/tail.ts: the decision, the budget's payment, the
+ * sleep, later attempts, transport errors) and a shorter core: 12,313 and 11,897 measured, with the
+ * main entry still exporting the retry helpers (decision, backoff, Retry-After), which puts them in
+ * a second eager chunk (938 B); without those exports (an entry that leaves them out), 11,353 and 10,938.
  * The issue's ceiling is 10 KB (7.5 KB the aim), not met: BENCHMARKS.md (2026-12-06, issue 19)
  * shows where the remaining bytes go and why. Streamed
  * responses cost an app without one ~0.13 KB (the core's hand-over of a stream, `idleTimeoutMs`,
  * error bodies read as text); their parsers are a feature, left out.
  */
-const APP_GZIP_BUDGET = 12_860;
-const FUNCTION_APP_GZIP_BUDGET = 12_450;
+const APP_GZIP_BUDGET = 12_345;
+const FUNCTION_APP_GZIP_BUDGET = 11_930;
 
 /** Source files of response validation: the runtime's validators and the SDK's validation.ts (its shapes bundled in). */
 const VALIDATION_INPUT = /packages\/runtime\/dist\/validation\.js$|packages\/common\/dist\/validation-[^/]*\.js$/;

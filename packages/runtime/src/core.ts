@@ -23,7 +23,7 @@ import { missingFeature } from "./feature-contract.js";
 import { NOT_JSON, parseSuccess, readableCopy } from "./response.js";
 import { resolveRetryPolicy } from "./retry/config.js";
 import { AttemptAbort } from "./retry/abort.js";
-import { createAttemptLoop, loadAttemptLog } from "./retry/fetch.js";
+import { loadAttemptLog, runAttempts, type RetryingFetchOptions } from "./retry/fetch.js";
 import { budgetExhausted, RetryBudget } from "./retry/budget.js";
 import { validateRequest, validateRequestOptions } from "./validate.js";
 import { bodyMedia, responseMedia, serializeBody, setsContentType } from "./body.js";
@@ -136,15 +136,16 @@ export class SDKCoreBase<S extends object = object> {
     const baseUrl = operationBaseURL(op, call.serverURL, resolved);
     const timeoutMs = call.timeoutMs ?? resolved.timeoutMs;
     const source = call.security !== undefined ? call.security : resolved.security;
+    const tokens = this.#tokens;
     const securityContext: SecurityContext = {
       schemes: this.#definition.securitySchemes,
       requirements: op.security ?? this.#definition.security,
       serverURL: baseUrl,
       features: this.#features,
-      tokens: this.#tokens,
+      tokens,
       tokenFetch: { fetch: resolved.fetch, timeoutMs, context: this.#definition.sdkName, log },
     };
-    const loop = createAttemptLoop({
+    const loopOptions: RetryingFetchOptions = {
       fetch: resolved.fetch,
       signalInInit: resolved.signalInInit,
       policy,
@@ -163,16 +164,17 @@ export class SDKCoreBase<S extends object = object> {
         return replaced instanceof Request ? replaced : prepared;
       },
       // A 401 on a cached OAuth2 token: drop it, and the loop makes one more attempt with a fresh one.
-      reauthorize: () => {
-        for (const token of cachedTokens) this.#tokens?.invalidate(token);
+      // Without OAuth2 a 401 is final at once (the loop's tail is not loaded for it).
+      reauthorize: tokens && (() => {
+        for (const token of cachedTokens) tokens.invalidate(token);
         return cachedTokens.length > 0;
-      },
+      }),
       onAttempt: attempts,
-      onRetry: hooks.beforeRetry ? (info) => hooks.beforeRetry?.call(hooks, ctx, info) : undefined,
+      onRetry: (info) => hooks.beforeRetry?.call(hooks, ctx, info),
       attemptLog,
       sensitiveNames: this.#sensitiveNames,
       stream: stream !== undefined,
-    });
+    };
     // The first attempt's abort: its signal goes into the call's Request (for a caller's fetch)
     // or into the default fetch's init; the loop sends that Request as it is.
     const abort = new AttemptAbort(call.signal, timeoutMs);
@@ -201,7 +203,7 @@ export class SDKCoreBase<S extends object = object> {
       // A retry's Request is built afresh (a stream body, which can be read only once, is teed by the loop instead).
       const rebuild = serialized instanceof ReadableStream ? undefined : (signal: AbortSignal | undefined) => buildRequest(parts, signal);
       // The loop sends it (and any retry) and reads the final body under the attempt's timeout.
-      const outcome = await loop(request, { abort, callerSignal: call.signal, rebuild });
+      const outcome = await runAttempts(loopOptions, request, { abort, callerSignal: call.signal, rebuild });
       const { bytes, lease } = outcome;
       // A response whose URL holds a credential is shown redacted.
       const received = outcome.response.url;

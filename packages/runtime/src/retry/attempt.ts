@@ -3,10 +3,9 @@
  * own signal. What a failed attempt becomes (the SDK's error classes) is the retry tail's
  * (classify.ts, lazy): fetch's rejection is handed over as it came.
  */
-import type { SDKBaseError } from "../errors.js";
 import { redactUrl } from "../redact.js";
 import type { AttemptAbort } from "./abort.js";
-import type { FirstAttempt, RetryingFetchOptions } from "./fetch.js";
+import type { Attempt, Call } from "./types.js";
 
 /**
  * Node 20's fetch links a Request's signal to the socket only through weak references:
@@ -14,30 +13,6 @@ import type { FirstAttempt, RetryingFetchOptions } from "./fetch.js";
  * hung request. Attempts in flight are held here, strongly, until released.
  */
 const inFlight = new Set<Attempt>();
-
-/** One call's run of the loop: what its attempts share, and the retry tail reads. */
-export interface Call extends FirstAttempt {
-  readonly o: RetryingFetchOptions;
-  readonly rebuild: (signal: AbortSignal | undefined) => Request;
-  /** The call's Request: the first attempt's. */
-  readonly request: Request;
-  readonly startedMs: number;
-  /** `connections.get: GET /path`, worked out for the first log line or error that needs it. */
-  label?: string;
-}
-
-/** An attempt sent: fetch's answer, its body unread, or what fetch threw. */
-export interface Attempt {
-  readonly n: number;
-  readonly abort: AttemptAbort;
-  readonly request: Request;
-  readonly startMs: number;
-  readonly response?: Response;
-  /** What fetch threw, or reading the response's body. */
-  error?: unknown;
-  /** Ends the attempt's span (tracing) with its outcome: called here for a response, by the tail for an error. */
-  readonly ended?: (outcome: Response | SDKBaseError) => void;
-}
 
 /** Method and URL path only (the query string may hold an apiKey), after the operation's name. */
 export function label(call: Call): string {

@@ -4,8 +4,7 @@
  * tail (tail.ts), a lazy chunk: the error classes come in the TailKit.
  */
 import type { RequestAbortedError, RequestTarget, SDKBaseError } from "../errors.js";
-import type { Attempt, Call } from "./attempt.js";
-import type { TailKit } from "./tail.js";
+import type { Attempt, Call, TailKit } from "./types.js";
 
 const ERROR_CODE_RE = /^[A-Z][A-Z0-9_]*$/;
 

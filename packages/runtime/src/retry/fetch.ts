@@ -2,124 +2,24 @@
  * The retry loop: the SDK core hands it the call's Request (request.ts) and a way to build
  * it again; the first attempt sends that Request, every later one a fresh one (fetch
  * consumes a request's body). `createRetryingFetch` wraps the same loop as a fetch, for
- * use under openapi-fetch or any client that takes one: there every later attempt is a
- * copy of the first Request, made before it is sent.
+ * use under openapi-fetch or any client that takes one: there every attempt is a copy of
+ * the Request it is given, made before the first is sent. Here is the first attempt's way to
+ * an answer; everything after a failed attempt is tail.ts's, a lazy chunk.
  */
-import { ConnectionError, RequestAbortedError, RequestTimeoutError, type SDKBaseError } from "../errors.js";
+import { ConnectionError, RequestAbortedError, RequestTimeoutError } from "../errors.js";
 import { isSensitiveName, redactUrl, urlWithoutQuery } from "../redact.js";
 import { readableCopy } from "../response.js";
 import { isIdempotentMethod } from "../wire-rules.js";
 import { AttemptAbort } from "./abort.js";
-import { dispatch, label, prepare, release, shownUrl, type Attempt, type Call } from "./attempt.js";
-import { BUDGET_EMPTY, budgetExhausted, type RetryBudget } from "./budget.js";
-import { MAX_TIMER_MS, type RetryPolicy } from "./config.js";
-import type { AttemptLog } from "./log.js";
+import { dispatch, label, prepare, release, shownUrl } from "./attempt.js";
+import { BUDGET_EMPTY, budgetExhausted } from "./budget.js";
+import { MAX_TIMER_MS } from "./config.js";
 import { isRetryableStatus } from "./status.js";
-import type { TailKit } from "./tail.js";
 import type { StreamLease } from "../streams/index.js";
+import type { Attempt, AttemptLog, AttemptsOutcome, Call, FirstAttempt, RetryingFetchOptions, TailKit } from "./types.js";
 import { lazy } from "../lazy.js";
 
-export interface RetryInfo {
-  /** Attempts made so far: 1 before the first retry. */
-  attempt: number;
-  /** How long the loop sleeps before the next attempt, in ms. */
-  delayMs: number;
-  /** The response retried past: a copy, whose body can be read. */
-  response?: Response;
-  /** The ConnectionError or RequestTimeoutError retried past. */
-  error?: SDKBaseError;
-}
-
-export interface RetryingFetchOptions {
-  /** Sends one attempt; given `init` (the attempt's signal) only with `signalInInit`. */
-  fetch: (request: Request, init?: { signal: AbortSignal }) => Promise<Response>;
-  /**
-   * `fetch` takes each attempt's signal in its `init`, so the Requests the loop builds
-   * carry none (fetch then links a Request to the signal once, not twice).
-   * @default false: each attempt's Request carries its signal
-   */
-  signalInInit?: boolean;
-  policy: RetryPolicy;
-  /** Limit of each attempt, response body included, in ms. */
-  timeoutMs: number;
-  /** The operation may be repeated whatever its method (the spec's `x-idempotent`). @default false */
-  idempotent?: boolean;
-  /**
-   * Turns the call's request into one attempt's: credentials, hooks. It receives a
-   * Request of that attempt alone, so it may change it freely or return another Request.
-   */
-  prepare?: (request: Request, attempt: number) => Request | Promise<Request>;
-  /**
-   * Called once per call, when an attempt is answered 401: returning true (new
-   * credentials are on the way, e.g. an OAuth2 token was dropped) makes one more
-   * attempt at once, outside the backoff policy.
-   */
-  reauthorize?: () => boolean | Promise<boolean>;
-  /**
-   * Called as each attempt is about to be sent, with its Request (whose headers it may still
-   * set: `traceparent`) and what its URL may show (credential query parameters redacted, as in
-   * log lines); the function it returns receives the attempt's outcome: the response, its body
-   * unread, or the error that ended it. Tracing spans.
-   */
-  onAttempt?: (request: Request, attempt: number, redact: (url: string) => string) => ((outcome: Response | SDKBaseError) => void) | undefined;
-  /** Awaited before each retry; an exception ends the call with it. */
-  onRetry?: (info: RetryInfo) => void | Promise<void>;
-  /** Receives one line per attempt, outcome and retry decision; credentials are scrubbed. */
-  log?: (line: string) => void;
-  /**
-   * @internal What the SDK core's loop logs to, instead of `log` (which createRetryingFetch
-   * turns into one): the lines' code is a lazy chunk (log.ts), loaded for a debugLogger.
-   */
-  attemptLog?: AttemptLog;
-  /** Names of query parameters and headers that carry credentials, scrubbed from log lines. */
-  sensitiveNames?: readonly string[];
-  /**
-   * The client's retry budget: each retry draws from it (unless `policy.budget` is false), a
-   * success refills it; with too few tokens left the call ends with its last outcome.
-   */
-  budget?: RetryBudget;
-  /** Updated as the call runs, so the caller knows how many attempts its response took. */
-  trace?: { attempts: number };
-  /** @default Math.random */
-  random?: () => number;
-  /** Must reject as soon as `signal` aborts. @default a setTimeout-based sleep */
-  sleep?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
-  /** @default Date.now */
-  now?: () => number;
-  /** Names the operation in error messages, e.g. `connections.get`. */
-  methodPath?: string;
-  /**
-   * The call wants a stream: a 2xx is handed over unread with its attempt still running
-   * (`AttemptsOutcome.lease`), so its items are read as they arrive. @default false
-   */
-  stream?: boolean;
-}
-
-/** The final response of a call and its body, read under the last attempt's timeout. */
-export interface AttemptsOutcome {
-  /** Its body has been read into `bytes` (so it is consumed), unless `bytes` is undefined. */
-  readonly response: Response;
-  readonly bytes?: ArrayBuffer;
-  /** A streamed 2xx: its body unread, its attempt running until the stream releases it. */
-  readonly lease?: StreamLease;
-  /** The empty retry budget stopped the call at this (failed) response. */
-  readonly exhausted?: true;
-}
-
-/**
- * How the SDK core starts the loop: the first attempt's Request was built already carrying
- * `abort`'s signal, so it is sent as it is; the caller's own signal is `callerSignal`.
- */
-export interface FirstAttempt {
-  readonly abort: AttemptAbort;
-  readonly callerSignal: AbortSignal | undefined;
-  /**
-   * Builds a later attempt's Request afresh, with that attempt's signal: then nothing of
-   * the first is copied up front for retries that may never happen. Without it the loop
-   * copies the first Request before sending it (a body is teed).
-   */
-  readonly rebuild?: (signal: AbortSignal | undefined) => Request;
-}
+export type { AttemptsOutcome, FirstAttempt, RetryInfo, RetryingFetchOptions } from "./types.js";
 
 /** The debug log's lines, loaded for a client given a debugLogger. */
 const debugLines = lazy(() => import("./log.js"));
@@ -149,13 +49,13 @@ export async function loadAttemptLog(log: (line: string) => void, names: readonl
 export function createRetryingFetch(options: RetryingFetchOptions): (request: Request) => Promise<Response> {
   const names = options.sensitiveNames ?? [];
   const { log } = options;
-  const loop = log ? loadAttemptLog(log, names).then((attemptLog) => createAttemptLoop({ ...options, attemptLog })) : createAttemptLoop(options);
+  const loop = log ? loadAttemptLog(log, names).then((attemptLog) => ({ ...options, attemptLog })) : options;
   return async (request) => {
-    const run = await loop;
+    const o = await loop;
     // Every attempt is a copy of `request`, made before the first is sent.
     const rebuild = copies(request);
     const abort = new AttemptAbort(request.signal, options.timeoutMs);
-    const { response, bytes, exhausted } = await run(rebuild(options.signalInInit ? undefined : abort.signal), { abort, callerSignal: request.signal, rebuild });
+    const { response, bytes, exhausted } = await runAttempts(o, rebuild(o.signalInInit ? undefined : abort.signal), { abort, callerSignal: request.signal, rebuild });
     const answer = bytes === undefined ? response : readableCopy(response, bytes, redactUrl(response.url, names));
     // A failed response the empty budget did not retry: marked as the SDK's errors are.
     return exhausted ? Object.defineProperty(answer, "retryBudgetExhausted", { value: true, enumerable: true }) : answer;
@@ -175,45 +75,37 @@ function copies(request: Request): (signal: AbortSignal | undefined) => Request 
  * consumed), so the SDK core reads the body once, with no copy of the Response. Here is
  * the first attempt's way to an answer; an attempt that failed hands the call to tail.ts.
  */
-export function createAttemptLoop(o: RetryingFetchOptions): (request: Request, first: FirstAttempt) => Promise<AttemptsOutcome> {
-  return async (request, first) => {
-    const call: Call = { ...first, o, request, rebuild: first.rebuild ?? copies(request), startedMs: (o.now ?? Date.now)() };
-    const { abort } = first;
-    let a: Attempt | undefined;
-    /** The tail or a stream goes on with the attempt, and releases it. */
-    let kept = false;
-    try {
-      if (!first.callerSignal?.aborted) {
-        a = await dispatch(call, 1, abort, await prepare(call, 1, abort, request));
-        const { response } = a;
-        if (response) {
-          const { policy, attemptLog: log } = o;
-          const tookMs = (): number => (o.now ?? Date.now)() - a!.startMs;
-          if (o.stream && response.ok) {
-            // A stream's errors are the tail's to classify: loaded with the stream.
-            const lease = (await tail()).lease(KIT, call, a);
-            kept = true;
-            log?.outcome(label(call), 1, response, tookMs());
-            o.budget?.give(0);
-            return { response, lease };
-          }
-          const retryable = policy.strategy === "backoff" && isRetryableStatus(response.status, policy.statusCodes);
-          // A final answer: read whole under the attempt's timeout (a failure the debug log explains goes to the tail).
-          if (!retryable && !(response.status === 401 && o.reauthorize) && (response.ok || !log)) {
-            const bytes = await response.arrayBuffer().catch((error: unknown) => void (a!.error = error));
-            if (bytes) {
-              log?.outcome(label(call), 1, response, tookMs());
-              if (response.ok) o.budget?.give(0);
-              return { response, bytes };
-            }
-          }
+export async function runAttempts(o: RetryingFetchOptions, request: Request, first: FirstAttempt): Promise<AttemptsOutcome> {
+  const call: Call = { ...first, o, request, rebuild: first.rebuild ?? copies(request), startedMs: (o.now ?? Date.now)() };
+  const { abort } = first;
+  let a: Attempt | undefined;
+  /** The tail or a stream goes on with the attempt, and releases it. */
+  let kept = false;
+  try {
+    if (!first.callerSignal?.aborted) {
+      a = await dispatch(call, 1, abort, await prepare(call, 1, abort, request));
+      const { response } = a;
+      if (response) {
+        const { policy, attemptLog: log } = o;
+        let lease: StreamLease | undefined;
+        let bytes: ArrayBuffer | undefined;
+        // A stream's errors are the tail's to classify: loaded with the stream.
+        if (o.stream && response.ok) kept = !!(lease = (await tail()).lease(KIT, call, a));
+        // A final answer, read whole under the attempt's timeout (a failure the debug log explains goes to the tail).
+        else if (!(policy.strategy === "backoff" && isRetryableStatus(response.status, policy.statusCodes)) && !(response.status === 401 && o.reauthorize) && (response.ok || !log)) {
+          bytes = await response.arrayBuffer().catch((error: unknown): undefined => void (a!.error = error));
+        }
+        if (lease || bytes) {
+          log?.outcome(label(call), 1, response, (o.now ?? Date.now)() - a.startMs);
+          if (response.ok) o.budget?.give(0);
+          return { response, bytes, lease };
         }
       }
-      const after = await tail();
-      kept = a !== undefined;
-      return await after.afterFailure(KIT, call, a);
-    } finally {
-      if (!kept) a ? release(a) : abort.release();
     }
-  };
+    const after = await tail();
+    kept = a !== undefined;
+    return await after.afterFailure(KIT, call, a);
+  } finally {
+    if (!kept) a ? release(a) : abort.release();
+  }
 }

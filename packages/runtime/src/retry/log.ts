@@ -4,23 +4,7 @@
  * application's bundler makes it a lazy chunk), so it imports nothing at run time: what
  * redacts URLs and headers comes in as arguments.
  */
-import type { SDKBaseError } from "../errors.js";
-import type { RetryDecision } from "./decision.js";
-
-/** What the loop tells the debug log; every line starts with the call's label (`GET /path (connections.get)`). */
-export interface AttemptLog {
-  /** Preparing an attempt (a token fetch, a hook) used up the rest of `maxElapsedTime`. */
-  outOfTime(label: string, maxElapsedTime: number): void;
-  /** An attempt about to be sent: its method, URL and headers, credentials redacted. */
-  attempt(label: string, attempt: number, request: Request): void;
-  /**
-   * An attempt's outcome, how long it took and what the loop decided: no decision for a final
-   * success, which the loop answers without the retry rule.
-   */
-  outcome(label: string, attempt: number, outcome: Response | SDKBaseError, tookMs: number, decision?: RetryDecision): void;
-  /** A 401 answered with renewed credentials: one more attempt. */
-  renewed(label: string): void;
-}
+import type { AttemptLog } from "./types.js";
 
 /**
  * The log writing each line to `line`: URLs redacted by `redactUrl`, and the value of each

@@ -3,26 +3,18 @@
  * past one attempt's outcome, and after how long. Part of the retry tail, a lazy chunk
  * (tail.ts), so it imports nothing the main code imports at run time: which statuses a
  * policy covers and which methods are idempotent come in as `rules`, our own errors are
- * known by their names, and its constants are regular expressions (a `new Set` at the top of
- * a module counts as a side effect, which keeps it in a chunk every app loads).
+ * known by their names, and its constants are regular expressions (a bundler may keep a
+ * top-level `new Set(...)` as a side effect).
  */
 import type { SDKBaseError } from "../errors.js";
-import type { isIdempotentMethod } from "../wire-rules.js";
 import { backoffDelayMs } from "./backoff.js";
-import type { RetryContext, RetryDecision } from "./decision.js";
 import { serverRetryDelayMs } from "./retry-after.js";
-import type { isRetryableStatus } from "./status.js";
+import type { RetryContext, RetryDecision, RetryRules } from "./types.js";
 
 /** Statuses by which a server declines a request without acting on it. */
 const DECLINED_STATUS_RE = /^(429|503)$/;
 /** Connection failures that happen before a single byte of the request is sent. */
 const NOT_SENT_CODE_RE = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
-
-/** The main code's rules the decision applies. */
-export interface RetryRules {
-  readonly isRetryableStatus: typeof isRetryableStatus;
-  readonly isIdempotentMethod: typeof isIdempotentMethod;
-}
 
 /** A connection error raised before the request left this machine. */
 export function provablyNotSent(error: SDKBaseError): boolean {

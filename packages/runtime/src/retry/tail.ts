@@ -7,38 +7,14 @@
  * happen. It imports nothing the main code imports at run time, or the bundler would split
  * that code into a chunk every app loads: what it needs of the main code comes in a TailKit.
  */
-import type { ConnectionError, RequestAbortedError, RequestTimeoutError, SDKBaseError } from "../errors.js";
-import type { readableCopy } from "../response.js";
-import type { urlWithoutQuery } from "../redact.js";
-import type { AttemptAbort } from "./abort.js";
-import type { Attempt, Call, dispatch, label, prepare, release, shownUrl } from "./attempt.js";
-import type { budgetExhausted } from "./budget.js";
-import type { AttemptsOutcome } from "./fetch.js";
+import type { SDKBaseError } from "../errors.js";
 import type { StreamLease } from "../streams/index.js";
 import { abortedError, classify, readUpTo } from "./classify.js";
-import { decide, type RetryRules } from "./rule.js";
-import type { RetryDecision } from "./decision.js";
+import { decide } from "./rule.js";
+import type { Attempt, AttemptsOutcome, Call, RetryDecision, TailKit } from "./types.js";
 
 /** A response retried past is kept (to be the answer if the budget runs out) up to this size. */
 const MAX_RETRIED_BODY_BYTES = 1 << 20;
-
-/** The main code's pieces the tail needs: fetch.ts hands them over. */
-export interface TailKit extends RetryRules {
-  readonly prepare: typeof prepare;
-  readonly dispatch: typeof dispatch;
-  readonly release: typeof release;
-  readonly label: typeof label;
-  readonly shownUrl: typeof shownUrl;
-  readonly urlWithoutQuery: typeof urlWithoutQuery;
-  readonly readableCopy: typeof readableCopy;
-  readonly budgetExhausted: typeof budgetExhausted;
-  readonly BUDGET_EMPTY: string;
-  readonly MAX_TIMER_MS: number;
-  readonly AttemptAbort: typeof AttemptAbort;
-  readonly ConnectionError: typeof ConnectionError;
-  readonly RequestTimeoutError: typeof RequestTimeoutError;
-  readonly RequestAbortedError: typeof RequestAbortedError;
-}
 
 /** A streamed 2xx's attempt, handed over running: the stream ends it. */
 export function lease(kit: TailKit, call: Call, a: Attempt): StreamLease {
