@@ -112,8 +112,7 @@ function isEmpty(value: unknown): boolean {
 
 /** Values of per-call headers that look like credentials, for scrubbing error messages. */
 export function sensitiveHeaderValues(headers: Record<string, string> | undefined): string[] {
-  if (headers === undefined) return [];
-  return Object.entries(headers)
+  return Object.entries(headers ?? {})
     .filter(([name]) => isSensitiveName(name))
     .map(([, value]) => value);
 }
