@@ -21,10 +21,11 @@ import { bundleApp } from "../src/bundle-apps.ts";
  * became lazy chunks, and the checks, retry-config checks, errors and generated error classes got
  * shorter: 12,785 and 12,378 measured; refunding a retry paid for but never sent and the budget
  * deciding before a retried body is read: 12,830 and 12,424; one lazy-module helper: 12,826 and 12,422.
- * The retry loop's tail as a lazy chunk (retry/tail.ts: the decision, the budget's payment, the
- * sleep, later attempts, transport errors) and a shorter core: 12,313 and 11,897 measured, with the
- * main entry still exporting the retry helpers (decision, backoff, Retry-After), which puts them in
- * a second eager chunk (938 B); without those exports (an entry that leaves them out), 11,353 and 10,938.
+ * Then the retry loop's tail became a lazy chunk (retry/tail.ts: the decision, the budget's payment,
+ * the sleep, later attempts, transport errors), generated SDKs import the `@x/runtime/core` entry
+ * (which leaves the standalone retry helpers out, so the tail's code is not in a chunk every app
+ * loads), and one checker and message template serve options, retry configs and request fields
+ * (checks.ts): MEASURED_LATER.
  * The issue's ceiling is 10 KB (7.5 KB the aim), not met: BENCHMARKS.md (2026-12-06, issue 19)
  * shows where the remaining bytes go and why. Streamed
  * responses cost an app without one ~0.13 KB (the core's hand-over of a stream, `idleTimeoutMs`,

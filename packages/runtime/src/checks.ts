@@ -25,7 +25,7 @@ export const unknownField = (at: string | undefined, field: string, expected: re
  * not list, then each field given, in the table's order. `name` names the object; its fields are `prefix` + their name.
  */
 export function checkFields(at: string | undefined, value: unknown, table: Table, name: string, prefix = `${name}.`): asserts value is Record<string, any> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw invalid(at, name, `must be an object, got ${kindOf(value)}`);
+  if (!value || typeof value !== "object" || Array.isArray(value)) throw invalid(at, name, `must be an object, got ${kindOf(value)}`);
   // A class instance's own fields are its state, not options: only a plain object's names are checked.
   for (const key of isPlainObject(value) ? Object.keys(value) : []) if (!Object.hasOwn(table, key)) throw unknownField(at, prefix + key, Object.keys(table));
   for (const key in table) {

@@ -222,22 +222,19 @@ export function resolveClientOptions<S>(definition: SDKDefinition, input: unknow
   const at = definition.sdkName;
   const options = input === undefined ? {} : input;
   checkFields(at, options, CLIENT_OPTIONS, "options", "");
-  const { security, fetch, hooks, debugLogger, tracer } = options as ClientOptions<S>;
-  const retryConfig = options.retryConfig as RetryConfig | undefined;
+  const { fetch } = options;
   const server = serverFiller(definition, options.serverVariables);
+  // The options as given (security, retryConfig, debugLogger, tracer…), each default applied.
   return {
-    security,
+    ...(options as ClientOptions<S>),
     serverURL: resolveServerURL(definition, options.serverURL, options.serverIdx, server),
     serverURLGiven: options.serverURL !== undefined,
     server,
-    retryConfig,
-    retryPolicy: resolveRetryPolicy(definition.retry, retryConfig, undefined, at),
-    timeoutMs: (options.timeoutMs as number | undefined) ?? DEFAULT_TIMEOUT_MS,
-    fetch: fetch ?? ((request, init) => globalThis.fetch(request, init)),
+    retryPolicy: resolveRetryPolicy(definition.retry, options.retryConfig, undefined, at),
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    fetch: fetch ?? ((request: Request, init?: { signal: AbortSignal }) => globalThis.fetch(request, init)),
     signalInInit: fetch === undefined,
-    hooks: hooks ?? {},
-    debugLogger,
-    validateResponses: (options.validateResponses as ValidateResponses | undefined) ?? "off",
-    tracer,
-  };
+    hooks: options.hooks ?? {},
+    validateResponses: options.validateResponses ?? "off",
+  } as ResolvedClientOptions<S>;
 }

@@ -17,7 +17,7 @@ export function isSensitiveName(name: string): boolean {
 /** `url` with the values of credential query parameters replaced, for logs and `rawResponse.url`. */
 export function redactUrl(url: string, extraNames: readonly string[] = []): string {
   // Nothing to scrub without a query or user info: skip the parse (every call's response URL passes here).
-  if (!url.includes("?") && !url.includes("@")) return url;
+  if (!/[?@]/.test(url)) return url;
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -53,8 +53,8 @@ describe("SDKCoreBase: only the features its definition brings", () => {
     { at: "header parameter", features: { formBody, queryParameters }, call: { fields: { id: "t1", h: "x", requestBody: {} }, security: {} }, want: /the header parameter "X-H" needs the runtime's `headerParameters` feature/ },
     { at: "cookie parameter", features: { formBody, queryParameters }, call: { fields: { id: "t1", c: "x", requestBody: {} }, security: {} }, want: /the cookie parameter "c" needs the runtime's `cookieParameters` feature/ },
     { at: "form body", features: {}, call: { fields: { id: "t1", requestBody: {} }, security: {} }, want: /things\.put: a form body needs the runtime's `formBody` feature/ },
-    { at: "HTTP basic", features: { formBody }, call: { fields: { id: "t1", requestBody: {} }, security: { basic: { username: "u", password: "p4ss" } } }, want: /security\.basic \(HTTP basic\) needs the runtime's `basicAuth` feature/ },
-    { at: "OAuth2 client credentials", features: { formBody }, call: { fields: { id: "t1", requestBody: {} }, security: { cc: { clientID: "id", clientSecret: "s3cret" } } }, want: /security\.cc \(OAuth2 client credentials\) needs the runtime's `clientCredentials` feature/ },
+    { at: "HTTP basic", features: { formBody }, call: { fields: { id: "t1", requestBody: {} }, security: { basic: { username: "u", password: "p4ss" } } }, want: /security\.basic needs the runtime's `basicAuth` feature/ },
+    { at: "OAuth2 client credentials", features: { formBody }, call: { fields: { id: "t1", requestBody: {} }, security: { cc: { clientID: "id", clientSecret: "s3cret" } } }, want: /security\.cc needs the runtime's `clientCredentials` feature/ },
   ])("a missing $at feature is named, and nothing is sent", async ({ features, call, want }) => {
     const { server, seen } = await echo();
     const core = new SDKCoreBase({ ...base, features }, { serverURL: server.url, security: call.security, retryConfig: { strategy: "none" } });

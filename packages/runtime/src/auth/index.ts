@@ -92,19 +92,16 @@ function applyToken(scheme: SecuritySchemeSpec, token: string | undefined, appli
 async function applyScheme(ctx: SecurityContext, scheme: SecuritySchemeSpec, value: unknown, scopes: readonly string[], applied: AppliedSecurity): Promise<void> {
   const at = ctx.tokenFetch.context;
   const field = `security.${scheme.field}`;
-  if (isBasic(scheme)) {
-    if (!ctx.features.basicAuth) {
+  const basic = isBasic(scheme);
+  const tokenUrl = scheme.type === "oauth2" ? scheme.tokenUrl : undefined;
+  // HTTP basic, and OAuth2 client credentials (an object, not a token), are features.
+  if (basic || (tokenUrl !== undefined && isPlainObject(value))) {
+    const { basicAuth } = ctx.features;
+    if (!(basic ? basicAuth : ctx.tokens)) {
       if (isEmpty(value)) return;
-      throw missingFeature(at, "basicAuth", `${field} (HTTP basic)`);
+      throw missingFeature(at, basic ? "basicAuth" : "clientCredentials", field);
     }
-    return ctx.features.basicAuth(value, field, at, applied);
-  }
-  if (scheme.type === "oauth2" && scheme.tokenUrl !== undefined && isPlainObject(value)) {
-    if (!ctx.tokens) throw missingFeature(at, "clientCredentials", `${field} (OAuth2 client credentials)`);
-    const token = await ctx.tokens.authorize(value, scheme.tokenUrl, ctx.serverURL, scopes, field, applied.secrets, ctx.tokenFetch);
-    applied.cachedTokens.push(token);
-    applied.headers.Authorization = bearerHeader(token);
-    return;
+    return basic ? basicAuth!(value, field, at, applied) : ctx.tokens!.authorize(value as Record<string, unknown>, tokenUrl!, ctx.serverURL, scopes, field, applied, ctx.tokenFetch);
   }
   applyToken(scheme, await resolveToken(value, field, at), applied);
 }
@@ -115,8 +112,7 @@ function isEmpty(value: unknown): boolean {
 
 /** Values of per-call headers that look like credentials, for scrubbing error messages. */
 export function sensitiveHeaderValues(headers: Record<string, string> | undefined): string[] {
-  if (headers === undefined) return [];
-  return Object.entries(headers)
+  return Object.entries(headers ?? {})
     .filter(([name]) => isSensitiveName(name))
     .map(([, value]) => value);
 }

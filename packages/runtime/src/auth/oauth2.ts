@@ -7,6 +7,7 @@ import { OAuth2TokenError, SDKValidationError } from "../errors.js";
 import { isPlainObject } from "../guards.js";
 import { urlWithoutQuery } from "../redact.js";
 import { base64 } from "./basic.js";
+import { bearerHeader } from "./bearer.js";
 
 /** A token is refreshed this long before its `expires_in` runs out… */
 export const TOKEN_EXPIRY_MARGIN_MS = 30_000;
@@ -43,6 +44,13 @@ interface Entry {
   refreshAtMs: number;
 }
 
+/** Where a token goes: the request's headers, the secrets scrubbed from messages, the cached tokens a 401 drops. */
+export interface AppliedToken {
+  headers: Record<string, string>;
+  secrets: string[];
+  cachedTokens: string[];
+}
+
 export class TokenCache {
   readonly #entries = new Map<string, Entry>();
 
@@ -70,10 +78,12 @@ export class TokenCache {
 
   /**
    * A token for a scheme's `{ clientID, clientSecret }` (`value`, checked), from the cache or
-   * its token URL (relative to `serverURL`). The secret joins `secrets` before anything can
-   * fail, the token once it came, so no message or log line shows either.
+   * its token URL (relative to `serverURL`), sent as a bearer token (`applied`'s Authorization
+   * header) and listed among the cached tokens a 401 drops. The secret joins `applied.secrets`
+   * before anything can fail, the token once it came, so no message or log line shows either.
    */
-  async authorize(value: Record<string, unknown>, tokenUrl: string, serverURL: string, scopes: readonly string[], field: string, secrets: string[], options: TokenFetchOptions): Promise<string> {
+  async authorize(value: Record<string, unknown>, tokenUrl: string, serverURL: string, scopes: readonly string[], field: string, applied: AppliedToken, options: TokenFetchOptions): Promise<void> {
+    const { secrets } = applied;
     const { clientID, clientSecret } = value;
     if (typeof clientID !== "string" || typeof clientSecret !== "string") {
       throw new SDKValidationError(`${options.context}: ${field} must be { clientID: string; clientSecret: string }, or a token`, field);
@@ -81,7 +91,8 @@ export class TokenCache {
     secrets.push(clientSecret);
     const token = await this.get({ tokenUrl: new URL(tokenUrl, `${serverURL.replace(/\/+$/, "")}/`).toString(), clientID, clientSecret, scopes }, options);
     secrets.push(token);
-    return token;
+    applied.cachedTokens.push(token);
+    applied.headers.Authorization = bearerHeader(token);
   }
 
   /** Drops `token` if still cached (the API refused it). @returns whether it was. */
